@@ -1,0 +1,77 @@
+"""The catalogue's models, split by the title page's sections."""
+
+from .base import HandEditable
+from .companies import Company, TitleCompany
+from .credits import Credit
+from .didyouknow import Connection, Goof, Quote, QuoteLine, Recommendation, Trivia
+from .people import Person, PersonRedirect
+from .releases import AlternateTitle, Certificate, ReleaseDate, Tagline
+from .reviews import Review
+from .sources import SourcePage
+from .titles import (
+    Colour,
+    Country,
+    Genre,
+    Language,
+    RatingCapture,
+    Runtime,
+    SoundMix,
+    Title,
+    TitleColour,
+    TitleCountry,
+    TitleGenre,
+    TitleLanguage,
+    TitleSoundMix,
+)
+from .vocabularies import (
+    CONNECTION_REVERSE,
+    DEPARTMENT_ORDER,
+    CompanyKind,
+    ConnectionType,
+    Department,
+    PageType,
+    SourceFormat,
+    TitleKind,
+)
+
+__all__ = [
+    "AlternateTitle",
+    "CONNECTION_REVERSE",
+    "Certificate",
+    "Colour",
+    "Company",
+    "CompanyKind",
+    "Connection",
+    "ConnectionType",
+    "Country",
+    "Credit",
+    "DEPARTMENT_ORDER",
+    "Department",
+    "Genre",
+    "Goof",
+    "HandEditable",
+    "Language",
+    "PageType",
+    "Person",
+    "PersonRedirect",
+    "Quote",
+    "QuoteLine",
+    "RatingCapture",
+    "Recommendation",
+    "ReleaseDate",
+    "Review",
+    "Runtime",
+    "SoundMix",
+    "SourceFormat",
+    "SourcePage",
+    "Tagline",
+    "Title",
+    "TitleColour",
+    "TitleCompany",
+    "TitleCountry",
+    "TitleGenre",
+    "TitleKind",
+    "TitleLanguage",
+    "TitleSoundMix",
+    "Trivia",
+]

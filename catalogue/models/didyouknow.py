@@ -1,0 +1,103 @@
+"""The "Did You Know?" sections: trivia, goofs, quotes, connections; and recommendations."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from .base import HandEditable
+from .vocabularies import ConnectionType
+
+
+class Trivia(HandEditable):
+    title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="trivia")
+    text = models.TextField()
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name_plural = "trivia"
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Goof(HandEditable):
+    title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="goofs")
+    category = models.CharField(max_length=200, blank=True, default="")
+    text = models.TextField()
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return f"{self.category}: {self.text[:60]}" if self.category else self.text[:80]
+
+
+class Quote(HandEditable):
+    title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="quotes")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return f"Quote {self.position} of {self.title_id}"
+
+
+class QuoteLine(models.Model):
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="lines")
+    character = models.CharField(max_length=300, blank=True, default="")
+    text = models.TextField()
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return f"{self.character}: {self.text[:60]}" if self.character else self.text[:80]
+
+
+class TitleLink(HandEditable):
+    """A link to another title, by its printed title and year, resolved when it is catalogued."""
+
+    title = models.ForeignKey("Title", on_delete=models.CASCADE)
+    target_title = models.CharField(max_length=500)
+    target_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    target_imdb_id = models.CharField(max_length=12, blank=True, default="")
+    target = models.ForeignKey("Title", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return f"{self.target_title} ({self.target_year})" if self.target_year else self.target_title
+
+
+class Connection(TitleLink):
+    title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="connections")
+    target = models.ForeignKey(
+        "Title", null=True, blank=True, on_delete=models.SET_NULL, related_name="incoming_connections"
+    )
+    # The label as printed ("Featured in"); unknown labels are kept as they are.
+    type = models.CharField(max_length=100, choices=ConnectionType.choices)
+    target_note = models.CharField(max_length=100, blank=True, default="")
+
+    class Meta(TitleLink.Meta):
+        indexes = [
+            models.Index(fields=["target_title", "target_year"], name="connection_target_text"),
+        ]
+
+
+class Recommendation(TitleLink):
+    title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="recommendations")
+    target = models.ForeignKey(
+        "Title", null=True, blank=True, on_delete=models.SET_NULL, related_name="recommended_by"
+    )
+
+    class Meta(TitleLink.Meta):
+        indexes = [
+            models.Index(fields=["target_title", "target_year"], name="recommendation_target_text"),
+        ]

@@ -1,0 +1,59 @@
+"""People: one row per person, named exactly as printed."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from catalogue.text import fold
+
+
+class PersonQuerySet(models.QuerySet):
+    def matching_name(self, query: str) -> PersonQuerySet:
+        """Accent- and case-insensitive name search ("eliane marcus" finds Éliane Marcus)."""
+        return self.filter(name_folded__contains=fold(query))
+
+
+class Person(models.Model):
+    # "John Smith (II)" is kept as printed: the page's own disambiguation.
+    name = models.CharField(max_length=300)
+    name_folded = models.CharField(max_length=300, editable=False, db_index=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    imdb_id = models.CharField("IMDb id", max_length=12, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(fields=["name"], name="person_name")]
+        constraints = [
+            # Text pages carry no ids: there the name is the identity.
+            models.UniqueConstraint(
+                fields=["name"], condition=Q(imdb_id__isnull=True), name="uniq_person_name_without_id"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.name_folded = fold(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalogue:person", kwargs={"slug": self.slug})
+
+
+class PersonRedirect(models.Model):
+    """The slug of a person merged into another, so old links keep working."""
+
+    old_slug = models.SlugField(max_length=120, unique=True)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.person.slug}"

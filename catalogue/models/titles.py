@@ -1,0 +1,258 @@
+"""Titles and their header and details sections (kind, rating, genres, countries, runtimes…)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+
+from catalogue.text import fold
+
+from .base import HandEditable
+from .vocabularies import TitleKind
+
+
+class Vocabulary(models.Model):
+    """A named value shared by titles (a genre, country, language, colour, sound mix)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=220, unique=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Genre(Vocabulary):
+    pass
+
+
+class Country(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name_plural = "countries"
+
+
+class Language(Vocabulary):
+    pass
+
+
+class Colour(Vocabulary):
+    pass
+
+
+class SoundMix(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name_plural = "sound mixes"
+
+
+class TitleQuerySet(models.QuerySet):
+    def for_title_page(self) -> TitleQuerySet:
+        """Everything the title page shows, in a constant number of queries."""
+        from .credits import Credit
+
+        return self.select_related("series").prefetch_related(
+            "genres",
+            "countries",
+            "languages",
+            "colours",
+            "sound_mixes",
+            "runtimes",
+            "akas",
+            "certificates",
+            "release_dates",
+            "taglines",
+            "trivia",
+            "goofs",
+            "quotes__lines",
+            "connections__target",
+            "recommendations__target",
+            Prefetch("title_companies", queryset=_title_companies()),
+            Prefetch("credits", queryset=Credit.objects.select_related("person").order_by("department", "order")),
+        )
+
+    def top_rated(self, *, min_votes: int = 0) -> TitleQuerySet:
+        return self.filter(rating__isnull=False, votes__gte=min_votes).order_by("-rating", "-votes", "title")
+
+    def recently_imported(self) -> TitleQuerySet:
+        return self.order_by("-created_at", "-id")
+
+    def matching_text(self, query: str) -> TitleQuerySet:
+        """Titles whose title, original title or an AKA contains the (folded) query."""
+        folded = fold(query)
+        aka_titles = self.model.akas.rel.related_model.objects.filter(title_folded__contains=folded).values("title_id")
+        return self.filter(
+            models.Q(title_folded__contains=folded)
+            | models.Q(original_title_folded__contains=folded)
+            | models.Q(pk__in=aka_titles)
+        )
+
+
+def _title_companies():
+    from .companies import TitleCompany
+
+    return TitleCompany.objects.select_related("company").order_by("kind", "position")
+
+
+class Title(HandEditable):
+    imdb_id = models.CharField("IMDb id", max_length=12, unique=True, null=True, blank=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    title = models.CharField(max_length=500)
+    title_folded = models.CharField(max_length=500, editable=False, db_index=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    kind = models.CharField(max_length=20, choices=TitleKind.choices, default=TitleKind.MOVIE)
+    original_title = models.CharField(max_length=500, blank=True, default="")
+    original_title_folded = models.CharField(max_length=500, blank=True, default="", editable=False)
+
+    series = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="episodes"
+    )
+    series_title = models.CharField(max_length=500, blank=True, default="")
+    series_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    season = models.PositiveSmallIntegerField(null=True, blank=True)
+    episode = models.PositiveIntegerField(null=True, blank=True)
+
+    rating = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
+    rating_best = models.PositiveSmallIntegerField(null=True, blank=True)
+    votes = models.PositiveIntegerField(null=True, blank=True)
+    popularity_rank = models.PositiveIntegerField(null=True, blank=True)
+    popularity_text = models.CharField(max_length=300, blank=True, default="")
+    top_rank = models.PositiveIntegerField(null=True, blank=True)
+
+    plot = models.TextField(blank=True, default="")
+    news = models.TextField(blank=True, default="")
+    aspect_ratio = models.CharField(max_length=100, blank=True, default="")
+
+    awards_text = models.CharField(max_length=500, blank=True, default="")
+    oscar_wins = models.PositiveSmallIntegerField(null=True, blank=True)
+    oscar_nominations = models.PositiveSmallIntegerField(null=True, blank=True)
+    award_wins = models.PositiveIntegerField(null=True, blank=True)
+    award_nominations = models.PositiveIntegerField(null=True, blank=True)
+
+    photo_count = models.PositiveIntegerField(null=True, blank=True)
+    review_count = models.PositiveIntegerField(null=True, blank=True)
+    faq_count = models.PositiveIntegerField(null=True, blank=True)
+    cast_complete = models.BooleanField(null=True, blank=True)
+
+    recommendations_text = models.TextField(blank=True, default="")
+    recommendation_count = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    # Lists the site shows but never queries by.
+    seasons = models.JSONField(default=list, blank=True)
+    plot_keywords = models.JSONField(default=list, blank=True)
+    filming_locations = models.JSONField(default=list, blank=True)
+    soundtrack = models.JSONField(default=list, blank=True)
+    faq_questions = models.JSONField(default=list, blank=True)
+
+    genres = models.ManyToManyField(Genre, through="TitleGenre", related_name="titles", blank=True)
+    countries = models.ManyToManyField(Country, through="TitleCountry", related_name="titles", blank=True)
+    languages = models.ManyToManyField(Language, through="TitleLanguage", related_name="titles", blank=True)
+    colours = models.ManyToManyField(Colour, through="TitleColour", related_name="titles", blank=True)
+    sound_mixes = models.ManyToManyField(SoundMix, through="TitleSoundMix", related_name="titles", blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The last-change stamp: bumped by every import and admin edit; cache keys use it.
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = TitleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "year"]
+        indexes = [
+            models.Index(fields=["title", "year"], name="title_title_year"),
+            models.Index(fields=["year"], name="title_year"),
+            models.Index(fields=["kind", "year"], name="title_kind_year"),
+            models.Index(fields=["-rating", "-votes"], name="title_rating_votes"),
+            models.Index(fields=["-votes"], name="title_votes"),
+            models.Index(fields=["-created_at"], name="title_created"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.title_folded = fold(self.title)
+        self.original_title_folded = fold(self.original_title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalogue:title", kwargs={"slug": self.slug})
+
+
+class TitleVocabularyLink(models.Model):
+    """Through table keeping the order the page printed the values in."""
+
+    title = models.ForeignKey(Title, on_delete=models.CASCADE)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position"]
+
+
+class TitleGenre(TitleVocabularyLink):
+    genre = models.ForeignKey(Genre, on_delete=models.CASCADE)
+
+    class Meta(TitleVocabularyLink.Meta):
+        constraints = [models.UniqueConstraint(fields=["title", "genre"], name="uniq_title_genre")]
+
+
+class TitleCountry(TitleVocabularyLink):
+    country = models.ForeignKey(Country, on_delete=models.CASCADE)
+
+    class Meta(TitleVocabularyLink.Meta):
+        constraints = [models.UniqueConstraint(fields=["title", "country"], name="uniq_title_country")]
+
+
+class TitleLanguage(TitleVocabularyLink):
+    language = models.ForeignKey(Language, on_delete=models.CASCADE)
+
+    class Meta(TitleVocabularyLink.Meta):
+        constraints = [models.UniqueConstraint(fields=["title", "language"], name="uniq_title_language")]
+
+
+class TitleColour(TitleVocabularyLink):
+    colour = models.ForeignKey(Colour, on_delete=models.CASCADE)
+
+    class Meta(TitleVocabularyLink.Meta):
+        constraints = [models.UniqueConstraint(fields=["title", "colour"], name="uniq_title_colour")]
+
+
+class TitleSoundMix(TitleVocabularyLink):
+    sound_mix = models.ForeignKey(SoundMix, on_delete=models.CASCADE)
+
+    class Meta(TitleVocabularyLink.Meta):
+        constraints = [models.UniqueConstraint(fields=["title", "sound_mix"], name="uniq_title_sound_mix")]
+
+
+class Runtime(models.Model):
+    title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="runtimes")
+    minutes = models.PositiveIntegerField()
+    country = models.CharField(max_length=100, blank=True, default="")
+    note = models.CharField(max_length=300, blank=True, default="")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return f"{self.minutes} min"
+
+
+class RatingCapture(models.Model):
+    """A title's rating and votes as one capture of its page showed them (history)."""
+
+    title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="rating_history")
+    captured_at = models.DateTimeField()
+    rating = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
+    votes = models.PositiveIntegerField(null=True, blank=True)
+    source = models.ForeignKey("SourcePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["captured_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["title", "captured_at"], name="uniq_rating_capture"),
+        ]
