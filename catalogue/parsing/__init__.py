@@ -1,9 +1,38 @@
 """Parsing saved title pages into records: pure Python, no Django.
 
-``parse_title_page(data)`` takes the page's bytes (or text) and returns a
-``TitleRecord`` or raises ``PageError``; see docs/page-record.md.
+``parse_page(data)`` takes a page's bytes (or text) in any supported format (plain
+text extraction, saved HTML, a JSON record), detects the format and returns a
+``TitleRecord``, or raises ``PageError`` with a clear message. See docs/page-record.md.
 """
 
+from __future__ import annotations
+
+from .decoding import decode_bytes
+from .detect import detect_format
 from .record import PARSER_VERSION, PageError, TitleRecord
 
-__all__ = ["PARSER_VERSION", "PageError", "TitleRecord"]
+__all__ = ["PARSER_VERSION", "PageError", "TitleRecord", "decode_bytes", "detect_format", "parse_page", "parse_title_page"]
+
+
+def parse_page(data: bytes | str, *, url: str | None = None) -> TitleRecord:
+    """Parse one saved page (title, reviews or full-credits page) into a record.
+
+    ``url``, when known (a WARC record's target URI), gives the IMDb id and page type.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    page_format = detect_format(raw)
+    if page_format == "json":
+        from .jsonrecord import parse_json_record
+
+        return parse_json_record(raw)
+    if page_format == "html":
+        from .html import parse_html_page
+
+        return parse_html_page(raw, url=url)
+    from .text import parse_text_page
+
+    return parse_text_page(decode_bytes(raw), url=url)
+
+
+# The name the contract uses.
+parse_title_page = parse_page
