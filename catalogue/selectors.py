@@ -206,7 +206,7 @@ def title_page(slug: str) -> TitlePage | None:
     reviews = list(Review.objects.filter(title=title).most_helpful()[:TITLE_PAGE_REVIEWS])
     episodes = []
     if title.kind in ("tv_series", "tv_mini_series"):
-        episodes = list(Title.objects.episodes_of(title).for_listing().only("season", "episode", "series_id"))
+        episodes = list(Title.objects.episodes_of(title).for_listing("season", "episode", "series_id"))
     return TitlePage(
         title=title,
         cast=cast,

@@ -79,9 +79,9 @@ class TitleQuerySet(models.QuerySet):
             models.F("season").asc(nulls_last=True), models.F("episode").asc(nulls_last=True), "year", "id"
         )
 
-    def for_listing(self) -> TitleQuerySet:
-        """Only the columns a list of titles shows."""
-        return self.only("slug", "title", "year", "end_year", "kind", "rating", "votes", "original_title")
+    def for_listing(self, *more_fields: str) -> TitleQuerySet:
+        """Only the columns a list of titles shows (and ``more_fields``)."""
+        return self.only("slug", "title", "year", "end_year", "kind", "rating", "votes", "original_title", *more_fields)
 
     def top_rated(self, *, min_votes: int = 0) -> TitleQuerySet:
         qs = self.filter(rating__isnull=False)
