@@ -114,7 +114,7 @@ def credits_per_year_chart(per_year: list[tuple[int, int]]) -> YearChart | None:
     span_x = WIDTH - 2 * PAD_X
     span_y = HEIGHT - 2 * PAD_Y
     slot = span_x / len(years)
-    bar_width = round(max(slot * 0.8, 1.0), 2)
+    bar_width = round(min(max(slot * 0.8, 1.0), 14.0), 2)
     max_count = max(counts.values())
     bars = []
     for index, year in enumerate(years):

@@ -144,6 +144,14 @@ class TitlePage:
         return [link.sound_mix for link in self.title.titlesoundmix_set.all()]
 
     @property
+    def has_details(self) -> bool:
+        t = self.title
+        return bool(
+            self.genres or self.countries or self.languages or self.colours or self.sound_mixes
+            or t.runtimes.all() or t.aspect_ratio or t.imdb_id or len(t.release_dates.all()) > 1
+        )
+
+    @property
     def directors(self):
         return next((group.credits for group in self.crew if group.key == "director"), [])
 

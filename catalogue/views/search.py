@@ -28,6 +28,12 @@ def _active_filters(params: QueryDict, filterset: TitleFilter) -> list[dict]:
     return active
 
 
+def _uses_more_filters(params: QueryDict, filterset: TitleFilter) -> bool:
+    """Open the folded filters when one of them is in use or wrong."""
+    names = set(filterset.form.fields) - {"q", "person"}
+    return any(params.get(name) for name in names) or any(name in filterset.form.errors for name in names)
+
+
 def search(request: HttpRequest) -> HttpResponse:
     filterset = TitleFilter(request.GET or None, queryset=search_queryset())
     results = filterset.qs  # invalid fields are reported in the form and left out of the query
@@ -43,5 +49,6 @@ def search(request: HttpRequest) -> HttpResponse:
         "name_query": name_query,
         "active_filters": _active_filters(request.GET, filterset) if request.GET else [],
         "has_errors": bool(request.GET) and not filterset.is_valid(),
+        "show_more_filters": _uses_more_filters(request.GET, filterset),
     }
     return render(request, "catalogue/search.html", context)
