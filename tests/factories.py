@@ -25,6 +25,13 @@ from catalogue.models import (
     Quote,
     QuoteLine,
     RatingCapture,
+    ReleaseDate,
+    Runtime,
+    Tagline,
+    TitleColour,
+    TitleSoundMix,
+    Colour,
+    SoundMix,
     Recommendation,
     Review,
     Title,
@@ -144,3 +151,29 @@ def make_capture(title: Title, when: datetime, rating: float | None, votes: int 
 
 def make_person_redirect(old_slug: str, person: Person) -> PersonRedirect:
     return PersonRedirect.objects.create(old_slug=old_slug, person=person)
+
+
+def add_colour(title: Title, name: str = "Black and White", position: int = 0) -> Colour:
+    colour = _vocabulary(Colour, name)
+    TitleColour.objects.create(title=title, colour=colour, position=position)
+    return colour
+
+
+def add_sound_mix(title: Title, name: str = "Mono", position: int = 0) -> SoundMix:
+    sound_mix = _vocabulary(SoundMix, name)
+    TitleSoundMix.objects.create(title=title, sound_mix=sound_mix, position=position)
+    return sound_mix
+
+
+def make_runtime(title: Title, minutes: int = 90, **fields) -> Runtime:
+    return Runtime.objects.create(title=title, minutes=minutes, **fields)
+
+
+def make_release_date(title: Title, text: str = "16 May 1960", **fields) -> ReleaseDate:
+    fields.setdefault("date", "1960-05-16")
+    fields.setdefault("country", "USA")
+    return ReleaseDate.objects.create(title=title, text=text, **fields)
+
+
+def make_tagline(title: Title, text: str = "...from the measureless depths of a woman's emotions...", **fields):
+    return Tagline.objects.create(title=title, text=text, **fields)

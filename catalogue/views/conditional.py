@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
+from functools import wraps
+
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
 # Bump when the templates change what a page shows, so cached copies are not reused.
@@ -29,4 +32,17 @@ def conditional_on(stamp_of: Callable[[str], datetime | None], prefix: str):
     def last_modified(request, slug: str, **kwargs) -> datetime | None:
         return stamp(request, slug)
 
-    return condition(etag_func=etag, last_modified_func=last_modified)
+    def decorator(view):
+        conditional_view = condition(etag_func=etag, last_modified_func=last_modified)(view)
+
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            response = conditional_view(request, *args, **kwargs)
+            # Revalidate every time: without this, browsers guess a freshness from
+            # Last-Modified and may show a stale page for days after a change.
+            patch_cache_control(response, no_cache=True)
+            return response
+
+        return wrapped
+
+    return decorator

@@ -133,3 +133,8 @@ def test_person_page_answers_304_and_changes_with_their_titles(client, catalogue
     Title.objects.filter(pk=catalogue.other.pk).update(updated_at=timezone.now() + timedelta(minutes=5))
 
     assert client.get("/name/alain-resnais/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_cached_pages_must_revalidate(client, catalogue):
+    assert client.get(TITLE_URL)["Cache-Control"] == "no-cache"
+    assert client.get("/name/alain-resnais/")["Cache-Control"] == "no-cache"

@@ -181,3 +181,33 @@ def test_title_whose_slug_is_its_imdb_id_is_served_not_looped(client, db):
 
     assert response.status_code == 200
     assert "東京物語" in response.content.decode()
+
+
+def test_title_page_release_runtime_colour_sound_and_taglines(client, catalogue):
+    title = catalogue.title
+    f.make_release_date(title, position=0)
+    f.make_release_date(title, "10 June 1959", date="1959-06-10", country="France", note="(Cannes)", position=1)
+    f.make_runtime(title, 90)
+    f.make_runtime(title, 87, country="Argentina", position=1)
+    f.add_colour(title, "Black and White")
+    f.add_sound_mix(title, "Mono")
+    f.make_tagline(title)
+
+    html = client.get(URL).content.decode()
+    details = section(html, "details")
+
+    assert "<strong>Release date:</strong> 16 May 1960 (USA)" in html
+    assert "<li>France: 10 June 1959 <span class=\"muted\">(Cannes)</span></li>" in details
+    assert "<dd>90 min | Argentina:87 min</dd>" in details
+    assert "<dt>Colour</dt><dd>Black and White</dd>" in details
+    assert "<dt>Sound mix</dt><dd>Mono</dd>" in details
+    assert "<li>...from the measureless depths of a woman&#x27;s emotions...</li>" in html
+
+
+def test_title_without_details_has_no_empty_details_section(client, db):
+    title = f.make_title("Bare", year=None)
+
+    html = client.get(title.get_absolute_url()).content.decode()
+
+    assert 'id="details"' not in html
+    assert "<h1>Bare</h1>" in html
