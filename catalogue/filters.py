@@ -111,7 +111,7 @@ class TitleFilter(django_filters.FilterSet):
         data = self.form.cleaned_data
         credits = Credit.objects.all()
         if data.get("person"):
-            credits = credits.filter(person__in=Person.objects.matching_name(data["person"]))
+            credits = credits.filter(person__in=Person.objects.matching_name(data["person"]).values("pk"))
         if data.get("department"):
             credits = credits.filter(department=data["department"])
         if data.get("job"):
