@@ -140,6 +140,7 @@ def test_series_lists_episodes_and_episode_links_series(client, db):
     assert "<h3>Season 1</h3>" in episodes and "<h3>Season 2</h3>" in episodes
     assert f'href="{first.get_absolute_url()}"' in episodes
     assert f'<a href="{series.get_absolute_url()}">The Prisoner</a> · Season 1, episode 2' in episode_html
+    assert "<title>The Prisoner: Free for All (1967) · Film Catalogue</title>" in episode_html
     assert "(<a href=\"/search/?year_min=1967&amp;year_max=1967\">1967–1968</a>)" in client.get(series.get_absolute_url()).content.decode()
 
 
