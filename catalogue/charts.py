@@ -122,7 +122,6 @@ def credits_per_year_chart(per_year: list[tuple[int, int]]) -> YearChart | None:
         if not count:
             continue
         height = round(span_y * count / max_count, 1)
-        bars.append(
-            Bar(round(PAD_X + index * slot + (slot - bar_width) / 2, 2), round(PAD_Y + span_y - height, 1), bar_width, height, year, count)
-        )
+        x = round(PAD_X + index * slot + (slot - bar_width) / 2, 2)
+        bars.append(Bar(x, round(PAD_Y + span_y - height, 1), bar_width, height, year, count))
     return YearChart(WIDTH, HEIGHT, bars, first, last, max_count, PAD_Y + span_y)

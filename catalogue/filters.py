@@ -139,6 +139,29 @@ class TitleFilter(django_filters.FilterSet):
     def sort_by(self, queryset, name, value):
         return queryset.order_by(*SORTS[value])
 
+    # -- for the form's display --------------------------------------------------------
+
+    def active_filters(self) -> list[dict]:
+        """The filters in use, each with the query string that removes it (and resets the page)."""
+        active = []
+        for name, field in self.form.fields.items():
+            value = (self.data.get(name) or "").strip()
+            if not value:
+                continue
+            remaining = self.data.copy()
+            remaining.pop(name, None)
+            remaining.pop("page", None)
+            display = value
+            if name in ("sort", "kind", "department"):  # the choice's label, not its key
+                display = dict(field.choices).get(value, value)
+            active.append({"name": name, "label": field.label, "value": display, "remove_url": "?" + remaining.urlencode()})
+        return active
+
+    def uses_more_filters(self) -> bool:
+        """Whether a filter beyond the free-text ones is in use or wrong (the form unfolds them)."""
+        names = set(self.form.fields) - {"q", "person"}
+        return any(self.data.get(name) for name in names) or any(name in self.form.errors for name in names)
+
 
 def search_queryset():
     return Title.objects.for_listing().order_by(*DEFAULT_ORDER)

@@ -313,9 +313,9 @@ def person_page(person: Person) -> PersonPage:
         for credit in rows:
             jobs["" if key == Department.CAST else credit.job].append(credit)
         heading = FILMOGRAPHY_HEADINGS.get(key) or department_label(key, rows[0].department_label)
-        departments.append(
-            FilmographyDepartment(key, heading, len({c.title_id for c in rows}), [JobGroup(j, c) for j, c in jobs.items()])
-        )
+        title_count = len({credit.title_id for credit in rows})
+        job_groups = [JobGroup(job, job_credits) for job, job_credits in jobs.items()]
+        departments.append(FilmographyDepartment(key, heading, title_count, job_groups))
     departments.sort(key=lambda d: department_sort_key(d.key, d.heading))
     aliases: dict[str, list] = defaultdict(list)
     for credit in credits:

@@ -90,7 +90,8 @@ def make_company(name: str = "Argos Films", **fields) -> Company:
 
 
 def make_title_company(title: Title, company: Company | None = None, *, kind: str = "production", **fields):
-    return TitleCompany.objects.create(title=title, company=company or make_company(f"Company {next(_counter)}"), kind=kind, **fields)
+    company = company or make_company(f"Company {next(_counter)}")
+    return TitleCompany.objects.create(title=title, company=company, kind=kind, **fields)
 
 
 def _vocabulary(model, name: str):
