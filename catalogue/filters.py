@@ -154,7 +154,8 @@ class TitleFilter(django_filters.FilterSet):
             display = value
             if name in ("sort", "kind", "department"):  # the choice's label, not its key
                 display = dict(field.choices).get(value, value)
-            active.append({"name": name, "label": field.label, "value": display, "remove_url": "?" + remaining.urlencode()})
+            remove_url = "?" + remaining.urlencode()
+            active.append({"name": name, "label": field.label, "value": display, "remove_url": remove_url})
         return active
 
     def uses_more_filters(self) -> bool:
