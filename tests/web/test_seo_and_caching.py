@@ -87,18 +87,25 @@ def test_title_canonical_and_open_graph(client, catalogue):
     assert '<meta property="og:description" content="A French actress filming' in html
 
 
-def test_sitemap_lists_titles_and_people(client, catalogue):
-    response = client.get("/sitemap.xml")
-
-    assert response.status_code == 200
-    root = ElementTree.fromstring(response.content)
+def test_sitemap_index_and_sections_list_titles_and_people(client, catalogue):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locations = {loc.text for loc in root.findall("s:url/s:loc", ns)}
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    sections = [loc.text for loc in ElementTree.fromstring(index.content).findall("s:sitemap/s:loc", ns)]
+    assert sections == ["http://testserver/sitemap-titles.xml", "http://testserver/sitemap-people.xml"]
+
+    locations = set()
+    for url in sections:
+        response = client.get(url.removeprefix("http://testserver"))
+        assert response.status_code == 200
+        root = ElementTree.fromstring(response.content)
+        locations |= {loc.text for loc in root.findall("s:url/s:loc", ns)}
+        assert root.find("s:url/s:lastmod", ns) is not None
     assert "http://testserver/title/hiroshima-mon-amour-1959/" in locations
     assert "http://testserver/title/taj-mahal-2015/" in locations
     assert "http://testserver/name/eliane-marcus/" in locations
     assert len(locations) == Title.objects.count() + Person.objects.count()
-    assert root.find("s:url/s:lastmod", ns) is not None
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 @pytest.mark.parametrize("path", [TITLE_URL, TITLE_URL + "fullcredits/", TITLE_URL + "reviews/"])
@@ -138,3 +145,11 @@ def test_person_page_answers_304_and_changes_with_their_titles(client, catalogue
 def test_cached_pages_must_revalidate(client, catalogue):
     assert client.get(TITLE_URL)["Cache-Control"] == "no-cache"
     assert client.get("/name/alain-resnais/")["Cache-Control"] == "no-cache"
+
+
+def test_robots_txt_points_at_the_sitemap(client, db):
+    response = client.get("/robots.txt")
+
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "Sitemap: http://testserver/sitemap.xml\n" in response.content.decode()
+    assert "Disallow: /search/\n" in response.content.decode()
