@@ -53,11 +53,13 @@ def reviews(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404(f"No title {slug}")
     sort = "date" if request.GET.get("sort") == "date" else "helpful"
     page = Paginator(selectors.title_reviews(title, sort), REVIEWS_PER_PAGE).get_page(request.GET.get("page"))
+    # Each page of reviews is its own canonical page; the sort is not.
+    canonical = request.path + (f"?page={page.number}" if page.number > 1 else "")
     context = {
         "title": title,
         "page_obj": page,
         "sort": sort,
-        "canonical_url": request.build_absolute_uri(request.path),
+        "canonical_url": request.build_absolute_uri(canonical),
     }
     return render(request, "catalogue/title/reviews.html", context)
 

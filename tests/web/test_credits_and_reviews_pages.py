@@ -97,3 +97,14 @@ def test_review_text_is_escaped_never_markup(client, db):
     title_html = client.get(title.get_absolute_url()).content.decode()
     assert "&lt;script&gt;document.cookie&lt;/script&gt;" in title_html
     assert "<b>&lt;i&gt;Bob&lt;/i&gt;</b>: &lt;a href=&#x27;evil&#x27;&gt;click&lt;/a&gt;" in title_html
+
+
+def test_reviews_canonical_keeps_the_page_not_the_sort(client, db):
+    title = f.make_title("Canonical", year=1999)
+    for n in range(25):
+        f.make_review(title, summary=f"R{n}")
+    url = f"/title/{title.slug}/reviews/"
+
+    assert f'<link rel="canonical" href="http://testserver{url}">' in client.get(url + "?sort=date").content.decode()
+    second = client.get(url + "?sort=date&page=2").content.decode()
+    assert f'<link rel="canonical" href="http://testserver{url}?page=2">' in second

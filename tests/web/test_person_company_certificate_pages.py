@@ -121,3 +121,12 @@ def test_certificate_page_lists_every_title_with_it(client, catalogue):
 
 def test_unknown_certificate_is_404(client, catalogue):
     assert client.get("/certificates/UK/ZZ/").status_code == 404
+
+
+def test_person_page_links_to_a_search_of_their_titles(client, catalogue):
+    html = client.get("/name/eliane-marcus/").content.decode()
+
+    assert '<a href="/search/?person=%C3%89liane%20Marcus">Search and filter their titles</a>' in html
+    results = client.get("/search/?person=%C3%89liane%20Marcus").content.decode()
+    assert '<a href="/title/hiroshima-mon-amour-1959/">Hiroshima Mon Amour</a>' in results
+    assert "Taj Mahal" not in results
