@@ -50,15 +50,17 @@ class SoundMix(Vocabulary):
 
 class TitleQuerySet(models.QuerySet):
     def for_title_page(self) -> TitleQuerySet:
-        """Everything the title page shows, in a constant number of queries."""
-        from .credits import Credit
+        """Everything the title page shows except credits and reviews (selectors.title_page
+        fetches those in bounded queries), in a constant number of queries."""
+        from .didyouknow import Connection, Recommendation
 
         return self.select_related("series").prefetch_related(
-            "genres",
-            "countries",
-            "languages",
-            "colours",
-            "sound_mixes",
+            # Through tables keep the order the page printed the values in.
+            Prefetch("titlegenre_set", queryset=TitleGenre.objects.select_related("genre")),
+            Prefetch("titlecountry_set", queryset=TitleCountry.objects.select_related("country")),
+            Prefetch("titlelanguage_set", queryset=TitleLanguage.objects.select_related("language")),
+            Prefetch("titlecolour_set", queryset=TitleColour.objects.select_related("colour")),
+            Prefetch("titlesoundmix_set", queryset=TitleSoundMix.objects.select_related("sound_mix")),
             "runtimes",
             "akas",
             "certificates",
@@ -67,14 +69,25 @@ class TitleQuerySet(models.QuerySet):
             "trivia",
             "goofs",
             "quotes__lines",
-            "connections__target",
-            "recommendations__target",
+            Prefetch("connections", queryset=Connection.objects.select_related("target")),
+            Prefetch("recommendations", queryset=Recommendation.objects.select_related("target")),
             Prefetch("title_companies", queryset=_title_companies()),
-            Prefetch("credits", queryset=Credit.objects.select_related("person").order_by("department", "order")),
         )
 
+    def episodes_of(self, series: Title) -> TitleQuerySet:
+        return self.filter(series=series).order_by(
+            models.F("season").asc(nulls_last=True), models.F("episode").asc(nulls_last=True), "year", "id"
+        )
+
+    def for_listing(self, *more_fields: str) -> TitleQuerySet:
+        """Only the columns a list of titles shows (and ``more_fields``)."""
+        return self.only("slug", "title", "year", "end_year", "kind", "rating", "votes", "original_title", *more_fields)
+
     def top_rated(self, *, min_votes: int = 0) -> TitleQuerySet:
-        return self.filter(rating__isnull=False, votes__gte=min_votes).order_by("-rating", "-votes", "title")
+        qs = self.filter(rating__isnull=False)
+        if min_votes:
+            qs = qs.filter(votes__gte=min_votes)
+        return qs.order_by("-rating", models.F("votes").desc(nulls_last=True), "title")
 
     def recently_imported(self) -> TitleQuerySet:
         return self.order_by("-created_at", "-id")

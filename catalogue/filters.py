@@ -1,0 +1,168 @@
+"""The search page's one FilterSet: every GET parameter of /search/ is a filter here."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import F
+
+from catalogue.models import Certificate, Country, Credit, Department, Genre, Language, Person, Title, TitleKind
+
+SORTS = {
+    "title": ("title", "year", "id"),
+    "-title": ("-title", F("year").desc(nulls_last=True), "id"),
+    "year": (F("year").asc(nulls_last=True), "title", "id"),
+    "-year": (F("year").desc(nulls_last=True), "title", "id"),
+    "-rating": (F("rating").desc(nulls_last=True), F("votes").desc(nulls_last=True), "title", "id"),
+    "-votes": (F("votes").desc(nulls_last=True), "title", "id"),
+}
+SORT_CHOICES = [
+    ("title", "Title A–Z"),
+    ("-title", "Title Z–A"),
+    ("year", "Oldest first"),
+    ("-year", "Newest first"),
+    ("-rating", "Highest rated"),
+    ("-votes", "Most votes"),
+]
+DEFAULT_ORDER = SORTS["title"]
+
+
+class CertificateField(forms.CharField):
+    """"Country:Rating" as printed ("UK:X", "West Germany:16", "Portugal:(Banned)")."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        country, sep, rating = value.partition(":")
+        if not sep or not country.strip() or not rating.strip():
+            raise forms.ValidationError('Write a certificate as Country:Rating, for example "UK:X".')
+        return country.strip(), rating.strip()
+
+
+class CertificateFilter(django_filters.Filter):
+    field_class = CertificateField
+
+
+class TitleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Title or AKA", method="filter_text")
+    person = django_filters.CharFilter(label="Person", method="filter_credits")
+    department = django_filters.ChoiceFilter(
+        label="Department", choices=Department.choices, method="filter_credits", empty_label="Any department"
+    )
+    job = django_filters.CharFilter(label="Job", method="filter_credits")
+    certificate = CertificateFilter(label="Certificate (Country:Rating)", method="filter_certificate")
+    cert_country = django_filters.CharFilter(label="Certificate country", method="filter_certificate_parts")
+    cert_rating = django_filters.CharFilter(label="Certificate rating", method="filter_certificate_parts")
+    kind = django_filters.ChoiceFilter(
+        label="Kind", field_name="kind", lookup_expr="exact", choices=TitleKind.choices, empty_label="Any kind"
+    )
+    genre = django_filters.ModelChoiceFilter(
+        label="Genre",
+        field_name="genres",
+        lookup_expr="exact",
+        queryset=Genre.objects.order_by("name"),
+        to_field_name="name",
+        distinct=True,
+        empty_label="Any genre",
+    )
+    country = django_filters.ModelChoiceFilter(
+        label="Country",
+        field_name="countries",
+        lookup_expr="exact",
+        queryset=Country.objects.order_by("name"),
+        to_field_name="name",
+        distinct=True,
+        empty_label="Any country",
+    )
+    language = django_filters.ModelChoiceFilter(
+        label="Language",
+        field_name="languages",
+        lookup_expr="exact",
+        queryset=Language.objects.order_by("name"),
+        to_field_name="name",
+        distinct=True,
+        empty_label="Any language",
+    )
+    year_min = django_filters.NumberFilter(label="From year", field_name="year", lookup_expr="gte")
+    year_max = django_filters.NumberFilter(label="To year", field_name="year", lookup_expr="lte")
+    rating_min = django_filters.NumberFilter(label="Rating at least", field_name="rating", lookup_expr="gte")
+    votes_min = django_filters.NumberFilter(label="Votes at least", field_name="votes", lookup_expr="gte")
+    sort = django_filters.ChoiceFilter(label="Sort", choices=SORT_CHOICES, method="sort_by", empty_label="Title A–Z")
+
+    class Meta:
+        model = Title
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._applied: set[str] = set()
+        for name in ("year_min", "year_max", "rating_min", "votes_min"):
+            self.form.fields[name].widget.attrs.setdefault("inputmode", "numeric")
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(pk__in=Title.objects.matching_text(value).values("pk"))
+
+    def filter_credits(self, queryset, name, value):
+        # person, department and job describe one credit: applied together, once.
+        if "credits" in self._applied:
+            return queryset
+        self._applied.add("credits")
+        data = self.form.cleaned_data
+        credits = Credit.objects.all()
+        if data.get("person"):
+            credits = credits.filter(person__in=Person.objects.matching_name(data["person"]).values("pk"))
+        if data.get("department"):
+            credits = credits.filter(department=data["department"])
+        if data.get("job"):
+            credits = credits.filter(job__icontains=data["job"])
+        return queryset.filter(pk__in=credits.values("title_id"))
+
+    def filter_certificate(self, queryset, name, value):
+        country, rating = value
+        certificates = Certificate.objects.filter(country__iexact=country, rating__iexact=rating)
+        return queryset.filter(pk__in=certificates.values("title_id"))
+
+    def filter_certificate_parts(self, queryset, name, value):
+        # cert_country and cert_rating match the same certificate row.
+        if "certificate_parts" in self._applied:
+            return queryset
+        self._applied.add("certificate_parts")
+        data = self.form.cleaned_data
+        certificates = Certificate.objects.all()
+        if data.get("cert_country"):
+            certificates = certificates.filter(country__iexact=data["cert_country"])
+        if data.get("cert_rating"):
+            certificates = certificates.filter(rating__iexact=data["cert_rating"])
+        return queryset.filter(pk__in=certificates.values("title_id"))
+
+    def sort_by(self, queryset, name, value):
+        return queryset.order_by(*SORTS[value])
+
+    # -- for the form's display --------------------------------------------------------
+
+    def active_filters(self) -> list[dict]:
+        """The filters in use, each with the query string that removes it (and resets the page)."""
+        active = []
+        for name, field in self.form.fields.items():
+            value = (self.data.get(name) or "").strip()
+            if not value:
+                continue
+            remaining = self.data.copy()
+            remaining.pop(name, None)
+            remaining.pop("page", None)
+            display = value
+            if name in ("sort", "kind", "department"):  # the choice's label, not its key
+                display = dict(field.choices).get(value, value)
+            remove_url = "?" + remaining.urlencode()
+            active.append({"name": name, "label": field.label, "value": display, "remove_url": remove_url})
+        return active
+
+    def uses_more_filters(self) -> bool:
+        """Whether a filter beyond the free-text ones is in use or wrong (the form unfolds them)."""
+        names = set(self.form.fields) - {"q", "person"}
+        return any(self.data.get(name) for name in names) or any(name in self.form.errors for name in names)
+
+
+def search_queryset():
+    return Title.objects.for_listing().order_by(*DEFAULT_ORDER)

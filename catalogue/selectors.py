@@ -1,0 +1,414 @@
+"""Reads for the browsable pages: each page's data in a constant number of queries.
+
+Views call one function here and render what it returns; grouping and ordering that
+SQL cannot express cheaply happens here, in Python, on rows already fetched.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Count, Max, Q
+
+from catalogue.models import (
+    CONNECTION_REVERSE,
+    DEPARTMENT_ORDER,
+    Certificate,
+    CompanyKind,
+    Connection,
+    ConnectionType,
+    Country,
+    Credit,
+    Department,
+    Genre,
+    Person,
+    PersonRedirect,
+    RatingCapture,
+    Review,
+    Title,
+    TitleCompany,
+)
+
+PRINCIPAL_CAST_SIZE = 15
+TITLE_PAGE_REVIEWS = 3
+# Crew the title page shows; the full credits page has every department.
+KEY_CREW_DEPARTMENTS = ("director", "writer", "producer", "composer", "cinematographer", "editor")
+KEY_CREW_PER_DEPARTMENT = 10
+
+# How the person page names a department (the title page's headings read "Directed by").
+FILMOGRAPHY_HEADINGS = {
+    "cast": "Actor",
+    "director": "Director",
+    "writer": "Writer",
+    "producer": "Producer",
+    "composer": "Composer",
+    "cinematographer": "Cinematographer",
+    "editor": "Editor",
+    "casting_director": "Casting director",
+    "production_designer": "Production designer",
+    "art_director": "Art director",
+    "set_decorator": "Set decorator",
+    "costume_designer": "Costume designer",
+    "thanks": "Thanks",
+}
+
+
+def department_sort_key(key: str, label: str) -> tuple:
+    """The old layout's order; unknown departments after, by label."""
+    if key in DEPARTMENT_ORDER:
+        return (0, DEPARTMENT_ORDER[key], "")
+    return (1, 0, label.casefold())
+
+
+def department_label(key: str, printed: str) -> str:
+    if key in DEPARTMENT_ORDER:
+        return Department(key).label
+    return printed or key.replace("_", " ").capitalize()
+
+
+@dataclass
+class DepartmentGroup:
+    key: str
+    label: str
+    credits: list = field(default_factory=list)
+    more: int = 0
+
+
+def group_credits_by_department(credits, *, limit: int | None = None) -> list[DepartmentGroup]:
+    groups: dict[str, DepartmentGroup] = {}
+    for credit in credits:
+        group = groups.get(credit.department)
+        if group is None:
+            group = groups[credit.department] = DepartmentGroup(
+                credit.department, department_label(credit.department, credit.department_label)
+            )
+        if limit is not None and len(group.credits) >= limit:
+            group.more += 1
+        else:
+            group.credits.append(credit)
+    return sorted(groups.values(), key=lambda g: department_sort_key(g.key, g.label))
+
+
+# -- title pages ---------------------------------------------------------------------------
+
+
+@dataclass
+class ConnectionRow:
+    type: str
+    other: Title | None
+    other_title: str
+    other_year: int | None
+    note: str = ""
+
+
+@dataclass
+class ConnectionGroup:
+    type: str
+    rows: list[ConnectionRow]
+
+
+@dataclass
+class TitlePage:
+    title: Title
+    cast: list
+    cast_total: int
+    crew: list[DepartmentGroup]
+    credit_total: int
+    reviews: list
+    review_total: int
+    connections: list[ConnectionGroup]
+    episodes: list
+    rating_history: list
+    companies: list[tuple[str, list]]
+
+    @property
+    def genres(self):
+        return [link.genre for link in self.title.titlegenre_set.all()]
+
+    @property
+    def countries(self):
+        return [link.country for link in self.title.titlecountry_set.all()]
+
+    @property
+    def languages(self):
+        return [link.language for link in self.title.titlelanguage_set.all()]
+
+    @property
+    def colours(self):
+        return [link.colour for link in self.title.titlecolour_set.all()]
+
+    @property
+    def sound_mixes(self):
+        return [link.sound_mix for link in self.title.titlesoundmix_set.all()]
+
+    @property
+    def has_details(self) -> bool:
+        t = self.title
+        return bool(
+            self.genres or self.countries or self.languages or self.colours or self.sound_mixes
+            or t.runtimes.all() or t.aspect_ratio or t.imdb_id or len(t.release_dates.all()) > 1
+        )
+
+    @property
+    def directors(self):
+        return next((group.credits for group in self.crew if group.key == "director"), [])
+
+    @property
+    def seasons(self) -> list[tuple[int | None, list]]:
+        by_season: dict[int | None, list] = defaultdict(list)
+        for episode in self.episodes:
+            by_season[episode.season].append(episode)
+        return list(by_season.items())
+
+
+def _connection_groups(title: Title) -> list[ConnectionGroup]:
+    """Outgoing links and the reverse of incoming ones, grouped by type in the page's order."""
+    rows: list[ConnectionRow] = []
+    seen: set[tuple[str, int]] = set()
+    for link in title.connections.all():
+        rows.append(ConnectionRow(link.type, link.target, link.target_title, link.target_year, link.target_note))
+        if link.target_id:
+            seen.add((link.type, link.target_id))
+    incoming = (
+        Connection.objects.filter(target=title)
+        .exclude(title=title)
+        .select_related("title")
+        .only("type", "title__slug", "title__title", "title__year", "title__kind", "target_id")
+        .order_by("title__year", "title__title")
+    )
+    for link in incoming:
+        reverse_type = CONNECTION_REVERSE.get(link.type, link.type)
+        if (reverse_type, link.title_id) in seen:
+            continue  # both pages printed the link: show it once
+        seen.add((reverse_type, link.title_id))
+        rows.append(ConnectionRow(reverse_type, link.title, link.title.title, link.title.year))
+    order = {value: index for index, value in enumerate(ConnectionType.values)}
+    grouped: dict[str, list[ConnectionRow]] = defaultdict(list)
+    for row in rows:
+        grouped[row.type].append(row)
+    types = sorted(grouped, key=lambda t: (order.get(t, len(order)), t))
+    return [ConnectionGroup(t, grouped[t]) for t in types]
+
+
+def _company_groups(title_companies) -> list[tuple[str, list]]:
+    grouped: dict[str, list] = defaultdict(list)
+    for row in title_companies:
+        grouped[row.kind].append(row)
+    labels = dict(CompanyKind.choices)
+    return [(labels[kind], grouped[kind]) for kind in CompanyKind.values if grouped.get(kind)] + [
+        (kind, rows) for kind, rows in grouped.items() if kind not in labels
+    ]
+
+
+def title_page(slug: str) -> TitlePage | None:
+    title = Title.objects.for_title_page().filter(slug=slug).first()
+    if title is None:
+        return None
+    counts = Credit.objects.filter(title=title).aggregate(
+        total=Count("id"), cast=Count("id", filter=Q(department=Department.CAST))
+    )
+    cast = list(Credit.objects.for_title(title).filter(department=Department.CAST)[:PRINCIPAL_CAST_SIZE])
+    crew_rows = Credit.objects.for_title(title).filter(department__in=KEY_CREW_DEPARTMENTS)
+    reviews = list(Review.objects.filter(title=title).most_helpful()[:TITLE_PAGE_REVIEWS])
+    episodes = []
+    if title.kind in ("tv_series", "tv_mini_series"):
+        episodes = list(Title.objects.episodes_of(title).for_listing("season", "episode", "series_id"))
+    return TitlePage(
+        title=title,
+        cast=cast,
+        cast_total=counts["cast"],
+        crew=group_credits_by_department(crew_rows, limit=KEY_CREW_PER_DEPARTMENT),
+        credit_total=counts["total"],
+        reviews=reviews,
+        review_total=Review.objects.filter(title=title).count(),
+        connections=_connection_groups(title),
+        episodes=episodes,
+        rating_history=list(RatingCapture.objects.filter(title=title).order_by("captured_at")),
+        companies=_company_groups(title.title_companies.all()),
+    )
+
+
+@dataclass
+class FullCredits:
+    title: Title
+    cast: list
+    crew: list[DepartmentGroup]
+
+
+def full_credits(slug: str) -> FullCredits | None:
+    title = Title.objects.filter(slug=slug).select_related("series").first()
+    if title is None:
+        return None
+    groups = group_credits_by_department(Credit.objects.for_title(title))
+    cast = next((group.credits for group in groups if group.key == Department.CAST), [])
+    return FullCredits(title, cast, [group for group in groups if group.key != Department.CAST])
+
+
+REVIEW_SORTS = {"helpful": "most_helpful", "date": "newest"}
+
+
+def title_reviews(title: Title, sort: str):
+    """All reviews of a title in the order asked for ("helpful" unless "date")."""
+    method = REVIEW_SORTS.get(sort, REVIEW_SORTS["helpful"])
+    return getattr(Review.objects.filter(title=title), method)()
+
+
+def title_stamp(slug: str) -> datetime | None:
+    """The title's last-change stamp, for conditional GET."""
+    return Title.objects.filter(slug=slug).values_list("updated_at", flat=True).first()
+
+
+# -- people --------------------------------------------------------------------------------
+
+
+@dataclass
+class JobGroup:
+    job: str
+    credits: list
+
+
+@dataclass
+class FilmographyDepartment:
+    key: str
+    heading: str
+    count: int
+    jobs: list[JobGroup]
+
+
+@dataclass
+class AliasGroup:
+    alias: str
+    credits: list
+
+
+@dataclass
+class PersonPage:
+    person: Person
+    departments: list[FilmographyDepartment]
+    aliases: list[AliasGroup]
+    credits_per_year: list[tuple[int, int]]
+    credit_total: int
+    title_total: int
+
+
+def resolve_person_slug(slug: str) -> Person | None:
+    return Person.objects.filter(slug=slug).first()
+
+
+def person_redirect_target(slug: str) -> str | None:
+    """The slug a merged person's old slug now points to."""
+    return PersonRedirect.objects.filter(old_slug=slug).values_list("person__slug", flat=True).first()
+
+
+def person_page(person: Person) -> PersonPage:
+    credits = list(Credit.objects.for_person(person))
+    by_department: dict[str, list] = defaultdict(list)
+    for credit in credits:
+        by_department[credit.department].append(credit)
+    departments = []
+    for key, rows in by_department.items():
+        jobs: dict[str, list] = defaultdict(list)
+        for credit in rows:
+            jobs["" if key == Department.CAST else credit.job].append(credit)
+        heading = FILMOGRAPHY_HEADINGS.get(key) or department_label(key, rows[0].department_label)
+        title_count = len({credit.title_id for credit in rows})
+        job_groups = [JobGroup(job, job_credits) for job, job_credits in jobs.items()]
+        departments.append(FilmographyDepartment(key, heading, title_count, job_groups))
+    departments.sort(key=lambda d: department_sort_key(d.key, d.heading))
+    aliases: dict[str, list] = defaultdict(list)
+    for credit in credits:
+        if credit.credited_as and credit.credited_as != person.name:
+            aliases[credit.credited_as].append(credit)
+    years = Counter()
+    for title_id, year in {(c.title_id, c.title.year) for c in credits}:
+        if year:
+            years[year] += 1
+    return PersonPage(
+        person=person,
+        departments=departments,
+        aliases=[AliasGroup(alias, rows) for alias, rows in sorted(aliases.items())],
+        credits_per_year=sorted(years.items()),
+        credit_total=len(credits),
+        title_total=len({c.title_id for c in credits}),
+    )
+
+
+def person_stamp(slug: str) -> datetime | None:
+    """The person's latest change: their row or any title they are credited on."""
+    row = (
+        Person.objects.filter(slug=slug)
+        .annotate(latest_title=Max("credits__title__updated_at"))
+        .values_list("updated_at", "latest_title")
+        .first()
+    )
+    if row is None:
+        return None
+    return max(stamp for stamp in row if stamp is not None)
+
+
+# -- companies and certificates ------------------------------------------------------------
+
+
+def company_roles(company) -> list[tuple[str, list]]:
+    rows = (
+        TitleCompany.objects.filter(company=company)
+        .select_related("title")
+        .only("kind", "notes", "position", "company_id", "title__slug", "title__title", "title__year", "title__kind")
+        .order_by("kind", "title__year", "title__title")
+    )
+    return _company_groups(rows)
+
+
+@dataclass
+class CertificateCountry:
+    country: str
+    ratings: list[dict]
+    titles: int
+
+
+def certificate_countries() -> list[CertificateCountry]:
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for row in Certificate.objects.countries_with_ratings():
+        grouped[row["country"]].append(row)
+    return [
+        CertificateCountry(country, rows, sum(r["titles"] for r in rows))
+        for country, rows in sorted(grouped.items(), key=lambda item: item[0].casefold())
+    ]
+
+
+def certificate_titles(country: str, rating: str):
+    return (
+        Certificate.objects.filter(country=country, rating=rating)
+        .select_related("title")
+        .only("country", "rating", "notes", "title__slug", "title__title", "title__year", "title__kind",
+              "title__rating")
+        .order_by("title__title", "title__year", "id")
+    )
+
+
+# -- home ----------------------------------------------------------------------------------
+
+
+def home_page() -> dict:
+    decades: Counter[int] = Counter()
+    for row in Title.objects.exclude(year=None).values("year").annotate(n=Count("id")):
+        decades[row["year"] // 10 * 10] += row["n"]
+    return {
+        "title_count": Title.objects.count(),
+        "person_count": Person.objects.count(),
+        "recent_titles": Title.objects.recently_imported().for_listing()[:10],
+        "top_titles": Title.objects.top_rated().for_listing()[:10],
+        "decades": sorted(decades.items()),
+        "genres": Genre.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("-n", "name")[:30],
+        "countries": Country.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("-n", "name")[:30],
+        "certificate_countries": Certificate.objects.values("country")
+        .annotate(n=Count("title", distinct=True))
+        .order_by("-n", "country")[:30],
+    }
+
+
+def search_people(query: str, *, limit: int = 20) -> list[Person]:
+    return list(Person.objects.matching_name(query).only("slug", "name")[: limit + 1])
+

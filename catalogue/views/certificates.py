@@ -1,0 +1,21 @@
+"""Certificates: every country's ratings, and the titles holding one certificate."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from catalogue import selectors
+
+TITLES_PER_PAGE = 100
+
+
+def certificate_index(request):
+    return render(request, "catalogue/certificates/index.html", {"countries": selectors.certificate_countries()})
+
+
+def certificate_detail(request, country: str, rating: str):
+    page = Paginator(selectors.certificate_titles(country, rating), TITLES_PER_PAGE).get_page(request.GET.get("page"))
+    if not page.object_list:
+        raise Http404(f"No certificate {country}:{rating}")
+    context = {"country": country, "rating": rating, "page_obj": page}
+    return render(request, "catalogue/certificates/detail.html", context)

@@ -1,0 +1,39 @@
+"""Person pages: the filmography by department and job."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from catalogue import selectors, seo
+from catalogue.charts import credits_per_year_chart
+from catalogue.models import Person
+
+from .conditional import conditional_on
+
+
+@conditional_on(selectors.person_stamp, "person")
+def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    person = selectors.resolve_person_slug(slug)
+    if person is None:
+        target = selectors.person_redirect_target(slug)
+        if target is None:
+            raise Http404(f"No person {slug}")
+        # People merged in the admin: the old slug keeps working.
+        return redirect("catalogue:person", slug=target, permanent=True)
+    page = selectors.person_page(person)
+    context = {
+        "page": page,
+        "person": person,
+        "canonical_url": request.build_absolute_uri(person.get_absolute_url()),
+        "json_ld": seo.person_json_ld(page, request.build_absolute_uri),
+        "year_chart": credits_per_year_chart(page.credits_per_year),
+    }
+    return render(request, "catalogue/person/detail.html", context)
+
+
+def person_by_imdb_id(request: HttpRequest, imdb_id: str) -> HttpResponse:
+    slug = Person.objects.filter(imdb_id=imdb_id).values_list("slug", flat=True).first()
+    if slug is None or slug == imdb_id:
+        return person_detail(request, slug=imdb_id)
+    return redirect("catalogue:person", slug=slug, permanent=True)

@@ -1,0 +1,73 @@
+"""Title pages: the combined details, the full cast and crew, the user reviews."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from catalogue import selectors, seo
+from catalogue.charts import rating_history_chart
+from catalogue.models import Title
+
+from .conditional import conditional_on
+
+REVIEWS_PER_PAGE = 20
+
+title_conditional = conditional_on(selectors.title_stamp, "title")
+
+
+@title_conditional
+def title_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    page = selectors.title_page(slug)
+    if page is None:
+        raise Http404(f"No title {slug}")
+    context = {
+        "page": page,
+        "title": page.title,
+        "canonical_url": request.build_absolute_uri(page.title.get_absolute_url()),
+        "json_ld": seo.title_json_ld(page, request.build_absolute_uri),
+        "og_type": seo.og_type(page.title),
+        "rating_chart": rating_history_chart(page.rating_history),
+    }
+    return render(request, "catalogue/title/detail.html", context)
+
+
+@title_conditional
+def full_credits(request: HttpRequest, slug: str) -> HttpResponse:
+    credits = selectors.full_credits(slug)
+    if credits is None:
+        raise Http404(f"No title {slug}")
+    context = {
+        "credits": credits,
+        "title": credits.title,
+        "canonical_url": request.build_absolute_uri(request.path),
+    }
+    return render(request, "catalogue/title/fullcredits.html", context)
+
+
+@title_conditional
+def reviews(request: HttpRequest, slug: str) -> HttpResponse:
+    title = Title.objects.filter(slug=slug).first()
+    if title is None:
+        raise Http404(f"No title {slug}")
+    sort = "date" if request.GET.get("sort") == "date" else "helpful"
+    page = Paginator(selectors.title_reviews(title, sort), REVIEWS_PER_PAGE).get_page(request.GET.get("page"))
+    # Each page of reviews is its own canonical page; the sort is not.
+    canonical = request.path + (f"?page={page.number}" if page.number > 1 else "")
+    context = {
+        "title": title,
+        "page_obj": page,
+        "sort": sort,
+        "canonical_url": request.build_absolute_uri(canonical),
+    }
+    return render(request, "catalogue/title/reviews.html", context)
+
+
+def title_by_imdb_id(request: HttpRequest, imdb_id: str) -> HttpResponse:
+    """/title/tt0052893/ → the title's slug URL, permanently."""
+    slug = Title.objects.filter(imdb_id=imdb_id).values_list("slug", flat=True).first()
+    if slug is None or slug == imdb_id:
+        # A title whose slug is its id (non-Latin name) is served here directly.
+        return title_detail(request, slug=imdb_id)
+    return redirect("catalogue:title", slug=slug, permanent=True)

@@ -1,0 +1,214 @@
+import re
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+URL = "/title/hiroshima-mon-amour-1959/"
+
+
+def section(html: str, css_class: str) -> str:
+    match = re.search(rf'<section class="{css_class}"[^>]*>(.*?)</section>', html, re.S)
+    assert match, f"no section {css_class}"
+    return match.group(1)
+
+
+def test_title_page_header_rating_and_links(client, catalogue):
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<title>Hiroshima Mon Amour (1959) · Film Catalogue</title>" in html
+    assert "Original title: <i>Hiroshima mon amour</i>" in html
+    assert '<span class="rating" title="User rating">8.0</span>' in html
+    assert "from 21,203 votes" in html
+    assert 'href="/title/hiroshima-mon-amour-1959/fullcredits/">Full cast and crew (5)' in html
+    assert 'href="/title/hiroshima-mon-amour-1959/reviews/">User reviews (2)' in html
+
+
+def test_title_page_details_sections(client, catalogue):
+    html = client.get(URL).content.decode()
+
+    details = section(html, "details")
+    assert '<a href="/search/?genre=Drama">Drama</a> | <a href="/search/?genre=Romance">Romance</a>' in details
+    assert '<a href="/search/?country=France">France</a> | <a href="/search/?country=Japan">Japan</a>' in details
+    assert "1.37 : 1" in details
+    assert "Nominated for Oscar. Another 6 wins &amp; 5 nominations" in html
+    assert "nuclear bomb" in section(html, "keywords")
+    assert "Nevers, Nièvre, France" in section(html, "locations")
+
+
+def test_title_page_certificates_link_to_their_pages(client, catalogue):
+    certificates = section(client.get(URL).content.decode(), "certificates")
+
+    assert '<a href="/certificates/UK/X/">UK:X</a>' in certificates
+    assert '<a href="/certificates/West%20Germany/16/">West Germany:16</a> <span class="muted">(f)</span>' in certificates
+    assert '<a href="/certificates/Portugal/(Banned)/">Portugal:(Banned)</a>' in certificates
+    assert '<a href="/certificates/Portugal/M/12/">Portugal:M/12</a> <span class="muted">(re-rating) (1974)</span>' in certificates
+
+
+def test_title_page_cast_crew_and_companies(client, catalogue):
+    html = client.get(URL).content.decode()
+
+    cast = section(html, "cast")
+    assert cast.index("Emmanuelle Riva") < cast.index("Eiji Okada")
+    assert '<a href="/name/eiji-okada/">Eiji Okada</a> <span class="muted">(as Okada Eiji)</span>' in cast
+    crew = section(html, "crew")
+    assert "<dt>Directed by</dt>" in crew and '<a href="/name/alain-resnais/">Alain Resnais</a>' in crew
+    companies = section(html, "companies")
+    assert '<a href="/company/argos-films/">Argos Films</a> <span class="muted">(as Argos)</span>' in companies
+
+
+def test_title_page_did_you_know_sections(client, catalogue):
+    html = client.get(URL).content.decode()
+
+    assert "Resnais was first asked to make a documentary." in section(html, "trivia")
+    assert "<strong>Continuity:</strong> After they leave the teahouse" in section(html, "goofs")
+    quotes = section(html, "quotes")
+    assert "<b>Lui</b>: You saw nothing in Hiroshima. Nothing." in quotes
+    assert "<b>Elle</b>: I saw everything. Everything." in quotes
+    assert "“Hiroshima, My Love” — International" in section(html, "akas")
+
+
+def test_connections_show_both_directions(client, catalogue):
+    hiroshima = section(client.get(URL).content.decode(), "connections")
+    taj_mahal = section(client.get("/title/taj-mahal-2015/").content.decode(), "connections")
+
+    # Stored on Taj Mahal as "Features Hiroshima"; Hiroshima shows the reverse.
+    assert '<dt>Featured in</dt>\n    <dd><a href="/title/taj-mahal-2015/">Taj Mahal</a> (2015)</dd>' in hiroshima
+    assert "<dd>Unknown Film (1970)</dd>" in hiroshima  # not in the catalogue: plain text
+    assert '<dt>Features</dt>\n    <dd><a href="/title/hiroshima-mon-amour-1959/">Hiroshima Mon Amour</a> (1959)</dd>' in taj_mahal
+
+
+def test_a_connection_printed_on_both_pages_shows_once(client, catalogue):
+    f.make_connection(catalogue.title, "Featured in", catalogue.other)
+
+    hiroshima = section(client.get(URL).content.decode(), "connections")
+
+    assert hiroshima.count("/title/taj-mahal-2015/") == 1
+
+
+def test_recommendations_linked_or_as_text(client, catalogue):
+    linked = section(client.get(URL).content.decode(), "recommendations")
+    assert '<a href="/title/taj-mahal-2015/">Taj Mahal</a>' in linked
+
+    catalogue.title.recommendations.all().delete()
+    text = section(client.get(URL).content.decode(), "recommendations")
+    assert "Pearl Harbor The English Patient Atonement" in text
+
+
+def test_first_reviews_most_helpful_first(client, catalogue):
+    for n in range(3):
+        f.make_review(catalogue.title, summary=f"Unhelpful {n}", helpful=0, helpful_total=5)
+
+    reviews = section(client.get(URL).content.decode(), "reviews")
+
+    assert reviews.count('<article class="review">') == 3
+    assert reviews.index("Memory and forgetting") < reviews.index("Too slow")
+    assert "15 out of 18 people found the following review useful." in reviews
+    assert "Unhelpful 2" not in reviews
+    assert "All 5 reviews" in reviews
+
+
+def test_principal_cast_is_first_fifteen_by_order(client, db):
+    title = f.make_title("Big Cast", year=2000)
+    for order in range(20, 0, -1):
+        f.make_credit(title, f.make_person(f"Actor {order:02d}"), department="cast", order=order, character=f"Role {order}")
+
+    cast = section(client.get(title.get_absolute_url()).content.decode(), "cast")
+
+    assert cast.count("<tr>") == 15
+    assert cast.index("Actor 01") < cast.index("Actor 15")
+    assert "Actor 16" not in cast
+    assert "See the full cast (20)" in cast
+
+
+def test_series_lists_episodes_and_episode_links_series(client, db):
+    series = f.make_title("The Prisoner", year=1967, kind="tv_series", end_year=1968)
+    second = f.make_title("Free for All", year=1967, kind="tv_episode", series=series, season=1, episode=2)
+    first = f.make_title("Arrival", year=1967, kind="tv_episode", series=series, season=1, episode=1)
+    f.make_title("Fall Out", year=1968, kind="tv_episode", series=series, season=2, episode=1)
+
+    episodes = section(client.get(series.get_absolute_url()).content.decode(), "episodes")
+    episode_html = client.get(second.get_absolute_url()).content.decode()
+
+    assert episodes.index("Arrival") < episodes.index("Free for All") < episodes.index("Fall Out")
+    assert "<h3>Season 1</h3>" in episodes and "<h3>Season 2</h3>" in episodes
+    assert f'href="{first.get_absolute_url()}"' in episodes
+    assert f'<a href="{series.get_absolute_url()}">The Prisoner</a> · Season 1, episode 2' in episode_html
+    assert "<title>The Prisoner: Free for All (1967) · Film Catalogue</title>" in episode_html
+    assert "(<a href=\"/search/?year_min=1967&amp;year_max=1967\">1967–1968</a>)" in client.get(series.get_absolute_url()).content.decode()
+
+
+def test_rating_history_chart_needs_two_captures(client, db):
+    title = f.make_title("Charted", year=1990)
+    f.make_capture(title, datetime(2009, 3, 1), Decimal("7.1"), 1000)
+    assert "rating-history" not in client.get(title.get_absolute_url()).content.decode()
+
+    f.make_capture(title, datetime(2012, 3, 1), Decimal("7.4"), 4000)
+    chart = section(client.get(title.get_absolute_url()).content.decode(), "rating-history")
+
+    assert "<svg" in chart and "<polyline" in chart
+    assert "<title>2009-03-01: 1,000 votes</title>" in chart
+    assert "<title>2012-03-01: rated 7.4</title>" in chart
+    assert "votes 1,000 → 4,000, rating 7.1 → 7.4" in chart
+    # The newest capture holds the most votes: it sits at the top of the plot.
+    assert 'cy="14.0" r="2.5"><title>2012-03-01: 4,000 votes' in chart
+
+
+def test_unknown_title_is_a_helpful_404(client, db):
+    for url in ["/title/no-such-film/", "/title/no-such-film/fullcredits/", "/title/no-such-film/reviews/"]:
+        response = client.get(url)
+        assert response.status_code == 404
+        assert 'id="notfound-search"' in response.content.decode()
+
+
+def test_imdb_id_redirects_permanently_to_the_slug(client, catalogue):
+    response = client.get("/title/tt0052893/")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/title/hiroshima-mon-amour-1959/"
+    assert client.get("/title/tt9999999/").status_code == 404
+
+
+def test_title_whose_slug_is_its_imdb_id_is_served_not_looped(client, db):
+    f.make_title("東京物語", year=1953, slug="tt0046438", imdb_id="tt0046438")
+
+    response = client.get("/title/tt0046438/")
+
+    assert response.status_code == 200
+    assert "東京物語" in response.content.decode()
+
+
+def test_title_page_release_runtime_colour_sound_and_taglines(client, catalogue):
+    title = catalogue.title
+    f.make_release_date(title, position=0)
+    f.make_release_date(title, "10 June 1959", date="1959-06-10", country="France", note="(Cannes)", position=1)
+    f.make_runtime(title, 90)
+    f.make_runtime(title, 87, country="Argentina", position=1)
+    f.add_colour(title, "Black and White")
+    f.add_sound_mix(title, "Mono")
+    f.make_tagline(title)
+
+    html = client.get(URL).content.decode()
+    details = section(html, "details")
+
+    assert "<strong>Release date:</strong> 16 May 1960 (USA)" in html
+    assert "<li>France: 10 June 1959 <span class=\"muted\">(Cannes)</span></li>" in details
+    assert "<dd>90 min | Argentina:87 min</dd>" in details
+    assert "<dt>Colour</dt><dd>Black and White</dd>" in details
+    assert "<dt>Sound mix</dt><dd>Mono</dd>" in details
+    assert "<li>...from the measureless depths of a woman&#x27;s emotions...</li>" in html
+
+
+def test_title_without_details_has_no_empty_details_section(client, db):
+    title = f.make_title("Bare", year=None)
+
+    html = client.get(title.get_absolute_url()).content.decode()
+
+    assert 'id="details"' not in html
+    assert "<h1>Bare</h1>" in html
