@@ -21,7 +21,7 @@ from catalogue.models import (
     TitleLanguage,
     TitleSoundMix,
 )
-from catalogue.models.vocabularies import DEPARTMENT_ORDER, Department, PageType
+from catalogue.models.vocabularies import Department, PageType
 from catalogue.parsing import record as rec
 
 
@@ -33,6 +33,9 @@ THROUGH_TABLES = (
     (TitleColour, "colour"),
     (TitleSoundMix, "sound_mix"),
 )
+
+
+_COMPANY_KIND_RANK = {kind: rank for rank, kind in enumerate(rec.COMPANY_KINDS)}
 
 
 def titles_for_export() -> QuerySet[Title]:
@@ -70,14 +73,13 @@ def _none(value):
 def title_export(*, title: Title) -> rec.TitleRecord:
     """The record of one title (use ``titles_for_export()`` to fetch titles in bulk)."""
     credits = list(title.credits.all())
+    # Departments in the order the page printed them (bulk inserts keep it in the ids), rows by order.
     first_seen: dict[str, int] = {}
     for credit in sorted(credits, key=lambda c: c.pk):
         first_seen.setdefault(credit.department, credit.pk)
-    unknown_rank = len(DEPARTMENT_ORDER)
 
     def credit_key(credit: Credit):
-        rank = DEPARTMENT_ORDER.get(credit.department, unknown_rank)
-        return (rank, first_seen[credit.department] if rank == unknown_rank else 0, credit.order, credit.pk)
+        return (first_seen[credit.department], credit.order, credit.pk)
 
     credits.sort(key=credit_key)
     cast = [
@@ -167,7 +169,7 @@ def title_export(*, title: Title) -> rec.TitleRecord:
         crew=crew,
         companies=[
             rec.Company(kind=tc.kind, name=tc.company.name, notes=list(tc.notes), imdb_id=tc.company.imdb_id)
-            for tc in title.title_companies.all()
+            for tc in sorted(title.title_companies.all(), key=lambda tc: (_COMPANY_KIND_RANK.get(tc.kind, 99), tc.position))
         ],
         akas=[rec.Aka(title=a.aka, country=_none(a.country), notes=list(a.notes)) for a in title.akas.all()],
         certificates=[rec.Certificate(country=c.country, rating=c.rating, notes=list(c.notes)) for c in title.certificates.all()],
