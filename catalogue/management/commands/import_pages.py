@@ -54,7 +54,7 @@ class Command(BaseCommand):
         elapsed = time.monotonic() - started
         self._report(report, elapsed=elapsed, dry_run=dry_run)
         if report.failed:
-            raise SystemExit(1)
+            raise CommandError(f"{len(report.failed)} page(s) failed", returncode=1)
 
     def _report(self, report: ImportReport, *, elapsed: float, dry_run: bool) -> None:
         out = self.stdout

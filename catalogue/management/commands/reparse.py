@@ -31,4 +31,4 @@ class Command(BaseCommand):
         for name, conflict in report.conflicts:
             self.stdout.write(f"conflict: {name}: {conflict}")
         if report.failed:
-            raise SystemExit(1)
+            raise CommandError(f"{len(report.failed)} page(s) failed to re-parse", returncode=1)
