@@ -88,6 +88,7 @@ def title_import(*, record: TitleRecord, source: SourcePage | None = None) -> Im
         title=record.title, year=record.year, kind=record.kind, imdb_id=imdb_id, series_title=series_title
     )
     created = title is None
+    known_as = None if created else _names_of(title)
     conflicts: list[Conflict] = []
     notes: list[str] = []
     if created:
@@ -122,12 +123,18 @@ def title_import(*, record: TitleRecord, source: SourcePage | None = None) -> Im
     if page_type == PageType.REVIEWS and newest and record.review_count is not None:
         Title.objects.filter(pk=title.pk).update(review_count=record.review_count)
 
-    resolve_incoming(title)
-    resplit_pending(title)
+    # Links from other titles can only newly point here when this title is new or renamed.
+    if created or _names_of(title) != known_as:
+        resolve_incoming(title)
+        resplit_pending(title)
     Title.objects.filter(pk=title.pk).update(updated_at=timezone.now())
     return ImportOutcome(
         status="imported" if created else "updated", title=title, source=source, conflicts=conflicts, notes=notes
     )
+
+
+def _names_of(title: Title) -> tuple:
+    return (title.title, title.original_title, title.year, title.imdb_id)
 
 
 # --- the title's own row ---------------------------------------------------------
