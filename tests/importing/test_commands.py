@@ -113,3 +113,32 @@ def test_reparse_command_reimports_what_changed(tmp_path):
     assert "changed 1, unchanged 0" in out.getvalue()
     assert Title.objects.get().plot == "Plot."
     assert SourcePage.objects.get().reparsed_at is not None
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_line_with_pages_per_second_on_a_terminal(tmp_path):
+    (tmp_path / "a.json").write_bytes(record_bytes(small_record("One")))
+    err = _Terminal()
+    call_command("import_pages", str(tmp_path), stdout=io.StringIO(), stderr=err)
+    assert "\r1 pages, " in err.getvalue() and " pages/s, 0 failed" in err.getvalue()
+
+
+def test_conflicts_in_the_report(tmp_path):
+    from django.utils import timezone
+
+    from catalogue.models import Credit
+
+    (tmp_path / "a.json").write_bytes(record_bytes(small_record("One", crew=crew(1))))
+    run(tmp_path / "a.json")
+    Credit.objects.update(job="edited job", edited_at=timezone.now())
+    (tmp_path / "b.json").write_bytes(record_bytes(small_record("One", crew=crew(1), plot="New.")))
+
+    out, _ = run("--captured-at", "2030-01-01", tmp_path / "b.json")
+
+    assert "updated 1" in out and "conflicts 1" in out
+    credit = Credit.objects.get()
+    assert f"conflict: {tmp_path / 'b.json'}: Credit {credit.pk} (Crew Person 1 – edited job): job kept 'edited job', page says 'painter'" in out

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalogue.importing.outcome import Failure, ImportReport
+from catalogue.importing.outcome import ImportReport
 from catalogue.importing.pages import pages_import
 
 LOG_EVERY = 1000
@@ -42,8 +42,6 @@ class Command(BaseCommand):
                     self.stderr.write(f"\r{report.pages} pages, {rate:.0f} pages/s, {len(report.failed)} failed", ending="")
                     self.stderr.flush()
                 return
-            if isinstance(result, Failure):
-                self.stderr.write(f"failed: {result}")
             if report.pages % LOG_EVERY == 0:
                 rate = report.pages / max(time.monotonic() - started, 1e-6)
                 self.stderr.write(f"{report.pages} pages ({rate:.0f} pages/s), {len(report.failed)} failed")
