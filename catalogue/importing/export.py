@@ -52,7 +52,7 @@ def titles_for_export() -> QuerySet[Title]:
                 "sources",
                 queryset=SourcePage.objects.filter(page_type=PageType.TITLE)
                 .order_by("-captured_at", "-id")
-                .only("id", "title_id", "captured_at", "warnings", "unparsed", "format"),
+                .only("id", "title_id", "captured_at", "warnings", "unparsed", "format", "record"),
                 to_attr="title_sources",
             ),
         )
@@ -114,10 +114,10 @@ def title_export(*, title: Title) -> rec.TitleRecord:
     sources = getattr(title, "title_sources", None)
     if sources is None:
         sources = list(
-            title.sources.filter(page_type=PageType.TITLE).order_by("-captured_at", "-id").only("warnings", "unparsed", "format")
+            title.sources.filter(page_type=PageType.TITLE).order_by("-captured_at", "-id").only("warnings", "unparsed", "format", "record")
         )
     newest = sources[0] if sources else None
-    return rec.TitleRecord(
+    record = rec.TitleRecord(
         title=title.title,
         year=title.year,
         end_year=title.end_year,
@@ -217,3 +217,27 @@ def title_export(*, title: Title) -> rec.TitleRecord:
         faq_questions=list(title.faq_questions),
         top_rank=title.top_rank,
     )
+    if newest is not None:
+        _copy_unmodelled(record, newest.record)
+    return record
+
+
+# Record keys the catalogue has columns or rows for; any other key (one a newer parser
+# added) is given back from the newest stored capture, so nothing parsed is lost.
+_MODELLED = frozenset(
+    """title year end_year kind original_title series imdb_id rating popularity release_date taglines plot
+    genres countries languages colors sound_mixes runtimes aspect_ratio awards photo_count news cast
+    cast_complete crew companies akas certificates trivia goofs quotes connections review_count reviews
+    recommendations recommendations_text recommendation_count faq_count warnings unparsed page_type
+    source_format seasons plot_keywords filming_locations soundtrack faq_questions top_rank""".split()
+)
+
+
+def _copy_unmodelled(record: rec.TitleRecord, stored: dict) -> None:
+    extra = {key: value for key, value in (stored or {}).items() if key not in _MODELLED}
+    if not extra:
+        return
+    typed = rec.TitleRecord.from_dict({"title": record.title, **extra})
+    for key in extra:
+        if hasattr(typed, key):
+            setattr(record, key, getattr(typed, key))

@@ -12,6 +12,7 @@ all known titles, and only when there is exactly one such split.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -141,14 +142,16 @@ def recommendations_split_store(title: Title) -> bool:
     return True
 
 
-def resplit_pending(title: Title) -> int:
-    """Try again the unsplit recommendation lines that mention ``title``; returns how many split."""
-    names = {name for name in (title.title,) if name}
-    if not names:
-        return 0
+def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
+    """Try again the unsplit recommendation lines that mention ``title`` (or an AKA); returns how many split."""
+    names = {name for name in (title.title, title.original_title) if name}
+    names |= {name for name in also_known_as if name}
+    mentions = Q()
+    for name in names:
+        mentions |= Q(recommendations_text__contains=name)
     has_rows = Exists(Recommendation.objects.filter(title=OuterRef("pk")))
     pending = (
-        Title.objects.filter(recommendation_count__gt=0, recommendations_text__contains=title.title)
+        Title.objects.filter(mentions, recommendation_count__gt=0)
         .exclude(pk=title.pk)
         .exclude(has_rows)
         .only("pk", "recommendations_text", "recommendation_count")

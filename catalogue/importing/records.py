@@ -126,7 +126,7 @@ def title_import(*, record: TitleRecord, source: SourcePage | None = None) -> Im
     # Links from other titles can only newly point here when this title is new or renamed.
     if created or _names_of(title) != known_as:
         resolve_incoming(title)
-        resplit_pending(title)
+        resplit_pending(title, also_known_as=[aka.title for aka in record.akas])
     Title.objects.filter(pk=title.pk).update(updated_at=timezone.now())
     return ImportOutcome(
         status="imported" if created else "updated", title=title, source=source, conflicts=conflicts, notes=notes

@@ -90,3 +90,14 @@ def test_split_again_when_a_later_import_makes_it_certain(import_record):
 
     assert [r.target_title for r in hiroshima.recommendations.all()] == [name for name, _ in FIVE]
     assert hiroshima.recommendations.filter(target__isnull=True).count() == 0
+
+
+def test_split_again_when_a_later_import_brings_the_missing_aka(import_record):
+    import_record(small_record("Isadora", 1968))
+    import_record(small_record("Hiroshima Mon Amour", 1959, recommendations_text="Marcel Proust's Time Regained Isadora",
+                               recommendation_count=2))
+    assert Recommendation.objects.count() == 0
+    import_record(small_record("Le temps retrouvé", 1999, akas=[Aka(title="Marcel Proust's Time Regained", country="USA")]))
+    rows = Title.objects.get(title="Hiroshima Mon Amour").recommendations.select_related("target")
+    assert [(r.target_title, r.target.title) for r in rows] == [
+        ("Marcel Proust's Time Regained", "Le temps retrouvé"), ("Isadora", "Isadora")]
