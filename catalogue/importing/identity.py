@@ -58,8 +58,14 @@ def title_slug_base(title: str, year: int | None, imdb_id: str | None) -> str:
     return base_slug(text, fallback=imdb_id or "title")
 
 
-def find_title(*, title: str, year: int | None, kind: str, imdb_id: str | None, series_title: str | None = None):
-    """The catalogued title a record names, or None."""
+def find_title(
+    *, title: str, year: int | None, kind: str, imdb_id: str | None, series_title: str | None = None, loose_kind: bool = False
+):
+    """The catalogued title a record names, or None.
+
+    ``loose_kind``: the page's header may not show the kind (reviews, full credits pages):
+    when no title of that kind matches, a single title of that title and year does.
+    """
     if imdb_id:
         found = Title.objects.filter(imdb_id=imdb_id).first()
         if found:
@@ -69,7 +75,14 @@ def find_title(*, title: str, year: int | None, kind: str, imdb_id: str | None, 
         candidates = candidates.filter(series_title=series_title)
     if imdb_id:
         candidates = candidates.filter(imdb_id__isnull=True)
-    return candidates.order_by("pk").first()
+    found = candidates.order_by("pk").first()
+    if found is None and loose_kind:
+        loose = Title.objects.filter(title=title, year=year)
+        if imdb_id:
+            loose = loose.filter(imdb_id__isnull=True)
+        matches = list(loose[:2])
+        found = matches[0] if len(matches) == 1 else None
+    return found
 
 
 def people_for(entries: Iterable[tuple[str, str | None]]) -> dict[tuple[str, str | None], Person]:

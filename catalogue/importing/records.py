@@ -85,7 +85,12 @@ def title_import(*, record: TitleRecord, source: SourcePage | None = None) -> Im
     page_type = record.page_type if record.page_type in PageType.values else PageType.TITLE
     series_title = record.series.title if record.series else None
     title = find_title(
-        title=record.title, year=record.year, kind=record.kind, imdb_id=imdb_id, series_title=series_title
+        title=record.title,
+        year=record.year,
+        kind=record.kind,
+        imdb_id=imdb_id,
+        series_title=series_title,
+        loose_kind=page_type != PageType.TITLE,
     )
     created = title is None
     known_as = None if created else _names_of(title)

@@ -310,3 +310,11 @@ def test_query_count_of_an_update_is_the_same_for_both_sizes():
             page_import(page=page_of(second, captured_at=LATER))
         used.append(len(queries.captured_queries))
     assert used[0] == used[1]
+
+
+def test_reviews_page_without_kind_finds_the_series(import_record):
+    import_record(small_record("Lost", 2004, kind="tv_series", plot="Survivors."))
+    import_record(small_record("Lost", 2004, page_type="reviews", reviews=[
+        ReviewRecord(title="Great", date="2010-01-01", author="a", text="x")]))
+    assert Title.objects.count() == 1
+    assert Title.objects.get().reviews.count() == 1
