@@ -45,7 +45,10 @@ def titles_for_export() -> QuerySet[Title]:
         .prefetch_related(
             Prefetch("reviews", queryset=Review.objects.order_by("position", "id")),
             *(
-                Prefetch(f"{through.__name__.lower()}_set", queryset=through.objects.select_related(field).order_by("position"))
+                Prefetch(
+                    f"{through.__name__.lower()}_set",
+                    queryset=through.objects.select_related(field).order_by("position"),
+                )
                 for through, field in THROUGH_TABLES
             ),
             Prefetch(
@@ -60,7 +63,9 @@ def titles_for_export() -> QuerySet[Title]:
     )
 
 
-def iter_title_records(titles: QuerySet[Title] | None = None, *, chunk_size: int = 200) -> Iterator[tuple[Title, rec.TitleRecord]]:
+def iter_title_records(
+    titles: QuerySet[Title] | None = None, *, chunk_size: int = 200
+) -> Iterator[tuple[Title, rec.TitleRecord]]:
     titles = titles_for_export() if titles is None else titles
     for title in titles.iterator(chunk_size=chunk_size):
         yield title, title_export(title=title)
@@ -114,7 +119,9 @@ def title_export(*, title: Title) -> rec.TitleRecord:
     sources = getattr(title, "title_sources", None)
     if sources is None:
         sources = list(
-            title.sources.filter(page_type=PageType.TITLE).order_by("-captured_at", "-id").only("warnings", "unparsed", "format", "record")
+            title.sources.filter(page_type=PageType.TITLE)
+            .order_by("-captured_at", "-id")
+            .only("warnings", "unparsed", "format", "record")
         )
     newest = sources[0] if sources else None
     record = rec.TitleRecord(
@@ -151,7 +158,9 @@ def title_export(*, title: Title) -> rec.TitleRecord:
         languages=[link.language.name for link in title.titlelanguage_set.all()],
         colors=[link.colour.name for link in title.titlecolour_set.all()],
         sound_mixes=[link.sound_mix.name for link in title.titlesoundmix_set.all()],
-        runtimes=[rec.Runtime(minutes=r.minutes, country=_none(r.country), note=_none(r.note)) for r in title.runtimes.all()],
+        runtimes=[
+            rec.Runtime(minutes=r.minutes, country=_none(r.country), note=_none(r.note)) for r in title.runtimes.all()
+        ],
         aspect_ratio=_none(title.aspect_ratio),
         awards=rec.Awards(
             text=title.awards_text,
@@ -169,16 +178,27 @@ def title_export(*, title: Title) -> rec.TitleRecord:
         crew=crew,
         companies=[
             rec.Company(kind=tc.kind, name=tc.company.name, notes=list(tc.notes), imdb_id=tc.company.imdb_id)
-            for tc in sorted(title.title_companies.all(), key=lambda tc: (_COMPANY_KIND_RANK.get(tc.kind, 99), tc.position))
+            for tc in sorted(
+                title.title_companies.all(), key=lambda tc: (_COMPANY_KIND_RANK.get(tc.kind, 99), tc.position)
+            )
         ],
         akas=[rec.Aka(title=a.aka, country=_none(a.country), notes=list(a.notes)) for a in title.akas.all()],
-        certificates=[rec.Certificate(country=c.country, rating=c.rating, notes=list(c.notes)) for c in title.certificates.all()],
+        certificates=[
+            rec.Certificate(country=c.country, rating=c.rating, notes=list(c.notes)) for c in title.certificates.all()
+        ],
         trivia=[t.text for t in title.trivia.all()],
         goofs=[rec.Goof(category=_none(g.category), text=g.text) for g in title.goofs.all()],
-        quotes=[[rec.QuoteLine(character=_none(line.character), text=line.text) for line in q.lines.all()] for q in title.quotes.all()],
+        quotes=[
+            [rec.QuoteLine(character=_none(line.character), text=line.text) for line in q.lines.all()]
+            for q in title.quotes.all()
+        ],
         connections=[
             rec.Connection(
-                type=c.type, title=c.target_title, year=c.target_year, note=_none(c.target_note), imdb_id=_none(c.target_imdb_id)
+                type=c.type,
+                title=c.target_title,
+                year=c.target_year,
+                note=_none(c.target_note),
+                imdb_id=_none(c.target_imdb_id),
             )
             for c in title.connections.all()
         ],

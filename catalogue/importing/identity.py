@@ -59,7 +59,13 @@ def title_slug_base(title: str, year: int | None, imdb_id: str | None) -> str:
 
 
 def find_title(
-    *, title: str, year: int | None, kind: str, imdb_id: str | None, series_title: str | None = None, loose_kind: bool = False
+    *,
+    title: str,
+    year: int | None,
+    kind: str,
+    imdb_id: str | None,
+    series_title: str | None = None,
+    loose_kind: bool = False,
 ):
     """The catalogued title a record names, or None.
 

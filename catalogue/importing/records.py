@@ -299,17 +299,16 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
         ]
         if release
         else [],
-        key=lambda row: row.position,
+        key=_by_position,
         fields=("date", "text", "country", "note"),
         conflicts=conflicts,
         fresh=fresh,
     )
-    by_position = lambda row: row.position  # noqa: E731 - rows without identity of their own
     _section_replace(
         Tagline,
         title,
         [Tagline(title=title, text=text, position=i) for i, text in enumerate(record.taglines, start=1)],
-        key=by_position,
+        key=_by_position,
         fields=("text",),
         conflicts=conflicts,
         fresh=fresh,
@@ -318,7 +317,7 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
         Trivia,
         title,
         [Trivia(title=title, text=text, position=i) for i, text in enumerate(record.trivia, start=1)],
-        key=by_position,
+        key=_by_position,
         fields=("text",),
         conflicts=conflicts,
         fresh=fresh,
@@ -330,7 +329,7 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
             Goof(title=title, category=goof.category or "", text=goof.text, position=i)
             for i, goof in enumerate(record.goofs, start=1)
         ],
-        key=by_position,
+        key=_by_position,
         fields=("category", "text"),
         conflicts=conflicts,
         fresh=fresh,
@@ -349,7 +348,7 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
             )
             for i, aka in enumerate(record.akas, start=1)
         ],
-        key=by_position,
+        key=_by_position,
         fields=("aka", "country", "notes"),
         conflicts=conflicts,
         fresh=fresh,
@@ -361,7 +360,7 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
             Certificate(title=title, country=c.country, rating=c.rating, notes=list(c.notes), position=i)
             for i, c in enumerate(record.certificates, start=1)
         ],
-        key=by_position,
+        key=_by_position,
         fields=("country", "rating", "notes"),
         conflicts=conflicts,
         fresh=fresh,
@@ -369,6 +368,11 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
     _quotes_replace(title, record, conflicts=conflicts, fresh=fresh)
     _companies_replace(title, record, conflicts=conflicts, fresh=fresh)
     _links_replace(title, record, conflicts=conflicts, fresh=fresh)
+
+
+def _by_position(row):
+    """The key of rows with no identity of their own (taglines, trivia, AKAs…)."""
+    return row.position
 
 
 def _vocabulary_replace(title: Title, names: list[str], model, through, field: str, *, fresh: bool) -> None:
@@ -410,7 +414,9 @@ def _keep_edited(model, edited: list, rows: list, *, key, fields, conflicts) -> 
         kept = kept_rows.pop(0)
         for field in fields:
             if getattr(kept, field) != getattr(row, field):
-                conflicts.append(Conflict(model.__name__, kept.pk, str(kept), field, getattr(kept, field), getattr(row, field)))
+                conflicts.append(
+                    Conflict(model.__name__, kept.pk, str(kept), field, getattr(kept, field), getattr(row, field))
+                )
     for kept_rows in kept_by_key.values():
         for kept in kept_rows:
             conflicts.append(Conflict(model.__name__, kept.pk, str(kept), "row", "kept", "not on the page"))
@@ -420,7 +426,8 @@ def _keep_edited(model, edited: list, rows: list, *, key, fields, conflicts) -> 
 def _quotes_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool) -> None:
     edited = {}
     if not fresh:
-        edited = {q.position: q for q in Quote.objects.filter(title=title, edited_at__isnull=False).prefetch_related("lines")}
+        edited_quotes = Quote.objects.filter(title=title, edited_at__isnull=False).prefetch_related("lines")
+        edited = {quote.position: quote for quote in edited_quotes}
         Quote.objects.filter(title=title, edited_at__isnull=True).delete()
     quotes, lines_by_quote = [], []
     for position, lines in enumerate(record.quotes, start=1):

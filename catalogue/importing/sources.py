@@ -91,7 +91,9 @@ def _from_timestamp(seconds: float) -> datetime:
     return datetime.fromtimestamp(seconds, tz=timezone.utc)
 
 
-def iter_pages(paths: Iterable[str | os.PathLike], *, captured_at: datetime | None = None) -> Iterator[Page | Skipped | Unreadable]:
+def iter_pages(
+    paths: Iterable[str | os.PathLike], *, captured_at: datetime | None = None
+) -> Iterator[Page | Skipped | Unreadable]:
     """Every page under ``paths``, in order (folders sorted, recursively)."""
     for path in paths:
         path = Path(path)

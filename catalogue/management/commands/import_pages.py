@@ -39,7 +39,8 @@ class Command(BaseCommand):
                 if now - state["last"] >= 0.2:
                     state["last"] = now
                     rate = report.pages / max(now - started, 1e-6)
-                    self.stderr.write(f"\r{report.pages} pages, {rate:.0f} pages/s, {len(report.failed)} failed", ending="")
+                    line = f"\r{report.pages} pages, {rate:.0f} pages/s, {len(report.failed)} failed"
+                    self.stderr.write(line, ending="")
                     self.stderr.flush()
                 return
             if report.pages % LOG_EVERY == 0:
