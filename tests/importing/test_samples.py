@@ -55,3 +55,38 @@ def test_samples_folder_imports_without_failures(text_parser):
     assert [s.name.rsplit("/", 1)[-1] for s in report.skipped] == ["README.md"]
     assert report.imported + report.updated == len(list(SAMPLES.glob("*.txt"))) + len(list(SAMPLES.glob("*.html")))
     assert Title.objects.filter(slug="hiroshima-mon-amour-1959").exists()
+
+
+def test_sample_pages_from_a_warc_and_a_wet_file(text_parser, tmp_path, sample_bytes):
+    pytest.importorskip("catalogue.parsing.html", reason="the HTML parser has not landed yet")
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    warc = tmp_path / "crawl.warc.gz"
+    with warc.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            "http://www.imdb.com/title/tt0036855/combined", "response",
+            payload=io.BytesIO(sample_bytes("gaslight-1944.combined-2010.html")), http_headers=headers,
+            warc_headers_dict={"WARC-Date": "2010-07-01T00:00:00Z"},
+        ))
+    wet = tmp_path / "crawl.warc.wet.gz"
+    with wet.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        writer.write_record(writer.create_warc_record(
+            "http://www.imdb.com/title/tt0052893/combined", "conversion",
+            payload=io.BytesIO(sample_bytes(HIROSHIMA)), warc_content_type="text/plain",
+            warc_headers_dict={"WARC-Date": "2014-01-01T00:00:00Z"},
+        ))
+
+    report = pages_import([warc, wet])
+
+    assert (report.imported, report.failed) == (2, [])
+    gaslight = Title.objects.get(imdb_id="tt0036855")
+    assert gaslight.year == 1944 and gaslight.credits.exists()
+    hiroshima = Title.objects.get(imdb_id="tt0052893")
+    assert hiroshima.slug == "hiroshima-mon-amour-1959"
+    assert hiroshima.sources.get().captured_at.year == 2014
