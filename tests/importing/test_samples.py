@@ -90,3 +90,11 @@ def test_sample_pages_from_a_warc_and_a_wet_file(text_parser, tmp_path, sample_b
     hiroshima = Title.objects.get(imdb_id="tt0052893")
     assert hiroshima.slug == "hiroshima-mon-amour-1959"
     assert hiroshima.sources.get().captured_at.year == 2014
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html")))
+def test_every_sample_round_trips(text_parser, name, sample_bytes):
+    pytest.importorskip("catalogue.parsing.html", reason="the HTML parser has not landed yet")
+    data = sample_bytes(name)
+    page_import(page=Page(name=name, data=data))
+    assert title_export(title=titles_for_export().get()).to_dict() == parse_page(data).to_dict()
