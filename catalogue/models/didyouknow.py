@@ -96,6 +96,8 @@ class Recommendation(TitleLink):
     target = models.ForeignKey(
         "Title", null=True, blank=True, on_delete=models.SET_NULL, related_name="recommended_by"
     )
+    # Split by the importer from the title's run-together recommendations_text, not printed apart.
+    from_text = models.BooleanField(default=False)
 
     class Meta(TitleLink.Meta):
         indexes = [

@@ -1,0 +1,164 @@
+"""Links between titles: connections and recommendations, resolved in both import orders.
+
+A link names its target by IMDb id when the page gave one, else by printed title and
+year. It is resolved when the target is catalogued: at import of the linking title
+(``resolve_targets``), or later at import of the target (``resolve_incoming``).
+
+The run-together recommendations line is split with the catalogued titles (and AKAs):
+``split_recommendations`` accepts only a split into exactly ``count`` pieces that are
+all known titles, and only when there is exactly one such split.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from catalogue.models import AlternateTitle, Connection, Recommendation, Title
+from catalogue.text import fold
+
+from .validation import check_lengths
+
+# Longest title, in words, the split considers (a piece longer than this stays unsplit).
+MAX_PIECE_WORDS = 12
+
+
+def resolve_targets(links: list[tuple[str, int | None, str | None]]) -> list[Title | None]:
+    """The catalogued Title for each (title, year, imdb id), or None; one query."""
+    if not links:
+        return []
+    ids = {imdb_id for _, _, imdb_id in links if imdb_id}
+    folded = {fold(text) for text, _, _ in links}
+    by_id, by_text = {}, defaultdict(list)
+    for title in Title.objects.filter(Q(imdb_id__in=ids) | Q(title_folded__in=folded)).only(
+        "pk", "imdb_id", "title_folded", "year", "title"
+    ):
+        if title.imdb_id:
+            by_id[title.imdb_id] = title
+        by_text[(title.title_folded, title.year)].append(title)
+    targets = []
+    for text, year, imdb_id in links:
+        target = by_id.get(imdb_id) if imdb_id else None
+        if target is None and not imdb_id:
+            matches = by_text.get((fold(text), year), [])
+            target = matches[0] if len(matches) == 1 else None
+        targets.append(target)
+    return targets
+
+
+def resolve_incoming(title: Title) -> int:
+    """Point links from earlier titles at ``title``; returns how many were resolved."""
+    names = {name for name in (title.title, title.original_title) if name}
+    match = Q(target_imdb_id="", target_title__in=names, target_year=title.year)
+    if title.imdb_id:
+        match |= Q(target_imdb_id=title.imdb_id)
+    resolved = 0
+    touched: set[int] = set()
+    for model in (Connection, Recommendation):
+        pending = model.objects.filter(target__isnull=True).filter(match).exclude(title=title)
+        title_ids = set(pending.values_list("title_id", flat=True))
+        if title_ids:
+            resolved += pending.update(target=title)
+            touched |= title_ids
+    if touched:
+        Title.objects.filter(pk__in=touched).update(updated_at=timezone.now())
+    return resolved
+
+
+def split_recommendations(text: str, count: int | None) -> list[tuple[str, Title | None]] | None:
+    """Split ``text`` into exactly ``count`` known titles: [(piece, target or None)], or None.
+
+    None when no split makes every piece a catalogued title (or AKA), or when more
+    than one does (ambiguous). A piece naming several titles keeps no target.
+    """
+    words = (text or "").split()
+    if not words or not count or count > len(words):
+        return None
+    n = len(words)
+    spans = {
+        (i, j): fold(" ".join(words[i:j])) for i in range(n) for j in range(i + 1, min(n, i + MAX_PIECE_WORDS) + 1)
+    }
+    candidates = set(spans.values())
+    known: dict[str, set[int]] = defaultdict(set)
+    titles: dict[int, Title] = {}
+    for title in Title.objects.filter(title_folded__in=candidates).only("pk", "title", "year", "title_folded"):
+        known[title.title_folded].add(title.pk)
+        titles[title.pk] = title
+    aka_ids = defaultdict(set)
+    for folded, title_id in AlternateTitle.objects.filter(title_folded__in=candidates).values_list(
+        "title_folded", "title_id"
+    ):
+        aka_ids[folded].add(title_id)
+    missing = {title_id for ids in aka_ids.values() for title_id in ids} - titles.keys()
+    if missing:
+        titles.update((t.pk, t) for t in Title.objects.filter(pk__in=missing).only("pk", "title", "year"))
+    for folded, ids in aka_ids.items():
+        known[folded] |= ids
+
+    # ways[i][k]: number of ways (capped at 2) to split words[i:] into k known pieces.
+    ways = [[0] * (count + 1) for _ in range(n + 1)]
+    ways[n][0] = 1
+    for i in range(n - 1, -1, -1):
+        for k in range(1, count + 1):
+            total = 0
+            for j in range(i + 1, min(n, i + MAX_PIECE_WORDS) + 1):
+                if spans[(i, j)] in known and ways[j][k - 1]:
+                    total += ways[j][k - 1]
+            ways[i][k] = min(total, 2)
+    if ways[0][count] != 1:
+        return None
+    pieces, i, k = [], 0, count
+    while k:
+        j = next(
+            j for j in range(i + 1, min(n, i + MAX_PIECE_WORDS) + 1) if spans[(i, j)] in known and ways[j][k - 1]
+        )
+        ids = known[spans[(i, j)]]
+        pieces.append((" ".join(words[i:j]), titles.get(next(iter(ids))) if len(ids) == 1 else None))
+        i, k = j, k - 1
+    return pieces
+
+
+def recommendations_split_store(title: Title) -> bool:
+    """Split ``title``'s recommendations line when certain, storing the links; True if split."""
+    pieces = split_recommendations(title.recommendations_text, title.recommendation_count)
+    if pieces is None:
+        return False
+    rows = [
+        Recommendation(
+            title=title,
+            target_title=piece,
+            target_year=target.year if target else None,
+            target=target,
+            position=position,
+            from_text=True,
+        )
+        for position, (piece, target) in enumerate(pieces, start=1)
+    ]
+    check_lengths(rows)
+    Recommendation.objects.bulk_create(rows)
+    return True
+
+
+def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
+    """Try again the unsplit recommendation lines that mention ``title`` (or an AKA); returns how many split."""
+    names = {name for name in (title.title, title.original_title) if name}
+    names |= {name for name in also_known_as if name}
+    mentions = Q()
+    for name in names:
+        mentions |= Q(recommendations_text__contains=name)
+    has_rows = Exists(Recommendation.objects.filter(title=OuterRef("pk")))
+    pending = (
+        Title.objects.filter(mentions, recommendation_count__gt=0)
+        .exclude(pk=title.pk)
+        .exclude(has_rows)
+        .only("pk", "recommendations_text", "recommendation_count")
+    )
+    split = 0
+    for other in pending:
+        if recommendations_split_store(other):
+            split += 1
+            Title.objects.filter(pk=other.pk).update(updated_at=timezone.now())
+    return split

@@ -1,0 +1,63 @@
+"""What an import did: per page (``ImportOutcome``) and per batch (``ImportReport``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class ImportRejected(ValueError):
+    """A parsed record the catalogue cannot hold (e.g. a value longer than its column)."""
+
+
+@dataclass
+class Conflict:
+    """A hand-edited row the import kept although the page now says something else."""
+
+    model: str
+    row_id: int | None
+    row: str
+    field: str
+    kept: Any
+    page: Any
+
+    def __str__(self) -> str:
+        where = f"{self.model} {self.row_id} ({self.row})" if self.row_id else f"{self.model} ({self.row})"
+        return f"{where}: {self.field} kept {self.kept!r}, page says {self.page!r}"
+
+
+@dataclass
+class ImportOutcome:
+    status: str  # "imported" (new title), "updated", "unchanged"
+    title: Any = None  # the Title, when there is one
+    source: Any = None  # the SourcePage
+    conflicts: list[Conflict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Failure:
+    name: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.name}:{self.line}: {self.reason}" if self.line else f"{self.name}: {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list = field(default_factory=list)  # sources.Skipped
+    failed: list[Failure] = field(default_factory=list)
+    conflicts: list[tuple[str, Conflict]] = field(default_factory=list)  # (page name, conflict)
+
+    @property
+    def pages(self) -> int:
+        return self.imported + self.updated + self.unchanged + len(self.failed)
+
+    def add(self, name: str, outcome: ImportOutcome) -> None:
+        setattr(self, outcome.status, getattr(self, outcome.status) + 1)
+        self.conflicts.extend((name, conflict) for conflict in outcome.conflicts)

@@ -1,0 +1,675 @@
+"""Writing one parsed record into the catalogue: ``title_import``.
+
+Every section is written in bulk (a constant number of queries per page, whatever
+the number of credits). A section is replaced whole on update, except rows edited
+by hand in the admin (``edited_at`` set): those are kept and each difference from the
+page is reported as a ``Conflict``. Reviews are merged by fingerprint, never replaced.
+Of several captures of a title, the newest (``SourcePage.captured_at``) sets its
+values; an older one imported later only adds its rating to the history.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from datetime import date as date_type
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Max
+from django.utils import timezone
+
+from catalogue.models import (
+    AlternateTitle,
+    Certificate,
+    Colour,
+    Connection,
+    Country,
+    Credit,
+    Genre,
+    Goof,
+    Language,
+    Quote,
+    QuoteLine,
+    RatingCapture,
+    Recommendation,
+    ReleaseDate,
+    Review,
+    Runtime,
+    SoundMix,
+    SourcePage,
+    Tagline,
+    Title,
+    TitleColour,
+    TitleCompany,
+    TitleCountry,
+    TitleGenre,
+    TitleLanguage,
+    TitleSoundMix,
+    Trivia,
+)
+from catalogue.models.vocabularies import Department, PageType
+from catalogue.parsing.record import TitleRecord
+from catalogue.text import fold
+
+from .identity import (
+    allocate_slugs,
+    companies_for,
+    find_title,
+    imdb_id_from_url,
+    people_for,
+    title_slug_base,
+    vocabulary_for,
+)
+from .links import recommendations_split_store, resolve_incoming, resolve_targets, resplit_pending
+from .outcome import Conflict, ImportOutcome, ImportRejected
+from .validation import check_lengths
+
+# (record key, vocabulary model, through model, through field)
+VOCABULARIES = (
+    ("genres", Genre, TitleGenre, "genre"),
+    ("countries", Country, TitleCountry, "country"),
+    ("languages", Language, TitleLanguage, "language"),
+    ("colors", Colour, TitleColour, "colour"),
+    ("sound_mixes", SoundMix, TitleSoundMix, "sound_mix"),
+)
+SERIES_KINDS = ("tv_series", "tv_mini_series")
+
+
+def title_import(*, record: TitleRecord, source: SourcePage | None = None) -> ImportOutcome:
+    """Write ``record`` (parsed from ``source``) into the catalogue; call inside a transaction."""
+    imdb_id = record.imdb_id or imdb_id_from_url(source.url if source else None)
+    if not record.title or not record.title.strip():
+        raise ImportRejected("the record has no title")
+    page_type = record.page_type if record.page_type in PageType.values else PageType.TITLE
+    series_title = record.series.title if record.series else None
+    title = find_title(
+        title=record.title,
+        year=record.year,
+        kind=record.kind,
+        imdb_id=imdb_id,
+        series_title=series_title,
+        loose_kind=page_type != PageType.TITLE,
+    )
+    created = title is None
+    known_as = None if created else _names_of(title)
+    conflicts: list[Conflict] = []
+    notes: list[str] = []
+    if created:
+        title = _title_create(record, imdb_id=imdb_id, full=page_type == PageType.TITLE)
+    elif imdb_id and not title.imdb_id:
+        title.imdb_id = imdb_id
+        title.save(update_fields=["imdb_id", "updated_at"])
+
+    if source is not None:
+        source.title = title
+        source.save(update_fields=["title"])
+    newest = _is_newest_capture(title, source, page_type)
+    captured_at = source.captured_at if source else None
+    if record.rating and captured_at:
+        _rating_capture(title, record, captured_at, source)
+
+    if page_type == PageType.TITLE:
+        if newest:
+            if not created:
+                _title_update(title, record, imdb_id=imdb_id, conflicts=conflicts)
+            _title_sections(title, record, conflicts=conflicts, fresh=created)
+            if created or not _has_full_credits(title):
+                _credits_replace(title, record, conflicts=conflicts, fresh=created)
+        else:
+            notes.append("an older capture than one already imported: only its rating history was kept")
+    elif page_type == PageType.FULLCREDITS:
+        if newest:
+            _credits_replace(title, record, conflicts=conflicts, fresh=created)
+        else:
+            notes.append("an older capture of the full credits: credits left as they are")
+    _reviews_merge(title, record, update_existing=newest, conflicts=conflicts, fresh=created)
+    if page_type == PageType.REVIEWS and newest and record.review_count is not None:
+        Title.objects.filter(pk=title.pk).update(review_count=record.review_count)
+
+    # Links from other titles can only newly point here when this title is new or renamed.
+    if created or _names_of(title) != known_as:
+        resolve_incoming(title)
+        resplit_pending(title, also_known_as=[aka.title for aka in record.akas])
+    Title.objects.filter(pk=title.pk).update(updated_at=timezone.now())
+    return ImportOutcome(
+        status="imported" if created else "updated", title=title, source=source, conflicts=conflicts, notes=notes
+    )
+
+
+def _names_of(title: Title) -> tuple:
+    return (title.title, title.original_title, title.year, title.imdb_id)
+
+
+# --- the title's own row ---------------------------------------------------------
+
+
+def _header_values(record: TitleRecord, *, imdb_id: str | None) -> dict[str, Any]:
+    series = record.series
+    rating = record.rating
+    awards = record.awards
+    values = {
+        "title": record.title,
+        "year": record.year,
+        "end_year": record.end_year,
+        "kind": record.kind,
+        "original_title": record.original_title or "",
+        "series_title": series.title if series else "",
+        "series_year": series.year if series else None,
+        "season": series.season if series else None,
+        "episode": series.episode if series else None,
+        "rating": Decimal(str(round(rating.value, 1))) if rating else None,
+        "rating_best": rating.best if rating else None,
+        "votes": rating.votes if rating else None,
+        "popularity_rank": record.popularity.rank if record.popularity else None,
+        "popularity_text": (record.popularity.text or "") if record.popularity else "",
+        "top_rank": record.top_rank,
+        "plot": record.plot or "",
+        "news": record.news or "",
+        "aspect_ratio": record.aspect_ratio or "",
+        "awards_text": awards.text if awards else "",
+        "oscar_wins": awards.oscar_wins if awards else None,
+        "oscar_nominations": awards.oscar_nominations if awards else None,
+        "award_wins": awards.wins if awards else None,
+        "award_nominations": awards.nominations if awards else None,
+        "photo_count": record.photo_count,
+        "review_count": record.review_count,
+        "faq_count": record.faq_count,
+        "cast_complete": record.cast_complete,
+        "recommendations_text": record.recommendations_text or "",
+        "recommendation_count": record.recommendation_count,
+        "seasons": list(record.seasons),
+        "plot_keywords": list(record.plot_keywords),
+        "filming_locations": list(record.filming_locations),
+        "soundtrack": list(record.soundtrack),
+        "faq_questions": list(record.faq_questions),
+    }
+    if imdb_id:
+        values["imdb_id"] = imdb_id
+    return values
+
+
+# A page that is not the title page (reviews, full credits) names only these.
+_STUB_FIELDS = ("title", "year", "end_year", "kind", "original_title", "series_title", "series_year", "season",
+                "episode", "imdb_id")
+
+
+def _title_create(record: TitleRecord, *, imdb_id: str | None, full: bool) -> Title:
+    values = _header_values(record, imdb_id=imdb_id)
+    if not full:
+        values = {key: value for key, value in values.items() if key in _STUB_FIELDS}
+    title = Title(**values)
+    title.slug = allocate_slugs(Title, [title_slug_base(record.title, record.year, imdb_id)])[0]
+    title.series = _series_for(record)
+    check_lengths([title])
+    title.save()
+    if title.kind in SERIES_KINDS:
+        Title.objects.filter(series__isnull=True, series_title=title.title, series_year=title.year).update(
+            series=title
+        )
+    return title
+
+
+def _title_update(title: Title, record: TitleRecord, *, imdb_id: str | None, conflicts: list[Conflict]) -> None:
+    values = _header_values(record, imdb_id=imdb_id or title.imdb_id)
+    changed = []
+    for field, value in values.items():
+        current = getattr(title, field)
+        if current == value:
+            continue
+        if title.is_hand_edited:
+            conflicts.append(Conflict("Title", title.pk, str(title), field, current, value))
+            continue
+        setattr(title, field, value)
+        changed.append(field)
+    if title.series_id is None and record.series:
+        title.series = _series_for(record)
+        if title.series is not None:
+            changed.append("series")
+    if changed:
+        check_lengths([title])
+        title.save()
+
+
+def _series_for(record: TitleRecord) -> Title | None:
+    series = record.series
+    if not series:
+        return None
+    if series.imdb_id:
+        found = Title.objects.filter(imdb_id=series.imdb_id).first()
+        if found:
+            return found
+    return Title.objects.filter(title=series.title, year=series.year, kind__in=SERIES_KINDS).order_by("pk").first()
+
+
+def _is_newest_capture(title: Title, source: SourcePage | None, page_type: str) -> bool:
+    if source is None or source.captured_at is None:
+        return True
+    newer = SourcePage.objects.filter(title=title, page_type=page_type, captured_at__gt=source.captured_at)
+    return not newer.exclude(pk=source.pk).exists()
+
+
+def _has_full_credits(title: Title) -> bool:
+    return SourcePage.objects.filter(title=title, page_type=PageType.FULLCREDITS).exists()
+
+
+def _rating_capture(title: Title, record: TitleRecord, captured_at, source: SourcePage | None) -> None:
+    RatingCapture.objects.update_or_create(
+        title=title,
+        captured_at=captured_at,
+        defaults={
+            "rating": Decimal(str(round(record.rating.value, 1))),
+            "votes": record.rating.votes,
+            "source": source,
+        },
+    )
+
+
+# --- sections ----------------------------------------------------------------------
+
+
+def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Conflict], fresh: bool) -> None:
+    """All sections of a title page but credits and reviews; ``fresh``: the title is new (nothing to replace)."""
+    for key, model, through, field in VOCABULARIES:
+        _vocabulary_replace(title, getattr(record, key), model, through, field, fresh=fresh)
+
+    if not fresh:
+        Runtime.objects.filter(title=title).delete()
+    runtimes = [
+        Runtime(title=title, minutes=r.minutes, country=r.country or "", note=r.note or "", position=i)
+        for i, r in enumerate(record.runtimes, start=1)
+    ]
+    check_lengths(runtimes)
+    Runtime.objects.bulk_create(runtimes)
+
+    release = record.release_date
+    _section_replace(
+        ReleaseDate,
+        title,
+        [
+            ReleaseDate(
+                title=title,
+                date=release.date or "",
+                text=release.text or "",
+                country=release.country or "",
+                note=release.note or "",
+                position=1,
+            )
+        ]
+        if release
+        else [],
+        key=_by_position,
+        fields=("date", "text", "country", "note"),
+        conflicts=conflicts,
+        fresh=fresh,
+    )
+    _section_replace(
+        Tagline,
+        title,
+        [Tagline(title=title, text=text, position=i) for i, text in enumerate(record.taglines, start=1)],
+        key=_by_position,
+        fields=("text",),
+        conflicts=conflicts,
+        fresh=fresh,
+    )
+    _section_replace(
+        Trivia,
+        title,
+        [Trivia(title=title, text=text, position=i) for i, text in enumerate(record.trivia, start=1)],
+        key=_by_position,
+        fields=("text",),
+        conflicts=conflicts,
+        fresh=fresh,
+    )
+    _section_replace(
+        Goof,
+        title,
+        [
+            Goof(title=title, category=goof.category or "", text=goof.text, position=i)
+            for i, goof in enumerate(record.goofs, start=1)
+        ],
+        key=_by_position,
+        fields=("category", "text"),
+        conflicts=conflicts,
+        fresh=fresh,
+    )
+    _section_replace(
+        AlternateTitle,
+        title,
+        [
+            AlternateTitle(
+                title=title,
+                aka=aka.title,
+                title_folded=fold(aka.title),
+                country=aka.country or "",
+                notes=list(aka.notes),
+                position=i,
+            )
+            for i, aka in enumerate(record.akas, start=1)
+        ],
+        key=_by_position,
+        fields=("aka", "country", "notes"),
+        conflicts=conflicts,
+        fresh=fresh,
+    )
+    _section_replace(
+        Certificate,
+        title,
+        [
+            Certificate(title=title, country=c.country, rating=c.rating, notes=list(c.notes), position=i)
+            for i, c in enumerate(record.certificates, start=1)
+        ],
+        key=_by_position,
+        fields=("country", "rating", "notes"),
+        conflicts=conflicts,
+        fresh=fresh,
+    )
+    _quotes_replace(title, record, conflicts=conflicts, fresh=fresh)
+    _companies_replace(title, record, conflicts=conflicts, fresh=fresh)
+    _links_replace(title, record, conflicts=conflicts, fresh=fresh)
+
+
+def _by_position(row):
+    """The key of rows with no identity of their own (taglines, trivia, AKAs…)."""
+    return row.position
+
+
+def _vocabulary_replace(title: Title, names: list[str], model, through, field: str, *, fresh: bool) -> None:
+    rows = vocabulary_for(model, names)
+    if not fresh:
+        current = list(through.objects.filter(title=title).order_by("position").values_list(f"{field}_id", flat=True))
+        if current == [row.pk for row in rows]:
+            return
+        through.objects.filter(title=title).delete()
+    if not rows:
+        return
+    through.objects.bulk_create(
+        [through(title=title, position=i, **{field: row}) for i, row in enumerate(rows, start=1)]
+    )
+
+
+def _section_replace(model, title: Title, rows: list, *, key, fields: tuple[str, ...], conflicts, fresh: bool) -> list:
+    """Replace a section's rows, keeping hand-edited ones; returns the rows written."""
+    if not fresh:
+        edited = list(model.objects.filter(title=title, edited_at__isnull=False))
+        model.objects.filter(title=title, edited_at__isnull=True).delete()
+        if edited:
+            rows = _keep_edited(model, edited, rows, key=key, fields=fields, conflicts=conflicts)
+    check_lengths(rows)
+    return model.objects.bulk_create(rows) if rows else []
+
+
+def _keep_edited(model, edited: list, rows: list, *, key, fields, conflicts) -> list:
+    """The page's rows minus those a hand-edited row stands for; differences become conflicts."""
+    kept_by_key = defaultdict(list)
+    for row in edited:
+        kept_by_key[key(row)].append(row)
+    remaining = []
+    for row in rows:
+        kept_rows = kept_by_key.get(key(row))
+        if not kept_rows:
+            remaining.append(row)
+            continue
+        kept = kept_rows.pop(0)
+        for field in fields:
+            if getattr(kept, field) != getattr(row, field):
+                conflicts.append(
+                    Conflict(model.__name__, kept.pk, str(kept), field, getattr(kept, field), getattr(row, field))
+                )
+    for kept_rows in kept_by_key.values():
+        for kept in kept_rows:
+            conflicts.append(Conflict(model.__name__, kept.pk, str(kept), "row", "kept", "not on the page"))
+    return remaining
+
+
+def _quotes_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool) -> None:
+    edited = {}
+    if not fresh:
+        edited_quotes = Quote.objects.filter(title=title, edited_at__isnull=False).prefetch_related("lines")
+        edited = {quote.position: quote for quote in edited_quotes}
+        Quote.objects.filter(title=title, edited_at__isnull=True).delete()
+    quotes, lines_by_quote = [], []
+    for position, lines in enumerate(record.quotes, start=1):
+        if position in edited:
+            kept = edited.pop(position)
+            kept_lines = [(line.character, line.text) for line in kept.lines.all()]
+            page_lines = [(line.character or "", line.text) for line in lines]
+            if kept_lines != page_lines:
+                conflicts.append(Conflict("Quote", kept.pk, str(kept), "lines", kept_lines, page_lines))
+            continue
+        quotes.append(Quote(title=title, position=position))
+        lines_by_quote.append(lines)
+    for kept in edited.values():
+        conflicts.append(Conflict("Quote", kept.pk, str(kept), "row", "kept", "not on the page"))
+    if not quotes:
+        return
+    Quote.objects.bulk_create(quotes)
+    quote_lines = [
+        QuoteLine(quote=quote, character=line.character or "", text=line.text, position=i)
+        for quote, lines in zip(quotes, lines_by_quote)
+        for i, line in enumerate(lines, start=1)
+    ]
+    check_lengths(quote_lines)
+    QuoteLine.objects.bulk_create(quote_lines)
+
+
+def _companies_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool) -> None:
+    companies = companies_for((c.name, c.imdb_id) for c in record.companies)
+    positions: dict[str, int] = defaultdict(int)
+    rows = []
+    for entry in record.companies:
+        positions[entry.kind] += 1
+        rows.append(
+            TitleCompany(
+                title=title,
+                company=companies[(entry.name, entry.imdb_id)],
+                kind=entry.kind,
+                notes=list(entry.notes),
+                position=positions[entry.kind],
+            )
+        )
+    _section_replace(
+        TitleCompany,
+        title,
+        rows,
+        key=lambda row: (row.kind, row.company_id),
+        fields=("notes",),
+        conflicts=conflicts,
+        fresh=fresh,
+    )
+
+
+def _links_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool) -> None:
+    targets = resolve_targets(
+        [(c.title, c.year, c.imdb_id) for c in record.connections]
+        + [(r.title, r.year, r.imdb_id) for r in record.recommendations]
+    )
+    connection_targets = targets[: len(record.connections)]
+    recommendation_targets = targets[len(record.connections):]
+    _section_replace(
+        Connection,
+        title,
+        [
+            Connection(
+                title=title,
+                type=c.type,
+                target_title=c.title,
+                target_year=c.year,
+                target_imdb_id=c.imdb_id or "",
+                target_note=c.note or "",
+                target=target,
+                position=i,
+            )
+            for i, (c, target) in enumerate(zip(record.connections, connection_targets), start=1)
+        ],
+        key=lambda row: (row.type, row.target_title, row.target_year),
+        fields=("target_note", "target_imdb_id"),
+        conflicts=conflicts,
+        fresh=fresh,
+    )
+    written = _section_replace(
+        Recommendation,
+        title,
+        [
+            Recommendation(
+                title=title,
+                target_title=r.title,
+                target_year=r.year,
+                target_imdb_id=r.imdb_id or "",
+                target=target,
+                position=i,
+            )
+            for i, (r, target) in enumerate(zip(record.recommendations, recommendation_targets), start=1)
+        ],
+        key=lambda row: (row.target_title, row.target_year),
+        fields=("target_imdb_id",),
+        conflicts=conflicts,
+        fresh=fresh,
+    )
+    if not written and not record.recommendations and title.recommendations_text:
+        if fresh or not Recommendation.objects.filter(title=title).exists():
+            recommendations_split_store(title)
+
+
+# --- credits -----------------------------------------------------------------------
+
+
+def _raw_credit_text(name: str, job: str | None, notes: list[str], credited_as: str | None, character=None) -> str:
+    parts = [name]
+    if job or character:
+        parts.append(f".... {job or character}")
+    parts.extend(f"({note})" for note in notes)
+    if credited_as:
+        parts.append(f"(as {credited_as})")
+    return " ".join(parts)
+
+
+def _credits_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool = False) -> None:
+    people = people_for(
+        [(member.name, member.imdb_id) for member in record.cast]
+        + [(member.name, member.imdb_id) for member in record.crew]
+    )
+    rows = [
+        Credit(
+            title=title,
+            person=people[(member.name, member.imdb_id)],
+            department=Department.CAST,
+            department_label="Cast",
+            character=member.character or "",
+            character_imdb_id=member.character_id or "",
+            credited_as=member.credited_as or "",
+            notes=list(member.notes),
+            order=member.order,
+            raw_text=_raw_credit_text(member.name, None, member.notes, member.credited_as, member.character),
+        )
+        for member in record.cast
+    ]
+    rows += [
+        Credit(
+            title=title,
+            person=people[(member.name, member.imdb_id)],
+            department=member.department,
+            department_label=member.department_label,
+            job=member.job or "",
+            credited_as=member.credited_as or "",
+            notes=list(member.notes),
+            order=member.order,
+            raw_text=_raw_credit_text(member.name, member.job, member.notes, member.credited_as),
+        )
+        for member in record.crew
+    ]
+    _section_replace(
+        Credit,
+        title,
+        rows,
+        key=lambda row: (row.department, row.person_id),
+        fields=("job", "character", "credited_as", "notes", "department_label"),
+        conflicts=conflicts,
+        fresh=fresh,
+    )
+
+
+# --- reviews -----------------------------------------------------------------------
+
+_NON_WORD = re.compile(r"\W+")
+
+
+def _normalised(text: str | None) -> str:
+    return _NON_WORD.sub(" ", fold(text)).strip()
+
+
+def review_fingerprint(*, author: str | None, date: str | None, summary: str | None, text: str = "") -> str:
+    """The same review from any page: author + date + summary title, normalised."""
+    key = "|".join((_normalised(author), date or "", _normalised(summary)))
+    if key == "||":  # nothing to know it by but its words
+        key = "text|" + _normalised(text)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _review_date(value: str | None) -> date_type | None:
+    if not value:
+        return None
+    try:
+        return date_type.fromisoformat(value)
+    except ValueError:
+        raise ImportRejected(f"review date {value!r} is not YYYY-MM-DD") from None
+
+
+_REVIEW_FIELDS = ("summary", "date", "author", "author_imdb_id", "location", "helpful", "helpful_total", "rating",
+                  "spoiler", "text")
+
+
+def _reviews_merge(title: Title, record: TitleRecord, *, update_existing: bool, conflicts, fresh: bool) -> None:
+    if not record.reviews:
+        return
+    incoming: dict[str, Review] = {}
+    for review in record.reviews:
+        fingerprint = review_fingerprint(
+            author=review.author, date=review.date, summary=review.title, text=review.text
+        )
+        incoming.setdefault(
+            fingerprint,
+            Review(
+                title=title,
+                summary=review.title or "",
+                date=_review_date(review.date),
+                author=review.author or "",
+                author_imdb_id=review.author_id or "",
+                location=review.location or "",
+                helpful=review.helpful,
+                helpful_total=review.helpful_total,
+                rating=review.rating,
+                spoiler=review.spoiler,
+                text=review.text or "",
+                fingerprint=fingerprint,
+            ),
+        )
+    existing, position = {}, 0
+    if not fresh:
+        existing = {row.fingerprint: row for row in Review.objects.filter(title=title, fingerprint__in=incoming)}
+        position = Review.objects.filter(title=title).aggregate(last=Max("position"))["last"] or 0
+    new, changed = [], []
+    for fingerprint, review in incoming.items():
+        row = existing.get(fingerprint)
+        if row is None:
+            position += 1
+            review.position = position
+            new.append(review)
+            continue
+        differences = [field for field in _REVIEW_FIELDS if getattr(row, field) != getattr(review, field)]
+        if not differences or not update_existing:
+            continue
+        if row.is_hand_edited:
+            conflicts.extend(
+                Conflict("Review", row.pk, str(row), field, getattr(row, field), getattr(review, field))
+                for field in differences
+            )
+            continue
+        for field in differences:
+            setattr(row, field, getattr(review, field))
+        changed.append(row)
+    check_lengths(new + changed)
+    Review.objects.bulk_create(new)
+    if changed:
+        Review.objects.bulk_update(changed, list(_REVIEW_FIELDS))

@@ -1,0 +1,205 @@
+"""Pages from paths: files, folders, zip and tar archives, web-archive (WARC/WET) files.
+
+``iter_pages(paths)`` is a generator: it yields one ``Page`` (or ``Skipped``) at a time,
+streaming archive members and WARC records, so memory stays flat however many pages
+a batch holds.
+
+What is a page in a folder or an archive: files whose name ends in a page suffix
+(``.txt``, ``.text``, ``.html``, ``.htm``, ``.xhtml``, ``.json``, or no suffix), except
+hidden files and ``README*``. Everything else (``*.md``, images, …) is reported as
+skipped, not failed. A file named on the command line is always read as a page.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tarfile
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+PAGE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".json", ""}
+ZIP_SUFFIXES = (".zip",)
+TAR_SUFFIXES = (".tar.gz", ".tgz", ".tar")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".warc.wet.gz", ".wet.gz", ".wet")
+
+# Old-layout title pages a crawl may hold: main, combined, full credits, reviews.
+TITLE_URL = re.compile(
+    r"/title/(?P<imdb_id>tt\d+)/?(?P<page>combined|maindetails|fullcredits|usercomments|reviews)?(?:[/?#]|$)"
+)
+
+
+@dataclass
+class Page:
+    """One page to import: its bytes and where they came from."""
+
+    name: str  # path, "archive.zip!member" or "crawl.warc.gz#uri"
+    data: bytes
+    url: str | None = None
+    captured_at: datetime | None = None
+    offset: int | None = None  # byte offset of the WARC record, for error messages
+
+    @property
+    def location(self) -> str:
+        return f"{self.name} (offset {self.offset})" if self.offset is not None else self.name
+
+
+@dataclass
+class Skipped:
+    """Something in the input that is not a page (reported, never an error)."""
+
+    name: str
+    reason: str
+
+
+@dataclass
+class Unreadable:
+    """A file or archive that could not be read (reported as a failure; the batch goes on)."""
+
+    name: str
+    reason: str
+
+
+def is_page_name(name: str) -> tuple[bool, str]:
+    """Whether a file met in a folder or archive is taken as a page, and why not."""
+    base = name.rsplit("/", 1)[-1]
+    if not base or base.startswith("."):
+        return False, "hidden file"
+    if base.upper().startswith("README"):
+        return False, "README file"
+    suffix = Path(base).suffix.lower()
+    if suffix not in PAGE_SUFFIXES:
+        return False, f"not a page file ({suffix or 'no suffix'})"
+    return True, ""
+
+
+def _kind(name: str) -> str:
+    lower = name.lower()
+    if lower.endswith(WARC_SUFFIXES):
+        return "warc"
+    if lower.endswith(ZIP_SUFFIXES):
+        return "zip"
+    if lower.endswith(TAR_SUFFIXES):
+        return "tar"
+    return "file"
+
+
+def _from_timestamp(seconds: float) -> datetime:
+    return datetime.fromtimestamp(seconds, tz=timezone.utc)
+
+
+def iter_pages(
+    paths: Iterable[str | os.PathLike], *, captured_at: datetime | None = None
+) -> Iterator[Page | Skipped | Unreadable]:
+    """Every page under ``paths``, in order (folders sorted, recursively)."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            yield from _iter_folder(path, captured_at=captured_at)
+        elif path.exists():
+            yield from _iter_file(path, captured_at=captured_at, explicit=True)
+        else:
+            yield Skipped(str(path), "no such file or folder")
+
+
+def _iter_folder(folder: Path, *, captured_at: datetime | None) -> Iterator[Page | Skipped]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue  # hidden files are not even reported
+            yield from _iter_file(Path(root) / name, captured_at=captured_at, explicit=False)
+
+
+def _iter_file(path: Path, *, captured_at: datetime | None, explicit: bool) -> Iterator[Page | Skipped | Unreadable]:
+    kind = _kind(path.name)
+    if kind in _CONTAINERS:
+        try:
+            yield from _CONTAINERS[kind](path, captured_at=captured_at)
+        except Exception as error:  # noqa: BLE001 - a corrupt archive fails alone, the batch goes on
+            yield Unreadable(str(path), f"cannot read {kind} file: {type(error).__name__}: {error}")
+    else:
+        if not explicit:
+            ok, reason = is_page_name(path.name)
+            if not ok:
+                yield Skipped(str(path), reason)
+                return
+        yield Page(
+            name=str(path),
+            data=path.read_bytes(),
+            captured_at=captured_at or _from_timestamp(path.stat().st_mtime),
+        )
+
+
+def _iter_zip(path: Path, *, captured_at: datetime | None) -> Iterator[Page | Skipped]:
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            name = f"{path}!{info.filename}"
+            ok, reason = is_page_name(info.filename)
+            if not ok:
+                if not info.filename.rsplit("/", 1)[-1].startswith("."):
+                    yield Skipped(name, reason)
+                continue
+            when = captured_at or datetime(*info.date_time, tzinfo=timezone.utc)
+            yield Page(name=name, data=archive.read(info), captured_at=when)
+
+
+def _iter_tar(path: Path, *, captured_at: datetime | None) -> Iterator[Page | Skipped]:
+    # "r|*" streams the archive: members are read in order, never extracted.
+    with tarfile.open(path, mode="r|*") as archive:
+        for member in archive:
+            if not member.isfile():
+                continue
+            name = f"{path}!{member.name}"
+            ok, reason = is_page_name(member.name)
+            if not ok:
+                if not member.name.rsplit("/", 1)[-1].startswith("."):
+                    yield Skipped(name, reason)
+                continue
+            handle = archive.extractfile(member)
+            data = handle.read() if handle else b""
+            yield Page(name=name, data=data, captured_at=captured_at or _from_timestamp(member.mtime))
+
+
+def _parse_warc_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _iter_warc(path: Path, *, captured_at: datetime | None) -> Iterator[Page | Skipped]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        for record in records:
+            if record.rec_type not in ("response", "conversion"):
+                continue  # requests, warcinfo, metadata: not pages, not worth a line
+            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            name = f"{path}#{uri}"
+            if not TITLE_URL.search(uri):
+                yield Skipped(name, "not a title page URL")
+                continue
+            if record.rec_type == "response" and record.http_headers is not None:
+                status = record.http_headers.get_statuscode() or ""
+                if not status.startswith("2"):
+                    yield Skipped(name, f"HTTP status {status}")
+                    continue
+            # content_stream() gives the payload: HTTP headers stripped, transfer/content encoding undone.
+            data = record.content_stream().read()
+            offset = records.get_record_offset()
+            when = _parse_warc_date(record.rec_headers.get_header("WARC-Date")) or captured_at
+            if when is None:
+                when = _from_timestamp(path.stat().st_mtime)
+            yield Page(name=name, data=data, url=uri, captured_at=when, offset=offset)
+
+
+_CONTAINERS = {"warc": _iter_warc, "zip": _iter_zip, "tar": _iter_tar}

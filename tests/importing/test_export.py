@@ -1,0 +1,88 @@
+"""Round trip: record → import → export gives the same record (database ids aside)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from catalogue.importing.export import title_export, titles_for_export
+from catalogue.models import Title
+from catalogue.parsing import parse_page
+from catalogue.parsing.record import CastMember, Connection, CrewMember, Recommendation, SeriesRef
+from tests.importing.records import full_record, record_bytes, small_record
+
+pytestmark = pytest.mark.django_db
+
+
+def round_trip(record, import_record):
+    parsed = parse_page(record_bytes(record))
+    import_record(parsed)
+    title = titles_for_export().get(title=record.title, year=record.year)
+    return parsed, title_export(title=title)
+
+
+RECORDS = [
+    pytest.param(lambda: full_record(), id="full"),
+    pytest.param(lambda: small_record("Bare", None), id="bare"),
+    pytest.param(
+        lambda: small_record(
+            "Pilot",
+            2004,
+            kind="tv_episode",
+            imdb_id="tt0636289",
+            series=SeriesRef(title="Lost", year=2004, season=1, episode=1),
+            cast=[CastMember(name="Matthew Fox", character="Jack", order=1, imdb_id="nm0289142", character_id="ch0001")],
+            crew=[CrewMember("director", "Directed by", "J.J. Abrams", order=1, imdb_id="nm0009190"),
+                  CrewMember("weird_heading", "Weird Heading", "Someone", job="thing", order=1),
+                  CrewMember("writer", "Writing credits", "Jeffrey Lieber", job="story", order=1)],
+            connections=[Connection(type="Followed by", title="Pilot: Part 2", year=2004, note="TV", imdb_id="tt0636290")],
+            recommendations=[Recommendation(title="Heroes", year=2006)],
+            seasons=[1, 2],
+            plot_keywords=["island"],
+            top_rank=3,
+        ),
+        id="episode",
+    ),
+]
+
+
+@pytest.mark.parametrize("make", RECORDS)
+def test_round_trip(make, import_record):
+    parsed, exported = round_trip(make(), import_record)
+    assert exported.to_dict() == parsed.to_dict()
+
+
+def test_round_trip_with_the_recommendations_split(import_record):
+    for name, year in (("Pearl Harbor", 2001), ("The English Patient", 1996), ("Atonement", 2007),
+                       ("Marcel Proust's Time Regained", 1999), ("Isadora", 1968)):
+        import_record(small_record(name, year))
+    parsed, exported = round_trip(full_record(), import_record)
+    assert Title.objects.get(title="Hiroshima Mon Amour").recommendations.count() == 5
+    assert exported.recommendations == [] and exported.to_dict() == parsed.to_dict()
+
+
+def test_export_command_writes_files_and_one_json(tmp_path, import_record):
+    import_record(full_record())
+    import_record(small_record("Éloge de l'amour", 2001))
+
+    call_command("export_pages", str(tmp_path / "out"))
+    files = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert files == ["eloge-de-lamour-2001.json", "hiroshima-mon-amour-1959.json"]
+    text = (tmp_path / "out" / "eloge-de-lamour-2001.json").read_text(encoding="utf-8")
+    assert '"Éloge de l\'amour"' in text  # ensure_ascii=False
+    assert parse_page(text.encode()).title == "Éloge de l'amour"
+
+    call_command("export_pages", "--title", "hiroshima-mon-amour-1959", str(tmp_path / "one.json"))
+    records = json.loads((tmp_path / "one.json").read_text(encoding="utf-8"))
+    assert [r["title"] for r in records] == ["Hiroshima Mon Amour"]
+    assert records[0] == parse_page(record_bytes(full_record())).to_dict()
+
+
+def test_export_queries_do_not_grow_with_titles(import_record, django_assert_max_num_queries):
+    for i in range(3):
+        import_record(full_record(title=f"Title {i}"))
+    with django_assert_max_num_queries(40):
+        records = [title_export(title=t) for t in titles_for_export()]
+    assert len(records) == 3

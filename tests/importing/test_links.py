@@ -1,0 +1,103 @@
+"""Connections and recommendations resolve in both import orders; the recommendations split."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalogue.importing.links import split_recommendations
+from catalogue.models import Connection, Recommendation, Title
+from catalogue.parsing.record import Aka, Connection as ConnectionRecord, Recommendation as RecommendationRecord
+from tests.importing.records import small_record
+
+pytestmark = pytest.mark.django_db
+
+LINE = "Pearl Harbor The English Patient Atonement Marcel Proust's Time Regained Isadora"
+FIVE = [("Pearl Harbor", 2001), ("The English Patient", 1996), ("Atonement", 2007),
+        ("Marcel Proust's Time Regained", 1999), ("Isadora", 1968)]
+
+
+def test_connection_resolves_when_target_is_imported_first(import_record):
+    import_record(small_record("Taj Mahal", 2015))
+    import_record(small_record("Hiroshima Mon Amour", 1959, connections=[ConnectionRecord("Featured in", "Taj Mahal", 2015)]))
+    link = Connection.objects.get()
+    assert link.target == Title.objects.get(title="Taj Mahal")
+    assert list(Title.objects.get(title="Taj Mahal").incoming_connections.all()) == [link]
+
+
+def test_connection_resolves_when_target_is_imported_later(import_record):
+    import_record(small_record("Hiroshima Mon Amour", 1959, connections=[
+        ConnectionRecord("Featured in", "Taj Mahal", 2015), ConnectionRecord("References", "Taj Mahal", 1990)]))
+    assert Connection.objects.filter(target__isnull=False).count() == 0
+
+    import_record(small_record("Taj Mahal", 2015))
+
+    resolved = Connection.objects.get(target_year=2015)
+    assert resolved.target == Title.objects.get(title="Taj Mahal")
+    assert Connection.objects.get(target_year=1990).target is None  # another year: another film
+
+
+def test_links_by_imdb_id_in_both_orders(import_record):
+    import_record(small_record("A", 2000, imdb_id="tt0000001", recommendations=[RecommendationRecord("B", 2001, "tt0000002")]))
+    import_record(small_record("B renamed", 2001, imdb_id="tt0000002", connections=[
+        ConnectionRecord("Follows", "A", 2000, imdb_id="tt0000001")]))
+    assert Recommendation.objects.get().target.imdb_id == "tt0000002"
+    assert Connection.objects.get().target.imdb_id == "tt0000001"
+
+
+def test_split_needs_every_piece_known(import_record):
+    for name, year in FIVE[:4]:
+        import_record(small_record(name, year))
+    assert split_recommendations(LINE, 5) is None
+    import_record(small_record("Isadora", 1968))
+    pieces = split_recommendations(LINE, 5)
+    assert [(piece, target.year) for piece, target in pieces] == FIVE
+
+
+def test_split_is_refused_when_ambiguous(import_record):
+    for name in ("A B", "C", "A", "B C"):
+        import_record(small_record(name, 2000))
+    # "A B | C" and "A | B C" are both splits into two known titles.
+    assert split_recommendations("A B C", 2) is None
+    assert [p for p, _ in split_recommendations("A B C", 3) or []] == []  # "B" alone is unknown
+    import_record(small_record("B", 2000))
+    assert [p for p, _ in split_recommendations("A B C", 3)] == ["A", "B", "C"]
+
+
+def test_split_uses_akas(import_record):
+    import_record(small_record("Le temps retrouvé", 1999, akas=[Aka(title="Marcel Proust's Time Regained", country="USA")]))
+    import_record(small_record("Isadora", 1968))
+    [(first, target), (second, _)] = split_recommendations("Marcel Proust's Time Regained Isadora", 2)
+    assert first == "Marcel Proust's Time Regained" and target.title == "Le temps retrouvé"
+
+
+def test_split_at_import_when_titles_are_known(import_record):
+    for name, year in FIVE:
+        import_record(small_record(name, year))
+    import_record(small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5))
+    rows = list(Title.objects.get(title="Hiroshima Mon Amour").recommendations.select_related("target"))
+    assert [(r.target_title, r.target.year, r.from_text) for r in rows] == [(n, y, True) for n, y in FIVE]
+
+
+def test_split_again_when_a_later_import_makes_it_certain(import_record):
+    for name, year in FIVE[1:]:
+        import_record(small_record(name, year))
+    import_record(small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5))
+    hiroshima = Title.objects.get(title="Hiroshima Mon Amour")
+    assert hiroshima.recommendations.count() == 0
+    assert hiroshima.recommendations_text == LINE  # kept unsplit
+
+    import_record(small_record("Pearl Harbor", 2001))
+
+    assert [r.target_title for r in hiroshima.recommendations.all()] == [name for name, _ in FIVE]
+    assert hiroshima.recommendations.filter(target__isnull=True).count() == 0
+
+
+def test_split_again_when_a_later_import_brings_the_missing_aka(import_record):
+    import_record(small_record("Isadora", 1968))
+    import_record(small_record("Hiroshima Mon Amour", 1959, recommendations_text="Marcel Proust's Time Regained Isadora",
+                               recommendation_count=2))
+    assert Recommendation.objects.count() == 0
+    import_record(small_record("Le temps retrouvé", 1999, akas=[Aka(title="Marcel Proust's Time Regained", country="USA")]))
+    rows = Title.objects.get(title="Hiroshima Mon Amour").recommendations.select_related("target")
+    assert [(r.target_title, r.target.title) for r in rows] == [
+        ("Marcel Proust's Time Regained", "Le temps retrouvé"), ("Isadora", "Isadora")]
