@@ -15,24 +15,9 @@ from catalogue.models import (
     Review,
     SourcePage,
     Title,
-    TitleColour,
-    TitleCountry,
-    TitleGenre,
-    TitleLanguage,
-    TitleSoundMix,
 )
 from catalogue.models.vocabularies import Department, PageType
 from catalogue.parsing import record as rec
-
-
-# The vocabulary links in page order (the M2M managers do not know the through table's order).
-THROUGH_TABLES = (
-    (TitleGenre, "genre"),
-    (TitleCountry, "country"),
-    (TitleLanguage, "language"),
-    (TitleColour, "colour"),
-    (TitleSoundMix, "sound_mix"),
-)
 
 
 _COMPANY_KIND_RANK = {kind: rank for rank, kind in enumerate(rec.COMPANY_KINDS)}
@@ -44,13 +29,8 @@ def titles_for_export() -> QuerySet[Title]:
         Title.objects.for_title_page()
         .prefetch_related(
             Prefetch("reviews", queryset=Review.objects.order_by("position", "id")),
-            *(
-                Prefetch(
-                    f"{through.__name__.lower()}_set",
-                    queryset=through.objects.select_related(field).order_by("position"),
-                )
-                for through, field in THROUGH_TABLES
-            ),
+            # for_title_page() leaves credits to the page's bounded queries; the export needs all.
+            Prefetch("credits", queryset=Credit.objects.select_related("person").order_by("department", "order")),
             Prefetch(
                 "sources",
                 queryset=SourcePage.objects.filter(page_type=PageType.TITLE)
