@@ -1,0 +1,183 @@
+"""Shared admin pieces: hand-edit stamping, the "edited by hand" column and filter."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
+
+from catalogue.models import HandEditable
+from catalogue.services.editing import row_mark_hand_edited, title_ids_of, title_touch
+
+
+class EditedByHandFilter(admin.SimpleListFilter):
+    title = "edited by hand"
+    parameter_name = "edited_by_hand"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(edited_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(edited_at__isnull=True)
+        return queryset
+
+
+@admin.display(boolean=True, description="edited by hand", ordering="edited_at")
+def hand_edited(obj) -> bool:
+    return obj.edited_at is not None
+
+
+class HandEditedAdminMixin:
+    """Every save through the admin stamps the changed rows as hand-edited (edited_at/by),
+    and bumps the ``updated_at`` of the titles whose rows changed."""
+
+    hand_edited_readonly = ("edited_at", "edited_by")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if issubclass(self.model, HandEditable):
+            fields += tuple(f for f in self.hand_edited_readonly if f not in fields)
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        if not change or form.has_changed():
+            row_mark_hand_edited(row=obj, user=request.user)
+        super().save_model(request, obj, form, change)
+        if not _is_title(obj):
+            title_touch(title_ids=title_ids_of([obj]))
+
+    def delete_model(self, request, obj):
+        title_ids = title_ids_of([obj]) if not _is_title(obj) else set()
+        super().delete_model(request, obj)
+        title_touch(title_ids=title_ids)
+
+    def delete_queryset(self, request, queryset):
+        title_ids = set()
+        if "title" in {f.name for f in self.model._meta.get_fields()} and not _is_title_model(self.model):
+            title_ids = set(queryset.values_list("title_id", flat=True))
+        super().delete_queryset(request, queryset)
+        title_touch(title_ids=title_ids)
+
+    def save_formset(self, request, form, formset, change):
+        now = timezone.now()
+        # Only the rows whose form changed come back from save(commit=False).
+        changed = formset.save(commit=False)
+        for row in changed:
+            row_mark_hand_edited(row=row, user=request.user, when=now)
+            row.save()
+        deleted = list(formset.deleted_objects)
+        for row in deleted:
+            row.delete()
+        formset.save_m2m()
+        if not changed and not deleted:
+            return
+        parent = form.instance
+        touched = [*changed, *deleted]
+        if isinstance(parent, HandEditable) and not issubclass(formset.model, HandEditable):
+            # Rows without their own stamp (a quote's lines) are part of their parent's edit.
+            row_mark_hand_edited(row=parent, user=request.user, when=now)
+            parent.save(update_fields=["edited_at", "edited_by"])
+            touched.append(parent)
+        title_touch(title_ids=title_ids_of(touched), when=now)
+
+
+def _is_title(obj) -> bool:
+    return _is_title_model(type(obj))
+
+
+def _is_title_model(model) -> bool:
+    from catalogue.models import Title
+
+    return issubclass(model, Title)
+
+
+class HandEditedModelAdmin(HandEditedAdminMixin, admin.ModelAdmin):
+    pass
+
+
+class NotesField(forms.CharField):
+    """A list of notes edited as one line: "uncredited; voice"."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", "Separate notes with “;”.")
+        kwargs.pop("encoder", None)
+        kwargs.pop("decoder", None)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "; ".join(str(note) for note in value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if isinstance(text, list):
+            return text
+        return [note.strip() for note in text.split(";") if note.strip()]
+
+    def has_changed(self, initial, data):
+        return self.prepare_value(initial or []) != "; ".join(self.to_python(data))
+
+
+def notes_formfield(db_field, **kwargs):
+    return NotesField(label=db_field.verbose_name.capitalize(), **kwargs)
+
+
+class KnownLabelAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete whose selected option's label comes from the already loaded row,
+    so an inline of hundreds of rows does not run one query per row to label them."""
+
+    known_labels: dict[str, str] | None = None
+
+    def optgroups(self, name, value, attr=None):
+        selected = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
+        labels = self.known_labels or {}
+        if not selected or not selected <= labels.keys():
+            return super().optgroups(name, value, attr)
+        options = []
+        if not self.is_required:
+            options.append(self.create_option(name, "", "", False, 0))
+        for key in sorted(selected):
+            options.append(self.create_option(name, key, labels[key], selected, len(options)))
+        return [(None, options, 0)]
+
+
+class KnownLabelFormSet(BaseInlineFormSet):
+    """Gives each form's autocomplete widgets the labels of the rows' loaded relations."""
+
+    known_label_fields: tuple[str, ...] = ()
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        instance = form.instance
+        for name in self.known_label_fields:
+            field = form.fields.get(name)
+            if field is None or instance.pk is None:
+                continue
+            widget = getattr(field.widget, "widget", field.widget)  # inside the related-widget wrapper
+            related = getattr(instance, name, None) if instance._state.fields_cache.get(name) else None
+            if isinstance(widget, KnownLabelAutocompleteSelect) and related is not None:
+                widget.known_labels = {str(related.pk): field.label_from_instance(related)}
+        return form
+
+
+class KnownLabelInlineMixin:
+    """Inline whose ``autocomplete_fields`` use KnownLabelAutocompleteSelect (see there)."""
+
+    formset = KnownLabelFormSet
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KnownLabelAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.known_label_fields = tuple(self.get_autocomplete_fields(request))
+        return formset
