@@ -39,13 +39,16 @@ def editors_group_codenames(catalogue_models: list[str]) -> set[tuple[str, str]]
 
 def editors_group_ensure(apps, schema_editor=None) -> None:
     """Create (or reset) the editors group with its permissions."""
+    from django.apps import apps as global_apps
     from django.contrib.auth.management import create_permissions
 
-    # Permissions are normally created after migrate; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    if apps is not global_apps:
+        # In a migration, permissions of a fresh database are not created yet (that
+        # happens after migrate): create them now from the migration's models.
+        for app_config in apps.get_app_configs():
+            app_config.models_module = True
+            create_permissions(app_config, apps=apps, verbosity=0)
+            app_config.models_module = None
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.admin.widgets import AutocompleteSelect, RelatedFieldWidgetWrapper
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 
@@ -176,6 +176,13 @@ class KnownLabelInlineMixin:
         if db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = KnownLabelAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and isinstance(formfield.widget, RelatedFieldWidgetWrapper):
+            # Deleting a person or title from a credit row is never what the row's editor means.
+            formfield.widget.can_delete_related = False
+        return formfield
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)

@@ -16,6 +16,10 @@ from .base import HandEditedModelAdmin
 from .credits import PersonCreditInline
 
 
+# Duplicates come in handfuls; "select all 40,000" is a slip, not a merge.
+MERGE_LIMIT = 50
+
+
 class PersonRedirectInline(admin.TabularInline):
     """Old slugs of people merged into this one (read-only: made by the merge)."""
 
@@ -58,9 +62,12 @@ class PersonAdmin(HandEditedModelAdmin):
 
     @admin.action(description="Merge selected people into one", permissions=("merge",))
     def merge_people(self, request, queryset):
-        people = list(queryset.annotate(credit_count=Count("credits")).order_by("name", "pk"))
+        people = list(queryset.annotate(credit_count=Count("credits")).order_by("name", "pk")[: MERGE_LIMIT + 1])
         if len(people) < 2:
             self.message_user(request, "Select two or more people to merge.", messages.WARNING)
+            return None
+        if len(people) > MERGE_LIMIT:
+            self.message_user(request, f"Select at most {MERGE_LIMIT} people to merge at once.", messages.WARNING)
             return None
 
         if request.POST.get("post") == "yes":

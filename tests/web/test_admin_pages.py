@@ -227,3 +227,32 @@ class TestEditorsGroup:
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("admin:login"))
 
+
+
+@pytest.mark.parametrize("model_name", ["person", "review", "certificate", "titlecompany", "logentry", "alternatetitle"])
+def test_changelist_query_count_does_not_grow_with_rows(client, superuser, model_name):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add_rows(first: int, count: int) -> None:
+        for n in range(first, first + count):
+            title = make_title(f"Film {model_name} {n}", year=1950 + n % 20)
+            person = make_person(f"Person {model_name} {n}")
+            make_credit(title, person, character=f"Role {n}")
+            make_certificate(title, country=f"Country {n % 4}", rating=str(n))
+            make_aka(title, f"AKA {n}")
+            Review.objects.create(title=title, summary=f"Review {n}", fingerprint=str(n))
+            TitleCompany.objects.create(title=title, company=make_company(f"Company {model_name} {n}"), kind="production")
+            LogEntry.objects.log_actions(superuser.pk, [title], ADDITION, single_object=True)
+
+    client.force_login(superuser)
+    app_label = "admin" if model_name == "logentry" else "catalogue"
+    url = reverse(f"admin:{app_label}_{model_name}_changelist")
+    add_rows(0, 2)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    add_rows(2, 20)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert response.context["cl"].result_count >= 22
+    assert len(many) == len(few)

@@ -217,3 +217,13 @@ def test_person_merge_service_is_all_or_nothing(duplicates, superuser, monkeypat
 def test_person_merge_refuses_merging_a_person_into_themselves(duplicates, superuser):
     with pytest.raises(PersonMergeError):
         person_merge(keep=duplicates["keep"], merge=[duplicates["keep"]], user=superuser)
+
+
+def test_merge_refuses_an_accidental_select_all(client, superuser):
+    from catalogue.admin.people import MERGE_LIMIT
+
+    people = [make_person(f"Extra {n}") for n in range(MERGE_LIMIT + 1)]
+    client.force_login(superuser)
+    response = select_action(client, people, follow=True)
+    assert f"Select at most {MERGE_LIMIT} people to merge at once." in response.content.decode()
+    assert Person.objects.count() == MERGE_LIMIT + 1
