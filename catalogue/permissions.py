@@ -52,7 +52,9 @@ def editors_group_ensure(apps, schema_editor=None) -> None:
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    catalogue_models = [f"catalogue.{model._meta.model_name}" for model in apps.get_app_config("catalogue").get_models()]
+    catalogue_models = [
+        f"catalogue.{model._meta.model_name}" for model in apps.get_app_config("catalogue").get_models()
+    ]
     wanted = editors_group_codenames(catalogue_models)
     permissions = [
         permission

@@ -58,7 +58,7 @@ class HandEditedAdminMixin:
 
     def delete_queryset(self, request, queryset):
         title_ids = set()
-        if "title" in {f.name for f in self.model._meta.get_fields()} and not _is_title_model(self.model):
+        if not _is_title_model(self.model) and any(f.attname == "title_id" for f in self.model._meta.concrete_fields):
             title_ids = set(queryset.values_list("title_id", flat=True))
         super().delete_queryset(request, queryset)
         title_touch(title_ids=title_ids)

@@ -36,7 +36,8 @@ class HasProblemsFilter(admin.SimpleListFilter):
 def _lines(items) -> str:
     if not items:
         return "—"
-    return format_html('<ul class="source-lines">{}</ul>', format_html_join("", "<li>{}</li>", ((_as_text(i),) for i in items)))
+    rows = format_html_join("", "<li>{}</li>", ((_as_text(item),) for item in items))
+    return format_html('<ul class="source-lines">{}</ul>', rows)
 
 
 def _as_text(item) -> str:

@@ -47,7 +47,8 @@ def make_credit(
     order: int = 0,
     **fields,
 ) -> Credit:
-    fields.setdefault("department_label", Department(department).label if department in Department.values else department)
+    known = department in Department.values
+    fields.setdefault("department_label", Department(department).label if known else department)
     return Credit.objects.create(
         title=title, person=person, department=department, job=job, character=character, order=order, **fields
     )

@@ -66,7 +66,8 @@ def one_of_everything(superuser):
     Connection.objects.create(title=title, type="Featured in", target_title="Muriel", target_year=1963, target=other)
     Recommendation.objects.create(title=title, target_title="Muriel", target_year=1963, target=other)
     add_genre(title, "Drama")
-    for vocabulary, name in ((Country, "France"), (Language, "French"), (Colour, "Black and White"), (SoundMix, "Mono")):
+    vocabularies = ((Country, "France"), (Language, "French"), (Colour, "Black and White"), (SoundMix, "Mono"))
+    for vocabulary, name in vocabularies:
         vocabulary.objects.create(name=name, slug=name.lower().replace(" ", "-"))
     make_source(b"Hiroshima mon amour (1959) <b>", title=title, warnings=["cast: odd row"], unparsed=["?? line"])
     LogEntry.objects.log_actions(superuser.pk, [title], ADDITION, single_object=True)
@@ -229,7 +230,9 @@ class TestEditorsGroup:
 
 
 
-@pytest.mark.parametrize("model_name", ["person", "review", "certificate", "titlecompany", "logentry", "alternatetitle"])
+@pytest.mark.parametrize(
+    "model_name", ["person", "review", "certificate", "titlecompany", "logentry", "alternatetitle"]
+)
 def test_changelist_query_count_does_not_grow_with_rows(client, superuser, model_name):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -242,7 +245,8 @@ def test_changelist_query_count_does_not_grow_with_rows(client, superuser, model
             make_certificate(title, country=f"Country {n % 4}", rating=str(n))
             make_aka(title, f"AKA {n}")
             Review.objects.create(title=title, summary=f"Review {n}", fingerprint=str(n))
-            TitleCompany.objects.create(title=title, company=make_company(f"Company {model_name} {n}"), kind="production")
+            company = make_company(f"Company {model_name} {n}")
+            TitleCompany.objects.create(title=title, company=company, kind="production")
             LogEntry.objects.log_actions(superuser.pk, [title], ADDITION, single_object=True)
 
     client.force_login(superuser)

@@ -121,7 +121,8 @@ def test_merge_action_confirmed_folds_people_into_the_kept_one(client, superuser
     assert keep.slug == "alain-resnais"
     assert keep.imdb_id == "nm0720312"  # taken from the merged person that had one
     credits = {
-        (c.title.title, c.department, c.job, c.credited_as) for c in Credit.objects.filter(person=keep).select_related("title")
+        (c.title.title, c.department, c.job, c.credited_as)
+        for c in Credit.objects.filter(person=keep).select_related("title")
     }
     assert credits == {
         ("Hiroshima mon amour", "director", "", ""),

@@ -43,7 +43,8 @@ def film():
     make_credit(title, riva, character="Elle", order=1)
     make_credit(title, okada, character="Lui", order=2)
     make_credit(title, resnais, department=Department.DIRECTOR, order=1)
-    make_credit(title, make_person("Sacha Vierny"), department=Department.CINEMATOGRAPHER, job="director of photography")
+    vierny = make_person("Sacha Vierny")
+    make_credit(title, vierny, department=Department.CINEMATOGRAPHER, job="director of photography")
     return title
 
 
@@ -297,3 +298,37 @@ def test_credit_changelist_query_count_and_search(staff_client, film):
     make_credit(other, make_person("Delphine Seyrig"), character="Hélène Aughain")
     response = staff_client.get(url, {"q": "delphine"})
     assert [str(c.person) for c in response.context["cl"].result_list] == ["Delphine Seyrig"]
+
+
+def test_bulk_deleting_credits_bumps_their_titles(staff_client, film):
+    from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+
+    before = Title.objects.get(pk=film.pk).updated_at
+    credit = Credit.objects.get(title=film, character="Lui")
+
+    response = staff_client.post(
+        reverse("admin:catalogue_credit_changelist"),
+        {"action": "delete_selected", ACTION_CHECKBOX_NAME: [str(credit.pk)], "post": "yes"},
+    )
+
+    assert response.status_code == 302
+    assert not Credit.objects.filter(pk=credit.pk).exists()
+    assert Title.objects.get(pk=film.pk).updated_at > before
+
+
+def test_editing_a_quote_line_marks_the_quote(staff_client, admin_user, film):
+    from catalogue.models import Quote, QuoteLine
+
+    quote = Quote.objects.create(title=film)
+    line = QuoteLine.objects.create(quote=quote, character="Lui", text="You saw nothing in Hiroshima.")
+    url = reverse("admin:catalogue_quote_change", args=[quote.pk])
+    page = staff_client.get(url)
+    data = change_form_data(page)
+    row = next(form.prefix for inline in page.context["inline_admin_formsets"] for form in inline.formset.forms)
+    data[f"{row}-text"] = "You saw nothing in Hiroshima. Nothing."
+
+    assert staff_client.post(url, data).status_code == 302
+    line.refresh_from_db()
+    quote.refresh_from_db()
+    assert line.text == "You saw nothing in Hiroshima. Nothing."
+    assert quote.edited_by == admin_user
