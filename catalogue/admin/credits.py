@@ -14,6 +14,8 @@ from .base import (
     HandEditedModelAdmin,
     KnownLabelInlineMixin,
     NotesField,
+    PrefetchedModelChoiceField,
+    QuickSelect,
     hand_edited,
 )
 
@@ -35,6 +37,7 @@ class CreditForm(forms.ModelForm):
             "credited_as": forms.TextInput(attrs={"size": 18}),
             "notes": forms.TextInput(attrs={"size": 14}),
             "order": forms.NumberInput(attrs={"min": 0, "style": "width: 5em"}),
+            "department": QuickSelect,
         }
 
     # The departments offered; None offers cast and every crew department.
@@ -54,9 +57,11 @@ class CreditForm(forms.ModelForm):
             department.choices = choices
 
     def _get_validation_exclusions(self):
-        # The form's own choice field already checked the department (known or the row's own).
+        # The form's own fields already checked these: the department (known or the row's
+        # own), and that the chosen person or title exists (the model would query each again).
         exclusions = super()._get_validation_exclusions()
         exclusions.add("department")
+        exclusions |= {name for name, field in self.fields.items() if isinstance(field, PrefetchedModelChoiceField)}
         return exclusions
 
     def clean(self):

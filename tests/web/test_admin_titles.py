@@ -332,3 +332,31 @@ def test_editing_a_quote_line_marks_the_quote(staff_client, admin_user, film):
     quote.refresh_from_db()
     assert line.text == "You saw nothing in Hiroshima. Nothing."
     assert quote.edited_by == admin_user
+
+
+def _save_queries(client, title: Title, credit: Credit, job: str) -> int:
+    page = client.get(change_url(title))
+    data = change_form_data(page)
+    data[f"{inline_row(page, 'crew', credit.pk)}-job"] = job
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(change_url(title), data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    return len(queries)
+
+
+def test_saving_a_big_title_costs_the_same_queries_as_a_small_one(staff_client):
+    """Hundreds of credit rows (over Django's default 1,000 posted fields) save in constant queries."""
+    title = make_title("The Longest Day", year=1962)
+    writer = make_credit(title, make_person("Cornelius Ryan"), department=Department.WRITER, job="book")
+    for n in range(3):
+        make_credit(title, make_person(f"Actor {n}"), character=f"Role {n}", order=n)
+    few = _save_queries(staff_client, title, writer, "novel")
+
+    for n in range(3, 150):
+        make_credit(title, make_person(f"Actor {n}"), character=f"Role {n}", order=n)
+    many = _save_queries(staff_client, title, writer, "screenplay")
+
+    writer.refresh_from_db()
+    assert writer.job == "screenplay"
+    assert Credit.objects.filter(title=title, edited_at__isnull=False).count() == 1
+    assert many == few
