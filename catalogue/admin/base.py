@@ -223,11 +223,19 @@ class KnownLabelAutocompleteSelect(AutocompleteSelect):
         )
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(widget["attrs"]), options)
 
+    def _is_valid_key(self, value) -> bool:
+        try:
+            self.field.remote_field.model._meta.pk.to_python(value)
+        except ValidationError:
+            return False
+        return True
+
     def optgroups(self, name, value, attr=None):
         selected = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
         labels = self.known_labels or {}
         if not selected or not selected <= labels.keys():
-            return super().optgroups(name, value, attr)
+            # A form sent back with a malformed id ("abc") shows no choice rather than crashing.
+            return super().optgroups(name, [v for v in value if self._is_valid_key(v)], attr)
         options = []
         if not self.is_required:
             options.append(self.create_option(name, "", "", False, 0))

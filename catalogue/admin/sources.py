@@ -73,7 +73,8 @@ class SourcePageAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         qs = super().get_queryset(request)
         # The changelist never needs the page bytes or the record: leave them in the database.
-        if request.resolver_match and request.resolver_match.url_name.endswith("changelist"):
+        match = request.resolver_match
+        if match is not None and (match.url_name or "").endswith("changelist"):
             qs = qs.defer("raw", "record")
         return qs
 

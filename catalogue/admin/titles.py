@@ -139,7 +139,6 @@ class TitleCompanyInline(KnownLabelInlineMixin, TitleChildInline):
 @admin.register(Title)
 class TitleAdmin(HandEditedModelAdmin):
     list_display = ("title", "year", "kind", "imdb_id", "series_title", hand_edited, "updated_at")
-    list_select_related = ("edited_by",)
     list_filter = ("kind", DecadeFilter, GenreFilter, CertificateCountryFilter, EditedByHandFilter)
     search_fields = ("title_folded",)  # shows the box; get_search_results does the work
     search_help_text = "Title, original title or AKA (accents and case ignored), optionally with a year."

@@ -34,6 +34,9 @@ def test_staff_edits_a_credit_job_inline_and_the_site_shows_it(page, live_server
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(re.compile(r"/admin/catalogue/title/\d+/change/"))
 
+    # The person is a working autocomplete (select2 initialised on the row's select).
+    crew = page.locator(".inline-group").filter(has=page.get_by_role("heading", name="Crew", exact=True))
+    assert crew.locator(".select2-selection__rendered").first.inner_text().strip() == "Sacha Vierny"
     job = crew_jobs(page)  # the crew inline's only row
     assert job.input_value() == "director of photography"
     job.fill("cinematographer (b&w)")

@@ -360,3 +360,20 @@ def test_saving_a_big_title_costs_the_same_queries_as_a_small_one(staff_client):
     assert writer.job == "screenplay"
     assert Credit.objects.filter(title=title, edited_at__isnull=False).count() == 1
     assert many == few
+
+
+@pytest.mark.parametrize("bad_person", ["not-a-number", "999999"])
+def test_a_bad_person_in_a_credit_row_is_a_form_error_and_nothing_is_saved(staff_client, film, bad_person):
+    credit = Credit.objects.get(title=film, job="director of photography")
+    page = staff_client.get(change_url(film))
+    data = change_form_data(page)
+    row = inline_row(page, "crew", credit.pk)
+    data[f"{row}-person"] = bad_person
+    data[f"{row}-job"] = "gaffer"
+
+    response = staff_client.post(change_url(film), data)
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    credit.refresh_from_db()
+    assert (credit.job, credit.person.name) == ("director of photography", "Sacha Vierny")
