@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from catalogue.models import Company, TitleCompany
+from catalogue.services.editing import title_touch
 
 from .base import EditedByHandFilter, HandEditedModelAdmin, NotesField, hand_edited
 
@@ -17,6 +18,12 @@ class CompanyAdmin(admin.ModelAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"name", "slug"} & set(form.changed_data):
+            # Their titles' pages print the name and link the slug: they changed too.
+            title_touch(title_ids=obj.title_companies.values_list("title_id", flat=True))
 
 
 @admin.register(TitleCompany)

@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 
 from catalogue.models import Person, PersonRedirect
+from catalogue.services.editing import title_touch
 from catalogue.services.people import PersonMergeError, person_merge
 from catalogue.text import fold
 
@@ -53,6 +54,12 @@ class PersonAdmin(HandEditedModelAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"name", "slug"} & set(form.changed_data):
+            # Their titles' pages print the name and link the slug: they changed too.
+            title_touch(title_ids=obj.credits.values_list("title_id", flat=True))
 
     def has_merge_permission(self, request) -> bool:
         # A merge changes people and moves credits; nothing is lost (old slugs redirect).

@@ -23,8 +23,13 @@ def row_mark_hand_edited(*, row: models.Model, user, when: datetime | None = Non
     return True
 
 
-def title_touch(*, title_ids: Iterable[int | None], when: datetime | None = None) -> int:
-    """Bump ``updated_at`` of the given titles: the public pages and caches key on it."""
+def title_touch(*, title_ids: Iterable[int | None] | models.QuerySet, when: datetime | None = None) -> int:
+    """Bump ``updated_at`` of the given titles: the public pages and caches key on it.
+
+    ``title_ids`` is ids, or a ``values_list("title_id")`` queryset (used as a subquery).
+    """
+    if isinstance(title_ids, models.QuerySet):
+        return Title.objects.filter(pk__in=title_ids).update(updated_at=when or timezone.now())
     ids = {pk for pk in title_ids if pk is not None}
     if not ids:
         return 0

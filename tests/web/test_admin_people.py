@@ -228,3 +228,21 @@ def test_merge_refuses_an_accidental_select_all(client, superuser):
     response = select_action(client, people, follow=True)
     assert f"Select at most {MERGE_LIMIT} people to merge at once." in response.content.decode()
     assert Person.objects.count() == MERGE_LIMIT + 1
+
+
+def test_renaming_a_person_bumps_the_titles_they_are_credited_on(client, superuser, duplicates):
+    from .admin_forms import change_form_data
+
+    client.force_login(superuser)
+    person = duplicates["with_id"]
+    before = dict(Title.objects.values_list("title", "updated_at"))
+    url = reverse("admin:catalogue_person_change", args=[person.pk])
+    data = change_form_data(client.get(url))
+    data["name"] = "Alain Resnais (II)"
+
+    assert client.post(url, data).status_code == 302
+    person.refresh_from_db()
+    assert person.name == "Alain Resnais (II)"
+    assert person.name_folded == "alain resnais (ii)"
+    after = dict(Title.objects.values_list("title", "updated_at"))
+    assert {name for name in after if after[name] != before[name]} == {"Muriel"}
