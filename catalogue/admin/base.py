@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from catalogue.models import HandEditable
+from catalogue.models import HandEditable, Title
 from catalogue.services.editing import row_mark_hand_edited, title_ids_of, title_touch
 
 
@@ -54,17 +54,21 @@ class HandEditedAdminMixin:
         if not change or form.has_changed():
             row_mark_hand_edited(row=obj, user=request.user)
         super().save_model(request, obj, form, change)
-        if not _is_title(obj):
-            title_touch(title_ids=title_ids_of([obj]))
+        if not isinstance(obj, Title):  # a title's own save bumps updated_at (auto_now)
+            title_ids = title_ids_of([obj])
+            if change and "title" in form.changed_data:
+                title_ids.add(form.initial.get("title"))  # the row left that title's page too
+            title_touch(title_ids=title_ids)
 
     def delete_model(self, request, obj):
-        title_ids = title_ids_of([obj]) if not _is_title(obj) else set()
+        title_ids = title_ids_of([obj]) if not isinstance(obj, Title) else set()
         super().delete_model(request, obj)
         title_touch(title_ids=title_ids)
 
     def delete_queryset(self, request, queryset):
         title_ids = set()
-        if not _is_title_model(self.model) and any(f.attname == "title_id" for f in self.model._meta.concrete_fields):
+        belongs_to_title = any(f.attname == "title_id" for f in self.model._meta.concrete_fields)
+        if belongs_to_title and not issubclass(self.model, Title):
             title_ids = set(queryset.values_list("title_id", flat=True))
         super().delete_queryset(request, queryset)
         title_touch(title_ids=title_ids)
@@ -90,16 +94,6 @@ class HandEditedAdminMixin:
             parent.save(update_fields=["edited_at", "edited_by"])
             touched.append(parent)
         title_touch(title_ids=title_ids_of(touched), when=now)
-
-
-def _is_title(obj) -> bool:
-    return _is_title_model(type(obj))
-
-
-def _is_title_model(model) -> bool:
-    from catalogue.models import Title
-
-    return issubclass(model, Title)
 
 
 class HandEditedModelAdmin(HandEditedAdminMixin, admin.ModelAdmin):

@@ -377,3 +377,17 @@ def test_a_bad_person_in_a_credit_row_is_a_form_error_and_nothing_is_saved(staff
     assert "Select a valid choice" in response.content.decode()
     credit.refresh_from_db()
     assert (credit.job, credit.person.name) == ("director of photography", "Sacha Vierny")
+
+
+def test_moving_a_credit_to_another_title_bumps_both(staff_client, film):
+    other = make_title("Muriel", year=1963)
+    credit = Credit.objects.get(title=film, character="Lui")
+    before = dict(Title.objects.values_list("pk", "updated_at"))
+    url = reverse("admin:catalogue_credit_change", args=[credit.pk])
+    data = change_form_data(staff_client.get(url))
+    data["title"] = str(other.pk)
+
+    assert staff_client.post(url, data).status_code == 302
+    after = dict(Title.objects.values_list("pk", "updated_at"))
+    assert after[film.pk] > before[film.pk] and after[other.pk] > before[other.pk]
+    assert Credit.objects.get(pk=credit.pk).title == other
