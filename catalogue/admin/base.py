@@ -125,15 +125,13 @@ class NotesField(forms.CharField):
         return self.prepare_value(initial or []) != "; ".join(self.to_python(data))
 
 
-def notes_formfield(db_field, **kwargs):
-    return NotesField(label=db_field.verbose_name.capitalize(), **kwargs)
-
-
 class QuickSelect(forms.Select):
     """A flat <select> rendered in Python, not one template per option: the crew inline of
     a big title shows a few hundred department menus of some forty options each."""
 
     def render(self, name, value, attrs=None, renderer=None):
+        if any(isinstance(label, (list, tuple)) for _key, label in self.choices):
+            return super().render(name, value, attrs, renderer)  # option groups: Django's template
         values = {str(v) for v in self.format_value(value)}
         final_attrs = self.build_attrs(self.attrs, attrs)
         options = format_html_join(

@@ -35,7 +35,6 @@ class CreditForm(forms.ModelForm):
             "job": forms.TextInput(attrs={"size": 24}),
             "character": forms.TextInput(attrs={"size": 24}),
             "credited_as": forms.TextInput(attrs={"size": 18}),
-            "notes": forms.TextInput(attrs={"size": 14}),
             "order": forms.NumberInput(attrs={"min": 0, "style": "width: 5em"}),
             "department": QuickSelect,
         }
