@@ -391,3 +391,22 @@ def test_moving_a_credit_to_another_title_bumps_both(staff_client, film):
     after = dict(Title.objects.values_list("pk", "updated_at"))
     assert after[film.pk] > before[film.pk] and after[other.pk] > before[other.pk]
     assert Credit.objects.get(pk=credit.pk).title == other
+
+
+def test_an_editor_edits_a_credit_on_the_title_page(client, film):
+    from .admin_factories import make_editor
+
+    editor = make_editor()
+    client.force_login(editor)
+    make_aka(film, "Hiroshima, My Love", country="International")
+    make_certificate(film, "UK", "X")
+    credit = Credit.objects.get(title=film, job="director of photography")
+
+    page = client.get(change_url(film))
+    assert page.status_code == 200
+    assert page.context["has_delete_permission"] is False  # no Delete button for titles
+    response = edit_crew_job(client, film, credit, "lighting")
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    credit.refresh_from_db()
+    assert (credit.job, credit.edited_by) == ("lighting", editor)
