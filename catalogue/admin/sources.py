@@ -118,6 +118,24 @@ class SourcePageAdmin(admin.ModelAdmin):
                 logger.exception("re-parse of %s failed", source.file_name)
                 self.message_user(request, f"{source.file_name}: re-parse failed: {error}", messages.ERROR)
             else:
-                summary = f": {outcome}" if outcome not in (None, "") else ""
-                self.message_user(request, f"{source.file_name}: re-parsed{summary}", messages.SUCCESS)
+                summary, level = describe_reparse(outcome)
+                self.message_user(request, f"{source.file_name}: {summary}", level)
         return None
+
+
+def describe_reparse(outcome) -> tuple[str, int]:
+    """One line for the staff member, and its message level, from what the re-parse returned
+    (None when the page reads the same; else the import's outcome: status, title, conflicts)."""
+    if outcome is None:
+        return "re-parsed, unchanged (the current parser reads it the same)", messages.SUCCESS
+    status = getattr(outcome, "status", None)
+    if status is None:
+        return f"re-parsed: {outcome}", messages.SUCCESS
+    title = getattr(outcome, "title", None)
+    summary = f"re-parsed, {status}" + (f": {title}" if title is not None else "")
+    conflicts = list(getattr(outcome, "conflicts", None) or [])
+    if not conflicts:
+        return summary, messages.SUCCESS
+    shown = "; ".join(str(conflict) for conflict in conflicts[:3])
+    more = f" (and {len(conflicts) - 3} more)" if len(conflicts) > 3 else ""
+    return f"{summary}; {len(conflicts)} hand edit(s) kept over the page: {shown}{more}", messages.WARNING

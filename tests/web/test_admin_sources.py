@@ -107,6 +107,35 @@ def test_reparse_calls_the_service_for_each_page_and_reports_each(staff_client, 
     ]
 
 
+def test_reparse_reports_status_title_and_kept_hand_edits(staff_client, monkeypatch):
+    title = make_title("Hiroshima mon amour", year=1959)
+    same = make_source(b"same", file_name="same.txt")
+    updated = make_source(b"updated", file_name="updated.txt")
+    conflicted = make_source(b"conflicted", file_name="conflicted.txt")
+    outcomes = {
+        "same.txt": None,
+        "updated.txt": types.SimpleNamespace(status="updated", title=title, conflicts=[]),
+        "conflicted.txt": types.SimpleNamespace(
+            status="updated", title=title, conflicts=["Credit 7 (Sacha Vierny): job kept 'gaffer', page says 'DoP'"]
+        ),
+    }
+    stand_in = types.ModuleType("catalogue.importing.reparse")
+    stand_in.source_reparse = lambda *, source: outcomes[source.file_name]
+    monkeypatch.setitem(sys.modules, "catalogue.importing.reparse", stand_in)
+
+    messages = run_reparse(staff_client, [same, updated, conflicted])
+
+    assert messages == [
+        ("success", "same.txt: re-parsed, unchanged (the current parser reads it the same)"),
+        ("success", "updated.txt: re-parsed, updated: Hiroshima mon amour (1959)"),
+        (
+            "warning",
+            "conflicted.txt: re-parsed, updated: Hiroshima mon amour (1959); 1 hand edit(s) kept over the page: "
+            "Credit 7 (Sacha Vierny): job kept 'gaffer', page says 'DoP'",
+        ),
+    ]
+
+
 def test_reparse_with_the_real_service_once_merged(staff_client, sample_bytes):
     pytest.importorskip("catalogue.importing.reparse", reason="the importer's re-parse is not on this branch yet")
     from pathlib import Path
@@ -117,4 +146,5 @@ def test_reparse_with_the_real_service_once_merged(staff_client, sample_bytes):
     messages = run_reparse(staff_client, [source])
 
     assert len(messages) == 1
-    assert messages[0][1].startswith(f"{samples[0]}: re-parsed")
+    assert messages[0][1].startswith(f"{samples[0]}: re-parsed, ")
+    assert messages[0][0] in ("success", "warning")
