@@ -141,6 +141,10 @@ CACHES = {
 
 LOGIN_URL = "admin:login"
 
+# The admin's title page posts every credit row (about nine fields each); a big
+# title has several hundred credits, beyond Django's default of 1,000 fields.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FIELDS", "20000"))
+
 # Security: strict in production, relaxed only where plain-HTTP development needs it.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
