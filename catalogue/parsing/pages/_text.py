@@ -47,7 +47,12 @@ def header_from_lines(lines: list[Line], *, search: int = 60) -> tuple[TitleHead
                 elif parsed.original_title and not header.original_title:
                     header.original_title = parsed.original_title
                 break
-    if header is not None and header.original_title is None:
+    if header is not None and header.original_title is not None:
+        for index, line in enumerate(lines[:search]):
+            if line.text == header.original_title:
+                used.add(index)  # the original title printed on its own line
+                break
+    elif header is not None:
         # The line after the breadcrumb may print the original title on its own.
         crumb_index = min(used)
         following = lines[crumb_index + 1].text if crumb_index + 1 < len(lines) else ""
