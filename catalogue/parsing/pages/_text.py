@@ -53,17 +53,18 @@ def header_from_lines(lines: list[Line], *, search: int = 60) -> tuple[TitleHead
                 used.add(index)  # the original title printed on its own line
                 break
     elif header is not None:
-        # The line after the breadcrumb may print the original title on its own.
+        # The line between the breadcrumb and the navigation may print the original title.
         crumb_index = min(used)
         following = lines[crumb_index + 1].text if crumb_index + 1 < len(lines) else ""
-        if following and following != header.title and len(following) < 200 and "(" not in following:
-            if not _looks_like_chrome(following):
+        after = lines[crumb_index + 2].text if crumb_index + 2 < len(lines) else ""
+        if following and following != header.title and len(following) < 200 and _is_navigation(after):
+            if not _is_navigation(following) and "(" not in following:
                 header.original_title = following
                 used.add(crumb_index + 1)
     return header, used
 
 
-def _looks_like_chrome(text: str) -> bool:
-    from ._boilerplate import is_navigation, is_reviews_chrome
+def _is_navigation(text: str) -> bool:
+    from ._boilerplate import is_navigation
 
-    return is_navigation(text) or is_reviews_chrome(text)
+    return is_navigation(text)
