@@ -136,3 +136,8 @@ def test_not_a_title_page_message():
     assert str(not_a_title_page(None)) == "not an IMDb title page: looks like another kind of page"
     with pytest.raises(PageError, match="^not an IMDb title page: looks like a news page$"):
         raise_not_a_title_page("a news page")
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://", "::::", "https://exa mple.com/x", ""])
+def test_malformed_urls_do_not_decide(url):
+    assert detect_page_type("IMDb > Gaslight (1944) > User Reviews\n", url=url) in ("reviews", "other")

@@ -78,9 +78,13 @@ def page_kind_from_url(url: str | None) -> PageKind | None:
     url = url.strip()[:2000]
     found = _IMDB_IN_URL.search(url)
     if found is None:
-        parts = urlsplit(url) if "://" in url else None
-        if parts is not None and parts.scheme in ("http", "https") and parts.hostname:
-            return PageKind(OTHER, f"a page of another site ({parts.hostname})")
+        try:
+            parts = urlsplit(url) if "://" in url else None
+            host = parts.hostname if parts is not None and parts.scheme in ("http", "https") else None
+        except ValueError:  # "Invalid IPv6 URL" and the like: not a web address
+            host = None
+        if host:
+            return PageKind(OTHER, f"a page of another site ({host})")
         path = url
     else:
         path = found.group(1) or "/"
