@@ -141,3 +141,23 @@ def test_not_a_title_page_message():
 @pytest.mark.parametrize("url", ["http://[::1", "http://", "::::", "https://exa mple.com/x", ""])
 def test_malformed_urls_do_not_decide(url):
     assert detect_page_type("IMDb > Gaslight (1944) > User Reviews\n", url=url) in ("reviews", "other")
+
+
+@pytest.mark.parametrize(
+    "text, page_type",
+    [
+        ("Gaslight (1944) - Full cast and crew\nDirected by\nGeorge Cukor\n", "fullcredits"),
+        ("Top Links\nFull cast and crew\nDirected by\nGeorge Cukor\n", "fullcredits"),
+        ("Gaslight (1944) - User Reviews\nAuthor: x from y\n", "reviews"),
+        ("Gaslight (1944)\nuser reviewsexternal reviewsawards\nUser Rating:\n", "title"),
+    ],
+)
+def test_text_without_breadcrumb_by_its_heading(text, page_type):
+    assert detect_page_type(text) == page_type
+
+
+def test_utf16_and_latin1_bytes(test_page_bytes):
+    text = test_page_bytes("reviews/gaslight-1944.usercomments-2010.txt").decode("utf-8")
+    assert detect_page_type(b"\xff\xfe" + text.encode("utf-16-le")) == "reviews"
+    name = test_page_bytes("other/ingrid-bergman.name-2010.txt").decode("utf-8")
+    assert describe_page(name.encode("cp1252")).looks_like == "a name page"

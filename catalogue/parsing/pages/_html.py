@@ -62,7 +62,8 @@ def content_root(tree: LexborHTMLParser) -> LexborNode:
 
 
 def node_text(node: LexborNode | None) -> str:
-    return clean(node.text(deep=True, separator=" ")) if node is not None else ""
+    """The text of an element as a browser runs it together (inline tags add no space)."""
+    return clean(node.text(deep=True, separator="")) if node is not None else ""
 
 
 def _canonical_urls(tree: LexborHTMLParser) -> list[str]:

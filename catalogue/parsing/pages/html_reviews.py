@@ -24,10 +24,10 @@ def parse_html_reviews_page(data: bytes, *, url: str | None = None) -> TitleReco
     record.reviews = result.reviews
     record.warnings.extend(result.warnings)
     for index, line in enumerate(lines):
-        if record.review_count is None and not line.text.startswith("Author:"):
-            record.review_count = review_count_in(line.text) if index not in result.used else None
         if index in result.used or not line.text:
-            continue
+            continue  # a review's own text may say "(5 total)": only the page's lines count
+        if record.review_count is None:
+            record.review_count = review_count_in(line.text)
         if not (is_reviews_chrome(line.text) or is_navigation(line.text) or is_review_stop(line)):
             record.unparsed.append(line.text[:MAX_LINE])
     if not record.reviews:

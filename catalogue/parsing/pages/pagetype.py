@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..decoding import decode_bytes
 from ..record import PageError
 
 TITLE, REVIEWS, FULLCREDITS, OTHER = "title", "reviews", "fullcredits", "other"
@@ -205,8 +206,11 @@ def describe_page(data: bytes | str | None = None, *, url: str | None = None) ->
         return from_url
     if data is None:
         return PageKind(TITLE)
-    if isinstance(data, bytes):
-        head = data[:65536].decode("utf-8", errors="replace").lstrip("\ufeff")
+    if isinstance(data, (bytes, bytearray)):
+        head_bytes = bytes(data[:65536])
+        if len(data) > 65536 and b"\n" in head_bytes:
+            head_bytes = head_bytes[: head_bytes.rindex(b"\n")]  # never cut a character in two
+        head = decode_bytes(head_bytes)
     else:
         head = data[:65536].lstrip("\ufeff")
     if re.match(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|title)\b", head, re.I | re.S) or head.count("<") > 20:
@@ -237,8 +241,16 @@ def _describe_html(head: str) -> PageKind:
     return _describe_by_markers(_TAGS.sub("\n", head), html=True)
 
 
+_TOP_HEADING = re.compile(
+    r"(?:[^()]{1,200}\((?:[A-Za-z -]{0,20} )?\d{4}[^()]{0,12}\)\s*[-–|:]?\s*)?"
+    r"(?:(?P<fullcredits>Full cast and crew|Full credits)|(?P<reviews>User Reviews|User Comments|Reviews (?:&|and) Ratings))"
+    r"(?:\s*[-–|]\s*IMDb)?",
+    re.I,
+)
+
+
 def _describe_text(head: str) -> PageKind:
-    lines = [line.strip() for line in head.splitlines()[:40] if line.strip()]
+    lines = [line.strip() for line in head.splitlines()[:60] if line.strip()]
     for line in lines[:5]:
         crumb = _CRUMB.match(line)
         if crumb:
@@ -246,6 +258,11 @@ def _describe_text(head: str) -> PageKind:
             if kind is not None:
                 return kind
             break
+    # Without a breadcrumb, a sub-page's own heading near the top names it.
+    for line in lines[:15]:
+        heading = _TOP_HEADING.fullmatch(line) if len(line) < 300 else None
+        if heading:
+            return PageKind(FULLCREDITS if heading.group("fullcredits") else REVIEWS)
     return _describe_by_markers(head, html=False)
 
 
