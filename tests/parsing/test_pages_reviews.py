@@ -413,3 +413,10 @@ def test_text_reviews_errors(data, message):
 def test_html_reviews_page_without_a_title():
     with pytest.raises(PageError, match="no title found"):
         parse_html_reviews_page(b"<html><head></head><body><div id='tn15content'>IMDb nothing</div></body></html>")
+
+
+def test_html_review_without_author_label(test_page_bytes):
+    """Some captures print the reviewer's link without "Author:": the /user/ link anchors the block."""
+    data = test_page_bytes("reviews/gaslight-1944.usercomments-start10-2011.html")
+    record = parse_html_reviews_page(data.replace(b"<b>Author:</b> ", b""))
+    assert [review.to_dict() for review in record.reviews] == PAGE_2_REVIEWS
