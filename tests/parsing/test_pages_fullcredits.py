@@ -222,3 +222,28 @@ def test_fullcredits_refuses_a_name_page(test_page_bytes, parse):
     with pytest.raises(PageError) as error:
         parse(test_page_bytes("other/ingrid-bergman.name-2010.html"))
     assert str(error.value) == "not an IMDb title page: looks like a name page"
+
+
+def test_html_rows_without_name_links_and_odd_cells():
+    page = (
+        b'<html><head><title>Gaslight (1944) - Full cast and crew</title></head><body><div id="tn15content">'
+        b'<table border="0" cellpadding="1" cellspacing="1"><tr><td colspan="2" class="blackcatheader">Costume Design by</td></tr>'
+        b'<tr><td valign="top">Irene</td><td valign="top">&nbsp;</td><td> </td></tr>'
+        b'<tr><td colspan="3">(in alphabetical order)</td></tr>'
+        b'<tr><td valign="top"><a href="/name/nm0000002/">Ann Other</a></td><td> .... </td><td>costumer <i>(as A. O.)</i></td></tr>'
+        b'<tr><td colspan="3">A note nobody expected</td></tr></table>'
+        b'<table class="cast"><tr><td class="nm"><a href="/name/nm0000964/">Charles Boyer</a></td><td class="ddd"> ... </td>'
+        b'<td class="char"><a href="/character/ch0021316/">Gregory</a> / <a href="/character/ch0000001/">Sergis Bauer</a></td></tr>'
+        b"</table></div></body></html>"
+    )
+    record = parse_html_fullcredits_page(page)
+    assert (record.title, record.year, record.imdb_id) == ("Gaslight", 1944, None)
+    assert [(c.department, c.name, c.job, c.credited_as, c.order, c.imdb_id) for c in record.crew] == [
+        ("costume_designer", "Irene", None, None, 1, None),
+        ("costume_designer", "Ann Other", "costumer", "A. O.", 2, "nm0000002"),
+    ]
+    assert [(c.name, c.character, c.character_id, c.order) for c in record.cast] == [
+        ("Charles Boyer", "Gregory / Sergis Bauer", "ch0021316", 1)
+    ]
+    assert record.cast_complete is None
+    assert record.unparsed == ["A note nobody expected"]

@@ -420,3 +420,36 @@ def test_html_review_without_author_label(test_page_bytes):
     data = test_page_bytes("reviews/gaslight-1944.usercomments-start10-2011.html")
     record = parse_html_reviews_page(data.replace(b"<b>Author:</b> ", b""))
     assert [review.to_dict() for review in record.reviews] == PAGE_2_REVIEWS
+
+
+def test_text_review_with_title_and_date_on_separate_lines():
+    text = (
+        "IMDb > Gaslight (1944) > User Comments\n"
+        "2 out of 3 people found the following comment useful:\n"
+        "Fog and fear\n"
+        "3 March 2010\n"
+        "8/10\n"
+        "Author: Zoë  from  Göteborg, Sweden\n"
+        "*** This review may contain spoilers ***\n"
+        "First line\nsecond line of the same paragraph\n"
+        "\n"
+        "Second paragraph\n"
+        "Index 12 reviews in total\n"
+    )
+    record = parse_text_reviews_page(text)
+    assert record.review_count == 12
+    assert [review.to_dict() for review in record.reviews] == [
+        {
+            "title": "Fog and fear",
+            "date": "2010-03-03",
+            "author": "Zoë",
+            "location": "Göteborg, Sweden",
+            "helpful": 2,
+            "helpful_total": 3,
+            "text": "First line\nsecond line of the same paragraph\n\nSecond paragraph",
+            "rating": 8,
+            "spoiler": True,
+            "author_id": None,
+        }
+    ]
+    assert record.unparsed == []

@@ -91,9 +91,11 @@ def _row(row: LexborNode, collector: CreditCollector) -> None:
         _heading(node_text(heading_cell), collector, certain=True)
         return
     filled = [cell for cell in cells if node_text(cell)]
+    # A row of one cell (or one spanning the table) is a note or a heading, not a credit.
     if len(filled) == 1 and filled[0].css_first('a[href*="/name/"]') is None:
-        _single_cell(node_text(filled[0])[:MAX_LINE], collector)
-        return
+        if len(cells) == 1 or collector.department is None:
+            _single_cell(node_text(filled[0])[:MAX_LINE], collector)
+            return
     if collector.department is None:
         return
     name_cell = next((cell for cell in cells if "nm" in (cell.attributes.get("class") or "").split()), None)
