@@ -102,3 +102,9 @@ def test_huge_lines_are_kept_not_parsed(parse):
     line = "Author: " + "x ... (" * 20000
     record = _record_or_page_error(parse, f"IMDb > Gaslight (1944) > User Reviews\n{line}\n".encode())
     assert record is None or record.title == "Gaslight"
+
+
+@pytest.mark.parametrize("chunk", [b"<div></span>", b"<li><ul></li>", b"<table><tr><td>"])
+def test_nesting_hidden_behind_stray_end_tags_is_refused(chunk):
+    with pytest.raises(PageError, match="nested more than 1000 deep"):
+        parse_html_fullcredits_page(b"<html><title>Gaslight (1944)</title><body>" + chunk * 3000 + b"</body></html>")

@@ -13,9 +13,9 @@ from ._shared import MAX_LINE, Line, TitleHeader, check_not_binary, clean, imdb_
 
 _META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")
-# Tags that never nest (void) or that the parser closes by itself (p, li, td…).
+# Tags that never nest (void) or that the parser closes by itself (p, li, td, a…).
 _FLAT = frozenset(
-    "br img hr input meta link area base col embed param source track wbr p li option td th tr dt dd tbody thead tfoot".split()
+    "br img hr input meta link area base col embed param source track wbr p li option td th tr dt dd tbody thead tfoot a".split()
 )
 # The HTML tree builder scans its stack of open elements for many tags: nesting this
 # deep costs quadratic time and never happens in a saved page (real pages: under 100).
@@ -33,23 +33,32 @@ def parse_html(data: bytes | str) -> LexborHTMLParser:
     """The document tree, or PageError for input that is not a page."""
     text = decode_html(data)
     check_not_binary(text)
-    depth = deepest = 0
-    for match in _TAG.finditer(text):
-        if match.group(2).lower() in _FLAT:
-            continue
-        if match.group(1):
-            depth = depth - 1 if depth else 0
-        else:
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > MAX_DEPTH:
-                    raise PageError(f"not a saved page: HTML elements nested more than {MAX_DEPTH} deep")
+    check_nesting(text)
     tree = LexborHTMLParser(text)
     if tree.root is None:
         raise PageError("not an HTML page: nothing could be parsed")
     tree.strip_tags(["script", "style", "noscript", "iframe", "select", "textarea", "object", "embed"])
     return tree
+
+
+def check_nesting(text: str) -> None:
+    """Refuse HTML nested deeper than MAX_DEPTH, counted per tag name so that stray end
+    tags (``</span>`` with no open span) do not hide the nesting the tree builder sees."""
+    open_counts: dict[str, int] = {}
+    depth = 0
+    for match in _TAG.finditer(text):
+        name = match.group(2).lower()
+        if name in _FLAT:
+            continue
+        if match.group(1):
+            if open_counts.get(name):
+                open_counts[name] -= 1
+                depth -= 1
+        else:
+            open_counts[name] = open_counts.get(name, 0) + 1
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise PageError(f"not a saved page: HTML elements nested more than {MAX_DEPTH} deep")
 
 
 def content_root(tree: LexborHTMLParser) -> LexborNode:
