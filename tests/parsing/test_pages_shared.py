@@ -94,6 +94,8 @@ def test_dates(text, iso):
         ("Some Tape (1999) (V)", "Some Tape", 1999, None, "video"),
         ("The Lost Weekend (1945/I)", "The Lost Weekend", 1945, None, "movie"),
         ("Untitled Project (????)", "Untitled Project", None, None, "movie"),
+        ("(500) Days of Summer (2009)", "(500) Days of Summer", 2009, None, "movie"),
+        ("Sex (and Other Things) (2010)", "Sex (and Other Things)", 2010, None, "movie"),
     ],
 )
 def test_title_headers(text, title, year, end_year, kind):
@@ -104,6 +106,10 @@ def test_title_headers(text, title, year, end_year, kind):
 def test_title_header_with_original_title():
     header = parse_title_header("Seven Samurai (1954) More at IMDbPro »Shichinin no samurai (original title)")
     assert (header.title, header.year, header.original_title) == ("Seven Samurai", 1954, "Shichinin no samurai")
+    header = parse_title_header("Rome, Open City (1945) Roma, città aperta (original title)")
+    assert (header.title, header.year, header.original_title) == ("Rome, Open City", 1945, "Roma, città aperta")
+    header = parse_title_header("Rome, Open City (1945) More at IMDbPro »roma (original title)")
+    assert header.original_title == "roma"
 
 
 @pytest.mark.parametrize("text", ["Gaslight", "Ingrid Bergman", "(1944)", "User Reviews", ""])

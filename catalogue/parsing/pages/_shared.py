@@ -108,32 +108,40 @@ class TitleHeader:
     original_title: str | None = None
 
 
-_HEADER = re.compile(r"(?P<title>[^()]+?)\s*\((?P<inner>[^()]{0,40})\)(?P<rest>.*)")
-_YEAR_IN_PARENS = re.compile(r"(?:(?P<label>[A-Za-z][A-Za-z -]*?)\s+)?(?P<year>\d{4}|\?{4})(?:/[IVXL]+)?(?P<range>\s*[-–—]\s*(?P<end>\d{4})?)?\s*")
-_ORIGINAL = re.compile(r"(?P<original>[^()]+?)\s*\(original title\)")
-_MORE_AT_PRO = re.compile(r"\s*More at IMDb\s?Pro\s*»?")
+_PARENS = re.compile(r"\(([^()]{0,40})\)")
+_YEAR_IN_PARENS = re.compile(r"(?:(?P<label>[A-Za-z][A-Za-z -]{0,30}?)\s+)?(?P<year>\d{4}|\?{4})(?:/[IVXL]+)?(?P<range>\s*[-–—]\s*(?P<end>\d{4})?)?\s*")
+_ORIGINAL = re.compile(r"\s*(?P<original>[^()]{1,300}?)\s*\(original title\)")
+_MORE_AT_PRO = re.compile(r"\s*More at IMDb\s?Pro\s*»?\s*")
 
 
 def parse_title_header(text: str) -> TitleHeader | None:
     """``Gaslight (1944)``, ``"Lost" (2004)``, ``Hamlet (TV 1990)``, ``Halo 2 (2004) (VG)``…
 
-    Returns the title, year(s) and kind, or None when the text is not a title header.
+    The title is what precedes the first parenthesis holding a year, so titles with
+    parentheses of their own ("(500) Days of Summer (2009)") keep them. Returns None when
+    the text is not a title header.
     """
     text = clean(text)[:MAX_LINE]
     original_title = None
-    if "(original title)" in text:
-        head, _, tail = text.partition("More at IMDb")
-        match = _ORIGINAL.search(_MORE_AT_PRO.sub(" ", tail if tail else head).lstrip("Pro »"))
+    parts = _MORE_AT_PRO.split(text, maxsplit=1)
+    text = parts[0]
+    if len(parts) > 1:
+        match = _ORIGINAL.match(parts[1])
         if match:
             original_title = clean(match.group("original")) or None
-    text = _MORE_AT_PRO.split(text, maxsplit=1)[0]
-    match = _HEADER.match(text)
-    if not match:
+    year_match = None
+    for parens in _PARENS.finditer(text):
+        year_match = _YEAR_IN_PARENS.fullmatch(parens.group(1).strip()) if parens.start() > 0 else None
+        if year_match:
+            break
+    if year_match is None:
         return None
-    title, inner, rest = clean(match.group("title")), match.group("inner").strip(), match.group("rest")
-    year_match = _YEAR_IN_PARENS.fullmatch(inner)
-    if not title or not year_match:
+    title, rest = clean(text[: parens.start()]), text[parens.end():]
+    if not title:
         return None
+    if original_title is None and "(original title)" in rest:
+        match = _ORIGINAL.match(rest)
+        original_title = clean(match.group("original")) or None if match else None
     label = (year_match.group("label") or "").lower()
     year = int(year_match.group("year")) if year_match.group("year").isdigit() else None
     end = year_match.group("end")
