@@ -247,3 +247,31 @@ def test_html_rows_without_name_links_and_odd_cells():
     ]
     assert record.cast_complete is None
     assert record.unparsed == ["A note nobody expected"]
+
+
+def test_text_with_table_cells_on_lines_of_their_own():
+    """Some extractors put every table cell on its own line: the rows are joined back."""
+    text = (
+        "IMDb > Seven Samurai (1954) > Full cast and crew\n"
+        "Writing credits\n"
+        "Akira Kurosawa\n(screenplay) &\n"
+        "Hideo Oguni\n(screenplay)\n"
+        "Cast\n"
+        "(in credits order) (verified as complete)\n"
+        "Toshirô Mifune\n...\nKikuchiyo (as Toshiro Mifune)\n"
+        "rest of cast listed alphabetically:\n"
+        "Kyôko Ai\n...\nPeasant Woman (uncredited)\n"
+        "Produced by\n"
+        "Sôjirô Motoki\n....\nproducer\n"
+    )
+    record = parse_text_fullcredits_page(text)
+    assert [(c.name, c.character, c.credited_as, c.notes, c.order) for c in record.cast] == [
+        ("Toshirô Mifune", "Kikuchiyo", "Toshiro Mifune", [], 1),
+        ("Kyôko Ai", "Peasant Woman", None, ["uncredited"], 2),
+    ]
+    assert [(c.department, c.name, c.job, c.notes, c.order) for c in record.crew] == [
+        ("writer", "Akira Kurosawa", None, ["screenplay"], 1),
+        ("writer", "Hideo Oguni", None, ["screenplay"], 2),
+        ("producer", "Sôjirô Motoki", "producer", [], 1),
+    ]
+    assert record.cast_complete is True and record.unparsed == []

@@ -42,11 +42,45 @@ def parse_text_fullcredits_page(text: str | bytes, *, url: str | None = None) ->
     return record
 
 
+_DOTS_ONLY = re.compile(r"\.{3,}")
+
+
+def _join_cell_lines(lines: list[Line], skip: set[int]) -> list[tuple[int, str]]:
+    """Rows whose table cells an extractor put on lines of their own, joined back:
+    ``Name`` / ``....`` / ``job`` and ``Name`` / ``(screenplay)``."""
+    joined: list[tuple[int, str]] = []
+    index = 0
+    while index < len(lines):
+        raw = lines[index].text
+        text = clean(raw)
+        if index in skip or not text or len(text) > MAX_LINE or is_known_heading(text) or _CAST_INTRO.fullmatch(text):
+            joined.append((index, raw))
+            index += 1
+            continue
+        following = clean(lines[index + 1].text) if index + 1 < len(lines) else ""
+        if _DOTS_ONLY.fullmatch(following) and index + 2 < len(lines) and clean(lines[index + 2].text):
+            joined.append((index, f"{text} {following} {clean(lines[index + 2].text)}"))
+            index += 3
+            continue
+        if (
+            following.startswith("(")
+            and not text.startswith("(")
+            and not LIST_NOTES.fullmatch(following)
+            and not REST_OF_CAST.fullmatch(text)
+            and "..." not in text
+        ):
+            joined.append((index, f"{text} {following}"))
+            index += 2
+            continue
+        joined.append((index, raw))
+        index += 1
+    return joined
+
+
 def parse_credit_lines(lines: list[Line], record: TitleRecord, *, skip: set[int] = frozenset()) -> None:
     """Add the cast and crew rows among ``lines`` to ``record``, in page order."""
     collector = CreditCollector(record)
-    for index, line in enumerate(lines):
-        raw = line.text
+    for index, raw in _join_cell_lines(lines, skip):
         text = clean(raw)
         if not text or index in skip:
             continue
