@@ -102,7 +102,8 @@ def parse_credit_lines(lines: list[Line], record: TitleRecord, *, skip: set[int]
                 record.unparsed.append(text)
             continue
         if REST_OF_CAST.fullmatch(text) or LIST_NOTES.fullmatch(text):
-            collector.note_cast_text(text) if collector.in_cast else None
+            if collector.in_cast:
+                collector.note_cast_text(text)
             continue
         if looks_like_heading(text) and not _has_separator(raw):
             collector.heading(text)
