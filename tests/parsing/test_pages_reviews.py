@@ -453,3 +453,20 @@ def test_text_review_with_title_and_date_on_separate_lines():
         }
     ]
     assert record.unparsed == []
+
+
+def test_html_header_from_breadcrumb_then_title(test_page_bytes):
+    data = test_page_bytes("reviews/gaslight-1944.usercomments-2010.html")
+    h1 = b'<h1><a href="/title/tt0036855/">Gaslight</a> <span>(<a href="/year/1944/">1944</a>)</span></h1>'
+    crumbs = b'<a href="/">IMDb</a> &gt; <a href="/title/tt0036855/">Gaslight (1944)</a> &gt; <b>User Reviews</b>'
+    assert h1 in data and crumbs in data
+    without_h1 = data.replace(h1, b"")
+    record = parse_html_reviews_page(without_h1)
+    assert (record.title, record.year, record.imdb_id, len(record.reviews)) == ("Gaslight", 1944, "tt0036855", 10)
+    without_crumbs = without_h1.replace(crumbs, b"").replace(b"Gaslight (1944) - User reviews", b"IMDb User Comments for Gaslight (1944)")
+    record = parse_html_reviews_page(without_crumbs)
+    assert (record.title, record.year, record.imdb_id, len(record.reviews)) == ("Gaslight", 1944, "tt0036855", 10)
+    without_canonical = without_crumbs.replace(b"http://www.imdb.com/title/tt0036855/usercomments", b"")
+    record = parse_html_reviews_page(without_canonical, url="http://www.imdb.com/title/tt0036855/reviews?start=0")
+    assert (record.title, record.imdb_id) == ("Gaslight", "tt0036855")
+    assert parse_html_reviews_page(without_canonical).imdb_id is None
