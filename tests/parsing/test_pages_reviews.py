@@ -470,3 +470,21 @@ def test_html_header_from_breadcrumb_then_title(test_page_bytes):
     record = parse_html_reviews_page(without_canonical, url="http://www.imdb.com/title/tt0036855/reviews?start=0")
     assert (record.title, record.imdb_id) == ("Gaslight", "tt0036855")
     assert parse_html_reviews_page(without_canonical).imdb_id is None
+
+
+def test_review_text_may_start_with_paging_words():
+    text = (
+        "IMDb > Gaslight (1944) > User Reviews\n"
+        "Index 2 reviews in total\n"
+        "Cards and clues, 3 March 2010\n"
+        "Author: someone from somewhere\n"
+        "\n"
+        "Index cards on the desk, a page of notes.\n"
+        "Page after page of clues.\n"
+        "\n"
+        "Index 2 reviews in total\n"
+        "Page 1 of 1:\n"
+    )
+    record = parse_text_reviews_page(text)
+    assert record.reviews[0].text == "Index cards on the desk, a page of notes.\nPage after page of clues."
+    assert record.review_count == 2 and record.unparsed == []

@@ -34,6 +34,10 @@ _FOOTER = re.compile(
 )
 
 
+# The paging bar after the last review: "Index 84 reviews in total", "Page 2 of 9:".
+_PAGING_START = re.compile(r"(?:Index(?:$|\s+\d[\d,]* (?:reviews?|comments?) in total)|Page \d+ of \d+|Filter:)", re.I)
+
+
 def is_navigation(text: str) -> bool:
     return len(text) <= 300 and bool(_NAVIGATION.fullmatch(text))
 
@@ -51,4 +55,4 @@ def is_footer(text: str) -> bool:
 def is_review_stop(line: Line) -> bool:
     """A line that ends a review's text even without "Was the above review useful?"."""
     text = line.text
-    return is_footer(text) or (len(text) <= 120 and bool(re.match(r"(?:Index\b|Page \d+ of \d+|Filter:)", text)))
+    return is_footer(text) or (len(text) <= 120 and bool(_PAGING_START.match(text)))
