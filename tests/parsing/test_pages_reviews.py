@@ -488,3 +488,16 @@ def test_review_text_may_start_with_paging_words():
     record = parse_text_reviews_page(text)
     assert record.reviews[0].text == "Index cards on the desk, a page of notes.\nPage after page of clues."
     assert record.review_count == 2 and record.unparsed == []
+
+
+def test_html_rating_on_the_author_line():
+    page = (
+        b"<html><head><title>Gaslight (1944) - User reviews</title></head><body><div id='tn15content'>"
+        b"<div><small>1 out of 2 people found the following review useful:</small><br><b>Short</b><br>"
+        b"<b>Author:</b> <a href='/user/ur0000001/'>someone</a> <img alt='7/10'> <small>from Here</small><br>"
+        b"<small>1 May 2012</small></div><p>Text.</p><hr></div></body></html>"
+    )
+    review = parse_html_reviews_page(page).reviews[0]
+    assert (review.title, review.author, review.location, review.rating, review.date, review.text) == (
+        "Short", "someone", "Here", 7, "2012-05-01", "Text."
+    )

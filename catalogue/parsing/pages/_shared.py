@@ -453,6 +453,8 @@ def _review_block(lines, start, author_index, limit, is_stop, warnings):
                 summary = clean(text)
     author_line = lines[author_index]
     author, location = _author_and_location(author_line)
+    if author_line.rating is not None:
+        rating = author_line.rating
     spoiler = False
     index = author_index + 1
     # What follows the author line before the text: date, location, rating, spoiler flag.
