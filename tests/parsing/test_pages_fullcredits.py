@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from catalogue.parsing.pages import parse_html_fullcredits_page, parse_text_fullcredits_page
-from catalogue.parsing.record import PageError
+from catalogue.parsing.record import PageError, TitleRecord
 
 # (order, name, character, credited_as, notes, imdb_id, character_id)
 CAST = [
@@ -104,7 +104,13 @@ def _header(record, *, imdb_id, source_format):
     assert record.original_title == "Shichinin no samurai"
     assert record.imdb_id == imdb_id
     assert (record.page_type, record.source_format) == ("fullcredits", source_format)
-    assert record.reviews == [] and record.review_count is None and record.rating is None
+    # A full-credits page carries no other section: every other key keeps its empty value.
+    section = {"title", "year", "kind", "original_title", "imdb_id", "page_type", "source_format", "cast", "cast_complete",
+               "crew", "warnings", "unparsed"}
+    empty = TitleRecord(title="Seven Samurai").to_dict()
+    assert {key: value for key, value in record.to_dict().items() if key not in section} == {
+        key: value for key, value in empty.items() if key not in section
+    }
 
 
 def test_html_fullcredits_page(test_page_bytes):

@@ -252,8 +252,12 @@ def _header(record: TitleRecord, *, imdb_id, source_format):
     assert record.imdb_id == imdb_id
     assert record.page_type == "reviews"
     assert record.source_format == source_format
-    # A reviews page carries no other section.
-    assert record.cast == [] and record.crew == [] and record.rating is None and record.plot is None
+    # A reviews page carries no other section: every other key keeps its empty value.
+    section = {"title", "year", "kind", "imdb_id", "page_type", "source_format", "reviews", "review_count", "warnings", "unparsed"}
+    empty = TitleRecord(title="Gaslight").to_dict()
+    assert {key: value for key, value in record.to_dict().items() if key not in section} == {
+        key: value for key, value in empty.items() if key not in section
+    }
 
 
 def test_html_reviews_first_page(test_page_bytes):
