@@ -161,3 +161,8 @@ def test_utf16_and_latin1_bytes(test_page_bytes):
     assert detect_page_type(b"\xff\xfe" + text.encode("utf-16-le")) == "reviews"
     name = test_page_bytes("other/ingrid-bergman.name-2010.txt").decode("utf-8")
     assert describe_page(name.encode("cp1252")).looks_like == "a name page"
+
+
+def test_json_records_say_what_they_are():
+    assert detect_page_type('{"title": "Gaslight", "page_type": "reviews", "reviews": []}') == "reviews"
+    assert detect_page_type(b'{"title": "Gaslight", "year": 1944}') == "title"

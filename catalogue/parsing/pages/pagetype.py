@@ -213,6 +213,10 @@ def describe_page(data: bytes | str | None = None, *, url: str | None = None) ->
         head = decode_bytes(head_bytes)
     else:
         head = data[:65536].lstrip("\ufeff")
+    if head.lstrip().startswith("{"):
+        # A JSON record (the contract's form) says what it is.
+        declared = re.search(r'"page_type"\s*:\s*"(title|reviews|fullcredits)"', head)
+        return PageKind(declared.group(1) if declared else TITLE)
     if re.match(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|title)\b", head, re.I | re.S) or head.count("<") > 20:
         return _describe_html(head)
     return _describe_text(head)
