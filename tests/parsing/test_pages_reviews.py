@@ -505,3 +505,14 @@ def test_html_rating_on_the_author_line():
     assert (review.title, review.author, review.location, review.rating, review.date, review.text) == (
         "Short", "someone", "Here", 7, "2012-05-01", "Text."
     )
+
+
+def test_text_page_without_breadcrumb(test_page_bytes):
+    text = test_page_bytes("reviews/gaslight-1944.usercomments-2010.txt").decode("utf-8")
+    lines = text.split("\n")
+    assert lines[0].startswith("IMDb > ") and lines[10] == "Gaslight (1944) More at IMDbPro »"
+    no_crumb = "\n".join(lines[1:])
+    assert parse_text_reviews_page(no_crumb).title == "Gaslight"
+    bare = "Gaslight (1944) - User Reviews\n" + "\n".join(line for line in lines[2:] if "IMDbPro" not in line)
+    record = parse_text_reviews_page(bare)
+    assert (record.title, record.year, len(record.reviews), record.unparsed) == ("Gaslight", 1944, 10, [])

@@ -7,6 +7,10 @@ import re
 from ._shared import Line, TitleHeader, parse_title_header
 
 _CRUMB = re.compile(r"IMDb\s*>\s*(.{1,500})")
+_SUB_PAGE_SUFFIX = re.compile(
+    r"\s*[-–|:]\s*(?:User Reviews|User Comments|Reviews (?:&|and) Ratings|Full cast and crew|Full credits)(?:\s*[-–|]\s*IMDb)?$", re.I
+)
+_BARE_HEADER = re.compile(r"[^()]{1,200}\((?:[A-Za-z -]{0,20} )?(?:\d{4}|\?{4})[^()]{0,12}\)(?:\s*\((?:TV|V|VG|mini)\))?")
 _HEADING = re.compile(r".{1,300}\([^()]{0,30}\d{4}[^()]{0,20}\).{0,300}More at IMDb ?Pro.*")
 
 
@@ -47,6 +51,16 @@ def header_from_lines(lines: list[Line], *, search: int = 60) -> tuple[TitleHead
                 elif parsed.original_title and not header.original_title:
                     header.original_title = parsed.original_title
                 break
+    if header is None:
+        # No breadcrumb and no "More at IMDbPro" heading: a line that is only the title,
+        # or the title and the sub-page's name ("Gaslight (1944) - User Reviews").
+        for index, line in enumerate(lines[:search]):
+            text = _SUB_PAGE_SUFFIX.sub("", line.text) if len(line.text) < 300 else ""
+            if text and _BARE_HEADER.fullmatch(text):
+                header = parse_title_header(text)
+                if header is not None:
+                    used.add(index)
+                    break
     if header is not None and header.original_title is not None:
         for index, line in enumerate(lines[:search]):
             if line.text == header.original_title:
