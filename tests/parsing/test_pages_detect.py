@@ -166,3 +166,10 @@ def test_utf16_and_latin1_bytes(test_page_bytes):
 def test_json_records_say_what_they_are():
     assert detect_page_type('{"title": "Gaslight", "page_type": "reviews", "reviews": []}') == "reviews"
     assert detect_page_type(b'{"title": "Gaslight", "year": 1944}') == "title"
+
+
+def test_empty_and_binary_input():
+    assert detect_page_type(b"") == "title"  # the parser reports "the page is empty"
+    assert detect_page_type("  \n") == "title"
+    assert describe_page(b"\x00\x01\x02\x03PK\x03\x04") == describe_page(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert describe_page(b"\x00\x01\x02\x03PK\x03\x04").looks_like == "a binary file"

@@ -213,6 +213,11 @@ def describe_page(data: bytes | str | None = None, *, url: str | None = None) ->
         head = decode_bytes(head_bytes)
     else:
         head = data[:65536].lstrip("\ufeff")
+    if not head.strip():
+        return PageKind(TITLE)  # empty: the parser says so in its own words
+    sample = head[:4096]
+    if "\x00" in sample or sum(char < " " and char not in "\t\n\r\f" for char in sample) > len(sample) // 20:
+        return PageKind(OTHER, "a binary file")
     if head.lstrip().startswith("{"):
         # A JSON record (the contract's form) says what it is.
         declared = re.search(r'"page_type"\s*:\s*"(title|reviews|fullcredits)"', head)
