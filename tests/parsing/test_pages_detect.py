@@ -173,3 +173,23 @@ def test_empty_and_binary_input():
     assert detect_page_type("  \n") == "title"
     assert describe_page(b"\x00\x01\x02\x03PK\x03\x04") == describe_page(b"\x89PNG\r\n\x1a\n\x00\x00")
     assert describe_page(b"\x00\x01\x02\x03PK\x03\x04").looks_like == "a binary file"
+
+
+@pytest.mark.parametrize(
+    "title, page_type, looks_like",
+    [
+        ("Gaslight (1944)", "title", None),
+        ("Gaslight (1944) - IMDb", "title", None),
+        ("IMDb: Gaslight (1944)", "title", None),
+        ("Gaslight (1944) - User reviews", "reviews", None),
+        ("IMDb User Comments for Gaslight (1944)", "reviews", None),
+        ("Gaslight (1944) - Full cast and crew", "fullcredits", None),
+        ("Gaslight (1944) - FAQ", "other", "an FAQ page"),
+        ("IMDb: Gaslight (1944) - Board", "other", "a message board"),
+        ("IMDb News: Movie News", "other", "a news page"),
+    ],
+)
+def test_html_by_title_element(title, page_type, looks_like):
+    page = f"<html><head><title>{title}</title></head><body><div><p>IMDb</p><p>text</p></div></body></html>"
+    kind = describe_page(page.encode())
+    assert (kind.page_type, kind.looks_like) == (page_type, looks_like)
