@@ -281,3 +281,27 @@ def test_text_with_table_cells_on_lines_of_their_own():
         ("producer", "Sôjirô Motoki", "producer", [], 1),
     ]
     assert record.cast_complete is True and record.unparsed == []
+
+
+def test_html_cast_heading_in_an_h5_with_its_note():
+    page = (
+        b'<html><head><title>Gaslight (1944) - Full cast and crew</title></head><body><div id="tn15content">'
+        b'<table class="cast"><tr><td colspan="4"><h5><a class="glossary" name="cast" href="/glossary/C#cast">Cast</a></h5>'
+        b" <small>(in credits order) (verified as complete)</small></td></tr>"
+        b'<tr class="odd"><td class="hs"></td><td class="nm"><a href="/name/nm0000964/">Charles Boyer</a></td>'
+        b'<td class="ddd"> ... </td><td class="char">Gregory Anton (as Charles Boyer Jr.)</td></tr></table>'
+        b'<table border="0" cellpadding="1" cellspacing="1"><tr><td colspan="3" align="left"><h5>'
+        b'<a class="glossary" name="writers" href="/glossary/W#writer">Writing credits</a> (WGA)</h5></td></tr>'
+        b'<tr><td valign="top"><a href="/name/nm0358096/">Patrick Hamilton</a></td><td>&nbsp;</td>'
+        b'<td valign="top">(play &#x22;Angel Street&#x22;)<br><br></td></tr></table>'
+        b"</div></body></html>"
+    )
+    record = parse_html_fullcredits_page(page)
+    assert record.cast_complete is True
+    assert [(c.name, c.character, c.credited_as, c.imdb_id) for c in record.cast] == [
+        ("Charles Boyer", "Gregory Anton", "Charles Boyer Jr.", "nm0000964")
+    ]
+    assert [(c.department, c.department_label, c.name, c.notes) for c in record.crew] == [
+        ("writer", "Writing credits", "Patrick Hamilton", ['play "Angel Street"'])
+    ]
+    assert record.warnings == [] and record.unparsed == []
