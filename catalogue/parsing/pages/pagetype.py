@@ -1,0 +1,287 @@
+"""What kind of page a saved file is: a title page, a user reviews page, a full cast and
+crew page, or something else (a name page, news, an FAQ, a message board, another site).
+
+Judged from the URL when one is known (a WARC record's target, a canonical link) and
+from the first lines of a text page or the ``<title>``/breadcrumb of an HTML page. Only
+positive evidence makes a page "other": a page nothing recognises stays "title", for
+the title parser to accept or refuse with its own message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..decoding import decode_bytes
+from ..record import PageError
+
+TITLE, REVIEWS, FULLCREDITS, OTHER = "title", "reviews", "fullcredits", "other"
+
+
+@dataclass(frozen=True)
+class PageKind:
+    page_type: str  # "title", "reviews", "fullcredits" or "other"
+    looks_like: str | None = None  # for "other": "a name page", "a news page"…
+
+
+def not_a_title_page(looks_like: str | None) -> PageError:
+    """The one error for pages that are not title pages: "not an IMDb title page: looks like a name page"."""
+    return PageError(f"not an IMDb title page: looks like {looks_like or 'another kind of page'}")
+
+
+def raise_not_a_title_page(looks_like: str | None) -> None:
+    raise not_a_title_page(looks_like)
+
+
+# --- URLs --------------------------------------------------------------------------
+
+_IMDB_IN_URL = re.compile(r"(?:^|[/.])imdb\.(?:com|de|it|fr|es|pt)(?::\d+)?(/[^\s#]*)?", re.I)
+_TITLE_PATH = re.compile(r"/title/tt\d{7,8}/?([A-Za-z_-]*)", re.I)
+_SUB_PAGES = {
+    "": TITLE,
+    "maindetails": TITLE,
+    "combined": TITLE,
+    "reference": TITLE,
+    "usercomments": REVIEWS,
+    "reviews": REVIEWS,
+    "fullcredits": FULLCREDITS,
+}
+_OTHER_SECTIONS = (
+    ("/name/", "a name page"),
+    ("/character/", "a character page"),
+    ("/company/", "a company page"),
+    ("/news", "a news page"),
+    ("/board", "a message board"),
+    ("/user/", "a user's page"),
+    ("/search", "a search page"),
+    ("/chart", "a chart"),
+    ("/list", "a list"),
+    ("/gallery", "a photo gallery"),
+    ("/media", "a photo gallery"),
+)
+_TITLE_SUB_NAMES = {
+    "faq": "an FAQ page",
+    "board": "a message board",
+    "news": "a news page",
+    "trivia": "the title's trivia page",
+    "quotes": "the title's quotes page",
+    "goofs": "the title's goofs page",
+    "usercomments-enter": "the form for writing a review",
+    "reviews-enter": "the form for writing a review",
+}
+
+
+def page_kind_from_url(url: str | None) -> PageKind | None:
+    """The page kind a URL shows, or None when the URL does not tell (a local file name)."""
+    if not url:
+        return None
+    url = url.strip()[:2000]
+    found = _IMDB_IN_URL.search(url)
+    if found is None:
+        try:
+            parts = urlsplit(url) if "://" in url else None
+            host = parts.hostname if parts is not None and parts.scheme in ("http", "https") else None
+        except ValueError:  # "Invalid IPv6 URL" and the like: not a web address
+            host = None
+        if host:
+            return PageKind(OTHER, f"a page of another site ({host})")
+        path = url
+    else:
+        path = found.group(1) or "/"
+    path = path.split("?", 1)[0]
+    title = _TITLE_PATH.search(path)
+    if title:
+        sub = title.group(1).lower()
+        if sub in _SUB_PAGES:
+            return PageKind(_SUB_PAGES[sub])
+        if re.fullmatch(r"(?:usercomments|reviews)-\d+", sub):
+            return PageKind(REVIEWS)
+        return PageKind(OTHER, _TITLE_SUB_NAMES.get(sub, f"the title's {sub} page"))
+    for fragment, looks_like in _OTHER_SECTIONS:
+        if fragment in path.lower():
+            return PageKind(OTHER, looks_like)
+    if found is not None:
+        return PageKind(OTHER, "an IMDb page that is not about one title")
+    return None
+
+
+# --- contents ----------------------------------------------------------------------
+
+_CRUMB = re.compile(r"IMDb\s*>\s*(.{1,300})")
+_YEAR_PARENS = re.compile(r"\((?:[A-Za-z -]{0,20} )?(?:\d{4}|\?{4})(?:/[IVXL]+)?(?:\s*[-–—]\s*(?:\d{4})?\s*)?\)")
+_REVIEWS_NAMES = re.compile(r"(?:Reviews (?:&|and) Ratings|User Reviews|User Comments|Comments|Reviews)\b", re.I)
+_FULLCREDITS_NAMES = re.compile(r"(?:Full cast and crew|Full credits|Full cast & crew)\b", re.I)
+_OTHER_NAMES = (
+    (re.compile(r"FAQ\b|Frequently Asked Questions", re.I), "an FAQ page"),
+    (re.compile(r"(?:Message )?Boards?\b", re.I), "a message board"),
+    (re.compile(r"News(?:Desk)?\b", re.I), "a news page"),
+)
+_NAME_MARKERS = re.compile(
+    r"^(?:Filmography|Jump to filmography as:.*|Date of Birth:|Born:|Birth Name:|Mini Biography|Biography"
+    r"|(?:Actor|Actress|Director|Writer|Producer|Self|Archive Footage)(?: \(\d+ titles?\))?:?)\s*$",
+    re.M | re.I,
+)
+_NEWS_MARKERS = re.compile(r"^(?:IMDb News|News Desk|NewsDesk|Top News|Movie News|TV News|Celebrity News)\b", re.M | re.I)
+_REVIEW_MARKER = re.compile(r"found the following (?:review|comment) useful|reviews? in total", re.I)
+_TITLE_MARKERS = re.compile(
+    r"^(?:User Rating:|Director:|Directors:|Writers?:|Genre:|Plot:|Tagline:|Release Date:|Cast"
+    r"|.*\(in credits order\).*)\s*$",
+    re.M | re.I,
+)
+_HTML_TITLE = re.compile(r"<title[^>]{0,200}>([^<]{0,500})</title", re.I)
+_HTML_CANONICAL = re.compile(
+    r"<(?:link[^>]{0,200}rel=[\"']?canonical[\"']?[^>]{0,200}href|meta[^>]{0,200}property=[\"']og:url[\"'][^>]{0,200}content)"
+    r"=[\"']?([^\"'\s>]{1,500})",
+    re.I,
+)
+_HTML_CRUMBS = re.compile(r"id=[\"']?tn15crumbs[\"']?[^>]{0,200}>(.{0,1500}?)</div", re.I | re.S)
+_TAGS = re.compile(r"<[^>]{0,500}>")
+
+
+def _crumb_kind(crumb_text: str) -> PageKind | None:
+    """``IMDb > Gaslight (1944) > User Reviews`` → reviews; ``IMDb > Gaslight (1944)`` → title."""
+    parts = [part.strip() for part in crumb_text.split(">")]
+    parts = [part for part in parts if part]
+    if not parts:
+        return None
+    with_year = [index for index, part in enumerate(parts) if _YEAR_PARENS.search(part)]
+    if not with_year:
+        for pattern, looks_like in _OTHER_NAMES:
+            if any(pattern.match(part) for part in parts):
+                return PageKind(OTHER, looks_like)
+        return None
+    after = parts[with_year[-1] + 1:]
+    if not after:
+        return PageKind(TITLE)
+    last = after[-1]
+    if _REVIEWS_NAMES.match(last):
+        return PageKind(REVIEWS)
+    if _FULLCREDITS_NAMES.match(last):
+        return PageKind(FULLCREDITS)
+    for pattern, looks_like in _OTHER_NAMES:
+        if pattern.match(last):
+            return PageKind(OTHER, looks_like)
+    if re.match(r"(?:Main details|Combined details|Overview)\b", last, re.I):
+        return PageKind(TITLE)
+    return PageKind(OTHER, f"the title's \"{last[:60]}\" page")
+
+
+def _kind_from_html_title(title: str) -> PageKind | None:
+    title = " ".join(title.replace("&gt;", ">").replace("&amp;", "&").split())
+    if not title:
+        return None
+    if title.lower().startswith("imdb user comments for"):
+        return PageKind(REVIEWS)
+    has_year = bool(_YEAR_PARENS.search(title))
+    if has_year:
+        tail = title[_YEAR_PARENS.search(title).end():].strip(" -–|:")
+        tail = re.sub(r"(?:\s*[-–|]\s*)?IMDb$", "", tail, flags=re.I).strip(" -–|:")
+        if not tail or re.fullmatch(r"\((?:TV|V|VG|mini)\)", tail):
+            return PageKind(TITLE)
+        if _REVIEWS_NAMES.match(tail):
+            return PageKind(REVIEWS)
+        if _FULLCREDITS_NAMES.match(tail):
+            return PageKind(FULLCREDITS)
+        for pattern, looks_like in _OTHER_NAMES:
+            if pattern.match(tail):
+                return PageKind(OTHER, looks_like)
+        return None
+    if re.search(r"\bnews\b", title, re.I):
+        return PageKind(OTHER, "a news page")
+    if re.search(r"\bboards?\b", title, re.I):
+        return PageKind(OTHER, "a message board")
+    return None
+
+
+def describe_page(data: bytes | str | None = None, *, url: str | None = None) -> PageKind:
+    """The kind of page ``data`` (bytes or text) is, helped by ``url`` when known.
+
+    ``data`` may itself be a URL (a string of one line starting with http(s):// or /).
+    """
+    if isinstance(data, str) and "\n" not in data and re.match(r"(?:https?://|/(?:title|name)/)", data.strip()):
+        url, data = data.strip(), None
+    from_url = page_kind_from_url(url)
+    if from_url is not None:
+        return from_url
+    if data is None:
+        return PageKind(TITLE)
+    if isinstance(data, (bytes, bytearray)):
+        head_bytes = bytes(data[:65536])
+        if len(data) > 65536 and b"\n" in head_bytes:
+            head_bytes = head_bytes[: head_bytes.rindex(b"\n")]  # never cut a character in two
+        head = decode_bytes(head_bytes)
+    else:
+        head = data[:65536].lstrip("\ufeff")
+    if not head.strip():
+        return PageKind(TITLE)  # empty: the parser says so in its own words
+    sample = head[:4096]
+    if "\x00" in sample or sum(char < " " and char not in "\t\n\r\f" for char in sample) > len(sample) // 20:
+        return PageKind(OTHER, "a binary file")
+    if head.lstrip().startswith("{"):
+        # A JSON record (the contract's form) says what it is.
+        declared = re.search(r'"page_type"\s*:\s*"(title|reviews|fullcredits)"', head)
+        return PageKind(declared.group(1) if declared else TITLE)
+    if re.match(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|title)\b", head, re.I | re.S) or head.count("<") > 20:
+        return _describe_html(head)
+    return _describe_text(head)
+
+
+def detect_page_type(data: bytes | str | None = None, *, url: str | None = None) -> str:
+    """``"title"``, ``"reviews"``, ``"fullcredits"`` or ``"other"`` (see ``describe_page``)."""
+    return describe_page(data, url=url).page_type
+
+
+def _describe_html(head: str) -> PageKind:
+    for match in _HTML_CANONICAL.finditer(head[:16384]):
+        kind = page_kind_from_url(match.group(1))
+        if kind is not None:
+            return kind
+    crumbs = _HTML_CRUMBS.search(head)
+    if crumbs:
+        kind = _crumb_kind(_TAGS.sub(" ", crumbs.group(1)).replace("&gt;", ">"))
+        if kind is not None:
+            return kind
+    title = _HTML_TITLE.search(head)
+    if title:
+        kind = _kind_from_html_title(title.group(1))
+        if kind is not None:
+            return kind
+    return _describe_by_markers(_TAGS.sub("\n", head), html=True)
+
+
+_TOP_HEADING = re.compile(
+    r"(?:[^()]{1,200}\((?:[A-Za-z -]{0,20} )?\d{4}[^()]{0,12}\)\s*[-–|:]?\s*)?"
+    r"(?:(?P<fullcredits>Full cast and crew|Full credits)|(?P<reviews>User Reviews|User Comments|Reviews (?:&|and) Ratings))"
+    r"(?:\s*[-–|]\s*IMDb)?",
+    re.I,
+)
+
+
+def _describe_text(head: str) -> PageKind:
+    lines = [line.strip() for line in head.splitlines()[:60] if line.strip()]
+    for line in lines[:5]:
+        crumb = _CRUMB.match(line)
+        if crumb:
+            kind = _crumb_kind(line)
+            if kind is not None:
+                return kind
+            break
+    # Without a breadcrumb, a sub-page's own heading near the top names it.
+    for line in lines[:15]:
+        heading = _TOP_HEADING.fullmatch(line) if len(line) < 300 else None
+        if heading:
+            return PageKind(FULLCREDITS if heading.group("fullcredits") else REVIEWS)
+    return _describe_by_markers(head, html=False)
+
+
+def _describe_by_markers(text: str, *, html: bool) -> PageKind:
+    if "imdb" not in text.lower() and not _TITLE_MARKERS.search(text) and not _REVIEW_MARKER.search(text):
+        return PageKind(OTHER, "a page of another site")
+    if len(_NAME_MARKERS.findall(text)) >= 2 and not _TITLE_MARKERS.search(text):
+        return PageKind(OTHER, "a name page")
+    if _NEWS_MARKERS.search(text) and not _TITLE_MARKERS.search(text):
+        return PageKind(OTHER, "a news page")
+    if _REVIEW_MARKER.search(text) and len(re.findall(r"^Author:", text, re.M)) >= 2:
+        return PageKind(REVIEWS)
+    return PageKind(TITLE)
