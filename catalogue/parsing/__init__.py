@@ -29,9 +29,19 @@ def parse_page(data: bytes | str, *, url: str | None = None) -> TitleRecord:
         from .html import parse_html_page
 
         return parse_html_page(raw, url=url)
+    from .pages import describe_page, parse_text_fullcredits_page, parse_text_reviews_page, raise_not_a_title_page
+
+    text = decode_bytes(raw)
+    page = describe_page(text, url=url)
+    if page.page_type == "reviews":
+        return parse_text_reviews_page(text, url=url)
+    if page.page_type == "fullcredits":
+        return parse_text_fullcredits_page(text, url=url)
+    if page.page_type == "other":
+        raise_not_a_title_page(page.looks_like)
     from .text import parse_text_page
 
-    return parse_text_page(decode_bytes(raw), url=url)
+    return parse_text_page(text, url=url)
 
 
 # The name the contract uses.
