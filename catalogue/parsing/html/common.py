@@ -1,0 +1,273 @@
+"""Helpers shared by the HTML page parsers (title, reviews, full credits).
+
+Bytes are decoded with ``decoding.decode_bytes`` using the page's own ``<meta>``
+charset as the declared one, then parsed with selectolax (lexbor). Text is taken
+from the tree with an iterative walk (no recursion: hostile pages nest deeply)
+that turns ``<br>`` and block ends into line breaks and collapses the rest of
+the whitespace, non-breaking spaces included.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..decoding import decode_bytes
+
+__all__ = [
+    "BLOCK_TAGS",
+    "clean_text",
+    "decode_html",
+    "imdb_id_from_href",
+    "meta_charset",
+    "node_lines",
+    "node_text",
+    "parse_date",
+    "parse_html",
+    "split_parentheticals",
+    "to_int",
+]
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote dd div dl dt fieldset form h1 h2 h3 h4 h5 h6 hr li "
+    "ol p pre section table tbody td th thead tr ul".split()
+)
+_NEVER_TEXT = frozenset({"script", "style", "noscript", "iframe", "select", "option", "-comment", "head", "title", "template"})
+_WHITESPACE = re.compile(r"\s+")
+_CHARSET_IN_CONTENT = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag of its first 8 KiB, or None."""
+    head = LexborHTMLParser(data[:8192].decode("latin-1"))
+    for meta in head.css("meta"):
+        attrs = meta.attributes
+        charset = attrs.get("charset")
+        if charset and charset.strip():
+            return charset.strip()
+        if (attrs.get("http-equiv") or "").strip().lower() == "content-type":
+            found = _CHARSET_IN_CONTENT.search(attrs.get("content") or "")
+            if found:
+                return found.group(1)
+    return None
+
+
+def decode_html(data: bytes) -> str:
+    """A page's bytes as text: valid UTF-8 first, then its meta charset, then Windows-1252."""
+    try:
+        return decode_bytes(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return decode_bytes(data, declared=meta_charset(data))
+
+
+def parse_html(data: bytes | str) -> LexborHTMLParser:
+    """The selectolax tree of a page given as bytes (charset handled) or text."""
+    text = decode_html(data) if isinstance(data, (bytes, bytearray)) else data
+    # NUL bytes make lexbor stop early; they are never data.
+    return LexborHTMLParser(text.replace("\x00", ""))
+
+
+_ID_IN_PATH = {
+    "tt": re.compile(r"/title/(tt\d{5,})"),
+    "nm": re.compile(r"/name/(nm\d{5,})"),
+    "ch": re.compile(r"/character/(ch\d{5,})"),
+    "co": re.compile(r"/company/(co\d{5,})"),
+    "ur": re.compile(r"/user/(ur\d{3,})"),
+}
+
+
+def imdb_id_from_href(href: str | None, prefix: str) -> str | None:
+    """The IMDb id (``tt…``, ``nm…``, ``ch…``, ``co…``, ``ur…``) a link points to, or None.
+
+    ``/name/nm0000964/`` and ``http://www.imdb.com/rg/x/title/tt0036855/`` both work.
+    """
+    if not href:
+        return None
+    pattern = _ID_IN_PATH.get(prefix) or re.compile(rf"(?<![A-Za-z0-9]){re.escape(prefix)}\d{{5,}}")
+    found = pattern.search(href)
+    if not found:
+        return None
+    return found.group(1) if found.groups() else found.group(0)
+
+
+def clean_text(value: LexborNode | str | None) -> str | None:
+    """A node's (or a string's) text on one line, whitespace collapsed; None when empty."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        value = value.text(deep=True, separator=" ")
+    text = " ".join(value.split())
+    return text or None
+
+
+def _default_skip(node: LexborNode) -> bool:
+    return False
+
+
+def node_text(node: LexborNode, *, skip: Callable[[LexborNode], bool] = _default_skip) -> str:
+    """A node's text with ``\\n`` for ``<br>`` and block ends; inline whitespace collapsed.
+
+    ``skip(child)`` True drops a child element and all it holds. Scripts, styles,
+    comments and form options never give text.
+    """
+    parts: list[str] = []
+    stack: list[tuple[Iterable[LexborNode], bool]] = [(node.iter(include_text=True), False)]
+    while stack:
+        iterator, is_block = stack[-1]
+        child = next(iterator, None)
+        if child is None:
+            stack.pop()
+            if is_block:
+                parts.append("\n")
+            continue
+        tag = child.tag
+        if tag == "-text":
+            text = child.text_content
+            if text:
+                parts.append(_WHITESPACE.sub(" ", text))
+            continue
+        if tag in _NEVER_TEXT or tag is None or tag.startswith("-"):
+            continue
+        if tag == "br":
+            parts.append("\n")
+            continue
+        if skip(child):
+            continue
+        block = tag in BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        elif tag in ("td", "th"):
+            parts.append(" ")
+        stack.append((child.iter(include_text=True), block))
+    return "".join(parts)
+
+
+def node_lines(node: LexborNode, *, skip: Callable[[LexborNode], bool] = _default_skip) -> list[str]:
+    """The non-empty lines of a node's text (see ``node_text``), each whitespace-collapsed."""
+    lines = []
+    for line in node_text(node, skip=skip).split("\n"):
+        line = " ".join(line.split())
+        if line:
+            lines.append(line)
+    return lines
+
+
+def split_parentheticals(text: str, *, trailing_only: bool = False) -> tuple[str, list[str]]:
+    """Split ``"Name (a) (b (c))"`` into ``("Name", ["a", "b (c)"])``.
+
+    With ``trailing_only``, only the groups at the end are taken (a character
+    named "Dr. (Mrs.) Smith" keeps its inner parentheses). Unbalanced parentheses
+    stay in the text.
+    """
+    if trailing_only:
+        notes: list[str] = []
+        rest = text.rstrip()
+        while rest.endswith(")"):
+            depth = 0
+            start = -1
+            for index in range(len(rest) - 1, -1, -1):
+                char = rest[index]
+                if char == ")":
+                    depth += 1
+                elif char == "(":
+                    depth -= 1
+                    if depth == 0:
+                        start = index
+                        break
+            if start < 0:
+                break
+            inner = " ".join(rest[start + 1 : -1].split())
+            if inner:
+                notes.insert(0, inner)
+            rest = rest[:start].rstrip()
+        return rest, notes
+    outside: list[str] = []
+    notes = []
+    depth = 0
+    current: list[str] = []
+    for char in text:
+        if char == "(":
+            if depth:
+                current.append(char)
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+            if depth:
+                current.append(char)
+            else:
+                inner = " ".join("".join(current).split())
+                if inner:
+                    notes.append(inner)
+                current = []
+                outside.append(" ")
+        elif depth:
+            current.append(char)
+        else:
+            outside.append(char)
+    if depth:  # unbalanced: keep what was open as text
+        outside.append("(" + "".join(current))
+    return " ".join("".join(outside).split()), notes
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_DAY_MONTH_YEAR = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s+(\d{4})$")
+_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+_YEAR_ONLY = re.compile(r"^(\d{4})$")
+
+
+def parse_date(text: str | None) -> str | None:
+    """``"11 May 1944"`` → ``"1944-05-11"``; ``"May 1944"`` → ``"1944-05"``; ``"1944"`` → ``"1944"``."""
+    if not text:
+        return None
+    text = " ".join(text.split())
+    found = _DAY_MONTH_YEAR.match(text)
+    if found:
+        day, month, year = found.groups()
+    else:
+        found = _MONTH_DAY_YEAR.match(text)
+        if found:
+            month, day, year = found.groups()
+        else:
+            found = _YEAR_ONLY.match(text)
+            return found.group(1) if found else None
+    month_number = _MONTHS.get(month.lower())
+    if not month_number:
+        return None
+    if not day:
+        return f"{year}-{month_number:02d}"
+    try:
+        return date(int(year), month_number, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def to_int(text: str | None) -> int | None:
+    """``"7,807"`` → 7807; None when there is no number."""
+    if not text:
+        return None
+    digits = text.replace(",", "").replace(".", "").strip()
+    return int(digits) if digits.isdigit() and len(digits) < 16 else None

@@ -1,0 +1,78 @@
+"""What kind of IMDb page a saved HTML page is: title, reviews, full credits, or other."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+_TITLE_PATH = re.compile(r"/title/tt\d+(?:/(?P<sub>[A-Za-z_-]*))?")
+_OTHER_PATH = re.compile(r"/(?:name|character|company|news|board|user|keyword|search|chart|list|event)s?/", re.I)
+_REVIEW_SUBPAGES = {"usercomments", "reviews"}
+_FULLCREDITS_SUBPAGES = {"fullcredits"}
+_TITLE_SUBPAGES = {"", "combined", "maindetails", "reference"}
+_HEADER_YEAR = re.compile(r"\((?:\d{4}|\?{4})(?:/[IVXL]+)?(?:[^)]*)\)|\b(?:TV|Video Game|Video|TV Series|TV Mini-Series)\b")
+
+
+def _kind_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    path = urlsplit(url.strip()).path if "://" in url else url.strip()
+    found = _TITLE_PATH.search(path)
+    if found:
+        sub = (found.group("sub") or "").lower()
+        if sub in _REVIEW_SUBPAGES:
+            return "reviews"
+        if sub in _FULLCREDITS_SUBPAGES:
+            return "fullcredits"
+        if sub in _TITLE_SUBPAGES:
+            return "title"
+        return "other"
+    if _OTHER_PATH.search(path):
+        return "other"
+    return None
+
+
+def page_url(tree: LexborHTMLParser) -> str | None:
+    """The page's own address from ``<link rel="canonical">`` or ``og:url``."""
+    for link in tree.css("link[rel]"):
+        if (link.attributes.get("rel") or "").strip().lower() == "canonical" and link.attributes.get("href"):
+            return link.attributes["href"]
+    for meta in tree.css('meta[property="og:url"]'):
+        if meta.attributes.get("content"):
+            return meta.attributes["content"]
+    return None
+
+
+def html_page_type(tree: LexborHTMLParser, url: str | None = None) -> str:
+    """``"title"``, ``"reviews"``, ``"fullcredits"`` or ``"other"``.
+
+    The URL given (a WARC record's target) decides first, then the page's own
+    canonical address, then the old layout's ``<div id="tn15" class="…">`` and
+    finally the title header itself.
+    """
+    for candidate in (url, page_url(tree)):
+        kind = _kind_from_url(candidate)
+        if kind:
+            return kind
+    tn15 = tree.css_first("div#tn15")
+    if tn15 is not None:
+        classes = set((tn15.attributes.get("class") or "").lower().split())
+        if classes & _REVIEW_SUBPAGES:
+            return "reviews"
+        if classes & _FULLCREDITS_SUBPAGES:
+            return "fullcredits"
+    header = tree.css_first("div#tn15title h1")
+    if header is None:
+        return "other"
+    if tn15 is not None and (tn15.attributes.get("class") or "").lower().split() not in ([], ["combined"], ["maindetails"]):
+        # Another tn15 subpage (trivia, goofs…) or a name page.
+        if not tree.css_first("div#tn15content div.info h5"):
+            return "other"
+    if not _HEADER_YEAR.search(header.text(deep=True)):
+        return "other"
+    # A name page has the same frame but no title sections.
+    if tree.css_first("div#tn15content div.info h5") is None and tree.css_first("table.cast") is None:
+        return "other"
+    return "title"

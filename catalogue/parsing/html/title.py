@@ -1,0 +1,982 @@
+"""The old "tn15" title page (combined details, main details) as HTML → ``TitleRecord``.
+
+One small function per section of the page. The page is a ``div#tn15title h1``
+header, then ``div.info`` blocks (``<h5>`` label, value in ``div.info-content`` or
+directly under the label), the cast table, the crew tables of the combined page,
+the company lists, and the h3 sections (FAQ, user reviews, recommendations…).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..record import (
+    DEPARTMENT_KEYS,
+    Aka,
+    Awards,
+    CastMember,
+    Certificate,
+    Company,
+    Connection,
+    CrewMember,
+    Goof,
+    PageError,
+    Popularity,
+    QuoteLine,
+    Rating,
+    Recommendation,
+    ReleaseDate,
+    Review,
+    Runtime,
+    SeriesRef,
+    TitleRecord,
+)
+from .common import clean_text, imdb_id_from_href, node_lines, node_text, parse_date, split_parentheticals, to_int
+from .pagetype import page_url
+
+# ---------------------------------------------------------------------------
+# Text of a value: "See more »" links and their arrows are navigation.
+
+_MORE_LINK_TEXT = re.compile(r"^(?:see (?:more|all)|more|full (?:summary|synopsis)|add synopsis|\(more\))\b", re.I)
+
+
+def _is_navigation(node: LexborNode) -> bool:
+    if node.tag == "a":
+        classes = node.attributes.get("class") or ""
+        if "tn15more" in classes:
+            return True
+        text = node.text(deep=True).strip()
+        return bool(_MORE_LINK_TEXT.match(text))
+    return node.tag == "h5"
+
+
+_TRAILING_NAV = re.compile(r"(?:\s*(?:[»|]|\.\.\.|\u2026))+\s*$")
+
+
+def _strip_nav(text: str) -> str:
+    return _TRAILING_NAV.sub("", text).strip()
+
+
+def _value_lines(block: LexborNode) -> list[str]:
+    """The lines of an info block's value, without its label and "See more »" links."""
+    content = block.css_first("div.info-content") or block
+    lines = []
+    for line in node_lines(content, skip=_is_navigation):
+        line = _strip_nav(line)
+        if line and line not in ("»", "|"):
+            lines.append(line)
+    return lines
+
+
+def _value_text(block: LexborNode) -> str | None:
+    lines = _value_lines(block)
+    return " ".join(lines) if lines else None
+
+
+def _value_links(block: LexborNode, path: str) -> list[LexborNode]:
+    content = block.css_first("div.info-content") or block
+    return [a for a in content.css("a[href]") if path in (a.attributes.get("href") or "") and not _is_navigation(a)]
+
+
+def _split_bar(text: str | None) -> list[str]:
+    if not text:
+        return []
+    return [part for part in (" ".join(piece.split()) for piece in text.split("|")) if part]
+
+
+# ---------------------------------------------------------------------------
+# Header: title, year, kind, original title, series.
+
+_YEAR_IN_HEADER = re.compile(r"\((?:[^()]*?\s)?(\d{4}|\?{4})(?:/[IVXL]+)?(?:\s*[-\u2013\u2014]\s*(\d{4})?\s*)?\)")
+_RANGE = re.compile(r"(\d{4})\s*[-\u2013\u2014]\s*(\d{4})?")
+_QUOTED_SERIES = re.compile(r'^"([^"]+)"\s*:?\s*(.*)$')
+_SEASON_EPISODE = re.compile(r"Season\s+(\d+)\s*,\s*Episode\s+(\d+)", re.I)
+_NOT_TITLE_SPANS = {"pro-link"}
+
+
+def _header_parts(h1: LexborNode) -> tuple[str, str, str | None, list[LexborNode]]:
+    """(main title text, the rest of the header, the "original title" text, links in the title)."""
+    main: list[str] = []
+    rest: list[str] = []
+    original: str | None = None
+    links: list[LexborNode] = []
+    seen_span = False
+    for child in h1.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            (rest if seen_span else main).append(child.text_content or "")
+            continue
+        if tag in ("script", "style", "-comment"):
+            continue
+        classes = set((child.attributes.get("class") or "").split())
+        if "title-extra" in classes:
+            original = clean_text(child)
+            continue
+        if classes & _NOT_TITLE_SPANS:
+            continue
+        if tag in ("span", "small", "br") or seen_span:
+            seen_span = seen_span or tag != "br"
+            rest.append(" " + node_text(child, skip=_skip_header_extras) + " ")
+            for extra in child.css("span.title-extra"):
+                original = clean_text(extra)
+            continue
+        if tag == "a":
+            links.append(child)
+        main.append(child.text(deep=True))
+    return " ".join("".join(main).split()), " ".join("".join(rest).split()), original, links
+
+
+def _skip_header_extras(node: LexborNode) -> bool:
+    classes = node.attributes.get("class") or ""
+    return "pro-link" in classes or "title-extra" in classes
+
+
+def _kind_from_header(rest: str, is_quoted: bool) -> str:
+    lowered = rest.lower()
+    if "mini" in lowered:
+        return "tv_mini_series"
+    if "tv series" in lowered or "tv-series" in lowered:
+        return "tv_series"
+    if "(vg)" in lowered or "video game" in lowered:
+        return "video_game"
+    if "tv special" in lowered:
+        return "tv_special"
+    if re.search(r"\(v\)|\bvideo\b", lowered):
+        return "video"
+    if re.search(r"\(tv\b|\btv movie\b|\btv\)", lowered):
+        return "tv_movie"
+    if re.search(r"\bshort\b", lowered):
+        return "short"
+    if is_quoted or _RANGE.search(rest):
+        return "tv_series"
+    return "movie"
+
+
+def parse_header(tree: LexborHTMLParser, record: TitleRecord) -> None:
+    h1 = tree.css_first("div#tn15title h1") or tree.css_first("h1")
+    if h1 is None:
+        raise PageError("not an IMDb title page: it has no title header (<h1>)")
+    main, rest, original, links = _header_parts(h1)
+    if not rest:
+        # A header without the year span: "Title (1944) (TV)".
+        found = re.match(r"^(.*?)\s*(\((?:\d{4}|\?{4}).*)$", main)
+        if found:
+            main, rest = found.group(1), found.group(2)
+    if not main:
+        raise PageError("not an IMDb title page: the title header is empty")
+    year_match = _YEAR_IN_HEADER.search(rest)
+    if year_match and year_match.group(1).isdigit():
+        record.year = int(year_match.group(1))
+    range_match = _RANGE.search(rest)
+    if range_match:
+        record.year = record.year or int(range_match.group(1))
+        if range_match.group(2):
+            record.end_year = int(range_match.group(2))
+    quoted = _QUOTED_SERIES.match(main)
+    if quoted and quoted.group(2):
+        # An episode: "Series" Episode title.
+        series_link = next((a for a in links if imdb_id_from_href(a.attributes.get("href"), "tt")), None)
+        record.series = SeriesRef(
+            title=quoted.group(1).strip(),
+            imdb_id=imdb_id_from_href(series_link.attributes.get("href"), "tt") if series_link else None,
+        )
+        record.title = quoted.group(2).strip()
+        record.kind = "tv_episode"
+    else:
+        record.title = quoted.group(1).strip() if quoted else main
+        record.kind = _kind_from_header(rest, bool(quoted))
+    if original:
+        original_title, notes = split_parentheticals(original, trailing_only=True)
+        original_title = original_title.strip().strip('"').strip()
+        if original_title and original_title != record.title:
+            record.original_title = original_title
+    episode = _SEASON_EPISODE.search(rest)
+    if episode:
+        _set_episode(record, int(episode.group(1)), int(episode.group(2)))
+
+
+def _set_episode(record: TitleRecord, season: int, episode: int) -> None:
+    if record.series is None:
+        record.series = SeriesRef(title="")
+    record.series.season = season
+    record.series.episode = episode
+    record.kind = "tv_episode"
+
+
+# ---------------------------------------------------------------------------
+# Overview blocks.
+
+
+def parse_rating(block: LexborNode, record: TitleRecord) -> None:
+    def skip(node: LexborNode) -> bool:
+        classes = node.attributes.get("class") or ""
+        return bool({"personal", "usr", "message"} & set(classes.split())) or node.tag in ("h5",)
+
+    text = " ".join(node_text(block, skip=skip).split())
+    rank = re.search(r"Top 250:?\s*#\s*(\d+)", text)
+    if rank:
+        record.top_rank = int(rank.group(1))
+    if re.search(r"awaiting\s+[\d,]+\s+votes", text, re.I):
+        return
+    value = re.search(r"(\d{1,2}(?:\.\d+)?)\s*/\s*10\b", text)
+    votes = re.search(r"([\d,]+)\s+votes?\b", text)
+    if value:
+        number = float(value.group(1))
+        if 0 <= number <= 10:
+            record.rating = Rating(value=number, best=10, votes=to_int(votes.group(1)) if votes else 0)
+
+
+def parse_popularity(block: LexborNode, record: TitleRecord) -> None:
+    text = _value_text(block)
+    if not text:
+        return
+    sentence = re.match(r"^(.*?\bthis week\.)", text)
+    rank = re.match(r"^([\d,]+)\b", text)
+    record.popularity = Popularity(
+        rank=to_int(rank.group(1)) if rank else None,
+        text=sentence.group(1) if sentence else text,
+    )
+
+
+def _credit_tail(text: str) -> tuple[str | None, str | None, list[str]]:
+    """``"assistant camera (uncredited) (as X)"`` → (job, credited_as, notes)."""
+    text = re.sub(r"(?:\s+(?:and|&)|\s*\.{3}|\s*\u2026|\s*,)\s*$", "", text.strip())
+    rest, groups = split_parentheticals(text)
+    credited_as = None
+    notes = []
+    for group in groups:
+        if group.startswith("as ") and credited_as is None:
+            credited_as = group[3:].strip() or None
+        else:
+            notes.append(group)
+    rest = re.sub(r"^(?:\.{2,}|\s)+|(?:\s+(?:and|&))$", "", rest).strip()
+    return rest or None, credited_as, notes
+
+
+def _department(label: str, record: TitleRecord) -> str:
+    key = DEPARTMENT_KEYS.get(label)
+    if key:
+        return key
+    key = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "other"
+    record.warnings.append(f"unknown crew heading {label!r}: kept as department {key!r}")
+    return key
+
+
+_OVERVIEW_CREW = {
+    "director": ("director", None),
+    "directors": ("director", None),
+    "writer": ("writer", None),
+    "writers": ("writer", None),
+    "writers (wga)": ("writer", None),
+    "writer (wga)": ("writer", None),
+    "creator": ("writer", "creator"),
+    "creators": ("writer", "creator"),
+    "creator(s)": ("writer", "creator"),
+}
+
+
+def parse_overview_crew(block: LexborNode, label: str, key: str, record: TitleRecord) -> None:
+    """"Director:" / "Writers (WGA):" / "Creator(s):" rows: one per name link."""
+    department, job = _OVERVIEW_CREW[key]
+    content = block.css_first("div.info-content") or block
+    order = sum(1 for member in record.crew if member.department == department and member.department_label == label)
+    for line_nodes in _lines_of_nodes(content):
+        link = next((n for n in line_nodes if n.tag == "a" and imdb_id_from_href(n.attributes.get("href"), "nm")), None)
+        if link is None:
+            continue
+        name = clean_text(link)
+        if not name:
+            continue
+        tail = " ".join(
+            (n.text_content or "") if n.tag == "-text" else n.text(deep=True)
+            for n in line_nodes[line_nodes.index(link) + 1 :]
+            if n.tag == "-text" or not _is_navigation(n)
+        )
+        row_job, credited_as, notes = _credit_tail(tail)
+        order += 1
+        record.crew.append(
+            CrewMember(
+                department=department,
+                department_label=label,
+                name=name,
+                job=row_job or job,
+                credited_as=credited_as,
+                notes=notes,
+                order=order,
+                imdb_id=imdb_id_from_href(link.attributes.get("href"), "nm"),
+            )
+        )
+
+
+def _lines_of_nodes(content: LexborNode) -> list[list[LexborNode]]:
+    """The direct children of a value, cut into lines at ``<br>``."""
+    lines: list[list[LexborNode]] = [[]]
+    for child in content.iter(include_text=True):
+        if child.tag == "br":
+            lines.append([])
+        elif child.tag not in ("h5", "script", "style", "-comment"):
+            lines[-1].append(child)
+    return [line for line in lines if line]
+
+
+_RELEASE = re.compile(r"^(?P<date>.*?\d{4})\s*(?P<rest>\(.*)?$")
+
+
+def parse_release_date(block: LexborNode, record: TitleRecord) -> None:
+    text = _value_text(block)
+    if not text:
+        return
+    found = _RELEASE.match(text)
+    if not found:
+        record.unparsed.append(f"Release Date: {text}")
+        return
+    date_text = found.group("date").strip()
+    _, groups = split_parentheticals(found.group("rest") or "")
+    episode = next((g for g in groups if _SEASON_EPISODE.search(g)), None)
+    if episode:
+        groups.remove(episode)
+        season_episode = _SEASON_EPISODE.search(episode)
+        _set_episode(record, int(season_episode.group(1)), int(season_episode.group(2)))
+    record.release_date = ReleaseDate(
+        date=parse_date(date_text),
+        text=date_text,
+        country=groups[0] if groups else None,
+        note="; ".join(groups[1:]) or None,
+    )
+
+
+_AWARD_PATTERNS = (
+    ("oscar_wins", re.compile(r"\bWon\s+(\d+|an?|one)\s+Oscars?", re.I)),
+    ("oscar_nominations", re.compile(r"\bNominated\s+for\s+(\d+|an?|one)?\s*Oscars?", re.I)),
+    ("wins", re.compile(r"(\d+)\s+wins?\b", re.I)),
+    ("nominations", re.compile(r"(\d+)\s+nominations?\b", re.I)),
+)
+
+
+def parse_awards(text: str | None) -> Awards | None:
+    if not text:
+        return None
+    awards = Awards(text=text)
+    for field_name, pattern in _AWARD_PATTERNS:
+        found = pattern.search(text)
+        if found:
+            count = found.group(1)
+            setattr(awards, field_name, int(count) if count and count.isdigit() else 1)
+    return awards
+
+
+def parse_news(block: LexborNode, record: TitleRecord) -> None:
+    items: list[str] = []
+    for line in _value_lines(block):
+        if line.startswith("(From ") and items:
+            items[-1] = f"{items[-1]} {line}"
+        elif re.fullmatch(r"\(\d[\d,]* articles?\)", line):
+            continue
+        else:
+            items.append(line)
+    if items:
+        record.news = "\n".join(items)
+
+
+def parse_runtimes(text: str | None) -> list[Runtime]:
+    runtimes = []
+    for part in _split_bar(text):
+        found = re.match(r"^(?:(?P<country>[^:]+):\s*)?(?P<minutes>\d+)\s*min\b\s*(?P<rest>.*)$", part)
+        if not found:
+            continue
+        _, notes = split_parentheticals(found.group("rest"))
+        runtimes.append(
+            Runtime(
+                minutes=int(found.group("minutes")),
+                country=found.group("country").strip() if found.group("country") else None,
+                note="; ".join(notes) or None,
+            )
+        )
+    return runtimes
+
+
+def parse_certificates(text: str | None) -> list[Certificate]:
+    certificates = []
+    for part in _split_bar(text):
+        country, colon, rest = part.partition(":")
+        if not colon or not country.strip():
+            continue
+        rest = rest.strip()
+        if rest.startswith("("):
+            # "Portugal:(Banned) (original rating)": the rating is the first group.
+            rating_text, groups = split_parentheticals(rest)
+            rating = f"({groups[0]})" if groups else rest
+            notes = groups[1:]
+            if rating_text:
+                notes = [rating_text, *notes]
+        else:
+            rating, _, tail = rest.partition(" ")
+            _, notes = split_parentheticals(tail)
+        if rating:
+            certificates.append(Certificate(country=country.strip(), rating=rating, notes=notes))
+    return certificates
+
+
+def parse_akas(lines: list[str], record: TitleRecord) -> None:
+    for line in lines:
+        found = re.match(r'^"(?P<title>.+?)"\s*(?:-\s*(?P<rest>.*))?$', line)
+        if found:
+            title, rest = found.group("title"), found.group("rest") or ""
+        else:
+            title, _, rest = line.partition(" - ")
+        country, notes = split_parentheticals(rest)
+        title = title.strip()
+        if not title:
+            continue
+        record.akas.append(Aka(title=title, country=country or None, notes=notes))
+        if record.original_title is None and any(note.lower() == "original title" for note in notes) and title != record.title:
+            record.original_title = title
+
+
+_GOOF = re.compile(r"^(?P<category>[A-Z][A-Za-z ,/'-]{1,40}?):\s*(?P<text>\S.*)$", re.S)
+
+
+def parse_goofs(lines: list[str]) -> list:
+    goofs = []
+    text = " ".join(lines)
+    if not text:
+        return goofs
+    found = _GOOF.match(text)
+    if found:
+        goofs.append(Goof(category=found.group("category"), text=found.group("text").strip()))
+    else:
+        goofs.append(Goof(category=None, text=text))
+    return goofs
+
+
+def parse_quotes(block: LexborNode) -> list[list[QuoteLine]]:
+    content = block.css_first("div.info-content") or block
+    quote: list[QuoteLine] = []
+    for line_nodes in _lines_of_nodes(content):
+        speaker = None
+        parts = []
+        for node in line_nodes:
+            if node.tag == "-text":
+                parts.append(node.text_content or "")
+            elif _is_navigation(node):
+                continue
+            elif node.tag == "b" and speaker is None and not "".join(parts).strip():
+                speaker = clean_text(node)
+            else:
+                parts.append(node.text(deep=True))
+        text = " ".join("".join(parts).split())
+        if speaker is not None:
+            text = text[1:].strip() if text.startswith(":") else text
+        text = _strip_nav(text) if speaker is None else text
+        if not text and speaker is None:
+            continue
+        quote.append(QuoteLine(character=speaker, text=text))
+    return [quote] if quote else []
+
+
+def parse_connections(block: LexborNode) -> list[Connection]:
+    content = block.css_first("div.info-content") or block
+    connections = []
+    for line_nodes in _lines_of_nodes(content):
+        link = next((n for n in line_nodes if n.tag == "a" and imdb_id_from_href(n.attributes.get("href"), "tt")), None)
+        if link is None:
+            continue
+        index = line_nodes.index(link)
+        kind = " ".join("".join((n.text_content or "") if n.tag == "-text" else n.text(deep=True) for n in line_nodes[:index]).split())
+        tail = " ".join("".join((n.text_content or "") for n in line_nodes[index + 1 :] if n.tag == "-text").split())
+        _, groups = split_parentheticals(tail)
+        year = next((int(g[:4]) for g in groups if re.fullmatch(r"\d{4}(?:/[IVXL]+)?", g)), None)
+        notes = [g for g in groups if not re.fullmatch(r"\d{4}(?:/[IVXL]+)?", g)]
+        title = clean_text(link)
+        if title and kind:
+            connections.append(
+                Connection(
+                    type=kind,
+                    title=title,
+                    year=year,
+                    note="; ".join(notes) or None,
+                    imdb_id=imdb_id_from_href(link.attributes.get("href"), "tt"),
+                )
+            )
+    return connections
+
+
+def parse_seasons(block: LexborNode) -> list[int]:
+    seasons = []
+    for line in _split_bar(" | ".join(_value_lines(block))):
+        for token in line.split():
+            if token.isdigit() and int(token) not in seasons:
+                seasons.append(int(token))
+    return seasons
+
+
+def parse_series_block(block: LexborNode, record: TitleRecord) -> None:
+    """"TV Series:" on an episode page: the series' title and tt id."""
+    link = next(iter(_value_links(block, "/title/tt")), None)
+    title = clean_text(link) if link else _value_text(block)
+    if not title:
+        return
+    year = re.search(r"\((\d{4})", title)
+    title = re.sub(r"\s*\(\d{4}.*$", "", title).strip().strip('"')
+    if record.series is None:
+        record.series = SeriesRef(title=title)
+    record.series.title = record.series.title or title
+    if link is not None:
+        record.series.imdb_id = imdb_id_from_href(link.attributes.get("href"), "tt")
+    if year:
+        record.series.year = int(year.group(1))
+    record.kind = "tv_episode"
+
+
+# ---------------------------------------------------------------------------
+# Info blocks by label.
+
+_LIST_FIELDS = {
+    "genre": "genres",
+    "genres": "genres",
+    "country": "countries",
+    "countries": "countries",
+    "language": "languages",
+    "languages": "languages",
+    "color": "colors",
+    "colour": "colors",
+    "sound mix": "sound_mixes",
+}
+_BOILERPLATE_LABELS = {"your rating", "contact", "parents guide", "recommendations", "message boards", "photo gallery", "own the rights?"}
+_TEXT_LIST_FIELDS = {"tagline": "taglines", "taglines": "taglines", "trivia": "trivia", "soundtrack": "soundtrack"}
+
+
+def _label_of(h5: LexborNode) -> str:
+    lines = node_lines(h5, skip=lambda node: node.tag in ("small", "img"))
+    label = lines[0] if lines else ""
+    return label.rstrip(":").strip()
+
+
+def parse_info_blocks(root: LexborNode, record: TitleRecord, *, has_crew_tables: bool, has_company_lists: bool) -> None:
+    done: set[int] = set()
+    for block in root.css("div.info"):
+        h5 = block.css_first("h5")
+        if h5 is None:
+            continue
+        if any(parent.mem_id in done for parent in _ancestors(block)):
+            continue
+        label = _label_of(h5)
+        key = " ".join(label.lower().split())
+        done.add(block.mem_id)
+        _parse_info_block(block, label, key, record, has_crew_tables=has_crew_tables, has_company_lists=has_company_lists)
+
+
+def _ancestors(node: LexborNode):
+    parent = node.parent
+    depth = 0
+    while parent is not None and depth < 64:
+        yield parent
+        parent = parent.parent
+        depth += 1
+
+
+def _parse_info_block(block, label, key, record, *, has_crew_tables, has_company_lists) -> None:  # noqa: C901 - a dispatch table
+    if key in _BOILERPLATE_LABELS:
+        return
+    if key == "user rating":
+        parse_rating(block, record)
+    elif key.startswith("moviemeter") or key.startswith("starmeter"):
+        parse_popularity(block, record)
+    elif key in _OVERVIEW_CREW:
+        if not has_crew_tables:
+            parse_overview_crew(block, label, key, record)
+    elif key in ("release date", "original air date"):
+        parse_release_date(block, record)
+    elif key in _LIST_FIELDS:
+        attribute = _LIST_FIELDS[key]
+        values = _split_bar(" ".join(_value_lines(block)))
+        getattr(record, attribute).extend(v for v in values if v not in getattr(record, attribute))
+    elif key in _TEXT_LIST_FIELDS:
+        text = _value_text(block)
+        if text:
+            getattr(record, _TEXT_LIST_FIELDS[key]).append(text)
+    elif key in ("plot", "plot outline", "plot summary", "plot synopsis"):
+        record.plot = record.plot or _value_text(block)
+    elif key == "plot keywords":
+        record.plot_keywords.extend(k for k in (clean_text(a) for a in _value_links(block, "/keyword/")) if k)
+    elif key == "awards":
+        record.awards = parse_awards(_value_text(block))
+    elif key.startswith("newsdesk") or key == "news":
+        parse_news(block, record)
+    elif key in ("user reviews", "user comments"):
+        found = re.search(r"\(([\d,]+) total\)", block.text(deep=True))
+        if found:
+            record.review_count = to_int(found.group(1))
+    elif key == "also known as":
+        parse_akas(_value_lines(block), record)
+    elif key in ("runtime", "runtimes"):
+        record.runtimes.extend(parse_runtimes(" | ".join(_value_lines(block))))
+    elif key == "aspect ratio":
+        record.aspect_ratio = _value_text(block)
+    elif key in ("certification", "certificate", "certificates"):
+        record.certificates.extend(parse_certificates(" ".join(_value_lines(block))))
+    elif key == "filming locations":
+        links = _value_links(block, "locations=")
+        values = [clean_text(a) for a in links] if links else _value_lines(block)
+        record.filming_locations.extend(v for v in values if v)
+    elif key in ("company", "companies"):
+        if not has_company_lists:
+            for link in _value_links(block, "/company/"):
+                name = clean_text(link)
+                if name:
+                    record.companies.append(
+                        Company(kind="production", name=name, imdb_id=imdb_id_from_href(link.attributes.get("href"), "co"))
+                    )
+    elif key == "goofs":
+        record.goofs.extend(parse_goofs(_value_lines(block)))
+    elif key == "quotes":
+        record.quotes.extend(parse_quotes(block))
+    elif key in ("movie connections", "connections"):
+        record.connections.extend(parse_connections(block))
+    elif key == "seasons":
+        record.seasons.extend(s for s in parse_seasons(block) if s not in record.seasons)
+    elif key in ("tv series", "series"):
+        parse_series_block(block, record)
+    else:
+        text = _value_text(block)
+        if text:
+            record.unparsed.append(f"{label}: {text}")
+
+
+# ---------------------------------------------------------------------------
+# Cast table, crew tables, companies.
+
+
+def parse_cast(root: LexborNode, record: TitleRecord) -> None:
+    order = 0
+    for table in root.css("table.cast"):
+        header = _cast_header(table)
+        if header and "verified as complete" in header.lower():
+            record.cast_complete = True
+        for row in table.css("tr"):
+            name_cell = row.css_first("td.nm")
+            link = None
+            if name_cell is not None:
+                link = name_cell.css_first("a[href]")
+            else:
+                link = next((a for a in row.css("a[href]") if imdb_id_from_href(a.attributes.get("href"), "nm") and clean_text(a)), None)
+                name_cell = link
+            if name_cell is None:
+                continue
+            name = clean_text(link) if link is not None else clean_text(name_cell)
+            if not name:
+                continue
+            char_cell = row.css_first("td.char")
+            character, credited_as, notes, character_id = None, None, [], None
+            if char_cell is not None:
+                char_text = " ".join(node_text(char_cell).split())
+                character, groups = split_parentheticals(char_text, trailing_only=True)
+                for group in groups:
+                    if group.startswith("as ") and credited_as is None:
+                        credited_as = group[3:].strip() or None
+                    else:
+                        notes.append(group)
+                character_link = char_cell.css_first('a[href*="/character/"]')
+                if character_link is not None:
+                    character_id = imdb_id_from_href(character_link.attributes.get("href"), "ch")
+            order += 1
+            record.cast.append(
+                CastMember(
+                    name=name,
+                    character=character or None,
+                    credited_as=credited_as,
+                    notes=notes,
+                    order=order,
+                    imdb_id=imdb_id_from_href(link.attributes.get("href"), "nm") if link is not None else None,
+                    character_id=character_id,
+                )
+            )
+
+
+def _cast_header(table: LexborNode) -> str | None:
+    """The "(in credits order) (verified as complete)" line before a cast table."""
+    node = table.parent
+    for _ in range(3):
+        if node is None:
+            return None
+        previous = node.prev
+        while previous is not None and previous.tag == "-text":
+            previous = previous.prev
+        if previous is not None and previous.css_first("h3") is not None or (previous is not None and previous.tag == "h3"):
+            return previous.text(deep=True)
+        node = node.parent
+    return None
+
+
+def parse_crew_tables(root: LexborNode, record: TitleRecord) -> bool:
+    """The combined page's crew: one table per department, its heading in an ``<h5>``."""
+    found = False
+    for h5 in root.css("table h5"):
+        table = h5.parent
+        while table is not None and table.tag != "table":
+            table = table.parent
+        if table is None or table.css_first("table.cast") is not None:
+            continue
+        label = " ".join(h5.text(deep=True).split()).rstrip(":").strip()
+        if not label:
+            continue
+        found = True
+        department = _department(label, record)
+        order = sum(1 for member in record.crew if member.department == department)
+        for row in table.css("tr"):
+            if row.css_first("h5") is not None:
+                continue
+            cells = row.css("td")
+            link = next((a for a in row.css("a[href]") if imdb_id_from_href(a.attributes.get("href"), "nm")), None)
+            if link is None or not cells:
+                continue
+            name = clean_text(link)
+            if not name:
+                continue
+            tail = " ".join(" ".join(node_text(cell).split()) for cell in cells[1:])
+            job, credited_as, notes = _credit_tail(tail)
+            order += 1
+            record.crew.append(
+                CrewMember(
+                    department=department,
+                    department_label=label,
+                    name=name,
+                    job=job,
+                    credited_as=credited_as,
+                    notes=notes,
+                    order=order,
+                    imdb_id=imdb_id_from_href(link.attributes.get("href"), "nm"),
+                )
+            )
+    return found
+
+
+_COMPANY_KINDS = {
+    "production companies": "production",
+    "production company": "production",
+    "distributors": "distributor",
+    "distributor": "distributor",
+    "special effects": "special_effects",
+    "special effects companies": "special_effects",
+    "other companies": "other",
+}
+
+
+def parse_company_lists(root: LexborNode, record: TitleRecord) -> bool:
+    found = False
+    for header in root.css("b.blackcatheader"):
+        label = " ".join(header.text(deep=True).split()).rstrip(":").lower()
+        kind = _COMPANY_KINDS.get(label)
+        if kind is None:
+            continue
+        found = True
+        listing = header.next
+        while listing is not None and listing.tag in ("-text", "-comment", "br"):
+            listing = listing.next
+        if listing is None or listing.tag not in ("ul", "ol"):
+            continue
+        for item in listing.css("li"):
+            link = item.css_first('a[href*="/company/"]')
+            name = clean_text(link) if link is not None else None
+            tail = ""
+            if link is not None:
+                tail = " ".join((n.text_content or "") if n.tag == "-text" else n.text(deep=True) for n in _siblings_after(link))
+            else:
+                name, _, tail = " ".join(item.text(deep=True).split()).partition(" (")
+                tail = "(" + tail if tail else ""
+            if not name:
+                continue
+            rest, notes = split_parentheticals(tail)
+            if rest:
+                notes.append(rest)
+            record.companies.append(
+                Company(kind=kind, name=name, notes=notes, imdb_id=imdb_id_from_href(link.attributes.get("href"), "co") if link is not None else None)
+            )
+    return found
+
+
+def _siblings_after(node: LexborNode):
+    sibling = node.next
+    while sibling is not None:
+        yield sibling
+        sibling = sibling.next
+
+
+# ---------------------------------------------------------------------------
+# h3 sections: FAQ, user reviews, recommendations, photos.
+
+
+def parse_photo_count(root: LexborNode, record: TitleRecord) -> None:
+    for link in root.css('a[href*="mediaindex"], a[href*="photogallery"]'):
+        found = re.search(r"\ball\s+([\d,]+)", link.text(deep=True), re.I)
+        if found:
+            record.photo_count = to_int(found.group(1))
+            return
+
+
+def parse_faq(root: LexborNode, record: TitleRecord) -> None:
+    for link in root.css('a[href*="faq#"]'):
+        question = clean_text(link)
+        if question and question not in record.faq_questions:
+            record.faq_questions.append(question)
+    for link in root.css('a[href$="/faq"], a[href$="faq"]'):
+        found = re.search(r"\b(?:all|see)\s+([\d,]+)\b", link.text(deep=True), re.I)
+        if found:
+            record.faq_count = to_int(found.group(1))
+
+
+_HELPFUL = re.compile(r"([\d,]+)\s+out\s+of\s+([\d,]+)\s+people\s+found\s+the\s+following\s+(?:review|comment)\s+useful", re.I)
+_SPOILER = re.compile(r"\*+\s*This (?:review|comment) may contain spoilers\s*\*+", re.I)
+
+
+def parse_featured_review(root: LexborNode, record: TitleRecord) -> None:
+    comment = root.css_first("div.comment")
+    if comment is None:
+        return
+    review = Review(title=None, date=None, author=None)
+    text = " ".join(comment.text(deep=True, separator=" ").split())
+    helpful = _HELPFUL.search(text)
+    if helpful:
+        review.helpful, review.helpful_total = to_int(helpful.group(1)), to_int(helpful.group(2))
+    title_node = comment.css_first("b")
+    if title_node is not None:
+        review.title = clean_text(title_node)
+        after = title_node.next
+        if after is not None and after.tag == "-text":
+            date_text = (after.text_content or "").strip().lstrip(",").strip()
+            review.date = parse_date(date_text)
+    stars = comment.css_first("div.tinystarbar[title]")
+    star_text = stars.attributes.get("title") if stars is not None else None
+    if not star_text:
+        image = next((img for img in comment.css("img[alt]") if re.fullmatch(r"\d+/10", img.attributes.get("alt") or "")), None)
+        star_text = image.attributes.get("alt") if image is not None else None
+    if star_text and re.fullmatch(r"\d+/10", star_text.strip()):
+        review.rating = int(star_text.split("/")[0])
+    author = comment.css_first('a[href*="/user/ur"]')
+    if author is not None:
+        review.author = clean_text(author)
+        review.author_id = imdb_id_from_href(author.attributes.get("href"), "ur")
+        holder = author.parent
+        location = holder.css_first("small") if holder is not None else None
+        if location is not None:
+            review.location = re.sub(r"^from\s+", "", clean_text(location) or "").strip() or None
+    paragraphs: list[str] = []
+    for paragraph in comment.css("p"):
+        body = node_text(paragraph)
+        for chunk in re.split(r"\n[^\S\n]*\n", body):
+            chunk = "\n".join(" ".join(line.split()) for line in chunk.split("\n") if line.strip())
+            if chunk:
+                paragraphs.append(chunk)
+    body = "\n\n".join(paragraphs)
+    if _SPOILER.search(body):
+        review.spoiler = True
+        body = _SPOILER.sub("", body).strip()
+    review.text = body
+    if review.title or review.text:
+        record.reviews.append(review)
+    if record.review_count is None:
+        for link in root.css('a[href*="usercomments"], a[href*="reviews"]'):
+            found = re.search(r"\(([\d,]+)\s+total\)", link.text(deep=True))
+            if found:
+                record.review_count = to_int(found.group(1))
+                break
+
+
+def parse_recommendations(root: LexborNode, record: TitleRecord) -> None:
+    table = root.css_first("table.recs")
+    if table is None:
+        return
+    seen = set()
+    for link in table.css('a[href*="/title/tt"]'):
+        title = clean_text(link)
+        imdb_id = imdb_id_from_href(link.attributes.get("href"), "tt")
+        if not title or imdb_id in seen:
+            continue
+        seen.add(imdb_id)
+        title, year = _title_and_year(title)
+        record.recommendations.append(Recommendation(title=title, year=year, imdb_id=imdb_id))
+    if record.recommendations:
+        record.recommendation_count = len(record.recommendations)
+
+
+def _title_and_year(text: str) -> tuple[str, int | None]:
+    found = re.match(r"^(.*?)\s*\((\d{4})(?:/[IVXL]+)?\)$", text)
+    if found and found.group(1):
+        return found.group(1), int(found.group(2))
+    return text, None
+
+
+_KNOWN_SECTIONS = {
+    "overview",
+    "cast",
+    "series cast summary",
+    "additional details",
+    "fun stuff",
+    "faq",
+    "user reviews",
+    "user comments",
+    "message boards",
+    "recommendations",
+    "related links",
+    "photos",
+    "videos",
+    "related news",
+    "sponsored links",
+}
+
+
+def parse_unknown_sections(root: LexborNode, record: TitleRecord) -> None:
+    """Text under an h3 no section knows: kept in ``unparsed``."""
+    for h3 in root.css("h3"):
+        heading = " ".join(h3.text(deep=True).split()).rstrip(":")
+        if not heading or heading.lower() in _KNOWN_SECTIONS:
+            continue
+        lines = []
+        sibling = h3.next
+        while sibling is not None and sibling.tag not in ("h3", "hr"):
+            if sibling.tag == "-text":
+                line = " ".join((sibling.text_content or "").split())
+                if line:
+                    lines.append(line)
+            elif sibling.tag not in ("script", "style", "-comment"):
+                lines.extend(node_lines(sibling, skip=_is_navigation))
+            sibling = sibling.next
+        record.unparsed.append(f"{heading}: {' '.join(lines)}" if lines else heading)
+
+
+def title_imdb_id(tree: LexborHTMLParser, url: str | None) -> str | None:
+    for candidate in (page_url(tree), url):
+        imdb_id = imdb_id_from_href(candidate, "tt")
+        if imdb_id:
+            return imdb_id
+    # The page's links to its own subpages ("See more »", quick links).
+    counts = Counter(
+        imdb_id_from_href(a.attributes.get("href"), "tt") for a in tree.css("a.tn15more[href], div#tn15lhs a[href]")
+    )
+    counts.pop(None, None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def parse_title_tree(tree: LexborHTMLParser, *, url: str | None = None) -> TitleRecord:
+    record = TitleRecord(title="", source_format="html", page_type="title")
+    parse_header(tree, record)
+    record.imdb_id = title_imdb_id(tree, url)
+    root = tree.css_first("div#tn15content") or tree.css_first("div#tn15main") or tree.body or tree.root
+    if root is None:
+        return record
+    has_crew_tables = parse_crew_tables(root, record)
+    has_company_lists = parse_company_lists(root, record)
+    parse_info_blocks(root, record, has_crew_tables=has_crew_tables, has_company_lists=has_company_lists)
+    # The crew tables come after the overview on the page; keep page order by department.
+    parse_cast(root, record)
+    parse_photo_count(tree.css_first("div#tn15main") or root, record)
+    parse_faq(root, record)
+    parse_featured_review(root, record)
+    parse_recommendations(root, record)
+    parse_unknown_sections(root, record)
+    if record.series is not None and not record.series.title:
+        record.warnings.append("episode page without its series' title")
+    return record
