@@ -36,7 +36,6 @@ BLOCK_TAGS = frozenset(
     "ol p pre section table tbody td th thead tr ul".split()
 )
 _NEVER_TEXT = frozenset({"script", "style", "noscript", "iframe", "select", "option", "-comment", "head", "title", "template"})
-_WHITESPACE = re.compile(r"\s+")
 _CHARSET_IN_CONTENT = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 
 
@@ -128,7 +127,8 @@ def node_text(node: LexborNode, *, skip: Callable[[LexborNode], bool] = _default
         if tag == "-text":
             text = child.text_content
             if text:
-                parts.append(_WHITESPACE.sub(" ", text))
+                # Source line breaks are inline whitespace; callers collapse the rest.
+                parts.append(text.replace("\n", " "))
             continue
         if tag in _NEVER_TEXT or tag is None or tag.startswith("-"):
             continue
@@ -156,6 +156,9 @@ def node_lines(node: LexborNode, *, skip: Callable[[LexborNode], bool] = _defaul
     return lines
 
 
+_FLAT_GROUP = re.compile(r"\(([^()]*)\)")
+
+
 def split_parentheticals(text: str, *, trailing_only: bool = False) -> tuple[str, list[str]]:
     """Split ``"Name (a) (b (c))"`` into ``("Name", ["a", "b (c)"])``.
 
@@ -163,6 +166,8 @@ def split_parentheticals(text: str, *, trailing_only: bool = False) -> tuple[str
     named "Dr. (Mrs.) Smith" keeps its inner parentheses). Unbalanced parentheses
     stay in the text.
     """
+    if "(" not in text:
+        return " ".join(text.split()), []
     if trailing_only:
         notes: list[str] = []
         rest = text.rstrip()
@@ -185,6 +190,10 @@ def split_parentheticals(text: str, *, trailing_only: bool = False) -> tuple[str
                 notes.insert(0, inner)
             rest = rest[:start].rstrip()
         return rest, notes
+    flat_notes = [" ".join(group.split()) for group in _FLAT_GROUP.findall(text)]
+    flat_rest = _FLAT_GROUP.sub(" ", text)
+    if "(" not in flat_rest and ")" not in flat_rest:
+        return " ".join(flat_rest.split()), [note for note in flat_notes if note]
     outside: list[str] = []
     notes = []
     depth = 0

@@ -572,7 +572,7 @@ def parse_info_blocks(root: LexborNode, record: TitleRecord, *, has_crew_tables:
 def _ancestors(node: LexborNode):
     parent = node.parent
     depth = 0
-    while parent is not None and depth < 64:
+    while parent is not None and depth < 6:
         yield parent
         parent = parent.parent
         depth += 1
@@ -650,6 +650,21 @@ def _parse_info_block(block, label, key, record, *, has_crew_tables, has_company
 # Cast table, crew tables, companies.
 
 
+def _cells(row: LexborNode) -> list[LexborNode]:
+    return [child for child in row.iter() if child.tag in ("td", "th")]
+
+
+def _first_link(cell: LexborNode) -> LexborNode | None:
+    """The first ``<a href>`` directly in a cell (or one level down), without a CSS query."""
+    for child in cell.iter():
+        if child.tag == "a" and "href" in child.attributes:
+            return child
+        for grandchild in child.iter():
+            if grandchild.tag == "a" and "href" in grandchild.attributes:
+                return grandchild
+    return None
+
+
 def parse_cast(root: LexborNode, record: TitleRecord) -> None:
     order = 0
     for table in root.css("table.cast"):
@@ -657,29 +672,35 @@ def parse_cast(root: LexborNode, record: TitleRecord) -> None:
         if header and "verified as complete" in header.lower():
             record.cast_complete = True
         for row in table.css("tr"):
-            name_cell = row.css_first("td.nm")
-            link = None
-            if name_cell is not None:
-                link = name_cell.css_first("a[href]")
-            else:
-                link = next((a for a in row.css("a[href]") if imdb_id_from_href(a.attributes.get("href"), "nm") and clean_text(a)), None)
-                name_cell = link
+            cells = _cells(row)
+            name_cell = char_cell = None
+            for cell in cells:
+                classes = cell.attributes.get("class") or ""
+                if classes == "nm":
+                    name_cell = cell
+                elif classes == "char":
+                    char_cell = cell
+            link = _first_link(name_cell) if name_cell is not None else None
             if name_cell is None:
-                continue
-            name = clean_text(link) if link is not None else clean_text(name_cell)
+                # A variant without the cell classes: the first cell linking to a person.
+                link = next((a for a in row.css("a[href]") if imdb_id_from_href(a.attributes.get("href"), "nm") and clean_text(a)), None)
+                if link is None:
+                    continue
+                name_cell = link
+                if len(cells) >= 3:
+                    char_cell = cells[-1]
+            name = clean_text(link if link is not None else name_cell)
             if not name:
                 continue
-            char_cell = row.css_first("td.char")
             character, credited_as, notes, character_id = None, None, [], None
             if char_cell is not None:
-                char_text = " ".join(node_text(char_cell).split())
-                character, groups = split_parentheticals(char_text, trailing_only=True)
+                character, groups = split_parentheticals(" ".join(char_cell.text(deep=True).split()), trailing_only=True)
                 for group in groups:
                     if group.startswith("as ") and credited_as is None:
                         credited_as = group[3:].strip() or None
                     else:
                         notes.append(group)
-                character_link = char_cell.css_first('a[href*="/character/"]')
+                character_link = _first_link(char_cell)
                 if character_link is not None:
                     character_id = imdb_id_from_href(character_link.attributes.get("href"), "ch")
             order += 1
@@ -718,7 +739,7 @@ def parse_crew_tables(root: LexborNode, record: TitleRecord) -> bool:
         table = h5.parent
         while table is not None and table.tag != "table":
             table = table.parent
-        if table is None or table.css_first("table.cast") is not None:
+        if table is None or "cast" in (table.attributes.get("class") or ""):
             continue
         label = " ".join(h5.text(deep=True).split()).rstrip(":").strip()
         if not label:
@@ -727,16 +748,16 @@ def parse_crew_tables(root: LexborNode, record: TitleRecord) -> bool:
         department = _department(label, record)
         order = sum(1 for member in record.crew if member.department == department)
         for row in table.css("tr"):
-            if row.css_first("h5") is not None:
+            cells = _cells(row)
+            if not cells:
                 continue
-            cells = row.css("td")
-            link = next((a for a in row.css("a[href]") if imdb_id_from_href(a.attributes.get("href"), "nm")), None)
-            if link is None or not cells:
+            link = _first_link(cells[0])
+            if link is None or not imdb_id_from_href(link.attributes.get("href"), "nm"):
                 continue
             name = clean_text(link)
             if not name:
                 continue
-            tail = " ".join(" ".join(node_text(cell).split()) for cell in cells[1:])
+            tail = " ".join(" ".join(cell.text(deep=True).split()) for cell in cells[1:])
             job, credited_as, notes = _credit_tail(tail)
             order += 1
             record.crew.append(
