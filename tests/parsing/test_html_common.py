@@ -1,0 +1,188 @@
+"""Shared HTML helpers: charset, ids, text, parentheticals, dates, page types, header kinds."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalogue.parsing import PageError
+from catalogue.parsing.html import html_page_type, parse_html_page
+from catalogue.parsing.html.common import (
+    clean_text,
+    decode_html,
+    imdb_id_from_href,
+    meta_charset,
+    node_lines,
+    parse_date,
+    parse_html,
+    split_parentheticals,
+)
+from catalogue.parsing.html.title import _kind_from_header, parse_awards, parse_certificates, parse_runtimes
+
+
+def test_meta_charset_in_both_forms():
+    assert meta_charset(b'<html><head><meta http-equiv="content-type" content="text/html; charset=iso-8859-1">') == "iso-8859-1"
+    assert meta_charset(b'<meta charset="UTF-8"><title>x</title>') == "UTF-8"
+    assert meta_charset(b"<html><head><title>none</title></head></html>") is None
+
+
+def test_decode_html_prefers_utf8_then_the_declared_charset():
+    latin = '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>Éliane’s</p>'.encode("cp1252")
+    assert "Éliane’s" in decode_html(latin)
+    utf8 = '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>Éliane</p>'.encode("utf-8")
+    assert "Éliane" in decode_html(utf8)  # valid UTF-8 wins over a wrong declaration
+    koi8 = '<meta charset="koi8-r"><p>Привет</p>'.encode("koi8-r")
+    assert "Привет" in decode_html(koi8)
+
+
+@pytest.mark.parametrize(
+    ("href", "prefix", "expected"),
+    [
+        ("/name/nm0000964/", "nm", "nm0000964"),
+        ("http://www.imdb.com/title/tt0036855/combined", "tt", "tt0036855"),
+        ("/rg/tt-recs/link/title/tt0031359/", "tt", "tt0031359"),
+        ("/character/ch0021316/", "ch", "ch0021316"),
+        ("/company/co0016037/", "co", "co0016037"),
+        ("/user/ur1422408/comments", "ur", "ur1422408"),
+        ("/name/nm0000964/", "tt", None),
+        (None, "nm", None),
+        ("/keyword/murder/", "nm", None),
+    ],
+)
+def test_imdb_id_from_href(href, prefix, expected):
+    assert imdb_id_from_href(href, prefix) == expected
+
+
+def test_text_helpers_collapse_spaces_and_break_at_br():
+    tree = parse_html("<div id=x>  Mono&nbsp;&nbsp;<i>(Western\n Electric)</i><br>Second  line<script>no()</script></div>")
+    node = tree.css_first("#x")
+    assert node_lines(node) == ["Mono (Western Electric)", "Second line"]
+    assert clean_text(tree.css_first("i")) == "(Western Electric)"
+    assert clean_text("  a\u00a0 b ") == "a b"
+    assert clean_text("   ") is None
+
+
+def test_split_parentheticals():
+    assert split_parentheticals('(play "Angel Street")') == ("", ['play "Angel Street"'])
+    assert split_parentheticals("associate costume supervisor (as Marion Herwood)") == (
+        "associate costume supervisor",
+        ["as Marion Herwood"],
+    )
+    assert split_parentheticals("a (b (c)) d") == ("a d", ["b (c)"])
+    assert split_parentheticals("Dr. (Mrs.) Smith (uncredited)", trailing_only=True) == ("Dr. (Mrs.) Smith", ["uncredited"])
+    assert split_parentheticals("unbalanced (open") == ("unbalanced (open", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("11 May 1944", "1944-05-11"), ("March 2011", "2011-03"), ("1959", "1959"), ("31 July 2001", "2001-07-31"),
+     ("May 11, 1944", "1944-05-11"), ("31 February 2001", None), ("soon", None), (None, None)],
+)
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "quoted", "kind"),
+    [
+        ("(1944)", False, "movie"),
+        ("(1999) (TV)", False, "tv_movie"),
+        ("(1999) (V)", False, "video"),
+        ("(2007) (VG)", False, "video_game"),
+        ("(2004) TV series 2004-2012", True, "tv_series"),
+        ("(1999– )", True, "tv_series"),
+        ("(2001) TV mini-series", True, "tv_mini_series"),
+        ("(2001) (mini)", True, "tv_mini_series"),
+        ("(2010) (TV special)", False, "tv_special"),
+        ("(2011) (short)", False, "short"),
+    ],
+)
+def test_kind_from_header(header, quoted, kind):
+    assert _kind_from_header(header, quoted) == kind
+
+
+def test_series_header_with_open_year_range():
+    page = (
+        '<html><head><link rel="canonical" href="http://www.imdb.com/title/tt0182576/combined"></head><body>'
+        '<div id="tn15" class="combined"><div id="tn15main"><div id="tn15title">'
+        '<h1>&#x22;Family Guy&#x22; <span>(1999&#x2013; )</span></h1></div><div id="tn15content">'
+        '<div class="info"><h5>Seasons:</h5><div class="info-content"><a>1</a> | <a>2</a> | <a>Unknown</a></div></div>'
+        "</div></div></div></body></html>"
+    ).encode()
+    record = parse_html_page(page)
+    assert (record.title, record.year, record.end_year, record.kind) == ("Family Guy", 1999, None, "tv_series")
+    assert record.seasons == [1, 2]
+
+
+def test_awards_runtimes_certificates_from_values():
+    assert parse_awards("Nominated for Oscar. Another 6 wins & 5 nominations").to_dict() == {
+        "text": "Nominated for Oscar. Another 6 wins & 5 nominations",
+        "oscar_wins": 0,
+        "oscar_nominations": 1,
+        "wins": 6,
+        "nominations": 5,
+    }
+    assert [r.to_dict() for r in parse_runtimes("USA:114 min | Argentina:90 min (cut)")] == [
+        {"minutes": 114, "country": "USA", "note": None},
+        {"minutes": 90, "country": "Argentina", "note": "cut"},
+    ]
+    assert [c.to_dict() for c in parse_certificates("Portugal:(Banned) (original rating) | Italy:T (re-rating) (1974)")] == [
+        {"country": "Portugal", "rating": "(Banned)", "notes": ["original rating"]},
+        {"country": "Italy", "rating": "T", "notes": ["re-rating", "1974"]},
+    ]
+
+
+def _tree(url_path: str, tn15_class: str = "combined"):
+    return parse_html(
+        f'<html><head><link rel="canonical" href="http://www.imdb.com{url_path}"></head><body>'
+        f'<div id="tn15" class="{tn15_class}"><div id="tn15title"><h1>Gaslight <span>(1944)</span></h1></div>'
+        '<div id="tn15content"><div class="info"><h5>Genre:</h5>Drama</div></div></div></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical", "tn15_class", "expected"),
+    [
+        (None, "/title/tt0036855/combined", "combined", "title"),
+        (None, "/title/tt0036855/", "maindetails", "title"),
+        ("http://www.imdb.com/title/tt0036855/usercomments", "/title/tt0036855/", "maindetails", "reviews"),
+        ("http://www.imdb.com/title/tt0036855/reviews?start=10", "/title/tt0036855/", "maindetails", "reviews"),
+        ("http://www.imdb.com/title/tt0036855/fullcredits", "/title/tt0036855/", "maindetails", "fullcredits"),
+        (None, "/title/tt0036855/fullcredits", "fullcredits", "fullcredits"),
+        (None, "/title/tt0036855/trivia", "trivia", "other"),
+        (None, "/name/nm0000006/", "maindetails", "other"),
+        ("http://www.imdb.com/title/tt0036855/combined", "/name/nm0000006/", "maindetails", "title"),
+    ],
+)
+def test_html_page_type(url, canonical, tn15_class, expected):
+    assert html_page_type(_tree(canonical, tn15_class), url) == expected
+
+
+def test_page_type_from_the_tn15_class_without_any_url():
+    tree = parse_html('<div id="tn15" class="usercomments"><div id="tn15title"><h1>Gaslight <span>(1944)</span></h1></div></div>')
+    assert html_page_type(tree, None) == "reviews"
+    tree = parse_html('<div id="tn15" class="fullcredits"><div id="tn15title"><h1>Gaslight <span>(1944)</span></h1></div></div>')
+    assert html_page_type(tree, None) == "fullcredits"
+
+
+def test_reviews_and_fullcredits_pages_go_to_their_parsers(sample_bytes):
+    data = sample_bytes("gaslight-1944.combined-2010.html")
+    for url, page_type, module in (
+        ("http://www.imdb.com/title/tt0036855/usercomments", "reviews", "html_reviews"),
+        ("http://www.imdb.com/title/tt0036855/fullcredits", "fullcredits", "html_fullcredits"),
+    ):
+        try:
+            __import__(f"catalogue.parsing.pages.{module}")
+        except ImportError:
+            with pytest.raises(PageError, match="no parser for this page type"):
+                parse_html_page(data, url=url)
+        else:  # the page parsers are merged: they take the page (a record or a clear error)
+            try:
+                assert parse_html_page(data, url=url).page_type == page_type
+            except PageError:
+                pass
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n", b"<html></html>", b"<html><body><h1></h1></body></html>"])
+def test_empty_or_headerless_html_raises_page_error(data):
+    with pytest.raises(PageError):
+        parse_html_page(data)
