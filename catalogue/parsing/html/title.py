@@ -53,7 +53,7 @@ def _is_navigation(node: LexborNode) -> bool:
     return node.tag == "h5"
 
 
-_TRAILING_NAV = re.compile(r"(?:\s*(?:[»|]|\.\.\.|\u2026))+\s*$")
+_TRAILING_NAV = re.compile(r"(?:\s*[»|])+\s*$")
 
 
 def _strip_nav(text: str) -> str:
@@ -586,7 +586,9 @@ def _parse_info_block(block, label, key, record, *, has_crew_tables, has_company
     elif key.startswith("moviemeter") or key.startswith("starmeter"):
         parse_popularity(block, record)
     elif key in _OVERVIEW_CREW:
-        if not has_crew_tables:
+        # The combined page repeats these in its crew tables, which are complete.
+        department = _OVERVIEW_CREW[key][0]
+        if not any(member.department == department and member.department_label != label for member in record.crew):
             parse_overview_crew(block, label, key, record)
     elif key in ("release date", "original air date"):
         parse_release_date(block, record)
