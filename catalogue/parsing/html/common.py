@@ -41,7 +41,8 @@ _CHARSET_IN_CONTENT = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", r
 
 def meta_charset(data: bytes) -> str | None:
     """The charset a page declares in a ``<meta>`` tag of its first 8 KiB, or None."""
-    head = LexborHTMLParser(data[:8192].decode("latin-1"))
+    end = data.find(b"</head", 0, 8192)
+    head = LexborHTMLParser(data[: end if end > 0 else 8192].decode("latin-1"))
     for meta in head.css("meta"):
         attrs = meta.attributes
         charset = attrs.get("charset")

@@ -833,7 +833,12 @@ def _siblings_after(node: LexborNode):
 
 
 def parse_photo_count(root: LexborNode, record: TitleRecord) -> None:
-    for link in root.css('a[href*="mediaindex"], a[href*="photogallery"]'):
+    """"Photos (See all 12 | slideshow)" in the media strip."""
+    strip = root.css_first("div#title-media-strip") or root
+    for link in strip.css("a[href]"):
+        href = link.attributes.get("href") or ""
+        if "mediaindex" not in href and "photogallery" not in href:
+            continue
         found = re.search(r"\ball\s+([\d,]+)", link.text(deep=True), re.I)
         if found:
             record.photo_count = to_int(found.group(1))
@@ -841,14 +846,16 @@ def parse_photo_count(root: LexborNode, record: TitleRecord) -> None:
 
 
 def parse_faq(root: LexborNode, record: TitleRecord) -> None:
-    for link in root.css('a[href*="faq#"]'):
-        question = clean_text(link)
-        if question and question not in record.faq_questions:
-            record.faq_questions.append(question)
-    for link in root.css('a[href$="/faq"], a[href$="faq"]'):
-        found = re.search(r"\b(?:all|see)\s+([\d,]+)\b", link.text(deep=True), re.I)
-        if found:
-            record.faq_count = to_int(found.group(1))
+    for link in root.css('a[href*="faq"]'):
+        href = link.attributes.get("href") or ""
+        if "faq#" in href:
+            question = clean_text(link)
+            if question and question not in record.faq_questions:
+                record.faq_questions.append(question)
+        elif href.rstrip("/").endswith("faq"):
+            found = re.search(r"\b(?:all|see)\s+([\d,]+)\b", link.text(deep=True), re.I)
+            if found:
+                record.faq_count = to_int(found.group(1))
 
 
 _HELPFUL = re.compile(r"([\d,]+)\s+out\s+of\s+([\d,]+)\s+people\s+found\s+the\s+following\s+(?:review|comment)\s+useful", re.I)
