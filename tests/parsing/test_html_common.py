@@ -186,3 +186,54 @@ def test_reviews_and_fullcredits_pages_go_to_their_parsers(sample_bytes):
 def test_empty_or_headerless_html_raises_page_error(data):
     with pytest.raises(PageError):
         parse_html_page(data)
+
+
+def _minimal_title_page(content: str) -> bytes:
+    return (
+        '<html><head><link rel="canonical" href="http://www.imdb.com/title/tt0036855/"></head><body>'
+        '<div id="tn15" class="maindetails"><div id="tn15main"><div id="tn15title"><h1>Gaslight <span>(1944)</span></h1></div>'
+        f'<div id="tn15content">{content}</div></div></div></body></html>'
+    ).encode()
+
+
+def test_stars_label_gives_cast_rows_when_there_is_no_cast_table():
+    record = parse_html_page(
+        _minimal_title_page(
+            '<div class="info"><h5>Stars:</h5><a href="/name/nm0000964/">Charles Boyer</a>, '
+            '<a href="/name/nm0000006/">Ingrid Bergman</a> <a class="tn15more" href="fullcredits">See full cast</a></div>'
+        )
+    )
+    assert [(m.name, m.order, m.imdb_id) for m in record.cast] == [
+        ("Charles Boyer", 1, "nm0000964"),
+        ("Ingrid Bergman", 2, "nm0000006"),
+    ]
+
+
+def test_aka_lines_without_quotes():
+    record = parse_html_page(
+        _minimal_title_page(
+            '<div class="info"><h5>Also Known As:</h5><div class="info-content">'
+            "Angel Street (UK) (alternative title)<br>Das Haus der Lady Alquist - West Germany</div></div>"
+        )
+    )
+    assert [(a.title, a.country, a.notes) for a in record.akas] == [
+        ("Angel Street", "UK", ["alternative title"]),
+        ("Das Haus der Lady Alquist", "West Germany", []),
+    ]
+
+
+def test_unknown_info_label_is_kept_in_unparsed():
+    record = parse_html_page(
+        _minimal_title_page('<div class="info"><h5>MPAA:</h5><div class="info-content">Rated R for violence.</div></div>')
+    )
+    assert record.unparsed == ["MPAA: Rated R for violence."]
+
+
+def test_a_page_outside_the_tn15_layout_says_so():
+    page = (
+        '<html><head><link rel="canonical" href="http://www.imdb.com/title/tt0468569/"></head><body>'
+        '<h1 class="header">The Dark Knight <span class="nobr">(<a href="/year/2008/">2008</a>)</span></h1></body></html>'
+    ).encode()
+    record = parse_html_page(page)
+    assert (record.title, record.year) == ("The Dark Knight", 2008)
+    assert record.warnings == ["not the old tn15 layout: only the sections found in its markup were read"]

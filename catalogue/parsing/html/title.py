@@ -421,13 +421,18 @@ def parse_certificates(text: str | None) -> list[Certificate]:
 
 
 def parse_akas(lines: list[str], record: TitleRecord) -> None:
+    """``"Hiroshima, My Love" - International (English title)``, or ``Angel Street (UK) (alternative title)``."""
     for line in lines:
         found = re.match(r'^"(?P<title>.+?)"\s*(?:-\s*(?P<rest>.*))?$', line)
         if found:
             title, rest = found.group("title"), found.group("rest") or ""
-        else:
+            country, notes = split_parentheticals(rest)
+        elif " - " in line:
             title, _, rest = line.partition(" - ")
-        country, notes = split_parentheticals(rest)
+            country, notes = split_parentheticals(rest)
+        else:
+            title, groups = split_parentheticals(line, trailing_only=True)
+            country, notes = (groups[0], groups[1:]) if groups else ("", [])
         title = title.strip()
         if not title:
             continue
@@ -529,6 +534,16 @@ def parse_series_block(block: LexborNode, record: TitleRecord) -> None:
     if year:
         record.series.year = int(year.group(1))
     record.kind = "tv_episode"
+
+
+def parse_stars(block: LexborNode, record: TitleRecord) -> None:
+    """"Stars:" names the leads; the cast table, when there is one, has them all (and is read later)."""
+    for link in _value_links(block, "/name/"):
+        name = clean_text(link)
+        if name:
+            record.cast.append(
+                CastMember(name=name, order=len(record.cast) + 1, imdb_id=imdb_id_from_href(link.attributes.get("href"), "nm"))
+            )
 
 
 # ---------------------------------------------------------------------------
@@ -642,6 +657,8 @@ def _parse_info_block(block, label, key, record, *, has_crew_tables, has_company
         record.seasons.extend(s for s in parse_seasons(block) if s not in record.seasons)
     elif key in ("tv series", "series"):
         parse_series_block(block, record)
+    elif key in ("stars", "cast", "star"):
+        parse_stars(block, record)
     else:
         text = _value_text(block)
         if text:
@@ -669,7 +686,10 @@ def _first_link(cell: LexborNode) -> LexborNode | None:
 
 def parse_cast(root: LexborNode, record: TitleRecord) -> None:
     order = 0
-    for table in root.css("table.cast"):
+    tables = root.css("table.cast")
+    if tables:
+        record.cast = []  # rows from "Stars:" are a subset of the table's
+    for table in tables:
         header = _cast_header(table)
         if header and "verified as complete" in header.lower():
             record.cast_complete = True
@@ -1007,6 +1027,8 @@ def parse_title_tree(tree: LexborHTMLParser, *, url: str | None = None) -> Title
     parse_featured_review(root, record)
     parse_recommendations(root, record)
     parse_unknown_sections(root, record)
+    if tree.css_first("div#tn15") is None:
+        record.warnings.append("not the old tn15 layout: only the sections found in its markup were read")
     if record.series is not None and not record.series.title:
         record.warnings.append("episode page without its series' title")
     return record
