@@ -565,9 +565,13 @@ _TEXT_LIST_FIELDS = {"tagline": "taglines", "taglines": "taglines", "trivia": "t
 
 
 def _label_of(h5: LexborNode) -> str:
-    lines = node_lines(h5, skip=lambda node: node.tag in ("small", "img"))
-    label = lines[0] if lines else ""
-    return label.rstrip(":").strip()
+    """The label's first line: "NewsDesk:" without its "(13 articles)"."""
+    parts = []
+    for child in h5.iter(include_text=True):
+        if child.tag in ("br", "small"):
+            break
+        parts.append((child.text_content or "") if child.tag == "-text" else child.text(deep=True))
+    return " ".join("".join(parts).split()).rstrip(":").strip()
 
 
 def parse_info_blocks(root: LexborNode, record: TitleRecord, *, has_crew_tables: bool, has_company_lists: bool) -> None:
@@ -576,7 +580,7 @@ def parse_info_blocks(root: LexborNode, record: TitleRecord, *, has_crew_tables:
         h5 = block.css_first("h5")
         if h5 is None:
             continue
-        if any(parent.mem_id in done for parent in _ancestors(block)):
+        if done and any(parent.mem_id in done for parent in _ancestors(block)):
             continue
         label = _label_of(h5)
         key = " ".join(label.lower().split())
@@ -694,21 +698,22 @@ def parse_cast(root: LexborNode, record: TitleRecord) -> None:
         if header and "verified as complete" in header.lower():
             record.cast_complete = True
         for row in table.css("tr"):
-            cells = _cells(row)
-            name_cell = char_cell = None
-            for cell in cells:
-                classes = cell.attributes.get("class") or ""
-                if classes == "nm":
-                    name_cell = cell
-                elif classes == "char":
-                    char_cell = cell
-            link = _first_link(name_cell) if name_cell is not None else None
-            if name_cell is None:
+            name_cell = row.css_first("td.nm")
+            char_cell = None
+            if name_cell is not None:
+                link = _first_link(name_cell)
+                sibling = name_cell.next
+                while sibling is not None and char_cell is None:
+                    if sibling.tag == "td" and "char" in (sibling.attributes.get("class") or ""):
+                        char_cell = sibling
+                    sibling = sibling.next
+            else:
                 # A variant without the cell classes: the first cell linking to a person.
                 link = next((a for a in row.css("a[href]") if imdb_id_from_href(a.attributes.get("href"), "nm") and clean_text(a)), None)
                 if link is None:
                     continue
                 name_cell = link
+                cells = _cells(row)
                 if len(cells) >= 3:
                     char_cell = cells[-1]
             name = clean_text(link if link is not None else name_cell)
@@ -754,6 +759,15 @@ def _cast_header(table: LexborNode) -> str | None:
     return None
 
 
+def _previous_cell(cell: LexborNode) -> LexborNode | None:
+    sibling = cell.prev
+    while sibling is not None:
+        if sibling.tag in ("td", "th"):
+            return sibling
+        sibling = sibling.prev
+    return None
+
+
 def parse_crew_tables(root: LexborNode, record: TitleRecord) -> bool:
     """The combined page's crew: one table per department, its heading in an ``<h5>``."""
     found = False
@@ -769,18 +783,23 @@ def parse_crew_tables(root: LexborNode, record: TitleRecord) -> bool:
         found = True
         department = _department(label, record)
         order = sum(1 for member in record.crew if member.department == department)
-        for row in table.css("tr"):
-            cells = _cells(row)
-            if not cells:
-                continue
-            link = _first_link(cells[0])
-            if link is None or not imdb_id_from_href(link.attributes.get("href"), "nm"):
+        for link in table.css('a[href*="/name/"]'):
+            cell = link.parent
+            while cell is not None and cell.tag not in ("td", "th"):
+                cell = cell.parent
+            # The person is the row's first cell; links in the job cell are not rows.
+            if cell is None or cell.prev is not None and _previous_cell(cell) is not None:
                 continue
             name = clean_text(link)
-            if not name:
+            if not name or not imdb_id_from_href(link.attributes.get("href"), "nm"):
                 continue
-            tail = " ".join(" ".join(cell.text(deep=True).split()) for cell in cells[1:])
-            job, credited_as, notes = _credit_tail(tail)
+            tail_cells = []
+            sibling = cell.next
+            while sibling is not None:
+                if sibling.tag in ("td", "th"):
+                    tail_cells.append(" ".join(sibling.text(deep=True).split()))
+                sibling = sibling.next
+            job, credited_as, notes = _credit_tail(" ".join(tail_cells))
             order += 1
             record.crew.append(
                 CrewMember(
