@@ -237,3 +237,22 @@ def test_a_page_outside_the_tn15_layout_says_so():
     record = parse_html_page(page)
     assert (record.title, record.year) == ("The Dark Knight", 2008)
     assert record.warnings == ["not the old tn15 layout: only the sections found in its markup were read"]
+
+
+def test_series_crew_headings_map_to_their_departments():
+    record = parse_html_page(
+        _minimal_title_page(
+            '<table><tr><td colspan="3"><h5><a class="glossary" name="directors">Series Directed by</a></h5></td></tr>'
+            '<tr><td valign="top"><a href="/name/nm0005150/">John Dahl</a></td><td valign="top">&nbsp;</td>'
+            '<td valign="top">(4 episodes, 2011-2012)</td></tr></table>'
+        )
+    )
+    assert [(m.department, m.department_label, m.name, m.notes) for m in record.crew] == [
+        ("director", "Series Directed by", "John Dahl", ["4 episodes, 2011-2012"])
+    ]
+    assert record.warnings == []
+
+
+def test_awards_with_a_single_oscar_without_a_count():
+    awards = parse_awards("Won Oscar. Another 3 wins & 2 nominations")
+    assert (awards.oscar_wins, awards.oscar_nominations, awards.wins, awards.nominations) == (1, 0, 3, 2)

@@ -260,6 +260,9 @@ def _department(label: str, record: TitleRecord) -> str:
     key = DEPARTMENT_KEYS.get(label)
     if key:
         return key
+    # A series' combined page prints "Series Directed by", "Series Writing credits"…
+    if label.startswith("Series ") and label[7:] in DEPARTMENT_KEYS:
+        return DEPARTMENT_KEYS[label[7:]]
     key = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "other"
     record.warnings.append(f"unknown crew heading {label!r}: kept as department {key!r}")
     return key
@@ -349,7 +352,7 @@ def parse_release_date(block: LexborNode, record: TitleRecord) -> None:
 
 
 _AWARD_PATTERNS = (
-    ("oscar_wins", re.compile(r"\bWon\s+(\d+|an?|one)\s+Oscars?", re.I)),
+    ("oscar_wins", re.compile(r"\bWon\s+(\d+|an?|one)?\s*Oscars?", re.I)),
     ("oscar_nominations", re.compile(r"\bNominated\s+for\s+(\d+|an?|one)?\s*Oscars?", re.I)),
     ("wins", re.compile(r"(\d+)\s+wins?\b", re.I)),
     ("nominations", re.compile(r"(\d+)\s+nominations?\b", re.I)),
