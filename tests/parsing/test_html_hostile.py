@@ -94,3 +94,35 @@ def test_every_test_page_gives_a_record_or_a_page_error_through_parse_page():
         except PageError:
             continue
         assert record.source_format == "html"
+
+
+def _frame(content: bytes) -> bytes:
+    return (
+        b'<div id="tn15" class="combined"><div id="tn15title"><h1>Deep <span>(2001)</span></h1></div>'
+        b'<div id="tn15content">' + content + b"</div></div>"
+    )
+
+
+def test_nested_info_blocks_are_read_within_limits():
+    page = _frame(b'<div class="info"><h5>Trivia:</h5>fact ' * 3000 + b"</div>" * 3000)
+    record = parse_html_page(page)
+    assert record.title == "Deep"
+    assert 1 <= len(record.trivia) <= 300
+
+
+def test_nested_crew_tables_and_many_rows_are_read_within_limits():
+    row = b'<tr><td><a href="/name/nm0000001/">A Person</a></td><td>....</td><td>grip</td></tr>'
+    page = _frame(
+        b'<table><tr><td colspan="3"><h5>Other crew</h5></td></tr>' * 100 + row * 5000 + b"</table>" * 100
+    )
+    record = parse_html_page(page)
+    assert len(record.crew) == 3000  # MAX_ROWS
+
+
+def test_pathological_header_and_values_do_not_hang():
+    page = (
+        b'<div id="tn15"><div id="tn15title"><h1>X <span>' + b"(" * 50000 + b"1999" * 20000 + b"</span></h1></div>"
+        b'<div id="tn15content"><div class="info"><h5>Release Date:</h5>' + b"1999 " * 50000 + b"(USA" * 20000 + b"</div>"
+        b'<div class="info"><h5>Goofs:</h5>' + b"A" * 100000 + b":" + b" x" * 50000 + b"</div></div></div>"
+    )
+    parses_or_refuses(page)

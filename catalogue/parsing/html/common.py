@@ -108,17 +108,24 @@ def _default_skip(node: LexborNode) -> bool:
     return False
 
 
-def node_text(node: LexborNode, *, skip: Callable[[LexborNode], bool] = _default_skip) -> str:
+# No value of a real page holds more nodes than this; hostile nesting stops here.
+NODE_BUDGET = 5000
+
+
+def node_text(node: LexborNode, *, skip: Callable[[LexborNode], bool] = _default_skip, budget: int = NODE_BUDGET) -> str:
     """A node's text with ``\\n`` for ``<br>`` and block ends; inline whitespace collapsed.
 
     ``skip(child)`` True drops a child element and all it holds. Scripts, styles,
-    comments and form options never give text.
+    comments and form options never give text. At most ``budget`` nodes are read.
     """
     parts: list[str] = []
     stack: list[tuple[Iterable[LexborNode], bool]] = [(node.iter(include_text=True), False)]
     while stack:
         iterator, is_block = stack[-1]
         child = next(iterator, None)
+        budget -= 1
+        if budget < 0:
+            break
         if child is None:
             stack.pop()
             if is_block:

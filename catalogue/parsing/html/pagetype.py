@@ -73,6 +73,6 @@ def html_page_type(tree: LexborHTMLParser, url: str | None = None) -> str:
     if not _HEADER_YEAR.search(header.text(deep=True)):
         return "other"
     # A name page has the same frame but no title sections.
-    if tree.css_first("div#tn15content div.info h5") is None and tree.css_first("table.cast") is None:
+    if tree.css_first("div#tn15content div.info h5, table.cast, table h5") is None:
         return "other"
     return "title"

@@ -332,11 +332,14 @@ def parse_release_date(block: LexborNode, record: TitleRecord) -> None:
     text = _value_text(block)
     if not text:
         return
-    found = _RELEASE.match(text)
+    found = _RELEASE.match(text) if len(text) < 300 else None
     if not found:
         record.unparsed.append(f"Release Date: {text}")
         return
     date_text = found.group("date").strip()
+    if len(date_text) > 40:
+        record.unparsed.append(f"Release Date: {text}")
+        return
     _, groups = split_parentheticals(found.group("rest") or "")
     episode = next((g for g in groups if _SEASON_EPISODE.search(g)), None)
     if episode:
@@ -577,9 +580,16 @@ def _label_of(h5: LexborNode) -> str:
     return " ".join("".join(parts).split()).rstrip(":").strip()
 
 
+# Real pages have fewer than 60 info blocks, 30 crew tables and a few hundred rows;
+# beyond these limits a page is hostile and the rest is not read.
+MAX_BLOCKS = 300
+MAX_TABLES = 200
+MAX_ROWS = 3000
+
+
 def parse_info_blocks(root: LexborNode, record: TitleRecord, *, has_crew_tables: bool, has_company_lists: bool) -> None:
     done: set[int] = set()
-    for block in root.css("div.info"):
+    for block in root.css("div.info")[:MAX_BLOCKS]:
         h5 = block.css_first("h5")
         if h5 is None:
             continue
@@ -693,14 +703,16 @@ def _first_link(cell: LexborNode) -> LexborNode | None:
 
 def parse_cast(root: LexborNode, record: TitleRecord) -> None:
     order = 0
-    tables = root.css("table.cast")
+    tables = root.css("table.cast")[:MAX_TABLES]
     if tables:
         record.cast = []  # rows from "Stars:" are a subset of the table's
     for table in tables:
         header = _cast_header(table)
         if header and "verified as complete" in header.lower():
             record.cast_complete = True
-        for row in table.css("tr"):
+        for row in table.css("tr")[:MAX_ROWS]:
+            if order >= MAX_ROWS:
+                break
             name_cell = row.css_first("td.nm")
             char_cell = None
             if name_cell is not None:
@@ -774,22 +786,33 @@ def _previous_cell(cell: LexborNode) -> LexborNode | None:
 def parse_crew_tables(root: LexborNode, record: TitleRecord) -> bool:
     """The combined page's crew: one table per department, its heading in an ``<h5>``."""
     found = False
-    for h5 in root.css("table h5"):
+    orders: dict[str, int] = {}
+    rows = 0
+    for h5 in root.css("table h5")[:MAX_TABLES]:
         table = h5.parent
-        while table is not None and table.tag != "table":
+        for _ in range(8):
+            if table is None or table.tag == "table":
+                break
             table = table.parent
-        if table is None or "cast" in (table.attributes.get("class") or ""):
+        if table is None or table.tag != "table" or "cast" in (table.attributes.get("class") or ""):
             continue
         label = " ".join(h5.text(deep=True).split()).rstrip(":").strip()
         if not label:
             continue
         found = True
         department = _department(label, record)
-        order = sum(1 for member in record.crew if member.department == department)
+        order = orders.get(department, 0)
         for link in table.css('a[href*="/name/"]'):
+            rows += 1
+            if rows > MAX_ROWS:
+                break
             cell = link.parent
-            while cell is not None and cell.tag not in ("td", "th"):
+            for _ in range(4):
+                if cell is None or cell.tag in ("td", "th"):
+                    break
                 cell = cell.parent
+            if cell is None or cell.tag not in ("td", "th"):
+                continue
             # The person is the row's first cell; links in the job cell are not rows.
             if cell is None or cell.prev is not None and _previous_cell(cell) is not None:
                 continue
@@ -816,6 +839,7 @@ def parse_crew_tables(root: LexborNode, record: TitleRecord) -> bool:
                     imdb_id=imdb_id_from_href(link.attributes.get("href"), "nm"),
                 )
             )
+        orders[department] = order
     return found
 
 
