@@ -118,7 +118,10 @@ def node_text(node: LexborNode, *, skip: Callable[[LexborNode], bool] = _default
     ``skip(child)`` True drops a child element and all it holds. Scripts, styles,
     comments and form options never give text. At most ``budget`` nodes are read.
     """
+    # Line breaks are marked with NUL (never in the parsed text) while the source's
+    # own newlines, which are inline whitespace, are turned into spaces at the end.
     parts: list[str] = []
+    append = parts.append
     stack: list[tuple[Iterable[LexborNode], bool]] = [(node.iter(include_text=True), False)]
     while stack:
         iterator, is_block = stack[-1]
@@ -129,29 +132,28 @@ def node_text(node: LexborNode, *, skip: Callable[[LexborNode], bool] = _default
         if child is None:
             stack.pop()
             if is_block:
-                parts.append("\n")
+                append("\x00")
             continue
         tag = child.tag
         if tag == "-text":
             text = child.text_content
             if text:
-                # Source line breaks are inline whitespace; callers collapse the rest.
-                parts.append(text.replace("\n", " "))
+                append(text)
             continue
-        if tag in _NEVER_TEXT or tag is None or tag.startswith("-"):
+        if tag in _NEVER_TEXT or tag is None or tag[0] == "-":
             continue
         if tag == "br":
-            parts.append("\n")
+            append("\x00")
             continue
         if skip(child):
             continue
         block = tag in BLOCK_TAGS
         if block:
-            parts.append("\n")
+            append("\x00")
         elif tag in ("td", "th"):
-            parts.append(" ")
+            append(" ")
         stack.append((child.iter(include_text=True), block))
-    return "".join(parts)
+    return "".join(parts).replace("\n", " ").replace("\x00", "\n")
 
 
 def node_lines(node: LexborNode, *, skip: Callable[[LexborNode], bool] = _default_skip) -> list[str]:
