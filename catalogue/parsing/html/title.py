@@ -588,26 +588,20 @@ MAX_ROWS = 3000
 
 
 def parse_info_blocks(root: LexborNode, record: TitleRecord, *, has_crew_tables: bool, has_company_lists: bool) -> None:
-    done: set[int] = set()
     for block in root.css("div.info")[:MAX_BLOCKS]:
-        h5 = block.css_first("h5")
+        h5 = _own_label(block)
         if h5 is None:
-            continue
-        if done and any(parent.mem_id in done for parent in _ancestors(block)):
             continue
         label = _label_of(h5)
         key = " ".join(label.lower().split())
-        done.add(block.mem_id)
         _parse_info_block(block, label, key, record, has_crew_tables=has_crew_tables, has_company_lists=has_company_lists)
 
 
-def _ancestors(node: LexborNode):
-    parent = node.parent
-    depth = 0
-    while parent is not None and depth < 6:
-        yield parent
-        parent = parent.parent
-        depth += 1
+def _own_label(block: LexborNode) -> LexborNode | None:
+    """The block's ``<h5>``: its first element (a block without one is a wrapper, e.g. of the cast)."""
+    for child in block.iter():
+        return child if child.tag == "h5" else None
+    return None
 
 
 def _parse_info_block(block, label, key, record, *, has_crew_tables, has_company_lists) -> None:  # noqa: C901 - a dispatch table
@@ -710,12 +704,13 @@ def parse_cast(root: LexborNode, record: TitleRecord) -> None:
         header = _cast_header(table)
         if header and "verified as complete" in header.lower():
             record.cast_complete = True
-        for row in table.css("tr")[:MAX_ROWS]:
+        name_cells = table.css("td.nm")
+        for row in name_cells[:MAX_ROWS] if name_cells else table.css("tr")[:MAX_ROWS]:
             if order >= MAX_ROWS:
                 break
-            name_cell = row.css_first("td.nm")
             char_cell = None
-            if name_cell is not None:
+            if name_cells:
+                name_cell = row
                 link = _first_link(name_cell)
                 sibling = name_cell.next
                 while sibling is not None and char_cell is None:
