@@ -256,3 +256,37 @@ def test_series_crew_headings_map_to_their_departments():
 def test_awards_with_a_single_oscar_without_a_count():
     awards = parse_awards("Won Oscar. Another 3 wins & 2 nominations")
     assert (awards.oscar_wins, awards.oscar_nominations, awards.wins, awards.nominations) == (1, 0, 3, 2)
+
+
+def test_list_values_separated_by_slashes_are_read_by_their_links():
+    record = parse_html_page(
+        _minimal_title_page(
+            '<div class="info"><h5>Certification:</h5><div class="info-content">'
+            '<a href="/List?certificates=USA:R">USA:R</a> <i>(certificate #29160)</i> / '
+            '<a href="/List?certificates=UK:18">UK:18</a> <i>(1988)</i></div></div>'
+            '<div class="info"><h5>Color:</h5><div class="info-content"><a href="/List?color-info=Color">Color</a> '
+            '<i>(Technicolor)</i> / <a href="/List?color-info=Black">Black and White</a></div></div>'
+        )
+    )
+    assert [(c.country, c.rating, c.notes) for c in record.certificates] == [
+        ("USA", "R", ["certificate #29160"]),
+        ("UK", "18", ["1988"]),
+    ]
+    assert record.colors == ["Color (Technicolor)", "Black and White"]
+
+
+def test_wga_writing_credits_heading_and_top_250_outside_the_rating_block():
+    record = parse_html_page(
+        _minimal_title_page(
+            '<div class="starbar-special"><a href="/chart/top?tt0036855">Top 250: #201</a></div>'
+            '<table><tr><td colspan="3"><h5><a class="glossary" name="writers">Writing credits</a> '
+            '<a href="/wga">(WGA)</a></h5></td></tr>'
+            '<tr><td valign="top"><a href="/name/nm0358096/">Patrick Hamilton</a></td><td>&nbsp;</td>'
+            '<td valign="top">(play)</td></tr></table>'
+        )
+    )
+    assert [(m.department, m.department_label, m.name, m.notes) for m in record.crew] == [
+        ("writer", "Writing credits (WGA)", "Patrick Hamilton", ["play"])
+    ]
+    assert record.warnings == []
+    assert record.top_rank == 201

@@ -81,6 +81,42 @@ def _value_links(block: LexborNode, path: str) -> list[LexborNode]:
     return [a for a in content.css("a[href]") if path in (a.attributes.get("href") or "") and not _is_navigation(a)]
 
 
+def _value_items(block: LexborNode) -> list[str]:
+    """A value's items: one per link with the text after it ("USA:R (certificate #29160)"),
+    whatever separates them ("|" or "/"); the text split at "|" when there are no links."""
+    content = block.css_first("div.info-content") or block
+    items: list[str] = []
+    current: list[str] | None = None
+    for child in content.iter(include_text=True):
+        tag = child.tag
+        if tag == "a":
+            if _is_navigation(child):
+                continue
+            if current is not None:
+                items.append(" ".join(current))
+            current = [child.text(deep=True)]
+        elif tag == "-text":
+            if current is not None:
+                current.append(child.text_content or "")
+        elif tag in ("i", "em", "small", "span", "b", "font"):
+            if current is not None:
+                current.append(child.text(deep=True))
+        elif tag == "br" and current is not None:
+            items.append(" ".join(current))
+            current = None
+    if current is not None:
+        items.append(" ".join(current))
+    if not items:
+        return _split_bar(" | ".join(_value_lines(block)))
+    cleaned = []
+    for item in items:
+        item = " ".join(item.split()).strip(" |/»")
+        item = " ".join(item.split())
+        if item:
+            cleaned.append(item)
+    return cleaned
+
+
 def _split_bar(text: str | None) -> list[str]:
     if not text:
         return []
@@ -229,6 +265,15 @@ def parse_rating(block: LexborNode, record: TitleRecord) -> None:
             record.rating = Rating(value=number, best=10, votes=to_int(votes.group(1)) if votes else 0)
 
 
+def parse_top_rank(root: LexborNode, record: TitleRecord) -> None:
+    """"Top 250: #123", a link to the chart wherever the page puts it."""
+    for link in root.css('a[href*="chart/top"]'):
+        found = re.search(r"Top 250:?\s*#\s*(\d+)", link.text(deep=True))
+        if found:
+            record.top_rank = int(found.group(1))
+            return
+
+
 def parse_popularity(block: LexborNode, record: TitleRecord) -> None:
     text = _value_text(block)
     if not text:
@@ -260,9 +305,11 @@ def _department(label: str, record: TitleRecord) -> str:
     key = DEPARTMENT_KEYS.get(label)
     if key:
         return key
-    # A series' combined page prints "Series Directed by", "Series Writing credits"…
-    if label.startswith("Series ") and label[7:] in DEPARTMENT_KEYS:
-        return DEPARTMENT_KEYS[label[7:]]
+    # "Writing credits (WGA)"; a series' combined page prints "Series Directed by"…
+    base = re.sub(r"\s*\(WGA\)$", "", label)
+    base = base[7:] if base.startswith("Series ") else base
+    if base in DEPARTMENT_KEYS:
+        return DEPARTMENT_KEYS[base]
     key = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "other"
     record.warnings.append(f"unknown crew heading {label!r}: kept as department {key!r}")
     return key
@@ -620,7 +667,7 @@ def _parse_info_block(block, label, key, record, *, has_crew_tables, has_company
         parse_release_date(block, record)
     elif key in _LIST_FIELDS:
         attribute = _LIST_FIELDS[key]
-        values = _split_bar(" ".join(_value_lines(block)))
+        values = _value_items(block)
         getattr(record, attribute).extend(v for v in values if v not in getattr(record, attribute))
     elif key in _TEXT_LIST_FIELDS:
         text = _value_text(block)
@@ -645,7 +692,7 @@ def _parse_info_block(block, label, key, record, *, has_crew_tables, has_company
     elif key == "aspect ratio":
         record.aspect_ratio = _value_text(block)
     elif key in ("certification", "certificate", "certificates"):
-        record.certificates.extend(parse_certificates(" ".join(_value_lines(block))))
+        record.certificates.extend(parse_certificates(" | ".join(_value_items(block))))
     elif key == "filming locations":
         links = _value_links(block, "locations=")
         values = [clean_text(a) for a in links] if links else _value_lines(block)
@@ -1063,6 +1110,8 @@ def parse_title_tree(tree: LexborHTMLParser, *, url: str | None = None) -> Title
     parse_info_blocks(root, record, has_crew_tables=has_crew_tables, has_company_lists=has_company_lists)
     # The crew tables come after the overview on the page; keep page order by department.
     parse_cast(root, record)
+    if record.top_rank is None:
+        parse_top_rank(root, record)
     parse_photo_count(tree.css_first("div#tn15main") or root, record)
     parse_faq(root, record)
     parse_featured_review(root, record)
