@@ -290,3 +290,18 @@ def test_wga_writing_credits_heading_and_top_250_outside_the_rating_block():
     ]
     assert record.warnings == []
     assert record.top_rank == 201
+
+
+def test_featured_comment_of_2008_with_the_date_in_small_and_a_spoiler_mark():
+    record = parse_html_page(
+        _minimal_title_page(
+            '<div class="comment"><div class="small">3 out of 4 people found the following comment useful:-</div>'
+            "<b>A classic</b>, <small>2 March 2008</small><br>"
+            '<div class="small">Author: <a href="/user/ur0000042/comments">filmfan</a> <small>from Leeds</small></div>'
+            "<p><b>*** This comment may contain spoilers ***</b></p><p>First part.<br><br>Second part.</p></div>"
+        )
+    )
+    review = record.reviews[0]
+    assert (review.title, review.date, review.author, review.location) == ("A classic", "2008-03-02", "filmfan", "Leeds")
+    assert (review.helpful, review.helpful_total, review.spoiler) == (3, 4, True)
+    assert review.text == "First part.\n\nSecond part."

@@ -982,10 +982,14 @@ def parse_featured_review(root: LexborNode, record: TitleRecord) -> None:
     title_node = comment.css_first("b")
     if title_node is not None:
         review.title = clean_text(title_node)
+        # ", 6 November 2001" after the title, as text or in a <small>, up to the line break.
+        after_parts = []
         after = title_node.next
-        if after is not None and after.tag == "-text":
-            date_text = (after.text_content or "").strip().lstrip(",").strip()
-            review.date = parse_date(date_text)
+        while after is not None and after.tag not in ("br", "div", "p") and len(after_parts) < 5:
+            after_parts.append((after.text_content or "") if after.tag == "-text" else after.text(deep=True))
+            after = after.next
+        found_date = re.search(r"\d{1,2}\s+[A-Za-z]+\s+\d{4}|[A-Za-z]+\s+\d{1,2},\s*\d{4}", " ".join(after_parts))
+        review.date = parse_date(found_date.group(0)) if found_date else None
     stars = comment.css_first("div.tinystarbar[title]")
     star_text = stars.attributes.get("title") if stars is not None else None
     if not star_text:
