@@ -634,14 +634,14 @@ MAX_TABLES = 200
 MAX_ROWS = 3000
 
 
-def parse_info_blocks(root: LexborNode, record: TitleRecord, *, has_crew_tables: bool, has_company_lists: bool) -> None:
+def parse_info_blocks(root: LexborNode, record: TitleRecord, *, has_company_lists: bool) -> None:
     for block in root.css("div.info")[:MAX_BLOCKS]:
         h5 = _own_label(block)
         if h5 is None:
             continue
         label = _label_of(h5)
         key = " ".join(label.lower().split())
-        _parse_info_block(block, label, key, record, has_crew_tables=has_crew_tables, has_company_lists=has_company_lists)
+        _parse_info_block(block, label, key, record, has_company_lists=has_company_lists)
 
 
 def _own_label(block: LexborNode) -> LexborNode | None:
@@ -651,7 +651,7 @@ def _own_label(block: LexborNode) -> LexborNode | None:
     return None
 
 
-def _parse_info_block(block, label, key, record, *, has_crew_tables, has_company_lists) -> None:  # noqa: C901 - a dispatch table
+def _parse_info_block(block: LexborNode, label: str, key: str, record: TitleRecord, *, has_company_lists: bool) -> None:  # noqa: C901 - a dispatch table
     if key in _BOILERPLATE_LABELS:
         return
     if key == "user rating":
@@ -1109,10 +1109,11 @@ def parse_title_tree(tree: LexborHTMLParser, *, url: str | None = None) -> Title
     root = tree.css_first("div#tn15content") or tree.css_first("div#tn15main") or tree.body or tree.root
     if root is None:
         return record
-    has_crew_tables = parse_crew_tables(root, record)
+    # Crew tables and company lists first: the overview's "Director:" and "Company:"
+    # only fill in what they do not have.
+    parse_crew_tables(root, record)
     has_company_lists = parse_company_lists(root, record)
-    parse_info_blocks(root, record, has_crew_tables=has_crew_tables, has_company_lists=has_company_lists)
-    # The crew tables come after the overview on the page; keep page order by department.
+    parse_info_blocks(root, record, has_company_lists=has_company_lists)
     parse_cast(root, record)
     if record.top_rank is None:
         parse_top_rank(root, record)
