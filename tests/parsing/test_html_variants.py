@@ -19,8 +19,8 @@ def test_tv_series_with_seasons_creators_and_series_cast_summary(test_page_bytes
     assert record.imdb_id == "tt1442437"
     assert record.seasons == [1, 2, 3, 4]
     assert [(m.department, m.department_label, m.name, m.job, m.order, m.imdb_id) for m in record.crew] == [
-        ("writer", "Creator(s)", "Steven Levitan", "creator", 1, "nm0513165"),
-        ("writer", "Creator(s)", "Christopher Lloyd", "creator", 2, "nm0506074"),
+        ("creator", "Created by", "Steven Levitan", None, 1, "nm0513165"),
+        ("creator", "Created by", "Christopher Lloyd", None, 2, "nm0506074"),
     ]
     cast = [(m.name, m.character, m.credited_as, m.notes, m.order) for m in record.cast]
     assert cast[0] == ("Ed O'Neill", "Jay Pritchett", None, ["97 episodes, 2009-2013"], 1)
@@ -52,8 +52,8 @@ def test_episode_with_series_season_episode_and_air_date(test_page_bytes):
     assert record.release_date.to_dict() == {"date": "2012-11-04", "text": "4 November 2012", "country": None, "note": None}
     assert record.imdb_id == "tt2394960"
     assert [(m.department_label, m.name, m.notes) for m in record.crew] == [
-        ("Director", "John Dahl", []),
-        ("Writer", "Jace Richdale", ["written by"]),
+        ("Directed by", "John Dahl", []),
+        ("Writing credits", "Jace Richdale", ["written by"]),
     ]
     assert [(m.name, m.notes) for m in record.cast] == [
         ("Michael C. Hall", []),
@@ -75,9 +75,9 @@ def test_localised_title_keeps_the_h1_and_sets_the_original_title(test_page_byte
     assert [(r.minutes, r.country, r.note) for r in record.runtimes] == [(122, None, None), (120, "Germany", "TV version")]
     assert record.release_date.country == "Germany"
     assert [(m.department_label, m.name, m.notes) for m in record.crew] == [
-        ("Director", "Jean-Pierre Jeunet", []),
-        ("Writers", "Guillaume Laurant", ["scenario"]),
-        ("Writers", "Jean-Pierre Jeunet", ["scenario"]),
+        ("Directed by", "Jean-Pierre Jeunet", []),
+        ("Writing credits", "Guillaume Laurant", ["scenario"]),
+        ("Writing credits", "Jean-Pierre Jeunet", ["scenario"]),
     ]
 
 
@@ -95,9 +95,9 @@ def test_video_game_maindetails(test_page_bytes):
     assert (record.title, record.year, record.kind) == ("Halo 3", 2007, "video_game")
     assert record.rating.to_dict() == {"value": 8.6, "best": 10, "votes": 6012}
     assert [(m.department, m.department_label, m.name, m.order) for m in record.crew] == [
-        ("director", "Directors", "Marcus Lehto", 1),
-        ("director", "Directors", "Joseph Staten", 2),
-        ("writer", "Writers", "Joseph Staten", 1),
+        ("director", "Directed by", "Marcus Lehto", 1),
+        ("director", "Directed by", "Joseph Staten", 2),
+        ("writer", "Writing credits", "Joseph Staten", 1),
     ]
     assert record.plot == "The Master Chief returns to finish the fight."
     assert [(m.name, m.character, m.credited_as, m.notes) for m in record.cast] == [
@@ -113,8 +113,8 @@ def test_tv_movie_with_writer_label_and_no_rating_yet(test_page_bytes):
     assert (record.title, record.year, record.kind) == ("The Quiet House", 2011, "tv_movie")
     assert record.rating is None  # "(awaiting 5 votes)"
     assert [(m.department, m.department_label, m.name, m.notes) for m in record.crew] == [
-        ("director", "Director", "Ann Fielding", []),
-        ("writer", "Writer", "Tom Greer", ["teleplay"]),
+        ("director", "Directed by", "Ann Fielding", []),
+        ("writer", "Writing credits", "Tom Greer", ["teleplay"]),
     ]
     assert record.release_date.to_dict() == {"date": "2011-03", "text": "March 2011", "country": "UK", "note": None}
     assert [(m.name, m.character) for m in record.cast] == [("Clare Holt", "Mrs. Abbot"), ("Sam Ives", None)]
@@ -144,8 +144,8 @@ def test_latin1_page_with_meta_charset_and_accented_names(test_page_bytes):
             [],
         ),
         # The crew tables have no "Directed by" / "Writing credits": the overview's rows are kept.
-        ("director", "Director", "Alain Resnais", None, None, []),
-        ("writer", "Writer", "Marguerite Duras", None, None, ["scénario"]),
+        ("director", "Directed by", "Alain Resnais", None, None, []),
+        ("writer", "Writing credits", "Marguerite Duras", None, None, ["scénario"]),
     ]
     assert record.warnings == [
         "unknown crew heading 'Script and Continuity Department': kept as department 'script_and_continuity_department'"
@@ -172,9 +172,9 @@ def test_same_page_as_utf8_gives_the_same_record(test_page_bytes):
 def test_creators_label_variant(test_page_bytes):
     data = test_page_bytes("html/modern-family-2009.series-combined-2013.html").replace(b"Creator(s):", b"Creators:")
     record = parse_html_page(data)
-    assert [(m.department, m.department_label, m.job) for m in record.crew] == [
-        ("writer", "Creators", "creator"),
-        ("writer", "Creators", "creator"),
+    assert [(m.department, m.department_label, m.name) for m in record.crew] == [
+        ("creator", "Created by", "Steven Levitan"),
+        ("creator", "Created by", "Christopher Lloyd"),
     ]
 
 

@@ -98,6 +98,7 @@ EXPECTED_FROM_TEXT = {
     "plot_keywords": ["Scotland Yard", "Letter", "Murder", "Driven Mad", "Pianist"],
     "soundtrack": ["Waltz"],
     "faq_questions": GASLIGHT_FAQ,
+    "faq_count": 3,  # three questions under "FAQ"
     "seasons": [],
     "top_rank": None,
 }

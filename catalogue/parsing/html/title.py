@@ -315,44 +315,50 @@ def _department(label: str, record: TitleRecord) -> str:
     return key
 
 
+# Overview labels → (department, department label). The overview's rows take the
+# crew list's heading, as the text parser does, so a title's rows read the same
+# from any page; a series' creators get their own department ("Created by").
 _OVERVIEW_CREW = {
-    "director": ("director", None),
-    "directors": ("director", None),
-    "writer": ("writer", None),
-    "writers": ("writer", None),
-    "writers (wga)": ("writer", None),
-    "writer (wga)": ("writer", None),
-    "creator": ("writer", "creator"),
-    "creators": ("writer", "creator"),
-    "creator(s)": ("writer", "creator"),
+    "director": ("director", "Directed by"),
+    "directors": ("director", "Directed by"),
+    "writer": ("writer", "Writing credits"),
+    "writers": ("writer", "Writing credits"),
+    "writers (wga)": ("writer", "Writing credits"),
+    "writer (wga)": ("writer", "Writing credits"),
+    "creator": ("creator", "Created by"),
+    "creators": ("creator", "Created by"),
+    "creator(s)": ("creator", "Created by"),
 }
 
 
-def parse_overview_crew(block: LexborNode, label: str, key: str, record: TitleRecord) -> None:
-    """"Director:" / "Writers (WGA):" / "Creator(s):" rows: one per name link."""
-    department, job = _OVERVIEW_CREW[key]
+def parse_overview_crew(block: LexborNode, key: str, record: TitleRecord) -> None:
+    """"Director:" / "Writers (WGA):" / "Creator(s):" rows: one per name link, for people
+    the crew tables (combined page) do not already name in that department."""
+    department, label = _OVERVIEW_CREW[key]
     content = block.css_first("div.info-content") or block
-    order = sum(1 for member in record.crew if member.department == department and member.department_label == label)
+    named = {member.name for member in record.crew if member.department == department}
+    order = sum(1 for member in record.crew if member.department == department)
     for line_nodes in _lines_of_nodes(content):
         link = next((n for n in line_nodes if n.tag == "a" and imdb_id_from_href(n.attributes.get("href"), "nm")), None)
         if link is None:
             continue
         name = clean_text(link)
-        if not name:
+        if not name or name in named:
             continue
+        named.add(name)
         tail = " ".join(
             (n.text_content or "") if n.tag == "-text" else n.text(deep=True)
             for n in line_nodes[line_nodes.index(link) + 1 :]
             if n.tag == "-text" or not _is_navigation(n)
         )
-        row_job, credited_as, notes = _credit_tail(tail)
+        job, credited_as, notes = _credit_tail(tail)
         order += 1
         record.crew.append(
             CrewMember(
                 department=department,
                 department_label=label,
                 name=name,
-                job=row_job or job,
+                job=job,
                 credited_as=credited_as,
                 notes=notes,
                 order=order,
@@ -397,7 +403,7 @@ def parse_release_date(block: LexborNode, record: TitleRecord) -> None:
         date=parse_date(date_text),
         text=date_text,
         country=groups[0] if groups else None,
-        note="; ".join(groups[1:]) or None,
+        note=", ".join(groups[1:]) or None,
     )
 
 
@@ -445,7 +451,7 @@ def parse_runtimes(text: str | None) -> list[Runtime]:
             Runtime(
                 minutes=int(found.group("minutes")),
                 country=found.group("country").strip() if found.group("country") else None,
-                note="; ".join(notes) or None,
+                note=", ".join(notes) or None,
             )
         )
     return runtimes
@@ -549,13 +555,15 @@ def parse_connections(block: LexborNode) -> list[Connection]:
         year = next((int(g[:4]) for g in groups if re.fullmatch(r"\d{4}(?:/[IVXL]+)?", g)), None)
         notes = [g for g in groups if not re.fullmatch(r"\d{4}(?:/[IVXL]+)?", g)]
         title = clean_text(link)
+        if title and len(title) > 1 and title.startswith('"') and title.endswith('"'):
+            title = title[1:-1].strip()  # a series' title, quoted as IMDb prints them
         if title and kind:
             connections.append(
                 Connection(
                     type=kind,
                     title=title,
                     year=year,
-                    note="; ".join(notes) or None,
+                    note=", ".join(notes) or None,
                     imdb_id=imdb_id_from_href(link.attributes.get("href"), "tt"),
                 )
             )
@@ -659,10 +667,7 @@ def _parse_info_block(block: LexborNode, label: str, key: str, record: TitleReco
     elif key.startswith("moviemeter") or key.startswith("starmeter"):
         parse_popularity(block, record)
     elif key in _OVERVIEW_CREW:
-        # The combined page repeats these in its crew tables, which are complete.
-        department = _OVERVIEW_CREW[key][0]
-        if not any(member.department == department and member.department_label != label for member in record.crew):
-            parse_overview_crew(block, label, key, record)
+        parse_overview_crew(block, key, record)
     elif key in ("release date", "original air date"):
         parse_release_date(block, record)
     elif key in _LIST_FIELDS:
@@ -954,6 +959,19 @@ def parse_photo_count(root: LexborNode, record: TitleRecord) -> None:
 
 
 def parse_faq(root: LexborNode, record: TitleRecord) -> None:
+    """The FAQ section's questions; ``faq_count`` is how many it shows (0 for "This FAQ is empty")."""
+    has_section = False
+    for h3 in root.css("h3"):
+        if " ".join(h3.text(deep=True).split()).rstrip(":").lower() == "faq":
+            has_section = True
+            section_text = []
+            sibling = h3.next
+            while sibling is not None and sibling.tag not in ("h3", "hr") and len(section_text) < 50:
+                section_text.append((sibling.text_content or "") if sibling.tag == "-text" else sibling.text(deep=True))
+                sibling = sibling.next
+            if "This FAQ is empty" in " ".join(section_text):
+                record.faq_count = 0
+            break
     for link in root.css('a[href*="faq"]'):
         href = link.attributes.get("href") or ""
         if "faq#" in href:
@@ -964,6 +982,8 @@ def parse_faq(root: LexborNode, record: TitleRecord) -> None:
             found = re.search(r"\b(?:all|see)\s+([\d,]+)\b", link.text(deep=True), re.I)
             if found:
                 record.faq_count = to_int(found.group(1))
+    if record.faq_count is None and (has_section or record.faq_questions):
+        record.faq_count = len(record.faq_questions)
 
 
 _HELPFUL = re.compile(r"([\d,]+)\s+out\s+of\s+([\d,]+)\s+people\s+found\s+the\s+following\s+(?:review|comment)\s+useful", re.I)
