@@ -305,3 +305,17 @@ def test_featured_comment_of_2008_with_the_date_in_small_and_a_spoiler_mark():
     assert (review.title, review.date, review.author, review.location) == ("A classic", "2008-03-02", "filmfan", "Leeds")
     assert (review.helpful, review.helpful_total, review.spoiler) == (3, 4, True)
     assert review.text == "First part.\n\nSecond part."
+
+
+def test_page_type_from_the_update_form_and_the_head_title():
+    reviews = parse_html(
+        '<html><head><title>Gaslight (1944) - User reviews</title></head><body><div id="tn15" class="comments">'
+        '<div id="tn15title"><h1>Gaslight <span>(1944)</span></h1></div></div></body></html>'
+    )
+    assert html_page_type(reviews, None) == "reviews"
+    credits = parse_html(
+        '<html><body><div id="tn15"><div id="tn15title"><h1>Gaslight <span>(1944)</span></h1></div>'
+        '<form method="post" action="/updates"><input type="hidden" name="auto" value="legacy/title/tt0036855/fullcredits">'
+        "</form></div></body></html>"
+    )
+    assert html_page_type(credits, None) == "fullcredits"

@@ -67,7 +67,8 @@ def decode_html(data: bytes) -> str:
 def parse_html(data: bytes | str) -> LexborHTMLParser:
     """The selectolax tree of a page given as bytes (charset handled) or text."""
     text = decode_html(data) if isinstance(data, (bytes, bytearray)) else data
-    # NUL bytes make lexbor stop early; they are never data.
+    # NUL is never text (lexbor drops it); keeping it out leaves it free as
+    # node_text's line-break marker.
     return LexborHTMLParser(text.replace("\x00", ""))
 
 

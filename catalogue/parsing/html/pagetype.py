@@ -45,6 +45,13 @@ def page_url(tree: LexborHTMLParser) -> str | None:
     return None
 
 
+def _update_form_path(tree: LexborHTMLParser) -> str | None:
+    """The page's own path in the "Update" form: ``legacy/title/tt0036855/combined``."""
+    field = tree.css_first('input[name="auto"]')
+    value = field.attributes.get("value") if field is not None else None
+    return "/" + value if value else None
+
+
 def html_page_type(tree: LexborHTMLParser, url: str | None = None) -> str:
     """``"title"``, ``"reviews"``, ``"fullcredits"`` or ``"other"``.
 
@@ -52,7 +59,7 @@ def html_page_type(tree: LexborHTMLParser, url: str | None = None) -> str:
     canonical address, then the old layout's ``<div id="tn15" class="…">`` and
     finally the title header itself.
     """
-    for candidate in (url, page_url(tree)):
+    for candidate in (url, page_url(tree), _update_form_path(tree)):
         kind = _kind_from_url(candidate)
         if kind:
             return kind
@@ -63,6 +70,12 @@ def html_page_type(tree: LexborHTMLParser, url: str | None = None) -> str:
             return "reviews"
         if classes & _FULLCREDITS_SUBPAGES:
             return "fullcredits"
+    head_title = tree.css_first("title")
+    head_text = " ".join(head_title.text(deep=True).split()).lower() if head_title is not None else ""
+    if re.search(r" - (?:user reviews|user comments|reviews)$", head_text):
+        return "reviews"
+    if re.search(r" - full cast(?: and | & )crew$", head_text):
+        return "fullcredits"
     header = tree.css_first("div#tn15title h1")
     if header is None:
         return "other"
