@@ -319,3 +319,21 @@ def test_page_type_from_the_update_form_and_the_head_title():
         "</form></div></body></html>"
     )
     assert html_page_type(credits, None) == "fullcredits"
+
+
+def test_later_combined_page_labels():
+    record = parse_html_page(
+        _minimal_title_page(
+            '<div class="info"><h5>Popularity: <a href="/help">?</a></h5><div class="info-content">'
+            "Up 1% in popularity this week. See why on IMDbPro.</div></div>"
+            '<div class="info"><h5>Reviews:</h5><div class="info-content"><a href="reviews">99 user</a> | '
+            '<a href="externalreviews">71 critic</a></div></div>'
+            '<hr/><h3>Did You Know?</h3><div class="info"><h5>Trivia:</h5><div class="info-content">'
+            "This started life as a documentary.</div></div><h3>FAQ</h3>This FAQ is empty. Add the first question.<hr/>"
+        )
+    )
+    assert record.popularity.to_dict() == {"rank": None, "text": "Up 1% in popularity this week."}
+    assert record.review_count == 99
+    assert record.trivia == ["This started life as a documentary."]
+    assert record.faq_count == 0
+    assert record.unparsed == []

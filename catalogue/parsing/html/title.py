@@ -664,7 +664,7 @@ def _parse_info_block(block: LexborNode, label: str, key: str, record: TitleReco
         return
     if key == "user rating":
         parse_rating(block, record)
-    elif key.startswith("moviemeter") or key.startswith("starmeter"):
+    elif key.startswith("moviemeter") or key.startswith("starmeter") or key.startswith("popularity"):
         parse_popularity(block, record)
     elif key in _OVERVIEW_CREW:
         parse_overview_crew(block, key, record)
@@ -686,10 +686,11 @@ def _parse_info_block(block: LexborNode, label: str, key: str, record: TitleReco
         record.awards = parse_awards(_value_text(block))
     elif key.startswith("newsdesk") or key == "news":
         parse_news(block, record)
-    elif key in ("user reviews", "user comments"):
-        found = re.search(r"\(([\d,]+) total\)", block.text(deep=True))
+    elif key in ("user reviews", "user comments", "reviews"):
+        # "Them there eyes See more (84 total) »", or (later pages) "99 user | 71 critic".
+        found = re.search(r"\(([\d,]+) total\)|([\d,]+) user\b", block.text(deep=True))
         if found:
-            record.review_count = to_int(found.group(1))
+            record.review_count = to_int(found.group(1) or found.group(2))
     elif key == "also known as":
         parse_akas(_value_lines(block), record)
     elif key in ("runtime", "runtimes"):
@@ -1077,6 +1078,8 @@ _KNOWN_SECTIONS = {
     "series cast summary",
     "additional details",
     "fun stuff",
+    "did you know?",
+    "did you know",
     "faq",
     "user reviews",
     "user comments",
