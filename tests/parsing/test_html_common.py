@@ -337,3 +337,17 @@ def test_later_combined_page_labels():
     assert record.trivia == ["This started life as a documentary."]
     assert record.faq_count == 0
     assert record.unparsed == []
+
+
+def test_news_teaser_above_the_overview():
+    record = parse_html_page(
+        _minimal_title_page(
+            '<div id="top_rhs_after" class="after_ad">ad feedback</div>'
+            '<div class="article"><a href="/news/ni0000001/">Hiroshima Mon Amour</a> -- The new restoration opens '
+            "October 17 at the Film Society of Lincoln Center.</div><h3>Overview</h3>"
+        )
+    )
+    assert record.news == (
+        "Hiroshima Mon Amour -- The new restoration opens October 17 at the Film Society of Lincoln Center."
+    )
+    assert record.unparsed == []

@@ -1125,6 +1125,28 @@ def title_imdb_id(tree: LexborHTMLParser, url: str | None) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+_BOILERPLATE_BLOCK = re.compile(r"ad|share|social|media|strip|rhs|after|wrapper|sponsor|rating", re.I)
+
+
+def parse_news_teaser(root: LexborNode, record: TitleRecord) -> None:
+    """Later pages put one news item above the overview: "Title -- The new restoration…"."""
+    for child in root.iter(include_text=True):
+        if child.tag == "h3":
+            return
+        if child.tag not in ("div", "p", "-text"):
+            continue
+        if child.tag != "-text":
+            marks = f"{child.attributes.get('id') or ''} {child.attributes.get('class') or ''}"
+            if _BOILERPLATE_BLOCK.search(marks) or child.css_first("script, iframe, table") is not None:
+                continue
+        text = " ".join(((child.text_content or "") if child.tag == "-text" else child.text(deep=True)).split())
+        if " -- " in text and len(text) > 20:
+            if record.news is None:
+                record.news = text
+            else:
+                record.unparsed.append(text)
+
+
 def parse_title_tree(tree: LexborHTMLParser, *, url: str | None = None) -> TitleRecord:
     record = TitleRecord(title="", source_format="html", page_type="title")
     parse_header(tree, record)
@@ -1137,6 +1159,7 @@ def parse_title_tree(tree: LexborHTMLParser, *, url: str | None = None) -> Title
     parse_crew_tables(root, record)
     has_company_lists = parse_company_lists(root, record)
     parse_info_blocks(root, record, has_company_lists=has_company_lists)
+    parse_news_teaser(root, record)
     parse_cast(root, record)
     if record.top_rank is None:
         parse_top_rank(root, record)
