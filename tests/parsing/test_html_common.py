@@ -351,3 +351,13 @@ def test_news_teaser_above_the_overview():
         "Hiroshima Mon Amour -- The new restoration opens October 17 at the Film Society of Lincoln Center."
     )
     assert record.unparsed == []
+
+
+def test_list_values_mixing_linked_and_plain_items():
+    record = parse_html_page(
+        _minimal_title_page(
+            '<div class="info"><h5>Sound Mix:</h5><div class="info-content">Mono <i>(RCA Sound Recording)</i> | '
+            '<a href="/search/title?sound_mixes=dolby">Dolby</a> <i>(1999 re-release)</i> | DTS</div></div>'
+        )
+    )
+    assert record.sound_mixes == ["Mono (RCA Sound Recording)", "Dolby (1999 re-release)", "DTS"]

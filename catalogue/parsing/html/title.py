@@ -95,25 +95,23 @@ def _value_items(block: LexborNode) -> list[str]:
             if current is not None:
                 items.append(" ".join(current))
             current = [child.text(deep=True)]
-        elif tag == "-text":
-            if current is not None:
-                current.append(child.text_content or "")
-        elif tag in ("i", "em", "small", "span", "b", "font"):
-            if current is not None:
-                current.append(child.text(deep=True))
+        elif tag == "-text" or tag in ("i", "em", "small", "span", "b", "font"):
+            text = (child.text_content or "") if tag == "-text" else child.text(deep=True)
+            if current is None:
+                current = [text]  # an item without a link
+            else:
+                current.append(text)
         elif tag == "br" and current is not None:
             items.append(" ".join(current))
             current = None
     if current is not None:
         items.append(" ".join(current))
-    if not items:
-        return _split_bar(" | ".join(_value_lines(block)))
     cleaned = []
     for item in items:
-        item = " ".join(item.split()).strip(" |/»")
-        item = " ".join(item.split())
-        if item:
-            cleaned.append(item)
+        for part in item.split("|"):
+            part = " ".join(part.split()).strip(" /»")
+            if part:
+                cleaned.append(part)
     return cleaned
 
 
