@@ -185,6 +185,7 @@ def node_lines(node: LexborNode, *, skip: Callable[[LexborNode], bool] = _defaul
 
 
 _FLAT_GROUP = re.compile(r"\(([^()]*)\)")
+_TRAILING_FLAT_GROUPS = re.compile(r"(?:\s*\([^()]*\))+\s*$")
 
 
 def split_parentheticals(text: str, *, trailing_only: bool = False) -> tuple[str, list[str]]:
@@ -197,6 +198,12 @@ def split_parentheticals(text: str, *, trailing_only: bool = False) -> tuple[str
     if "(" not in text:
         return " ".join(text.split()), []
     if trailing_only:
+        found = _TRAILING_FLAT_GROUPS.search(text) if len(text) < 500 else None
+        if found and "(" not in text[: found.start()] and ")" not in text[: found.start()]:
+            # Only flat groups, all at the end (the usual "Bit Part (uncredited)").
+            return " ".join(text[: found.start()].split()), [
+                note for note in (" ".join(group.split()) for group in _FLAT_GROUP.findall(found.group(0))) if note
+            ]
         notes: list[str] = []
         rest = text.rstrip()
         while rest.endswith(")"):

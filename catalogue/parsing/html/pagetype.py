@@ -36,10 +36,11 @@ def _kind_from_url(url: str | None) -> str | None:
 
 def page_url(tree: LexborHTMLParser) -> str | None:
     """The page's own address from ``<link rel="canonical">`` or ``og:url``."""
-    for link in tree.css("link[rel]"):
+    scope = tree.head or tree  # both live in <head>: a small subtree to search
+    for link in scope.css("link[rel]"):
         if (link.attributes.get("rel") or "").strip().lower() == "canonical" and link.attributes.get("href"):
             return link.attributes["href"]
-    for meta in tree.css('meta[property="og:url"]'):
+    for meta in scope.css('meta[property="og:url"]'):
         if meta.attributes.get("content"):
             return meta.attributes["content"]
     return None

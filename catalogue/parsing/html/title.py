@@ -265,7 +265,8 @@ def parse_rating(block: LexborNode, record: TitleRecord) -> None:
 
 def parse_top_rank(root: LexborNode, record: TitleRecord) -> None:
     """"Top 250: #123", a link to the chart wherever the page puts it."""
-    for link in root.css('a[href*="chart/top"]'):
+    scope = root.css_first("div#tn15rating") or root.css_first("div.starbar-special") or root
+    for link in scope.css('a[href*="chart/top"]'):
         found = re.search(r"Top 250:?\s*#\s*(\d+)", link.text(deep=True))
         if found:
             record.top_rank = int(found.group(1))
@@ -287,6 +288,8 @@ def parse_popularity(block: LexborNode, record: TitleRecord) -> None:
 def _credit_tail(text: str) -> tuple[str | None, str | None, list[str]]:
     """``"assistant camera (uncredited) (as X)"`` → (job, credited_as, notes)."""
     text = re.sub(r"(?:\s+(?:and|&)|\s*\.{3}|\s*\u2026|\s*,)\s*$", "", text.strip())
+    if not text:
+        return None, None, []
     rest, groups = split_parentheticals(text)
     credited_as = None
     notes = []
@@ -863,7 +866,8 @@ def parse_crew_tables(root: LexborNode, record: TitleRecord) -> bool:
             if cell is None or cell.prev is not None and _previous_cell(cell) is not None:
                 continue
             name = clean_text(link)
-            if not name or not imdb_id_from_href(link.attributes.get("href"), "nm"):
+            person_id = imdb_id_from_href(link.attributes.get("href"), "nm")
+            if not name or not person_id:
                 continue
             tail_cells = []
             sibling = cell.next
@@ -882,7 +886,7 @@ def parse_crew_tables(root: LexborNode, record: TitleRecord) -> bool:
                     credited_as=credited_as,
                     notes=notes,
                     order=order,
-                    imdb_id=imdb_id_from_href(link.attributes.get("href"), "nm"),
+                    imdb_id=person_id,
                 )
             )
         orders[department] = order
@@ -959,19 +963,25 @@ def parse_photo_count(root: LexborNode, record: TitleRecord) -> None:
 
 def parse_faq(root: LexborNode, record: TitleRecord) -> None:
     """The FAQ section's questions; ``faq_count`` is how many it shows (0 for "This FAQ is empty")."""
+    links: list[LexborNode] = []
     has_section = False
     for h3 in root.css("h3"):
-        if " ".join(h3.text(deep=True).split()).rstrip(":").lower() == "faq":
-            has_section = True
-            section_text = []
-            sibling = h3.next
-            while sibling is not None and sibling.tag not in ("h3", "hr") and len(section_text) < 50:
-                section_text.append((sibling.text_content or "") if sibling.tag == "-text" else sibling.text(deep=True))
-                sibling = sibling.next
-            if "This FAQ is empty" in " ".join(section_text):
-                record.faq_count = 0
-            break
-    for link in root.css('a[href*="faq"]'):
+        if " ".join(h3.text(deep=True).split()).rstrip(":").lower() != "faq":
+            continue
+        has_section = True
+        section_text = []
+        sibling = h3.next
+        while sibling is not None and sibling.tag not in ("h3", "hr") and len(section_text) < 200:
+            if sibling.tag == "-text":
+                section_text.append(sibling.text_content or "")
+            elif sibling.tag not in ("script", "style", "-comment"):
+                section_text.append(sibling.text(deep=True))
+                links.extend([sibling] if sibling.tag == "a" else sibling.css("a[href]"))
+            sibling = sibling.next
+        if "This FAQ is empty" in " ".join(section_text):
+            record.faq_count = 0
+        break
+    for link in links:
         href = link.attributes.get("href") or ""
         if "faq#" in href:
             question = clean_text(link)
