@@ -361,3 +361,28 @@ def test_list_values_mixing_linked_and_plain_items():
         )
     )
     assert record.sound_mixes == ["Mono (RCA Sound Recording)", "Dolby (1999 re-release)", "DTS"]
+
+
+def _header_page(h1: str, content: str = "", crumbs: str = "") -> bytes:
+    return (
+        '<html><head><link rel="canonical" href="http://www.imdb.com/title/tt0090555/combined"></head><body>'
+        f'<div id="tn15" class="combined"><div id="tn15crumbs">{crumbs}</div><div id="tn15main">'
+        f'<div id="tn15title"><h1>{h1}</h1></div><div id="tn15content">'
+        f'<div class="info"><h5>Genre:</h5><div class="info-content">Comedy</div></div>{content}</div></div></div></body></html>'
+    ).encode()
+
+
+def test_a_film_whose_title_starts_with_a_quoted_word_is_not_an_episode():
+    record = parse_html_page(_header_page('&#x22;Crocodile&#x22; Dundee <span>(<a href="/year/1986/">1986</a>)</span>'))
+    assert (record.title, record.kind, record.series) == ('"Crocodile" Dundee', "movie", None)
+
+
+def test_episode_series_from_the_crumbs():
+    record = parse_html_page(
+        _header_page(
+            '&#x22;Lost&#x22; Pilot: Part 1 <span>(<a href="/year/2004/">2004</a>)</span>',
+            crumbs='<a href="/">IMDb</a> &gt; <a href="/title/tt0411008/">&#x22;Lost&#x22; (2004)</a> &gt; <b>Pilot: Part 1</b>',
+        )
+    )
+    assert (record.title, record.kind) == ("Pilot: Part 1", "tv_episode")
+    assert record.series.to_dict() == {"title": "Lost", "year": 2004, "season": None, "episode": None, "imdb_id": "tt0411008"}

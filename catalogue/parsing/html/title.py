@@ -210,18 +210,25 @@ def parse_header(tree: LexborHTMLParser, record: TitleRecord) -> None:
         if range_match.group(2):
             record.end_year = int(range_match.group(2))
     quoted = _QUOTED_SERIES.match(main)
-    if quoted and quoted.group(2):
-        # An episode: "Series" Episode title.
-        series_link = next((a for a in links if imdb_id_from_href(a.attributes.get("href"), "tt")), None)
+    crumb = _series_crumb(tree)
+    if quoted and quoted.group(2) and (links or crumb is not None or _SEASON_EPISODE.search(rest) or _has_episode_labels(tree)):
+        # An episode: "Series" Episode title. (A film may start with a quoted word,
+        # "Crocodile" Dundee: without any sign of a series it keeps its title.)
+        series_link = next((a for a in links if imdb_id_from_href(a.attributes.get("href"), "tt")), crumb)
+        series_year = _YEAR_IN_HEADER.search(clean_text(crumb) or "") if crumb is not None else None
         record.series = SeriesRef(
             title=quoted.group(1).strip(),
-            imdb_id=imdb_id_from_href(series_link.attributes.get("href"), "tt") if series_link else None,
+            year=int(series_year.group(1)) if series_year and series_year.group(1).isdigit() else None,
+            imdb_id=imdb_id_from_href(series_link.attributes.get("href"), "tt") if series_link is not None else None,
         )
         record.title = quoted.group(2).strip()
         record.kind = "tv_episode"
+    elif quoted and not quoted.group(2):
+        record.title = quoted.group(1).strip()
+        record.kind = _kind_from_header(rest, True)
     else:
-        record.title = quoted.group(1).strip() if quoted else main
-        record.kind = _kind_from_header(rest, bool(quoted))
+        record.title = main
+        record.kind = _kind_from_header(rest, False)
     if original:
         original_title, notes = split_parentheticals(original, trailing_only=True)
         original_title = original_title.strip().strip('"').strip()
@@ -230,6 +237,25 @@ def parse_header(tree: LexborHTMLParser, record: TitleRecord) -> None:
     episode = _SEASON_EPISODE.search(rest)
     if episode:
         _set_episode(record, int(episode.group(1)), int(episode.group(2)))
+
+
+def _series_crumb(tree: LexborHTMLParser) -> LexborNode | None:
+    """On an episode page the crumbs read ``IMDb > "Lost" (2004) > Pilot``: the series' link."""
+    crumbs = tree.css_first("div#tn15crumbs")
+    if crumbs is None:
+        return None
+    for link in crumbs.css('a[href*="/title/tt"]'):
+        if (clean_text(link) or "").startswith('"'):
+            return link
+    return None
+
+
+def _has_episode_labels(tree: LexborHTMLParser) -> bool:
+    for h5 in tree.css("div.info > h5"):
+        label = " ".join(h5.text(deep=True).split()).lower()
+        if label.startswith(("tv series", "original air date")):
+            return True
+    return False
 
 
 def _set_episode(record: TitleRecord, season: int, episode: int) -> None:
