@@ -324,3 +324,19 @@ def test_die_hard_recommendations(die_hard):
     assert die_hard.recommendation_count == 5
     assert die_hard.unparsed == []
     assert die_hard.warnings == []
+
+
+def test_wayback_machine_copy_gives_the_same_record(sample_bytes):
+    """The Wayback Machine rewrites every link and adds its toolbar; the record is the same."""
+    page = sample_bytes("gaslight-1944.combined-2010.html")
+    archived = page.replace(b'href="/', b'href="/web/20101024231516/http://www.imdb.com/').replace(
+        b'href="http://www.imdb.com/', b'href="http://web.archive.org/web/20101024231516/http://www.imdb.com/'
+    )
+    archived = archived.replace(
+        b'<div id="wrapper">',
+        b'<div id="wm-ipp"><h1>Wayback Machine</h1><table><tr><td><a href="/web/2010/">OCT</a> 24 captures</td>'
+        b'</tr></table></div><div id="wrapper">',
+        1,
+    )
+    assert b"web.archive.org/web/20101024231516/http://www.imdb.com/title/tt0036855/combined" in archived
+    assert parse_html_page(archived).to_dict() == parse_html_page(page).to_dict()
