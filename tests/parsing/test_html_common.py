@@ -386,3 +386,13 @@ def test_episode_series_from_the_crumbs():
     )
     assert (record.title, record.kind) == ("Pilot: Part 1", "tv_episode")
     assert record.series.to_dict() == {"title": "Lost", "year": 2004, "season": None, "episode": None, "imdb_id": "tt0411008"}
+
+
+def test_browser_saved_from_url_mark_gives_the_id_and_page_type(sample_bytes):
+    page = sample_bytes("die-hard-1988.maindetails-2009.html")
+    start = page.index(b'<link rel="canonical"')
+    page = page[:start] + page[page.index(b"/>", start) + 2 :]
+    saved = b"<!-- saved from url=(0038)http://www.imdb.com/title/tt0095016/ -->\n" + page
+    assert parse_html_page(saved).imdb_id == "tt0095016"
+    reviews = b"<!-- saved from url=(0050)http://www.imdb.com/title/tt0095016/usercomments -->\n" + page
+    assert html_page_type(parse_html(reviews), None) == "reviews"

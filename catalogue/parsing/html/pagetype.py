@@ -43,6 +43,20 @@ def page_url(tree: LexborHTMLParser) -> str | None:
     for meta in scope.css('meta[property="og:url"]'):
         if meta.attributes.get("content"):
             return meta.attributes["content"]
+    return _saved_from_url(tree)
+
+
+def _saved_from_url(tree: LexborHTMLParser) -> str | None:
+    """A browser's "Save page" mark before ``<html>``: ``<!-- saved from url=(0043)http://… -->``."""
+    node = tree.root.prev if tree.root is not None else None
+    for _ in range(5):
+        if node is None:
+            return None
+        if node.tag == "-comment":
+            comment = (node.comment_content or "").strip()
+            if comment.startswith("saved from url="):
+                return comment.split(")", 1)[-1].strip() or None
+        node = node.prev
     return None
 
 
