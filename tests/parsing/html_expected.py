@@ -171,11 +171,6 @@ GASLIGHT_REVIEW_LAST_PARAGRAPH = (
     "in the shadows, but from the psychology of the mind itself. Perhaps one of the first \"pure\" psychological "
     "thrillers, Gaslight, just like Ingrid Bergman's eyes, contains the perfect blend of mystery, suspense, and beauty."
 )
-GASLIGHT_NEWS = (
-    "Angela Lansbury and Other Oscar Record Holders (From FilmExperience. 17 October 2010, 12:47 PM, PDT)\n"
-    "Beauty And The Beast Diamond Edition Review (From AreYouScreening. 7 October 2010, 12:50 PM, PDT)\n"
-    "Quiz: Who won Oscars for both lead and supporting roles? (From Gold Derby. 18 September 2010, 9:37 AM, PDT)"
-)
 GASLIGHT_FAQ = [
     "What were the two piano pieces that were played at Lady Dalroy's party?",
     'To what does the title "Gaslight" refer?',

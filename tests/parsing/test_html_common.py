@@ -396,3 +396,10 @@ def test_browser_saved_from_url_mark_gives_the_id_and_page_type(sample_bytes):
     assert parse_html_page(saved).imdb_id == "tt0095016"
     reviews = b"<!-- saved from url=(0050)http://www.imdb.com/title/tt0095016/usercomments -->\n" + page
     assert html_page_type(parse_html(reviews), None) == "reviews"
+
+
+def test_a_short_film_by_its_genre():
+    record = parse_html_page(
+        _minimal_title_page('<div class="info"><h5>Genre:</h5><div class="info-content"><a>Short</a> | <a>Comedy</a></div></div>')
+    )
+    assert (record.kind, record.genres) == ("short", ["Short", "Comedy"])

@@ -454,19 +454,6 @@ def parse_awards(text: str | None) -> Awards | None:
     return awards
 
 
-def parse_news(block: LexborNode, record: TitleRecord) -> None:
-    items: list[str] = []
-    for line in _value_lines(block):
-        if line.startswith("(From ") and items:
-            items[-1] = f"{items[-1]} {line}"
-        elif re.fullmatch(r"\(\d[\d,]* articles?\)", line):
-            continue
-        else:
-            items.append(line)
-    if items:
-        record.news = "\n".join(items)
-
-
 def parse_runtimes(text: str | None) -> list[Runtime]:
     runtimes = []
     for part in _split_bar(text):
@@ -711,8 +698,11 @@ def _parse_info_block(block: LexborNode, label: str, key: str, record: TitleReco
         record.plot_keywords.extend(k for k in (clean_text(a) for a in _value_links(block, "/keyword/")) if k)
     elif key == "awards":
         record.awards = parse_awards(_value_text(block))
-    elif key.startswith("newsdesk") or key == "news":
-        parse_news(block, record)
+    elif key.startswith("newsdesk"):
+        # Headlines linking to IMDb's news pages ("(From FilmExperience. 17 October
+        # 2010…)"): navigation, as the text parser reads them; ``news`` is the page's
+        # own news teaser (parse_news_teaser).
+        pass
     elif key in ("user reviews", "user comments", "reviews"):
         # "Them there eyes See more (84 total) »", or (later pages) "99 user | 71 critic".
         found = re.search(r"\(([\d,]+) total\)|([\d,]+) user\b", block.text(deep=True))
@@ -1202,6 +1192,8 @@ def parse_title_tree(tree: LexborHTMLParser, *, url: str | None = None) -> Title
     parse_featured_review(root, record)
     parse_recommendations(root, record)
     parse_unknown_sections(root, record)
+    if record.kind == "movie" and "Short" in record.genres:
+        record.kind = "short"  # the header does not say it; the genre does (as the text parser)
     if tree.css_first("div#tn15") is None:
         record.warnings.append("not the old tn15 layout: only the sections found in its markup were read")
     if record.series is not None and not record.series.title:
