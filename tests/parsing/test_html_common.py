@@ -403,3 +403,15 @@ def test_a_short_film_by_its_genre():
         _minimal_title_page('<div class="info"><h5>Genre:</h5><div class="info-content"><a>Short</a> | <a>Comedy</a></div></div>')
     )
     assert (record.kind, record.genres) == ("short", ["Short", "Comedy"])
+
+
+def test_cast_table_right_after_its_heading():
+    record = parse_html_page(
+        _minimal_title_page(
+            '<h3>Cast</h3> <small>(Cast overview, first billed only) (verified as complete)</small>'
+            '<table class="cast"><tr><td class="nm"><a href="/name/nm0000964/">Charles Boyer</a></td>'
+            '<td class="ddd"> ... </td><td class="char">Gregory Anton</td></tr></table>'
+        )
+    )
+    assert [(m.name, m.character) for m in record.cast] == [("Charles Boyer", "Gregory Anton")]
+    assert record.cast_complete is True

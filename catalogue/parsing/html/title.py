@@ -825,16 +825,21 @@ def parse_cast(root: LexborNode, record: TitleRecord) -> None:
 
 
 def _cast_header(table: LexborNode) -> str | None:
-    """The "(in credits order) (verified as complete)" line before a cast table."""
-    node = table.parent
+    """The "Cast (in credits order) (verified as complete)" heading before a cast table:
+    the nearest earlier sibling (of the table or of one of its two wrappers) holding an h3,
+    with any text and ``<small>`` notes between them."""
+    node = table
     for _ in range(3):
         if node is None:
             return None
+        parts: list[str] = []
         previous = node.prev
-        while previous is not None and previous.tag == "-text":
+        while previous is not None and previous.tag in ("-text", "small", "-comment"):
+            if previous.tag != "-comment":
+                parts.insert(0, (previous.text_content or "") if previous.tag == "-text" else previous.text(deep=True))
             previous = previous.prev
-        if previous is not None and previous.css_first("h3") is not None or (previous is not None and previous.tag == "h3"):
-            return previous.text(deep=True)
+        if previous is not None and (previous.tag == "h3" or previous.css_first("h3") is not None):
+            return previous.text(deep=True) + " " + " ".join(parts)
         node = node.parent
     return None
 
