@@ -127,7 +127,7 @@ def _default_skip(node: LexborNode) -> bool:
 
 
 # No value of a real page holds more nodes than this; hostile nesting stops here.
-NODE_BUDGET = 5000
+NODE_BUDGET = 2000
 
 
 def node_text(node: LexborNode, *, skip: Callable[[LexborNode], bool] = _default_skip, budget: int = NODE_BUDGET) -> str:

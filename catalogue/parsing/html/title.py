@@ -651,7 +651,7 @@ def _label_of(h5: LexborNode) -> str:
 
 # Real pages have fewer than 60 info blocks, 30 crew tables and a few hundred rows;
 # beyond these limits a page is hostile and the rest is not read.
-MAX_BLOCKS = 300
+MAX_BLOCKS = 150
 MAX_TABLES = 200
 MAX_ROWS = 3000
 
@@ -927,7 +927,8 @@ _COMPANY_KINDS = {
 
 def parse_company_lists(root: LexborNode, record: TitleRecord) -> bool:
     found = False
-    for header in root.css("b.blackcatheader"):
+    rows = 0
+    for header in root.css("b.blackcatheader")[:MAX_TABLES]:
         label = " ".join(header.text(deep=True).split()).rstrip(":").lower()
         kind = _COMPANY_KINDS.get(label)
         if kind is None:
@@ -938,7 +939,12 @@ def parse_company_lists(root: LexborNode, record: TitleRecord) -> bool:
             listing = listing.next
         if listing is None or listing.tag not in ("ul", "ol"):
             continue
-        for item in listing.css("li"):
+        for item in listing.iter():
+            if item.tag != "li":
+                continue
+            rows += 1
+            if rows > MAX_ROWS:
+                return found
             link = item.css_first('a[href*="/company/"]')
             name = clean_text(link) if link is not None else None
             tail = ""
