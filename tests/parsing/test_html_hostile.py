@@ -137,3 +137,14 @@ def test_nested_company_lists_are_read_within_limits():
     )
     record = parse_html_page(page)
     assert 1 <= len(record.companies) <= 3000
+
+
+def test_long_runs_in_values_do_not_make_regular_expressions_quadratic():
+    page = _frame(
+        b'<div class="info"><h5>User Rating:</h5>' + b"1" * 300000 + b"</div>"
+        b'<div class="info"><h5>Awards:</h5>' + b"9" * 300000 + b"</div>"
+        b'<div class="info"><h5>Genre:</h5>' + "»|".encode() * 100000 + b"x</div>"
+        b'<div class="comment"><div class="small">' + b"7" * 300000 + b"</div><b>t</b>, 1 May 2001<p>"
+        + b"*" * 300000 + b"</p></div>"
+    ).replace(b"<h1>Deep <span>(2001)</span></h1>", b"<h1>Deep <span>" + b"(1999" * 50000 + b")</span></h1>")
+    parses_or_refuses(page)

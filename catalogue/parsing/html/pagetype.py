@@ -12,7 +12,7 @@ _OTHER_PATH = re.compile(r"/(?:name|character|company|news|board|user|keyword|se
 _REVIEW_SUBPAGES = {"usercomments", "reviews"}
 _FULLCREDITS_SUBPAGES = {"fullcredits"}
 _TITLE_SUBPAGES = {"", "combined", "maindetails", "reference"}
-_HEADER_YEAR = re.compile(r"\((?:\d{4}|\?{4})(?:/[IVXL]+)?(?:[^)]*)\)|\b(?:TV|Video Game|Video|TV Series|TV Mini-Series)\b")
+_HEADER_YEAR = re.compile(r"\((?:\d{4}|\?{4})(?:/[IVXL]+)?(?:[^()]*)\)|\b(?:TV|Video Game|Video|TV Series|TV Mini-Series)\b")
 
 
 def _kind_from_url(url: str | None) -> str | None:
@@ -98,7 +98,7 @@ def html_page_type(tree: LexborHTMLParser, url: str | None = None) -> str:
         # Another tn15 subpage (trivia, goofs…) or a name page.
         if not tree.css_first("div#tn15content div.info h5"):
             return "other"
-    if not _HEADER_YEAR.search(header.text(deep=True)):
+    if not _HEADER_YEAR.search(header.text(deep=True)[:1000]):
         return "other"
     # A name page has the same frame but no title sections.
     if tree.css_first("div#tn15content div.info h5, table.cast, table h5") is None:

@@ -53,11 +53,9 @@ def _is_navigation(node: LexborNode) -> bool:
     return node.tag == "h5"
 
 
-_TRAILING_NAV = re.compile(r"(?:\s*[»|])+\s*$")
-
-
 def _strip_nav(text: str) -> str:
-    return _TRAILING_NAV.sub("", text).strip()
+    """Without the trailing "»" and "|" of the "See more »" links taken out."""
+    return text.rstrip(" \t\n\u00bb|").strip()
 
 
 def _value_lines(block: LexborNode) -> list[str]:
@@ -275,7 +273,8 @@ def parse_rating(block: LexborNode, record: TitleRecord) -> None:
         classes = node.attributes.get("class") or ""
         return bool({"personal", "usr", "message"} & set(classes.split())) or node.tag in ("h5",)
 
-    text = " ".join(node_text(block, skip=skip).split())
+    # Regular expressions only ever see a short text (a hostile page gets no quadratic match).
+    text = " ".join(node_text(block, skip=skip).split())[:2000]
     rank = re.search(r"Top 250:?\s*#\s*(\d+)", text)
     if rank:
         record.top_rank = int(rank.group(1))
@@ -303,6 +302,7 @@ def parse_popularity(block: LexborNode, record: TitleRecord) -> None:
     text = _value_text(block)
     if not text:
         return
+    text = text[:2000]
     sentence = re.match(r"^(.*?\bthis week\.)", text)
     rank = re.match(r"^([\d,]+)\b", text)
     record.popularity = Popularity(
@@ -447,7 +447,7 @@ def parse_awards(text: str | None) -> Awards | None:
         return None
     awards = Awards(text=text)
     for field_name, pattern in _AWARD_PATTERNS:
-        found = pattern.search(text)
+        found = pattern.search(text[:1000])
         if found:
             count = found.group(1)
             setattr(awards, field_name, int(count) if count and count.isdigit() else 1)
@@ -705,7 +705,7 @@ def _parse_info_block(block: LexborNode, label: str, key: str, record: TitleReco
         pass
     elif key in ("user reviews", "user comments", "reviews"):
         # "Them there eyes See more (84 total) »", or (later pages) "99 user | 71 critic".
-        found = re.search(r"\(([\d,]+) total\)|([\d,]+) user\b", block.text(deep=True))
+        found = re.search(r"\(([\d,]+) total\)|([\d,]+) user\b", block.text(deep=True)[:2000])
         if found:
             record.review_count = to_int(found.group(1) or found.group(2))
     elif key == "also known as":
@@ -1031,7 +1031,7 @@ def parse_featured_review(root: LexborNode, record: TitleRecord) -> None:
     if comment is None:
         return
     review = Review(title=None, date=None, author=None)
-    text = " ".join(comment.text(deep=True, separator=" ").split())
+    text = " ".join(comment.text(deep=True, separator=" ").split())[:3000]
     helpful = _HELPFUL.search(text)
     if helpful:
         review.helpful, review.helpful_total = to_int(helpful.group(1)), to_int(helpful.group(2))
@@ -1069,15 +1069,15 @@ def parse_featured_review(root: LexborNode, record: TitleRecord) -> None:
             if chunk:
                 paragraphs.append(chunk)
     body = "\n\n".join(paragraphs)
-    if _SPOILER.search(body):
+    if _SPOILER.search(body[:500]):  # the mark opens the review
         review.spoiler = True
-        body = _SPOILER.sub("", body).strip()
+        body = (_SPOILER.sub("", body[:500], count=1) + body[500:]).strip()
     review.text = body
     if review.title or review.text:
         record.reviews.append(review)
     if record.review_count is None:
         for link in root.css('a[href*="usercomments"], a[href*="reviews"]'):
-            found = re.search(r"\(([\d,]+)\s+total\)", link.text(deep=True))
+            found = re.search(r"\(([\d,]+)\s+total\)", link.text(deep=True)[:200])
             if found:
                 record.review_count = to_int(found.group(1))
                 break
