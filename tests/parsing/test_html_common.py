@@ -415,3 +415,15 @@ def test_cast_table_right_after_its_heading():
     )
     assert [(m.name, m.character) for m in record.cast] == [("Charles Boyer", "Gregory Anton")]
     assert record.cast_complete is True
+
+
+def test_episode_numbers_without_the_series_title_warn():
+    record = parse_html_page(
+        _minimal_title_page(
+            '<div class="info"><h5>Original Air Date:</h5><div class="info-content">4 November 2012 '
+            "(Season 7, Episode 6)</div></div>"
+        )
+    )
+    assert record.kind == "tv_episode"
+    assert record.series.to_dict() == {"title": None, "year": None, "season": 7, "episode": 6, "imdb_id": None}
+    assert record.warnings == ["the page gives a season and episode but not the series' title"]

@@ -1208,5 +1208,6 @@ def parse_title_tree(tree: LexborHTMLParser, *, url: str | None = None) -> Title
     if tree.css_first("div#tn15") is None:
         record.warnings.append("not the old tn15 layout: only the sections found in its markup were read")
     if record.series is not None and not record.series.title:
-        record.warnings.append("episode page without its series' title")
+        record.series.title = None  # never an empty string (as the text parser)
+        record.warnings.append("the page gives a season and episode but not the series' title")
     return record
