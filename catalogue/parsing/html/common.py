@@ -1,0 +1,317 @@
+"""Helpers shared by the HTML page parsers (title, reviews, full credits).
+
+Bytes are decoded with ``decoding.decode_bytes`` using the page's own ``<meta>``
+charset as the declared one, then parsed with selectolax (lexbor). Text is taken
+from the tree with an iterative walk (no recursion: hostile pages nest deeply)
+that turns ``<br>`` and block ends into line breaks and collapses the rest of
+the whitespace, non-breaking spaces included.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..decoding import decode_bytes
+
+__all__ = [
+    "BLOCK_TAGS",
+    "clean_text",
+    "decode_html",
+    "imdb_id_from_href",
+    "meta_charset",
+    "node_lines",
+    "node_text",
+    "parse_date",
+    "parse_html",
+    "split_parentheticals",
+    "to_int",
+]
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote dd div dl dt fieldset form h1 h2 h3 h4 h5 h6 hr li "
+    "ol p pre section table tbody td th thead tr ul".split()
+)
+_NEVER_TEXT = frozenset({"script", "style", "noscript", "iframe", "select", "option", "-comment", "head", "title", "template"})
+_CHARSET_IN_CONTENT = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag of its first 8 KiB, or None."""
+    end = data.find(b"</head", 0, 8192)
+    head = LexborHTMLParser(data[: end if end > 0 else 8192].decode("latin-1"))
+    for meta in head.css("meta"):
+        attrs = meta.attributes
+        charset = attrs.get("charset")
+        if charset and charset.strip():
+            return charset.strip()
+        if (attrs.get("http-equiv") or "").strip().lower() == "content-type":
+            found = _CHARSET_IN_CONTENT.search(attrs.get("content") or "")
+            if found:
+                return found.group(1)
+    return None
+
+
+def decode_html(data: bytes) -> str:
+    """A page's bytes as text: valid UTF-8 first, then its meta charset, then Windows-1252."""
+    try:
+        return decode_bytes(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return decode_bytes(data, declared=meta_charset(data))
+
+
+def _is_plain_utf8(data: bytes) -> bool:
+    """UTF-8 without a byte-order mark (ASCII included): what lexbor can take as it is."""
+    if data.isascii():
+        return True
+    if data.startswith(b"\xef\xbb\xbf"):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def parse_html(data: bytes | str) -> LexborHTMLParser:
+    """The selectolax tree of a page given as bytes (charset handled) or text."""
+    if isinstance(data, (bytes, bytearray)) and _is_plain_utf8(data):
+        # lexbor reads UTF-8 bytes itself (line ends normalised, NUL dropped from text):
+        # no decoding and re-encoding in Python, a quarter of the parse time saved.
+        return LexborHTMLParser(bytes(data))
+    text = decode_html(data) if isinstance(data, (bytes, bytearray)) else data
+    # NUL is never text (lexbor drops it); keeping it out leaves it free as
+    # node_text's line-break marker.
+    return LexborHTMLParser(text.replace("\x00", ""))
+
+
+_ID_IN_PATH = {
+    "tt": re.compile(r"/title/(tt\d{5,})"),
+    "nm": re.compile(r"/name/(nm\d{5,})"),
+    "ch": re.compile(r"/character/(ch\d{5,})"),
+    "co": re.compile(r"/company/(co\d{5,})"),
+    "ur": re.compile(r"/user/(ur\d{3,})"),
+}
+
+
+def imdb_id_from_href(href: str | None, prefix: str) -> str | None:
+    """The IMDb id (``tt…``, ``nm…``, ``ch…``, ``co…``, ``ur…``) a link points to, or None.
+
+    ``/name/nm0000964/`` and ``http://www.imdb.com/rg/x/title/tt0036855/`` both work.
+    """
+    if not href:
+        return None
+    pattern = _ID_IN_PATH.get(prefix) or re.compile(rf"(?<![A-Za-z0-9]){re.escape(prefix)}\d{{5,}}")
+    found = pattern.search(href)
+    if not found:
+        return None
+    return found.group(1) if found.groups() else found.group(0)
+
+
+def clean_text(value: LexborNode | str | None) -> str | None:
+    """A node's (or a string's) text on one line, whitespace collapsed; None when empty."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        value = value.text(deep=True, separator=" ")
+    text = " ".join(value.split())
+    return text or None
+
+
+def _default_skip(node: LexborNode) -> bool:
+    return False
+
+
+# No value of a real page holds more nodes than this; hostile nesting stops here.
+NODE_BUDGET = 2000
+
+
+def node_text(node: LexborNode, *, skip: Callable[[LexborNode], bool] = _default_skip, budget: int = NODE_BUDGET) -> str:
+    """A node's text with ``\\n`` for ``<br>`` and block ends; inline whitespace collapsed.
+
+    ``skip(child)`` True drops a child element and all it holds. Scripts, styles,
+    comments and form options never give text. At most ``budget`` nodes are read.
+    """
+    # Line breaks are marked with NUL (never in the parsed text) while the source's
+    # own newlines, which are inline whitespace, are turned into spaces at the end.
+    parts: list[str] = []
+    append = parts.append
+    stack: list[tuple[Iterable[LexborNode], bool]] = [(node.iter(include_text=True), False)]
+    while stack:
+        iterator, is_block = stack[-1]
+        child = next(iterator, None)
+        budget -= 1
+        if budget < 0:
+            break
+        if child is None:
+            stack.pop()
+            if is_block:
+                append("\x00")
+            continue
+        tag = child.tag
+        if tag == "-text":
+            text = child.text_content
+            if text:
+                append(text)
+            continue
+        if tag in _NEVER_TEXT or tag is None or tag[0] == "-":
+            continue
+        if tag == "br":
+            append("\x00")
+            continue
+        if skip(child):
+            continue
+        block = tag in BLOCK_TAGS
+        if block:
+            append("\x00")
+        elif tag in ("td", "th"):
+            append(" ")
+        stack.append((child.iter(include_text=True), block))
+    return "".join(parts).replace("\n", " ").replace("\x00", "\n")
+
+
+def node_lines(node: LexborNode, *, skip: Callable[[LexborNode], bool] = _default_skip) -> list[str]:
+    """The non-empty lines of a node's text (see ``node_text``), each whitespace-collapsed."""
+    lines = []
+    for line in node_text(node, skip=skip).split("\n"):
+        line = " ".join(line.split())
+        if line:
+            lines.append(line)
+    return lines
+
+
+_FLAT_GROUP = re.compile(r"\(([^()]*)\)")
+_TRAILING_FLAT_GROUPS = re.compile(r"(?:\s*\([^()]*\))+\s*$")
+
+
+def split_parentheticals(text: str, *, trailing_only: bool = False) -> tuple[str, list[str]]:
+    """Split ``"Name (a) (b (c))"`` into ``("Name", ["a", "b (c)"])``.
+
+    With ``trailing_only``, only the groups at the end are taken (a character
+    named "Dr. (Mrs.) Smith" keeps its inner parentheses). Unbalanced parentheses
+    stay in the text.
+    """
+    if "(" not in text:
+        return " ".join(text.split()), []
+    if trailing_only:
+        found = _TRAILING_FLAT_GROUPS.search(text) if len(text) < 500 else None
+        if found and "(" not in text[: found.start()] and ")" not in text[: found.start()]:
+            # Only flat groups, all at the end (the usual "Bit Part (uncredited)").
+            return " ".join(text[: found.start()].split()), [
+                note for note in (" ".join(group.split()) for group in _FLAT_GROUP.findall(found.group(0))) if note
+            ]
+        notes: list[str] = []
+        rest = text.rstrip()
+        while rest.endswith(")"):
+            depth = 0
+            start = -1
+            for index in range(len(rest) - 1, -1, -1):
+                char = rest[index]
+                if char == ")":
+                    depth += 1
+                elif char == "(":
+                    depth -= 1
+                    if depth == 0:
+                        start = index
+                        break
+            if start < 0:
+                break
+            inner = " ".join(rest[start + 1 : -1].split())
+            if inner:
+                notes.insert(0, inner)
+            rest = rest[:start].rstrip()
+        return rest, notes
+    flat_notes = [" ".join(group.split()) for group in _FLAT_GROUP.findall(text)]
+    flat_rest = _FLAT_GROUP.sub(" ", text)
+    if "(" not in flat_rest and ")" not in flat_rest:
+        return " ".join(flat_rest.split()), [note for note in flat_notes if note]
+    outside: list[str] = []
+    notes = []
+    depth = 0
+    current: list[str] = []
+    for char in text:
+        if char == "(":
+            if depth:
+                current.append(char)
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+            if depth:
+                current.append(char)
+            else:
+                inner = " ".join("".join(current).split())
+                if inner:
+                    notes.append(inner)
+                current = []
+                outside.append(" ")
+        elif depth:
+            current.append(char)
+        else:
+            outside.append(char)
+    if depth:  # unbalanced: keep what was open as text
+        outside.append("(" + "".join(current))
+    return " ".join("".join(outside).split()), notes
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_DAY_MONTH_YEAR = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s+(\d{4})$")
+_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+_YEAR_ONLY = re.compile(r"^(\d{4})$")
+
+
+def parse_date(text: str | None) -> str | None:
+    """``"11 May 1944"`` → ``"1944-05-11"``; ``"May 1944"`` → ``"1944-05"``; ``"1944"`` → ``"1944"``."""
+    if not text:
+        return None
+    text = " ".join(text.split())
+    found = _DAY_MONTH_YEAR.match(text)
+    if found:
+        day, month, year = found.groups()
+    else:
+        found = _MONTH_DAY_YEAR.match(text)
+        if found:
+            month, day, year = found.groups()
+        else:
+            found = _YEAR_ONLY.match(text)
+            return found.group(1) if found else None
+    month_number = _MONTHS.get(month.lower())
+    if not month_number:
+        return None
+    if not day:
+        return f"{year}-{month_number:02d}"
+    try:
+        return date(int(year), month_number, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def to_int(text: str | None) -> int | None:
+    """``"7,807"`` → 7807; None when there is no number."""
+    if not text:
+        return None
+    digits = text.replace(",", "").replace(".", "").strip()
+    return int(digits) if digits.isdigit() and len(digits) < 16 else None
