@@ -1,0 +1,157 @@
+"""The page as lines: normalisation, boilerplate, and the cursor the sections read from."""
+
+from __future__ import annotations
+
+import re
+
+from ..record import TitleRecord
+
+# Navigation, voting widgets, share links, footer: page furniture, never data.
+BOILERPLATE = frozenset(
+    line.lower()
+    for line in (
+        "Quicklinks",
+        "Top Links",
+        "Overview",
+        "Awards & Reviews",
+        "Plot & Quotes",
+        "Did You Know?",
+        "Fun Stuff",
+        "Other Info",
+        "Promotional",
+        "External Links",
+        "Your Rating:",
+        "Saving vote...",
+        "Deleting vote...",
+        "Sorry, there was a problem",
+        "Own the rights?",
+        "Buy it at Amazon",
+        "Watch it at Amazon",
+        "Share this page:",
+        "ad feedback",
+        "advertisement",
+        "Contact:",
+        "Create a character page for:",
+        "Additional Details",
+        "Add content advisory for parents",
+        "View content advisory for parents",
+        "Parents Guide:",
+        "Crew verified as complete",
+        "(in alphabetical order)",
+        "Show more recommendations",
+        "Update",
+        "Add this title to MyMovies",
+        "Terms and Privacy Policy under which this service is provided to you.",
+        "An company.",
+        "Amazon Affiliates:",
+        "Recent Posts (updated daily) User",
+        "Edit page",
+        "Details",
+        "Storyline",
+        "Cast & Crew",
+    )
+)
+
+_BOILERPLATE_PREFIXES = (
+    "view company contact information",
+    "discuss in boards",
+    "discuss this movie with other users",
+    "/10 (delete | history)",
+    "(delete | history)",
+    "you may report errors and omissions",
+    "copyright ©",
+    "home | search",
+    "register | rss",
+    "international sites:",
+    "see why on imdbpro",
+    "see rank & trends on imdbpro",
+    "(review this title)",
+    "(comment on this title)",
+    "add the first question",
+    "more at imdbpro",
+)
+
+# The navigation block's link lines run their words together in lower case.
+_NAV_LINE = re.compile(
+    r"^(?:trailers and videos|main details|user reviews|user comments|plot summary|trivia|box office|"
+    r"merchandising links|taglines|showtimes|business)"
+)
+
+
+def normalise(line: str) -> str:
+    """Non-breaking spaces and tabs become spaces; outer whitespace goes."""
+    if "\xa0" in line or "\t" in line or "\u2007" in line or "\u202f" in line:
+        line = line.replace("\xa0", " ").replace("\t", " ").replace("\u2007", " ").replace("\u202f", " ")
+    return line.strip()
+
+
+def collapse(line: str) -> str:
+    return " ".join(line.split()) if "  " in line else line
+
+
+def is_boilerplate(collapsed: str) -> bool:
+    lower = collapsed.lower()
+    if lower in BOILERPLATE:
+        return True
+    if lower.startswith(_BOILERPLATE_PREFIXES):
+        return True
+    if lower.startswith(("» (from ", "(from ")) and lower.endswith(")"):
+        return True
+    return bool(_NAV_LINE.match(collapsed)) and " " in collapsed and not collapsed[:1].isupper()
+
+
+TERMINATORS = frozenset(
+    ("see more »", "see more", "more", "(more)", "more »", "see all »", "» see more", "see more ...", "...")
+)
+
+
+def is_terminator(collapsed: str) -> bool:
+    return collapsed.lower() in TERMINATORS
+
+
+class Page:
+    """The lines of one page, a cursor, and what the sections have found so far."""
+
+    def __init__(self, text: str) -> None:
+        self.raw = text.split("\n")
+        self.lines = [normalise(line) for line in self.raw]
+        self.count = len(self.lines)
+        self.i = 0
+        self.record = TitleRecord(title="")
+        self.zone = "top"
+        # Page style: the Die Hard-like extractions print bare "more" links.
+        self.bare_more = False
+        # Overview state for label-less values.
+        self.seen_release = False
+        self.seen_rating = False
+        self.video_count: int | None = None
+        self.summary_directors: list[str] = []
+        self.summary_writers: list[str] = []
+        self.summary_stars: list[str] = []
+        self.writer_label_seen = False
+        self.dyk_kinds: list[str] = []
+        self.cast_order = 0
+        self.title_line_seen = False
+        self.tagline_label_seen = False
+        self.footer_seen = False
+        self.truncated = False
+        self.pending_series = False
+        self.aux_title: str | None = None
+        self.summary_creators: list[str] = []
+        self.summary_companies: list = []
+
+    def line(self, index: int | None = None) -> str:
+        return self.lines[self.i if index is None else index]
+
+    def next_nonblank(self, start: int) -> int:
+        index = start
+        while index < self.count and not self.lines[index]:
+            index += 1
+        return index
+
+    def unparsed(self, line: str) -> None:
+        self.record.unparsed.append(line)
+
+    def warn(self, message: str) -> None:
+        if message not in self.record.warnings and len(self.record.warnings) < 200:
+            self.record.warnings.append(message)
