@@ -139,6 +139,7 @@ class Page:
         self.aux_title: str | None = None
         self.summary_creators: list[str] = []
         self.summary_companies: list = []
+        self.crew_orders: dict[str, int] = {}
 
     def line(self, index: int | None = None) -> str:
         return self.lines[self.i if index is None else index]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from ..record import Connection, CrewMember, Goof, QuoteLine, Recommendation, Review, SeriesRef
 from . import values as v
-from .credits import crew_heading, parse_cast_row, parse_crew_row, split_people, unknown_crew_heading
+from .credits import CREW_HEADINGS, crew_heading, parse_cast_row, parse_crew_row, split_people, unknown_crew_heading
 from .lines import Page, collapse, is_boilerplate, is_terminator
 from .vocabulary import CONNECTION_TYPES, GOOF_CATEGORIES
 
@@ -568,7 +568,7 @@ def section_crew(page: Page, value: str) -> None:
     else:
         key, label = unknown_crew_heading(collapsed)
         page.warn(f"unknown crew heading {label!r} kept as department {key!r}")
-    order = sum(1 for member in page.record.crew if member.department == key)
+    order = page.crew_orders.get(key, 0)
     while page.i < page.count:
         line = page.lines[page.i]
         if not line:
@@ -587,6 +587,7 @@ def section_crew(page: Page, value: str) -> None:
         if member is None:
             return
         order += 1
+        page.crew_orders[key] = order
         page.record.crew.append(member)
         page.i += 1
 
@@ -651,7 +652,7 @@ def section_company_summary(page: Page, value: str) -> None:
         company = v.parse_company(line, "production")
         if company is None:
             page.unparsed(line)
-        elif not any(c.kind == "production" and c.name == company.name for c in page.record.companies):
+        else:
             page.summary_companies.append(company)
 
 
@@ -1298,39 +1299,52 @@ _NO_COLON = {
     "cast", "series cast summary", "faq", "message boards", "recommendations", "related links",
     "did you know?", "fun stuff", "additional details", "user reviews", "user comments",
 }
+# Every line that starts a section by itself, lower-cased: labels, crew headings, company headings.
+HEADINGS: dict[str, Handler] = {}
+for _label, _handler in LABELS.items():
+    HEADINGS[_label + ":"] = _handler
+    if _label in _NO_COLON:
+        HEADINGS[_label] = _handler
+for _heading in CREW_HEADINGS:
+    HEADINGS[_heading] = section_crew
+for _heading, _kind in _COMPANY_HEADINGS:
+    HEADINGS[_heading] = section_companies
+_COMPANY_PREFIXES = tuple(heading for heading, _ in _COMPANY_HEADINGS)
 
 
 def exact_label(collapsed: str) -> Handler | None:
+    """The handler of a line that is a label or heading and nothing else."""
     if len(collapsed) > 80:
         return None
     lower = collapsed.lower()
-    if lower.endswith(":"):
-        return LABELS.get(lower[:-1].rstrip())
-    return LABELS.get(lower) if lower in _NO_COLON else None
+    handler = HEADINGS.get(lower)
+    if handler is None and lower.endswith(" :"):
+        handler = HEADINGS.get(lower[:-2] + ":")
+    return handler
 
 
 def find_label(collapsed: str) -> tuple[Handler, str] | None:
-    """The handler of a label line, and the value printed after the label on that line."""
+    """The handler of a line that starts a section, and the value printed after its label on that line."""
     handler = exact_label(collapsed)
     if handler:
         return handler, ""
+    first = collapsed[:1]
+    if first == "(" or first == "C" or first == "c":
+        if is_cast_start(collapsed):
+            return section_cast, ""
     colon = collapsed.find(":", 0, 60)
     if colon > 0:
         handler = INLINE_LABELS.get(collapsed[:colon].strip().lower())
         if handler:
             return handler, collapsed[colon + 1 :].strip()
+    if len(collapsed) < 80 and collapsed[:1] in "PpDdSsOo" and collapsed.lower().startswith(_COMPANY_PREFIXES) and company_headings(collapsed):
+        return section_companies, ""
     return None
 
 
 def starts_section(page: Page, collapsed: str) -> bool:
     """Whether a line begins another section (so the section being read ends before it)."""
-    return bool(
-        find_label(collapsed)
-        or crew_heading(collapsed)
-        or is_cast_start(collapsed)
-        or company_headings(collapsed[:80])
-        or _IMDB_HEADER.match(collapsed[:10]) and collapsed.startswith("IMDb >")
-    )
+    return bool(find_label(collapsed) or collapsed.startswith("IMDb >"))
 
 
 # Sections found by a line's shape, tried in page order when no label matched.
@@ -1342,10 +1356,7 @@ SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
     (lambda page, line: page.zone in ("overview", "top") and v.parse_rating(_strip_dash_rating(line)) is not None, section_rating_line),
     (lambda page, line: v.popularity_text(line) is not None, section_popularity_text),
     (is_season_episode, section_season_episode),
-    (lambda page, line: is_cast_start(line), section_cast),
-    (lambda page, line: crew_heading(line) is not None, section_crew),
     (is_unknown_crew_heading, section_crew),
-    (lambda page, line: company_headings(line[:80]) is not None, section_companies),
     (is_summary_writer, section_summary_writer),
     (is_release_shape, section_release_line),
     (lambda page, line: is_review_start(page, line), section_review),

@@ -17,28 +17,36 @@ from .vocabulary import COMPANY_NOTE_WORDS, COUNTRIES, GENRES, LANGUAGES, MONTHS
 SHORT_LINE = 400
 LIST_LINE = 20_000
 
-# "See more »", "more", "Full summary » | Add synopsis »" and the like, printed after values.
-_TRAILING_LINK = re.compile(
-    r"(?:\s*\|?\s*(?:See more|more|See all|Full summary|full summary|Full synopsis|full synopsis|"
-    r"Add synopsis|See full summary|See full synopsis|\(more\))\s*»?)+\s*$"
-)
-_TRAILING_LINK_STRICT = re.compile(
-    r"(?:\s*\|?\s*(?:See more|See all|Full summary|full summary|Full synopsis|full synopsis|"
-    r"Add synopsis|See full summary|See full synopsis|\(more\))\s*»?|\s*more\s*»)+\s*$"
-)
 _PLOT_MARKER = re.compile(
     r"(?:Full summary|full summary|See full summary|Add synopsis|Full synopsis|full synopsis)\s*»?\s*$"
 )
 
 
+_LINK_ENDINGS = ("»", "more", "More", "synopsis", "summary", "Synopsis", "Summary", "(more)", "See all")
+# Link texts the page prints after a value, lower-cased, longest first.
+_LINK_SUFFIXES = (
+    "see full summary »", "see full synopsis »", "full summary »", "full synopsis »", "add synopsis »",
+    "see full summary", "see full synopsis", "full summary", "full synopsis", "add synopsis",
+    "see more »", "see all »", "see more", "more »", "(more)",
+)
+
+
 def strip_links(text: str, *, bare_more: bool = True) -> str:
-    """The value without the page's trailing "See more »" style links."""
-    if len(text) > LIST_LINE:
-        text_tail = text[-200:]
-        cut = (_TRAILING_LINK if bare_more else _TRAILING_LINK_STRICT).search(text_tail)
-        return text[: len(text) - 200 + cut.start()].rstrip() if cut else text
-    cut = (_TRAILING_LINK if bare_more else _TRAILING_LINK_STRICT).search(text)
-    return text[: cut.start()].rstrip() if cut else text
+    """The value without the page's trailing "See more »" style links ("… See more »", "… | Add synopsis »")."""
+    rest = text
+    while rest.endswith(_LINK_ENDINGS):
+        tail = rest[-24:].lower()
+        for suffix in _LINK_SUFFIXES:
+            if tail.endswith(suffix):
+                rest = rest[: len(rest) - len(suffix)].rstrip().rstrip("|").rstrip()
+                break
+        else:
+            # A bare "more" link ("15 July 1988 (USA) more"), never the end of a word ("evermore").
+            if bare_more and tail.endswith("more") and (len(rest) == 4 or rest[-5] == " "):
+                rest = rest[:-4].rstrip().rstrip("|").rstrip()
+            else:
+                break
+    return rest
 
 
 def has_plot_marker(text: str) -> bool:
@@ -57,28 +65,39 @@ def parse_int(text: str) -> int | None:
 # Trailing "(note)" groups: peeled from the end one at a time (linear: each pass is one rfind).
 def split_trailing_parens(text: str) -> tuple[str, list[str]]:
     """``"Name (a) (b)"`` → ``("Name", ["a", "b"])``; nested or unbalanced groups stay in the text."""
-    notes: list[str] = []
     rest = text.rstrip()
+    if not rest.endswith(")"):
+        return rest, []
+    notes: list[str] = []
     while rest.endswith(")"):
-        depth = 0
-        start = -1
-        for index in range(len(rest) - 1, -1, -1):
-            char = rest[index]
-            if char == ")":
-                depth += 1
-            elif char == "(":
-                depth -= 1
-                if depth == 0:
-                    start = index
-                    break
+        start = rest.rfind("(")
+        # The common case: no parenthesis inside the group.
+        if start > 0 and rest.find(")", start) == len(rest) - 1:
+            pass
+        else:
+            start = _matching_open(rest)
         if start <= 0:
             break
         inner = rest[start + 1 : -1].strip()
         if not inner:
             break
-        notes.insert(0, inner)
+        notes.append(inner)
         rest = rest[:start].rstrip()
+    notes.reverse()
     return rest, notes
+
+
+def _matching_open(text: str) -> int:
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        char = text[index]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
 
 
 # ---------------------------------------------------------------- header
