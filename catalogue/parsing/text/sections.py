@@ -504,7 +504,7 @@ def section_user_reviews_label(page: Page, value: str) -> None:
 
 _CAST_START = re.compile(
     r"^(?:Cast )?\((?:in credits order|Cast overview|complete, awaiting verification|verified as complete|"
-    r"in no particular order|in alphabetical order\) \(verified|Series Cast Summary)",
+    r"in no particular order|in alphabetical order\) \(verified|Series Cast Summary|Credited cast|Cast summary)",
     re.I,
 )
 
@@ -749,6 +749,16 @@ def _shape_line(attribute: str) -> Handler:
 
 section_country_line = _shape_line("countries")
 section_language_line = _shape_line("languages")
+section_color_line = _shape_line("colors")
+section_sound_mix_line = _shape_line("sound_mixes")
+
+
+def is_color_shape(page: Page, collapsed: str) -> bool:
+    return page.zone in ("details", "overview") and v.is_color_list(v.strip_links(collapsed))
+
+
+def is_sound_mix_shape(page: Page, collapsed: str) -> bool:
+    return page.zone in ("details", "overview") and v.is_sound_mix_list(v.strip_links(collapsed))
 
 
 def section_aspect_ratio(page: Page, value: str) -> None:
@@ -1370,6 +1380,8 @@ SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
     (is_certificates_shape, section_certificates_line),
     (is_country_shape, section_country_line),
     (is_language_shape, section_language_line),
+    (is_color_shape, section_color_line),
+    (is_sound_mix_shape, section_sound_mix_line),
     (is_faq_empty, section_faq_empty),
     (is_summary_director, section_summary_director),
     (is_overview_free_text, section_overview_free_text),

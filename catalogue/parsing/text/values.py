@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..record import Aka, Awards, Certificate, Company, Popularity, Rating, ReleaseDate, Runtime
-from .vocabulary import COMPANY_NOTE_WORDS, COUNTRIES, GENRES, LANGUAGES, MONTHS
+from .vocabulary import COLORS, COMPANY_NOTE_WORDS, COUNTRIES, GENRES, LANGUAGES, MONTHS, SOUND_MIXES
 
 # Lines longer than this are free text (a review paragraph, a plot), never a short field.
 SHORT_LINE = 400
@@ -414,6 +414,20 @@ def is_country_list(text: str) -> bool:
 def is_language_list(text: str) -> bool:
     items = split_list(text[:LIST_LINE])
     return bool(items) and all(item in LANGUAGES for item in items)
+
+
+def _is_vocabulary_list(text: str, vocabulary: frozenset[str]) -> bool:
+    """Every ``|`` item is a vocabulary word, optionally with ``(notes)``: ``Color (Technicolor)``."""
+    items = split_list(text[:LIST_LINE])
+    return bool(items) and all(split_trailing_parens(item)[0] in vocabulary for item in items)
+
+
+def is_color_list(text: str) -> bool:
+    return _is_vocabulary_list(text, COLORS)
+
+
+def is_sound_mix_list(text: str) -> bool:
+    return _is_vocabulary_list(text, SOUND_MIXES)
 
 
 # ---------------------------------------------------------------- details

@@ -112,3 +112,16 @@ CONNECTION_TYPES = (
     "Spoofs",
     "Version of",
 )
+
+COLORS = frozenset(("Color", "Colour", "Black and White"))
+
+SOUND_MIXES = frozenset(
+    (
+        "Mono", "Stereo", "Dolby", "Dolby Digital", "Dolby Digital EX", "Dolby SR", "Dolby Stereo",
+        "Dolby Surround 7.1", "Dolby Atmos", "DTS", "DTS-ES", "DTS-Stereo", "SDDS", "Ultra Stereo",
+        "70 mm 6-Track", "6-Track Stereo", "4-Track Stereo", "Silent", "Sensurround", "Datasat",
+        "IMAX 6-Track", "Perspecta Stereo", "Cinerama 7-Track", "Matrix Surround", "Vitaphone",
+        "Movietone", "RCA Sound System", "Westrex Recording System", "Western Electric Sound System",
+        "Auro 11.1", "DTS 70 mm", "Todd-AO 6-Track",
+    )
+)
