@@ -34,7 +34,10 @@ _LINK_SUFFIXES = (
 def strip_links(text: str, *, bare_more: bool = True) -> str:
     """The value without the page's trailing "See more »" style links ("… See more »", "… | Add synopsis »")."""
     rest = text
-    while rest.endswith(_LINK_ENDINGS):
+    # At most a few links follow a value ("Full summary » | Add synopsis »"): bounded, so linear.
+    for _ in range(4):
+        if not rest.endswith(_LINK_ENDINGS):
+            break
         tail = rest[-24:].lower()
         for suffix in _LINK_SUFFIXES:
             if tail.endswith(suffix):
