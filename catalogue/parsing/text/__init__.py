@@ -14,7 +14,7 @@ import re
 
 from ..record import PageError, TitleRecord
 from . import values as v
-from .lines import Page, collapse, is_boilerplate, is_terminator
+from .lines import Page, collapse, is_boilerplate, is_footer, is_terminator
 from .sections import SHAPES, apply_header, exact_label, find_label, merge_summaries
 
 __all__ = ["parse_text_page"]
@@ -65,7 +65,7 @@ def _find_header(page: Page, text: str) -> int:
         collapsed = collapse(line[:600])
         if first is None:
             first = (index, collapsed)
-        if collapsed.startswith("IMDb >") and v.parse_title_with_year(collapsed[6:].split(" > ")[-1].strip()):
+        if collapsed.startswith("IMDb >") and any(v.parse_title_with_year(crumb.strip()) for crumb in collapsed[6:].split(" > ")[:8]):
             return index
         if "More at IMDb" in collapsed and v.parse_title_with_year(collapsed.partition("More at IMDb")[0].strip()):
             return index
@@ -94,15 +94,27 @@ def _read_sections(page: Page, start: int) -> None:
         before = page.i
         collapsed = collapse(line)
         if page.zone == "footer":
-            handler = exact_label(collapsed)
-            if handler:
-                handler(page, "")
-            else:
-                page.i += 1
+            _read_footer_line(page, collapsed)
         else:
             _read_line(page, collapsed)
         if page.i <= before:
             page.i = before + 1
+
+
+def _read_footer_line(page: Page, collapsed: str) -> None:
+    """After "Related Links": link lists and the footer; the Amazon affiliate block runs to the end."""
+    page.i += 1
+    if page.amazon_block:
+        return
+    if collapsed.startswith("Amazon Affiliates"):
+        page.amazon_block = True
+        return
+    handler = exact_label(collapsed)
+    if handler:
+        page.i -= 1
+        handler(page, "")
+    elif not is_footer(collapsed):
+        page.unparsed(collapsed)
 
 
 def _read_line(page: Page, collapsed: str) -> None:

@@ -24,8 +24,13 @@ _UNKNOWN_HEADING = re.compile(r"^[A-Z][A-Za-z&,' -]{1,60} (?:by|Department|Manag
 
 
 def crew_heading(collapsed: str) -> tuple[str, str] | None:
-    """``(key, label)`` for a known crew heading."""
-    return CREW_HEADINGS.get(collapsed.lower()) if len(collapsed) < 80 else None
+    """``(key, label)`` for a known crew heading, also with a note: ``Writing credits (in alphabetical order)``."""
+    if len(collapsed) > 100:
+        return None
+    found = CREW_HEADINGS.get(collapsed.lower())
+    if found is None and collapsed.endswith(")"):
+        found = CREW_HEADINGS.get(split_trailing_parens(collapsed)[0].lower())
+    return found
 
 
 def unknown_crew_heading(collapsed: str) -> tuple[str, str] | None:

@@ -49,6 +49,18 @@ BOILERPLATE = frozenset(
         "Details",
         "Storyline",
         "Cast & Crew",
+        "Add to My Movies",
+        "Update Data",
+        "Review this title",
+        "Comment on this title",
+        "Rate this",
+        "Quick Links",
+        "Edit",
+        "Message Board",
+        "Episode Guide",
+        "Explore More",
+        "Trailers and Videos",
+        "Photo Gallery",
     )
 )
 
@@ -91,13 +103,26 @@ def collapse(line: str) -> str:
 
 def is_boilerplate(collapsed: str) -> bool:
     lower = collapsed.lower()
-    if lower in BOILERPLATE:
+    if lower in BOILERPLATE or lower.startswith(_BOILERPLATE_PREFIXES):
         return True
-    if lower.startswith(_BOILERPLATE_PREFIXES):
+    first = lower[:1]
+    if (first == "»" or first == "(") and lower.endswith(")") and lower.startswith(("» (from ", "(from ")):
         return True
-    if lower.startswith(("» (from ", "(from ")) and lower.endswith(")"):
-        return True
-    return bool(_NAV_LINE.match(collapsed)) and " " in collapsed and not collapsed[:1].isupper()
+    # Navigation link lines start in lower case ("trailers and videosfull cast and crew…").
+    return collapsed[:1].islower() and " " in collapsed and bool(_NAV_LINE.match(collapsed))
+
+
+# After "Related Links": the site's link lists and footer.
+_FOOTER_PREFIXES = (
+    "full cast and crew", "company credits", "external reviews", "news articles", "add this title",
+    "update", "home", "register", "rss", "international sites", "terms and privacy", "an ", "you may report",
+    "edit page", "copyright", "imdb ", "box office mojo", "withoutabox", "follow us", "advertise", "license our",
+)
+
+
+def is_footer(collapsed: str) -> bool:
+    lower = collapsed.lower()
+    return lower.startswith(_FOOTER_PREFIXES) or " | " in lower or "section" in lower or is_boilerplate(collapsed)
 
 
 TERMINATORS = frozenset(
@@ -134,6 +159,7 @@ class Page:
         self.title_line_seen = False
         self.tagline_label_seen = False
         self.footer_seen = False
+        self.amazon_block = False
         self.truncated = False
         self.pending_series = False
         self.aux_title: str | None = None

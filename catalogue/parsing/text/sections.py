@@ -83,8 +83,13 @@ def section_header(page: Page, value: str) -> None:
     """``IMDb > Title (1959)`` (or ``IMDb > "Series" (1994) > Episode (2000)``) and the line after it."""
     line = collapse(page.lines[page.i])
     page.i += 1
-    parts = [part.strip() for part in _IMDB_HEADER.match(line).group(1).split(" > ") if part.strip()]
-    header = v.parse_title_with_year(parts[-1]) if parts else None
+    parts = [part.strip() for part in _IMDB_HEADER.match(line).group(1).split(" > ") if part.strip()][:8]
+    # The title is the last crumb with a year ("IMDb > Title (1959) > Combined details" has a crumb after it).
+    header = None
+    while parts and header is None:
+        header = v.parse_title_with_year(parts[-1])
+        if header is None:
+            parts.pop()
     if header is None:
         page.unparsed(line)
         return
@@ -141,12 +146,16 @@ def section_title_line(page: Page, value: str) -> None:
     page.i += 1
     page.zone = "overview"
     page.title_line_seen = True
-    before, _, after = line.partition("More at IMDb")
-    header = v.parse_title_with_year(before.strip())
+    if "More at IMDb" in line:
+        before, _, after = line.partition("More at IMDb")
+        before = before.strip()
+    else:
+        before, after = _split_title_line(line)
+    header = v.parse_title_with_year(before)
     if header is not None:
         apply_header(page, header, from_title_line=True)
-    elif before.strip():
-        page.unparsed(before.strip())
+    elif before:
+        page.unparsed(before)
     after = after.strip()
     if after.startswith("Pro"):
         after = after[3:]
@@ -155,6 +164,48 @@ def section_title_line(page: Page, value: str) -> None:
         page.record.original_title = after[: -len("(original title)")].strip() or None
     elif after:
         page.unparsed(after)
+
+
+def _split_title_line(line: str) -> tuple[str, str]:
+    """``Title (1959) Original (original title)`` → the title with its year, and the rest."""
+    position = 0
+    for _ in range(6):
+        close = line.find(") ", position)
+        if close < 0:
+            break
+        if v.parse_title_with_year(line[: close + 1]):
+            return line[: close + 1], line[close + 1 :]
+        position = close + 1
+    return line, ""
+
+
+def is_bare_title_line(page: Page, collapsed: str) -> bool:
+    """The title line when the extraction dropped "More at IMDbPro": the header's title and year again."""
+    if page.title_line_seen or page.zone not in ("top", "overview") or not page.record.title or len(collapsed) > 400:
+        return False
+    before, after = _split_title_line(collapsed)
+    header = v.parse_title_with_year(before)
+    return header is not None and header.year == page.record.year and (not after or after.endswith("(original title)"))
+
+
+_SERIES_YEARS = re.compile(r"^TV (?P<kind>series|mini-series|Series|Mini-Series) (?P<start>\d{4})\s*[-–—]\s*(?P<end>\d{4})?$")
+
+
+def is_series_years(page: Page, collapsed: str) -> bool:
+    return len(collapsed) < 40 and bool(_SERIES_YEARS.match(collapsed))
+
+
+def section_series_years(page: Page, value: str) -> None:
+    """``TV series 1994-2004`` under a series' title."""
+    match = _SERIES_YEARS.match(collapse(page.lines[page.i]))
+    page.i += 1
+    record = page.record
+    if record.kind != "tv_episode":
+        record.kind = "tv_mini_series" if "mini" in match.group("kind").lower() else "tv_series"
+    if record.year is None:
+        record.year = int(match.group("start"))
+    if match.group("end"):
+        record.end_year = int(match.group("end"))
 
 
 _PHOTOS = re.compile(r"^Photos \((?:[Ss]ee all )?([\d,]{1,9})(?: \| slideshow)?\)")
@@ -209,7 +260,7 @@ def section_rating(page: Page, value: str) -> None:
     page.i += 1
     if index < page.count:
         candidate = collapse(page.lines[index])
-        if v.parse_rating(_strip_dash_rating(candidate)) is not None:
+        if _is_rating_line(candidate):
             page.i = index + 1
             rating_value(page, candidate)
 
@@ -218,13 +269,30 @@ def _strip_dash_rating(text: str) -> str:
     return text[4:].strip() if text.startswith("-/10") else text
 
 
+_VOTES_LINE = re.compile(r"^\(?([\d,]{1,15}) votes?\)?")
+
+
 def rating_value(page: Page, text: str) -> None:
     page.seen_rating = True
-    rating = v.parse_rating(_strip_dash_rating(text))
+    text = _strip_dash_rating(text)
+    rating = v.parse_rating(text)
+    if rating is None and v.parse_rating_value(text):
+        # "8.0/10" with "21,203 votes" on the next line.
+        index = page.next_nonblank(page.i)
+        votes = _VOTES_LINE.match(collapse(page.lines[index])[:100]) if index < page.count else None
+        if votes:
+            value, best = v.parse_rating_value(text)
+            rating = v.Rating(value=value, best=best, votes=v.parse_int(votes.group(1)) or 0)
+            page.i = index + 1
     if rating:
         page.record.rating = rating
     elif rating is None:
         page.unparsed(text)
+
+
+def _is_rating_line(text: str) -> bool:
+    text = _strip_dash_rating(text)
+    return v.parse_rating(text) is not None or v.parse_rating_value(text) is not None
 
 
 def section_rating_line(page: Page, value: str) -> None:
@@ -239,8 +307,12 @@ def section_popularity(page: Page, value: str) -> None:
     record = page.record
     rank = v.popularity_rank(value) if value else None
     text = None
+    if value:
+        # "MOVIEmeter: ? Up 1% in popularity this week." on one line.
+        rest = value.lstrip("?#0123456789, ").strip()
+        text = v.popularity_text(rest) if rest else None
     index = page.next_nonblank(page.i)
-    if index < page.count:
+    if text is None and index < page.count:
         text = v.popularity_text(collapse(page.lines[index]))
         if text:
             page.i = index + 1
@@ -564,7 +636,8 @@ def section_crew(page: Page, value: str) -> None:
     page.i += 1
     known = crew_heading(collapsed)
     if known:
-        key, label = known[0], collapsed
+        key = known[0]
+        label = collapsed if collapsed.lower() in CREW_HEADINGS else v.split_trailing_parens(collapsed)[0]
     else:
         key, label = unknown_crew_heading(collapsed)
         page.warn(f"unknown crew heading {label!r} kept as department {key!r}")
@@ -681,7 +754,7 @@ def aka_value(page: Page, text: str) -> None:
 
 
 def is_aka_shape(page: Page, collapsed: str) -> bool:
-    return page.zone == "details" and collapsed.startswith('"') and v.parse_aka(collapsed) is not None
+    return page.zone in ("details", "credits") and collapsed.startswith('"') and v.parse_aka(collapsed) is not None
 
 
 def section_aka_line(page: Page, value: str) -> None:
@@ -727,11 +800,11 @@ section_sound_mixes = _list_section("sound_mixes")
 
 
 def is_country_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("details", "overview") and v.is_country_list(collapsed)
+    return page.zone in ("details", "overview", "credits") and v.is_country_list(collapsed)
 
 
 def is_language_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("details", "overview") and v.is_language_list(collapsed)
+    return page.zone in ("details", "overview", "credits") and v.is_language_list(collapsed)
 
 
 def is_genre_shape(page: Page, collapsed: str) -> bool:
@@ -754,11 +827,11 @@ section_sound_mix_line = _shape_line("sound_mixes")
 
 
 def is_color_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("details", "overview") and v.is_color_list(v.strip_links(collapsed))
+    return page.zone in ("details", "overview", "credits") and v.is_color_list(v.strip_links(collapsed))
 
 
 def is_sound_mix_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("details", "overview") and v.is_sound_mix_list(v.strip_links(collapsed))
+    return page.zone in ("details", "overview", "credits") and v.is_sound_mix_list(v.strip_links(collapsed))
 
 
 def section_aspect_ratio(page: Page, value: str) -> None:
@@ -1300,7 +1373,7 @@ LABELS: dict[str, Handler] = {
     "related links": section_footer,
 }
 # Labels that may carry their value on the same line ("Runtime: 90 min").
-_NO_INLINE = {"did you know?", "fun stuff", "faq", "message boards", "recommendations", "related links", "cast", "additional details"}
+_NO_INLINE = {"if you enjoyed this title, our database also recommends", "did you know?", "fun stuff", "faq", "message boards", "recommendations", "related links", "cast", "additional details"}
 INLINE_LABELS = {label: handler for label, handler in LABELS.items() if label not in _NO_INLINE}
 
 
@@ -1342,7 +1415,9 @@ def find_label(collapsed: str) -> tuple[Handler, str] | None:
     if first == "(" or first == "C" or first == "c":
         if is_cast_start(collapsed):
             return section_cast, ""
-    colon = collapsed.find(":", 0, 60)
+    if collapsed.endswith(")") and crew_heading(collapsed):
+        return section_crew, ""
+    colon = collapsed.find(":", 0, 24)
     if colon > 0:
         handler = INLINE_LABELS.get(collapsed[:colon].strip().lower())
         if handler:
@@ -1361,9 +1436,11 @@ def starts_section(page: Page, collapsed: str) -> bool:
 SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
     (lambda page, line: line.startswith("IMDb >") and not page.record.title and bool(_IMDB_HEADER.match(line[:500])), section_header),
     (lambda page, line: "More at IMDb" in line[:500] and not page.title_line_seen, section_title_line),
+    (is_bare_title_line, section_title_line),
+    (is_series_years, section_series_years),
     (lambda page, line: line.startswith("Photos (") and bool(_PHOTOS.match(line)), section_photos),
     (is_news_or_video, section_news_or_video),
-    (lambda page, line: page.zone in ("overview", "top") and v.parse_rating(_strip_dash_rating(line)) is not None, section_rating_line),
+    (lambda page, line: page.zone in ("overview", "top") and _is_rating_line(line), section_rating_line),
     (lambda page, line: v.popularity_text(line) is not None, section_popularity_text),
     (is_season_episode, section_season_episode),
     (is_unknown_crew_heading, section_crew),

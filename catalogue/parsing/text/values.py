@@ -263,6 +263,17 @@ def parse_rating(text: str) -> Rating | None | bool:
     return Rating(value=value, best=best, votes=votes)
 
 
+_RATING_VALUE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?)\s*/\s*(\d{1,3})\s*»?$")
+
+
+def parse_rating_value(text: str) -> tuple[float, int] | None:
+    """``8.0/10`` alone (its votes printed on the next line)."""
+    match = _RATING_VALUE.match(text[:40])
+    if not match or int(match.group(2)) <= 0 or float(match.group(1)) > int(match.group(2)):
+        return None
+    return float(match.group(1)), int(match.group(2))
+
+
 _POPULARITY_TEXT = re.compile(
     r"^((?:Up|Down) [\d,.]{1,12}% in popularity this week\.|No change in popularity this week\.)"
 )
@@ -441,7 +452,8 @@ _CERT_RATING = re.compile(r"^[\w+/.\-' ]{1,25}$")
 
 def parse_certificates(text: str) -> list[Certificate] | None:
     """``Italy:T (re-rating) (1974) | Portugal:(Banned) (original rating) | …``; ``None`` if not of that shape."""
-    if len(text) > LIST_LINE or ":" not in text:
+    # The first country name is short, so its colon comes early; most lines fail here.
+    if len(text) > LIST_LINE or ":" not in text[:48] or not text[:1].isupper():
         return None
     certificates = []
     for item in text.split("|"):
@@ -463,9 +475,13 @@ def parse_certificates(text: str) -> list[Certificate] | None:
             rating, rest = (value, "") if paren < 0 else (value[:paren].strip(), value[paren:])
             if not _CERT_RATING.match(rating) or len(rating.split()) > 3:
                 return None
-        leftover, notes = split_trailing_parens("x " + rest.strip())
-        if leftover.strip() != "x":
-            return None
+        rest = rest.strip()
+        if rest:
+            leftover, notes = split_trailing_parens("x " + rest)
+            if leftover != "x":
+                return None
+        else:
+            notes = []
         certificates.append(Certificate(country=country, rating=rating, notes=notes))
     return certificates or None
 
