@@ -15,7 +15,7 @@ import re
 from ..record import PageError, TitleRecord
 from . import values as v
 from .lines import Page, collapse, is_boilerplate, is_footer, is_terminator
-from .sections import SHAPES, apply_header, exact_label, find_label, merge_summaries
+from .sections import FIXED_LINES, SHAPES, apply_header, exact_label, find_label, merge_summaries
 
 __all__ = ["parse_text_page"]
 
@@ -82,21 +82,27 @@ def _find_header(page: Page, text: str) -> int:
 
 def _read_sections(page: Page, start: int) -> None:
     for index in range(start):
-        line = page.lines[index]
-        if line and not is_boilerplate(collapse(line)):
-            page.unparsed(collapse(line))
+        collapsed = page.collapsed[index]
+        if collapsed and not is_boilerplate(collapsed):
+            page.unparsed(collapsed)
     page.i = start
+    collapsed_lines = page.collapsed
+    lowered = page.lowered
     while page.i < page.count:
-        line = page.lines[page.i]
-        if not line:
+        before = page.i
+        collapsed = collapsed_lines[before]
+        if not collapsed:
             page.i += 1
             continue
-        before = page.i
-        collapsed = collapse(line)
         if page.zone == "footer":
             _read_footer_line(page, collapsed)
         else:
-            _read_line(page, collapsed)
+            # Most lines are a heading, a label or furniture as printed: one look-up.
+            handler = FIXED_LINES.get(lowered[before])
+            if handler is not None:
+                handler(page, "")
+            else:
+                _read_line(page, collapsed)
         if page.i <= before:
             page.i = before + 1
 

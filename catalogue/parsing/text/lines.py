@@ -138,8 +138,14 @@ class Page:
     """The lines of one page, a cursor, and what the sections have found so far."""
 
     def __init__(self, text: str) -> None:
-        self.raw = text.split("\n")
-        self.lines = [normalise(line) for line in self.raw]
+        # Non-breaking and other fixed spaces, and tabs, are spaces; done once for the whole text.
+        for space in ("\xa0", "\t", "\u2007", "\u202f"):
+            if space in text:
+                text = text.replace(space, " ")
+        self.lines = [line.strip() for line in text.split("\n")]
+        # The same lines with runs of spaces made one ("Charles Boyer  ...  Gregory Anton").
+        self.collapsed = [" ".join(line.split()) if "  " in line else line for line in self.lines]
+        self.lowered = [line.lower() for line in self.collapsed]
         self.count = len(self.lines)
         self.i = 0
         self.record = TitleRecord(title="")

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from ..record import Connection, CrewMember, Goof, QuoteLine, Recommendation, Review, SeriesRef
 from . import values as v
 from .credits import CREW_HEADINGS, crew_heading, parse_cast_row, parse_crew_row, split_people, unknown_crew_heading
-from .lines import Page, collapse, is_boilerplate, is_terminator
+from .lines import BOILERPLATE, TERMINATORS, Page, collapse, is_boilerplate, is_terminator
 from .vocabulary import CONNECTION_TYPES, GOOF_CATEGORIES
 
 Handler = Callable[[Page, str], None]
@@ -58,11 +58,11 @@ def take_values(page: Page, inline: str, own: str, *, multi: bool) -> list[str]:
         if not line:
             page.i += 1
             continue
-        collapsed = collapse(line)
+        collapsed = page.collapsed[page.i]
         if is_terminator(collapsed):
             page.i += 1
             break
-        if starts_section(page, collapsed) or is_boilerplate(collapsed) or foreign_shape(collapsed, own):
+        if stops(page, page.i) or foreign_shape(collapsed, own):
             break
         value, linked = ends_with_link(page, collapsed)
         page.i += 1
@@ -81,7 +81,7 @@ _IMDB_HEADER = re.compile(r"^IMDb\s*>\s*(.+)$")
 
 def section_header(page: Page, value: str) -> None:
     """``IMDb > Title (1959)`` (or ``IMDb > "Series" (1994) > Episode (2000)``) and the line after it."""
-    line = collapse(page.lines[page.i])
+    line = page.collapsed[page.i]
     page.i += 1
     parts = [part.strip() for part in _IMDB_HEADER.match(line).group(1).split(" > ") if part.strip()][:8]
     # The title is the last crumb with a year ("IMDb > Title (1959) > Combined details" has a crumb after it).
@@ -102,7 +102,7 @@ def section_header(page: Page, value: str) -> None:
     # The next line repeats the title (as printed in the original language): furniture.
     index = page.next_nonblank(page.i)
     if index < page.count:
-        following = collapse(page.lines[index])
+        following = page.collapsed[index]
         if following and not v.parse_title_with_year(following) and len(following) < 200 and not starts_section(page, following) and not is_boilerplate(following) and "More at IMDb" not in following:
             page.aux_title = following
             page.i = index + 1
@@ -142,7 +142,7 @@ def set_episode(page: Page, season: int, episode: int | None) -> None:
 
 def section_title_line(page: Page, value: str) -> None:
     """``Hiroshima Mon Amour (1959) More at IMDbPro » Hiroshima mon amour (original title)``."""
-    line = collapse(page.lines[page.i])
+    line = page.collapsed[page.i]
     page.i += 1
     page.zone = "overview"
     page.title_line_seen = True
@@ -197,7 +197,7 @@ def is_series_years(page: Page, collapsed: str) -> bool:
 
 def section_series_years(page: Page, value: str) -> None:
     """``TV series 1994-2004`` under a series' title."""
-    match = _SERIES_YEARS.match(collapse(page.lines[page.i]))
+    match = _SERIES_YEARS.match(page.collapsed[page.i])
     page.i += 1
     record = page.record
     if record.kind != "tv_episode":
@@ -214,7 +214,7 @@ _VIDEOS = re.compile(r"Videos \([Ss]ee all ([\d,]{1,9})\)")
 
 def section_photos(page: Page, value: str) -> None:
     """``Photos (See all 18 | slideshow) Videos (see all 4)``."""
-    line = collapse(page.lines[page.i])
+    line = page.collapsed[page.i]
     page.i += 1
     match = _PHOTOS.match(line)
     if match:
@@ -226,7 +226,7 @@ def section_photos(page: Page, value: str) -> None:
 
 def section_news_or_video(page: Page, value: str) -> None:
     """``Title -- caption``: a video caption while the printed video count lasts, else the news item."""
-    line = collapse(page.lines[page.i])
+    line = page.collapsed[page.i]
     page.i += 1
     record = page.record
     caption = line.partition(" -- ")[2].strip()
@@ -259,7 +259,7 @@ def section_rating(page: Page, value: str) -> None:
     index = page.next_nonblank(page.i + 1)
     page.i += 1
     if index < page.count:
-        candidate = collapse(page.lines[index])
+        candidate = page.collapsed[index]
         if _is_rating_line(candidate):
             page.i = index + 1
             rating_value(page, candidate)
@@ -279,7 +279,7 @@ def rating_value(page: Page, text: str) -> None:
     if rating is None and v.parse_rating_value(text):
         # "8.0/10" with "21,203 votes" on the next line.
         index = page.next_nonblank(page.i)
-        votes = _VOTES_LINE.match(collapse(page.lines[index])[:100]) if index < page.count else None
+        votes = _VOTES_LINE.match(page.collapsed[index][:100]) if index < page.count else None
         if votes:
             value, best = v.parse_rating_value(text)
             rating = v.Rating(value=value, best=best, votes=v.parse_int(votes.group(1)) or 0)
@@ -296,7 +296,7 @@ def _is_rating_line(text: str) -> bool:
 
 
 def section_rating_line(page: Page, value: str) -> None:
-    line = collapse(page.lines[page.i])
+    line = page.collapsed[page.i]
     page.i += 1
     rating_value(page, line)
 
@@ -313,7 +313,7 @@ def section_popularity(page: Page, value: str) -> None:
         text = v.popularity_text(rest) if rest else None
     index = page.next_nonblank(page.i)
     if text is None and index < page.count:
-        text = v.popularity_text(collapse(page.lines[index]))
+        text = v.popularity_text(page.collapsed[index])
         if text:
             page.i = index + 1
     if rank is None and not value:
@@ -323,7 +323,7 @@ def section_popularity(page: Page, value: str) -> None:
 
 
 def section_popularity_text(page: Page, value: str) -> None:
-    line = collapse(page.lines[page.i])
+    line = page.collapsed[page.i]
     page.i += 1
     text = v.popularity_text(line)
     if page.record.popularity is None:
@@ -374,7 +374,7 @@ def is_summary_writer(page: Page, collapsed: str) -> bool:
 
 
 def section_summary_writer(page: Page, value: str) -> None:
-    line = collapse(page.lines[page.i])
+    line = page.collapsed[page.i]
     page.i += 1
     page.summary_writers.extend(split_people(line))
 
@@ -391,7 +391,7 @@ def is_summary_director(page: Page, collapsed: str) -> bool:
 
 
 def section_summary_director(page: Page, value: str) -> None:
-    page.summary_directors.append(collapse(page.lines[page.i]))
+    page.summary_directors.append(page.collapsed[page.i])
     page.i += 1
 
 
@@ -415,7 +415,7 @@ def is_release_shape(page: Page, collapsed: str) -> bool:
 
 
 def section_release_line(page: Page, value: str) -> None:
-    line = collapse(page.lines[page.i])
+    line = page.collapsed[page.i]
     page.i += 1
     release_value(page, v.strip_links(line, bare_more=page.bare_more))
 
@@ -439,7 +439,7 @@ def is_season_episode(page: Page, collapsed: str) -> bool:
 
 
 def section_season_episode(page: Page, value: str) -> None:
-    match = _SEASON_EPISODE.fullmatch(collapse(page.lines[page.i]))
+    match = _SEASON_EPISODE.fullmatch(page.collapsed[page.i])
     page.i += 1
     set_episode(page, int(match.group(1)), int(match.group(2)))
 
@@ -458,7 +458,7 @@ def section_genres(page: Page, value: str) -> None:
 
 
 def section_genre_line(page: Page, value: str) -> None:
-    line = collapse(page.lines[page.i])
+    line = page.collapsed[page.i]
     page.i += 1
     page.record.genres.extend(v.split_list(v.strip_links(line, bare_more=page.bare_more)))
 
@@ -482,7 +482,7 @@ def plot_value(page: Page, text: str) -> None:
 
 
 def section_plot_line(page: Page, value: str) -> None:
-    line = collapse(page.lines[page.i])
+    line = page.collapsed[page.i]
     page.i += 1
     plot_value(page, v.strip_links(line, bare_more=page.bare_more))
 
@@ -494,7 +494,7 @@ def is_overview_free_text(page: Page, collapsed: str) -> bool:
 
 
 def section_overview_free_text(page: Page, value: str) -> None:
-    line = v.strip_links(collapse(page.lines[page.i]), bare_more=page.bare_more)
+    line = v.strip_links(page.collapsed[page.i], bare_more=page.bare_more)
     page.i += 1
     if not page.record.taglines and not page.tagline_label_seen:
         page.record.taglines.append(line)
@@ -525,7 +525,7 @@ def is_awards_shape(page: Page, collapsed: str) -> bool:
 
 
 def section_awards_line(page: Page, value: str) -> None:
-    awards_value(page, v.strip_links(collapse(page.lines[page.i]), bare_more=page.bare_more))
+    awards_value(page, v.strip_links(page.collapsed[page.i], bare_more=page.bare_more))
     page.i += 1
 
 
@@ -533,7 +533,7 @@ def section_newsdesk(page: Page, value: str) -> None:
     """``NewsDesk:`` ``(13 articles)`` and article headlines: links to other pages, not data."""
     page.i += 1
     while page.i < page.count:
-        collapsed = collapse(page.lines[page.i])
+        collapsed = page.collapsed[page.i]
         if collapsed and (find_label(collapsed) or crew_heading(collapsed) or is_cast_start(collapsed)):
             return
         page.i += 1
@@ -548,7 +548,7 @@ def is_review_count(page: Page, collapsed: str) -> bool:
 
 def section_review_count(page: Page, value: str) -> None:
     """``The beginnings of the inland empire See more (99 total) »``: the featured review's title and the count."""
-    line = collapse(page.lines[page.i])
+    line = page.collapsed[page.i]
     page.i += 1
     match = _TOTAL_REVIEWS.search(line[-80:])
     page.record.review_count = v.parse_int(match.group(1))
@@ -563,7 +563,7 @@ def section_user_reviews_label(page: Page, value: str) -> None:
         return
     index = page.next_nonblank(page.i)
     if index < page.count:
-        collapsed = collapse(page.lines[index])
+        collapsed = page.collapsed[index]
         if _TOTAL_REVIEWS.search(collapsed[-80:]):
             page.record.review_count = v.parse_int(_TOTAL_REVIEWS.search(collapsed[-80:]).group(1))
             page.i = index + 1
@@ -588,7 +588,7 @@ def is_cast_start(collapsed: str) -> bool:
 def section_cast(page: Page, value: str) -> None:
     """``Cast`` ``(in credits order) (verified as complete)`` and ``Name ... Character`` rows."""
     page.zone = "credits"
-    first = collapse(page.lines[page.i])
+    first = page.collapsed[page.i]
     page.i += 1
     _cast_flags(page, first)
     record = page.record
@@ -597,7 +597,7 @@ def section_cast(page: Page, value: str) -> None:
         if not line:
             page.i += 1
             continue
-        collapsed = collapse(line)
+        collapsed = page.collapsed[page.i]
         lower = collapsed.lower()
         if is_terminator(collapsed):
             page.i += 1
@@ -609,7 +609,7 @@ def section_cast(page: Page, value: str) -> None:
             _cast_flags(page, collapsed)
             page.i += 1
             continue
-        if starts_section(page, collapsed) or is_boilerplate(collapsed):
+        if stops(page, page.i):
             return
         member = parse_cast_row(line, page.cast_order + 1)
         if member is None:
@@ -632,7 +632,7 @@ def _cast_flags(page: Page, text: str) -> None:
 def section_crew(page: Page, value: str) -> None:
     """A crew heading ("Directed by", "Makeup Department"…) and its rows."""
     page.zone = "credits"
-    collapsed = collapse(page.lines[page.i])
+    collapsed = page.collapsed[page.i]
     page.i += 1
     known = crew_heading(collapsed)
     if known:
@@ -647,14 +647,14 @@ def section_crew(page: Page, value: str) -> None:
         if not line:
             page.i += 1
             continue
-        row_collapsed = collapse(line)
+        row_collapsed = page.collapsed[page.i]
         if row_collapsed.lower() in ("(in alphabetical order)", "(in credits order)"):
             page.i += 1
             continue
         if is_terminator(row_collapsed):
             page.i += 1
             return
-        if starts_section(page, row_collapsed) or is_boilerplate(row_collapsed) or unknown_crew_heading(row_collapsed):
+        if stops(page, page.i) or unknown_crew_heading(row_collapsed):
             return
         member = parse_crew_row(line, key, label, order + 1)
         if member is None:
@@ -696,7 +696,7 @@ def company_headings(collapsed: str) -> list[str] | None:
 def section_companies(page: Page, value: str) -> None:
     """``Production Companies`` / ``Distributors`` / ``Special Effects`` / ``Other Companies`` and their rows."""
     page.zone = "credits"
-    kinds = company_headings(collapse(page.lines[page.i]))
+    kinds = company_headings(page.collapsed[page.i])
     page.i += 1
     if len(kinds) != 1:
         return
@@ -706,11 +706,11 @@ def section_companies(page: Page, value: str) -> None:
         if not line:
             page.i += 1
             continue
-        collapsed = collapse(line)
+        collapsed = page.collapsed[page.i]
         if is_terminator(collapsed):
             page.i += 1
             return
-        if starts_section(page, collapsed) or is_boilerplate(collapsed):
+        if stops(page, page.i):
             return
         company = v.parse_company(v.strip_links(line, bare_more=False), kind)
         if company is None:
@@ -758,7 +758,7 @@ def is_aka_shape(page: Page, collapsed: str) -> bool:
 
 
 def section_aka_line(page: Page, value: str) -> None:
-    aka_value(page, collapse(page.lines[page.i]))
+    aka_value(page, page.collapsed[page.i])
     page.i += 1
 
 
@@ -780,7 +780,7 @@ def is_runtime_shape(page: Page, collapsed: str) -> bool:
 
 
 def section_runtime_line(page: Page, value: str) -> None:
-    runtime_value(page, v.strip_links(collapse(page.lines[page.i]), bare_more=page.bare_more))
+    runtime_value(page, v.strip_links(page.collapsed[page.i], bare_more=page.bare_more))
     page.i += 1
 
 
@@ -813,7 +813,7 @@ def is_genre_shape(page: Page, collapsed: str) -> bool:
 
 def _shape_line(attribute: str) -> Handler:
     def section(page: Page, value: str) -> None:
-        line = v.strip_links(collapse(page.lines[page.i]), bare_more=page.bare_more)
+        line = v.strip_links(page.collapsed[page.i], bare_more=page.bare_more)
         page.i += 1
         getattr(page.record, attribute).extend(v.split_list(line))
 
@@ -852,7 +852,7 @@ def is_aspect_shape(page: Page, collapsed: str) -> bool:
 
 
 def section_aspect_line(page: Page, value: str) -> None:
-    aspect_value(page, v.strip_links(collapse(page.lines[page.i]), bare_more=page.bare_more))
+    aspect_value(page, v.strip_links(page.collapsed[page.i], bare_more=page.bare_more))
     page.i += 1
 
 
@@ -874,7 +874,7 @@ def is_certificates_shape(page: Page, collapsed: str) -> bool:
 
 
 def section_certificates_line(page: Page, value: str) -> None:
-    certificates_value(page, v.strip_links(collapse(page.lines[page.i]), bare_more=page.bare_more))
+    certificates_value(page, v.strip_links(page.collapsed[page.i], bare_more=page.bare_more))
     page.i += 1
 
 
@@ -908,7 +908,7 @@ def take_block(page: Page) -> list[str]:
                 break
             page.i += 1
             continue
-        collapsed = collapse(line)
+        collapsed = page.collapsed[page.i]
         if is_terminator(collapsed):
             page.i += 1
             break
@@ -993,7 +993,7 @@ def section_quotes(page: Page, value: str) -> None:
                 add_quote(page, lines)
                 lines = []
             continue
-        collapsed = collapse(line)
+        collapsed = page.collapsed[page.i]
         if is_terminator(collapsed):
             page.i += 1
             break
@@ -1126,14 +1126,14 @@ def section_faq(page: Page, value: str) -> None:
         if not line:
             page.i += 1
             continue
-        collapsed = collapse(line)
+        collapsed = page.collapsed[page.i]
         if is_terminator(collapsed):
             page.i += 1
             break
         if collapsed.startswith("This FAQ is empty"):
             section_faq_empty(page, "")
             return
-        if starts_section(page, collapsed) or is_boilerplate(collapsed) or not collapsed.endswith("?") or len(collapsed) > v.SHORT_LINE:
+        if stops(page, page.i) or not collapsed.endswith("?") or len(collapsed) > v.SHORT_LINE:
             break
         questions.append(collapsed)
         page.i += 1
@@ -1177,21 +1177,21 @@ def section_review(page: Page, value: str) -> None:
     page.zone = "reviews"
     start = page.i
     review = Review(title=None, date=None, author=None)
-    collapsed = collapse(page.lines[page.i])
+    collapsed = page.collapsed[page.i]
     helpful = _HELPFUL.match(collapsed[:200])
     if helpful:
         review.helpful, review.helpful_total = int(helpful.group(1)), int(helpful.group(2))
         page.i = page.next_nonblank(page.i + 1)
     if page.i < page.count:
-        title_date = _title_and_date(collapse(page.lines[page.i]))
+        title_date = _title_and_date(page.collapsed[page.i])
         if title_date:
             review.title, review.date = title_date
             page.i = page.next_nonblank(page.i + 1)
         elif page.i < page.count and not page.lines[page.i].startswith("Author:"):
-            review.title = collapse(page.lines[page.i]) or None
+            review.title = page.collapsed[page.i] or None
             page.i = page.next_nonblank(page.i + 1)
     if page.i < page.count:
-        author = _AUTHOR.match(collapse(page.lines[page.i]))
+        author = _AUTHOR.match(page.collapsed[page.i])
         if author:
             name, location = _author_parts(author.group(1))
             review.author, review.location = name, location
@@ -1211,7 +1211,7 @@ def section_review(page: Page, value: str) -> None:
             page.i += 1
             ended = True
             break
-        collapsed = collapse(raw)
+        collapsed = page.collapsed[page.i]
         if _HELPFUL.match(collapsed[:200]) or _TOTAL_REVIEWS.search(collapsed[-80:]) and len(collapsed) < 60:
             break
         if collapsed.startswith("*** This review may contain spoilers") or collapsed.startswith("*** This comment may contain spoilers"):
@@ -1252,7 +1252,7 @@ def section_recommendations(page: Page, value: str) -> None:
         if not line:
             page.i += 1
             continue
-        collapsed = collapse(line)
+        collapsed = page.collapsed[page.i]
         if collapsed == "IMDb User Rating:" or collapsed.startswith("IMDb User Rating:"):
             ratings += 1
         elif _DASHES.match(collapsed[:2000]):
@@ -1260,7 +1260,7 @@ def section_recommendations(page: Page, value: str) -> None:
         elif collapsed.lower() == "show more recommendations":
             page.i += 1
             break
-        elif starts_section(page, collapsed) or is_boilerplate(collapsed) or titles:
+        elif stops(page, page.i) or titles:
             break
         else:
             titles.append(line)
@@ -1279,7 +1279,7 @@ def section_message_boards(page: Page, value: str) -> None:
     """``Message Boards``: recent posts on the board, not facts about the title."""
     page.i += 1
     while page.i < page.count:
-        collapsed = collapse(page.lines[page.i])
+        collapsed = page.collapsed[page.i]
         if collapsed and (is_terminator(collapsed)):
             page.i += 1
             return
@@ -1393,6 +1393,9 @@ for _heading in CREW_HEADINGS:
 for _heading, _kind in _COMPANY_HEADINGS:
     HEADINGS[_heading] = section_companies
 _COMPANY_PREFIXES = tuple(heading for heading, _ in _COMPANY_HEADINGS)
+# Whole lines the main loop knows at once (lower-cased): furniture, bare links, then the headings.
+FIXED_LINES: dict[str, Handler] = {line: section_boilerplate for line in BOILERPLATE | TERMINATORS}
+FIXED_LINES.update(HEADINGS)
 
 
 def exact_label(collapsed: str) -> Handler | None:
@@ -1411,6 +1414,11 @@ def find_label(collapsed: str) -> tuple[Handler, str] | None:
     handler = exact_label(collapsed)
     if handler:
         return handler, ""
+    return _label_with_value(collapsed)
+
+
+def _label_with_value(collapsed: str) -> tuple[Handler, str] | None:
+    """A section start that is not a whole-line label: ``Runtime: 90 min``, ``(in credits order)``…"""
     first = collapsed[:1]
     if first == "(" or first == "C" or first == "c":
         if is_cast_start(collapsed):
@@ -1422,9 +1430,21 @@ def find_label(collapsed: str) -> tuple[Handler, str] | None:
         handler = INLINE_LABELS.get(collapsed[:colon].strip().lower())
         if handler:
             return handler, collapsed[colon + 1 :].strip()
-    if len(collapsed) < 80 and collapsed[:1] in "PpDdSsOo" and collapsed.lower().startswith(_COMPANY_PREFIXES) and company_headings(collapsed):
+    if len(collapsed) < 80 and first in "PpDdSsOo" and collapsed.lower().startswith(_COMPANY_PREFIXES) and company_headings(collapsed):
         return section_companies, ""
+    if collapsed.endswith(" :"):
+        handler = exact_label(collapsed)
+        if handler:
+            return handler, ""
     return None
+
+
+def stops(page: Page, index: int) -> bool:
+    """Whether line ``index`` ends the section being read: another section's start, or furniture."""
+    if page.lowered[index] in FIXED_LINES:
+        return True
+    collapsed = page.collapsed[index]
+    return bool(_label_with_value(collapsed) or collapsed.startswith("IMDb >") or is_boilerplate(collapsed))
 
 
 def starts_section(page: Page, collapsed: str) -> bool:
