@@ -23,9 +23,12 @@ CREW_HEADINGS["series writing credits (wga)"] = ("writer", "Series Writing credi
 _UNKNOWN_HEADING = re.compile(r"^[A-Z][A-Za-z&,' -]{1,60} (?:by|Department|Management|crew)$")
 
 
+_HEADING_FIRST_WORDS = frozenset(heading.split(" ", 1)[0] for heading in CREW_HEADINGS)
+
+
 def crew_heading(collapsed: str) -> tuple[str, str] | None:
     """``(key, label)`` for a known crew heading, also with a note: ``Writing credits (in alphabetical order)``."""
-    if len(collapsed) > 100:
+    if len(collapsed) > 100 or collapsed.split(" ", 1)[0].lower() not in _HEADING_FIRST_WORDS:
         return None
     found = CREW_HEADINGS.get(collapsed.lower())
     if found is None and collapsed.endswith(")"):

@@ -30,7 +30,7 @@ def ends_with_link(page: Page, collapsed: str) -> tuple[str, bool]:
 
 def foreign_shape(collapsed: str, own: str) -> bool:
     """Whether a line is recognisably another field's value (so a label with no value stops before it)."""
-    if own != "certificates" and v.parse_certificates(collapsed):
+    if own != "certificates" and v.looks_like_certificates(collapsed):
         return True
     if own != "runtimes" and v.parse_runtimes(collapsed):
         return True
@@ -870,7 +870,7 @@ def certificates_value(page: Page, text: str) -> None:
 
 
 def is_certificates_shape(page: Page, collapsed: str) -> bool:
-    return page.zone not in ("dyk", "reviews", "top") and v.parse_certificates(v.strip_links(collapsed)) is not None
+    return page.zone not in ("dyk", "reviews", "top") and v.looks_like_certificates(v.strip_links(collapsed))
 
 
 def section_certificates_line(page: Page, value: str) -> None:

@@ -486,6 +486,16 @@ def parse_certificates(text: str) -> list[Certificate] | None:
     return certificates or None
 
 
+def looks_like_certificates(text: str) -> bool:
+    """A cheap test of the first two items, for deciding which section a line belongs to."""
+    if ":" not in text[:48] or not text[:1].isupper():
+        return False
+    items = text[:300].split("|")
+    if len(text) > 300 and len(items) > 1:
+        items.pop()  # cut mid-item
+    return parse_certificates("|".join(items[:2])) is not None
+
+
 def parse_aka(text: str) -> Aka | None:
     """``"Hiroshima, My Love" - International (English title) (imdb display title)``."""
     text = text.strip()
