@@ -243,3 +243,31 @@ def test_values_on_the_label_line_and_other_variants():
     assert [(c.type, c.title, c.year) for c in record.connections] == [("Remade as", "The Outrage", 1964)]
     # A line in the footer that is not the site's furniture is kept.
     assert record.unparsed == ["Printed from a library terminal, 12 March 2012"]
+
+
+def test_label_less_page_without_cast_or_did_you_know_headings():
+    record = _parse("labelless-no-headings.txt")
+    # The summary's bare name before the writers is the director (its "Director:" label was lost).
+    assert [(m.department, m.name, m.notes) for m in record.crew] == [
+        ("director", "Jean-Pierre Melville", []),
+        ("writer", "Jean-Pierre Melville", ["screenplay"]),
+        ("writer", "Georges Pellegrin", ["screenplay"]),
+    ]
+    assert record.taglines == ["There is no solitude greater than that of the samurai."]
+    assert record.plot == "After carrying out a hit, a hitman finds himself in a dilemma."
+    assert record.genres == ["Crime", "Drama", "Thriller"]
+    assert (record.awards.text, record.awards.wins) == ("Won 1 BAFTA. Another 2 wins", 3)
+    assert [(m.name, m.character, m.order) for m in record.cast] == [
+        ("Alain Delon", "Jef Costello", 1),
+        ("François Périer", "Le commissaire", 2),
+        ("Nathalie Delon", "Jane Lagrange", 3),
+    ]
+    assert ([r.minutes for r in record.runtimes], record.countries, record.languages) == ([105], ["France", "Italy"], ["French"])
+    assert (record.colors, record.sound_mixes) == (["Color (Eastmancolor)"], ["Mono"])
+    assert [(c.country, c.rating) for c in record.certificates] == [("France", "Tous publics"), ("UK", "PG"), ("USA", "PG")]
+    assert record.trivia == ["Jef was written with Alain Delon in mind."]
+    assert record.goofs[0].to_dict() == {"category": "Continuity", "text": "The raincoat changes from scene to scene."}
+    assert record.quotes[0][0].to_dict() == {"character": "Jef Costello", "text": "I never lose. Never really."}
+    assert [(c.type, c.title, c.year) for c in record.connections] == [("Featured in", "Cinema Paradiso", 1988)]
+    assert record.soundtrack == ["Le samouraï"]
+    assert record.unparsed == [] and record.warnings == []

@@ -585,12 +585,23 @@ def is_cast_start(collapsed: str) -> bool:
     return len(collapsed) < 200 and bool(_CAST_START.match(collapsed)) or collapsed.lower().startswith("cast overview")
 
 
+_CAST_ROW = re.compile(r"^[^\s.:|()][^:|()]{0,60}? \.\.\.(?: |$)")
+
+
+def is_cast_row_shape(page: Page, collapsed: str) -> bool:
+    """``Name ... Character`` where the "Cast" heading was lost (after the plot, before the crew)."""
+    if page.zone not in ("overview", "credits") or page.zone == "overview" and page.record.plot is None:
+        return False
+    return len(collapsed) < 300 and bool(_CAST_ROW.match(collapsed))
+
+
 def section_cast(page: Page, value: str) -> None:
     """``Cast`` ``(in credits order) (verified as complete)`` and ``Name ... Character`` rows."""
     page.zone = "credits"
     first = page.collapsed[page.i]
-    page.i += 1
-    _cast_flags(page, first)
+    if exact_label(first) or is_cast_start(first):
+        page.i += 1
+        _cast_flags(page, first)
     record = page.record
     while page.i < page.count:
         line = page.lines[page.i]
@@ -1080,11 +1091,15 @@ def section_soundtrack(page: Page, value: str) -> None:
 
 
 def is_dyk_item(page: Page, collapsed: str) -> bool:
-    return page.zone == "dyk"
+    """In "Did You Know?", or after the details when that heading was lost: an item ends in "See more »"."""
+    if page.zone == "dyk":
+        return True
+    return page.zone == "details" and len(collapsed) > 30 and ends_with_link(page, collapsed)[1]
 
 
 def section_dyk_item(page: Page, value: str) -> None:
     """A "Did You Know?" item whose label was lost: a goof, a quote, a connection, or trivia by position."""
+    page.zone = "dyk"
     start = page.i
     lines = take_block(page)
     if not lines:
@@ -1481,6 +1496,7 @@ SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
     (is_sound_mix_shape, section_sound_mix_line),
     (is_faq_empty, section_faq_empty),
     (is_summary_director, section_summary_director),
+    (is_cast_row_shape, section_cast),
     (is_overview_free_text, section_overview_free_text),
     (is_dyk_item, section_dyk_item),
 )
