@@ -16,7 +16,7 @@ from tests.conftest import SAMPLES, TEST_PAGES
 
 CONTRACT_KEYS = set(TitleRecord(title="x").to_dict())
 REAL_PAGES = [path.read_bytes() for path in sorted(SAMPLES.glob("*.txt"))] + [
-    path.read_bytes() for path in sorted(TEST_PAGES.iterdir())
+    path.read_bytes() for path in sorted(TEST_PAGES.glob("*.txt"))
 ]
 # PARSER_EXAMPLES=5000 for a longer hunt; the suite keeps it fast.
 FAST = settings(max_examples=int(os.environ.get("PARSER_EXAMPLES", "200")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

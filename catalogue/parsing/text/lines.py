@@ -101,8 +101,9 @@ def collapse(line: str) -> str:
     return " ".join(line.split()) if "  " in line else line
 
 
-def is_boilerplate(collapsed: str) -> bool:
-    lower = collapsed.lower()
+def is_boilerplate(collapsed: str, lower: str | None = None) -> bool:
+    if lower is None:
+        lower = collapsed.lower()
     if lower in BOILERPLATE or lower.startswith(_BOILERPLATE_PREFIXES):
         return True
     first = lower[:1]

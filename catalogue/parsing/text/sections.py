@@ -1442,7 +1442,7 @@ def _label_with_value(collapsed: str) -> tuple[Handler, str] | None:
         return section_crew, ""
     colon = collapsed.find(":", 0, 24)
     if colon > 0:
-        handler = INLINE_LABELS.get(collapsed[:colon].strip().lower())
+        handler = INLINE_LABELS.get(collapsed[:colon].rstrip().lower())
         if handler:
             return handler, collapsed[colon + 1 :].strip()
     if len(collapsed) < 80 and first in "PpDdSsOo" and collapsed.lower().startswith(_COMPANY_PREFIXES) and company_headings(collapsed):
@@ -1456,10 +1456,11 @@ def _label_with_value(collapsed: str) -> tuple[Handler, str] | None:
 
 def stops(page: Page, index: int) -> bool:
     """Whether line ``index`` ends the section being read: another section's start, or furniture."""
-    if page.lowered[index] in FIXED_LINES:
+    lower = page.lowered[index]
+    if lower in FIXED_LINES:
         return True
     collapsed = page.collapsed[index]
-    return bool(_label_with_value(collapsed) or collapsed.startswith("IMDb >") or is_boilerplate(collapsed))
+    return bool(_label_with_value(collapsed) or collapsed.startswith("IMDb >") or is_boilerplate(collapsed, lower))
 
 
 def starts_section(page: Page, collapsed: str) -> bool:
