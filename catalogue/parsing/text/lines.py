@@ -90,13 +90,6 @@ _NAV_LINE = re.compile(
 )
 
 
-def normalise(line: str) -> str:
-    """Non-breaking spaces and tabs become spaces; outer whitespace goes."""
-    if "\xa0" in line or "\t" in line or "\u2007" in line or "\u202f" in line:
-        line = line.replace("\xa0", " ").replace("\t", " ").replace("\u2007", " ").replace("\u202f", " ")
-    return line.strip()
-
-
 def collapse(line: str) -> str:
     return " ".join(line.split()) if "  " in line else line
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..record import Connection, CrewMember, Goof, QuoteLine, Recommendation, Review, SeriesRef
+from ..record import CastMember, Connection, CrewMember, Goof, QuoteLine, Recommendation, Review, SeriesRef
 from . import values as v
 from .credits import CREW_HEADINGS, crew_heading, parse_cast_row, parse_crew_row, split_people, unknown_crew_heading
 from .lines import BOILERPLATE, TERMINATORS, Page, collapse, is_boilerplate, is_terminator
@@ -243,7 +243,7 @@ def is_news_or_video(page: Page, collapsed: str) -> bool:
         return False
     prefix = collapsed.partition(" -- ")[0]
     record = page.record
-    return prefix in (record.title, record.original_title, getattr(page, "aux_title", None))
+    return prefix in (record.title, record.original_title, page.aux_title)
 
 
 # ---------------------------------------------------------------- overview
@@ -316,9 +316,6 @@ def section_popularity(page: Page, value: str) -> None:
         text = v.popularity_text(page.collapsed[index])
         if text:
             page.i = index + 1
-    if rank is None and not value:
-        # "MOVIEmeter:" with the rank on the next line.
-        pass
     record.popularity = v.Popularity(rank=rank, text=text)
 
 
@@ -1517,18 +1514,12 @@ def merge_summaries(page: Page) -> None:
         name, notes = _name_and_notes(text)
         if name and name not in named:
             named.add(name)
-            record.cast.append(v_cast(name, notes, len(record.cast) + 1))
+            record.cast.append(CastMember(name=name, notes=notes, order=len(record.cast) + 1))
     known = {(c.kind, c.name) for c in record.companies}
     for company in page.summary_companies:
         if (company.kind, company.name) not in known:
             known.add((company.kind, company.name))
             record.companies.append(company)
-
-
-def v_cast(name: str, notes: list[str], order: int):
-    from ..record import CastMember
-
-    return CastMember(name=name, notes=notes, order=order)
 
 
 def _name_and_notes(text: str) -> tuple[str, list[str]]:

@@ -141,7 +141,6 @@ _KIND_BY_SUFFIX = {
     "tv special": "tv_special",
 }
 _EPISODE_NUMBER = re.compile(r"\(#(\d{1,4})\.(\d{1,5})\)")
-_SEASON_EPISODE = re.compile(r"Season (\d{1,4}), Episode (\d{1,5})")
 
 
 class Header:
@@ -289,9 +288,6 @@ def popularity_text(text: str) -> str | None:
     match = _POPULARITY_TEXT.match(text[:SHORT_LINE])
     return match.group(1) if match else None
 
-
-def parse_popularity(label_value: str, text: str | None) -> Popularity:
-    return Popularity(rank=popularity_rank(label_value), text=text)
 
 
 _DATE = re.compile(
@@ -554,7 +550,3 @@ def parse_company(text: str, kind: str) -> Company | None:
     if description and description.strip():
         notes.append(collapse(description))
     return Company(kind=kind, name=name, notes=notes)
-
-
-def is_month(word: str) -> bool:
-    return word.lower() in MONTHS
