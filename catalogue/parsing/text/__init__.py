@@ -15,7 +15,7 @@ import re
 from ..record import PageError, TitleRecord
 from . import values as v
 from .lines import Page, collapse, is_boilerplate, is_footer, is_terminator
-from .sections import FIXED_LINES, SHAPES, apply_header, exact_label, find_label, merge_summaries
+from .sections import FIXED_LINES, SHAPES, apply_header, drop_title_repeat, exact_label, find_label, merge_summaries
 
 __all__ = ["parse_text_page"]
 
@@ -145,6 +145,7 @@ def _finish(page: Page) -> TitleRecord:
     if not record.title:
         raise PageError("not an IMDb title page: the header names no title")
     merge_summaries(page)
+    drop_title_repeat(page)
     if record.series is not None and not record.series.title:
         record.series.title = None
         record.warnings.append("the page gives a season and episode but not the series' title")

@@ -100,6 +100,11 @@ def parse_cast_row(line: str, order: int) -> CastMember | None:
     if len(line) > SHORT_LINE or "|" in line:
         return None
     parts = _CAST_SEPARATOR.split(line.strip(), maxsplit=1)
+    if len(parts) == 1 and "..." in line:
+        # Cells joined without spaces: "Emmanuelle Riva...Elle".
+        name_part, _, character_part = line.strip().partition("...")
+        if name_part and not name_part.endswith(".") and not character_part.startswith("."):
+            parts = [name_part, character_part]
     name = collapse(parts[0])
     character_text = collapse(parts[1]) if len(parts) == 2 else ""
     if not name or name.startswith(("(", "[")) or len(name) > 120:

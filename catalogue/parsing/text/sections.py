@@ -40,7 +40,17 @@ def foreign_shape(collapsed: str, own: str) -> bool:
         return True
     if _HELPFUL.match(collapsed[:200]) or _TOTAL_REVIEWS.search(collapsed[-80:]):
         return True
+    if own == "directors" and _is_writer_credit(collapsed):
+        return True
     return False
+
+
+def _is_writer_credit(collapsed: str) -> bool:
+    """``Marguerite Duras (writer)``, ``Mario Puzo (screenplay) and``: a writer line, not a director's note."""
+    if len(collapsed) > 200 or not _SUMMARY_WRITER.match(collapsed):
+        return False
+    note = collapsed[collapsed.find("(") + 1 :] if "(" in collapsed else ""
+    return not note.startswith(("uncredited", "as ", "co-direct", "segment", "credit"))
 
 
 def take_values(page: Page, inline: str, own: str, *, multi: bool) -> list[str]:
@@ -99,13 +109,20 @@ def section_header(page: Page, value: str) -> None:
             header.series = (series.title, series.year)
             header.kind = "tv_episode"
     apply_header(page, header, from_title_line=False)
-    # The next line repeats the title (as printed in the original language): furniture.
+    # The next line repeats the title (as printed in the original language): it is dropped at
+    # the end if it turns out to be the title or the original title (see drop_title_repeat).
     index = page.next_nonblank(page.i)
-    if index < page.count:
-        following = page.collapsed[index]
-        if following and not v.parse_title_with_year(following) and len(following) < 200 and not starts_section(page, following) and not is_boilerplate(following) and "More at IMDb" not in following:
-            page.aux_title = following
-            page.i = index + 1
+    if index < page.count and len(page.collapsed[index]) < 300:
+        page.aux_title = page.collapsed[index]
+
+
+def drop_title_repeat(page: Page) -> None:
+    record = page.record
+    repeats = [record.title, record.original_title]
+    if record.series is not None:
+        repeats.append(f'"{record.series.title}" {record.title}')
+    if page.aux_title and page.aux_title in repeats and page.aux_title in record.unparsed:
+        record.unparsed.remove(page.aux_title)
 
 
 def apply_header(page: Page, header: v.Header, *, from_title_line: bool) -> None:
