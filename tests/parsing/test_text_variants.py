@@ -132,3 +132,20 @@ def test_crew_row_shapes_of_the_contract():
 def test_cast_cells_joined_without_spaces():
     record = parse_text_page(_page("Cast\n(in credits order)\nEmmanuelle Riva...Elle\nEiji Okada...Lui\nClarence Gilyard Jr.  ...  Theo\n"))
     assert [(m.name, m.character) for m in record.cast] == [("Emmanuelle Riva", "Elle"), ("Eiji Okada", "Lui"), ("Clarence Gilyard Jr.", "Theo")]
+
+
+def test_page_without_breadcrumb_or_imdbpro_link_starts_at_its_title_line():
+    text = "Quicklinks\nTop Links\n\nLa strada (1954)\n\nUser Rating:\n8.1/10   31,000 votes »\nYour Rating:\nDirected by\nFederico Fellini\n"
+    record = parse_text_page(text)
+    assert (record.title, record.year) == ("La strada", 1954)
+    assert record.rating.votes == 31000
+    assert [m.name for m in record.crew] == ["Federico Fellini"]
+
+
+def test_title_like_line_without_imdb_labels_is_not_a_title_page():
+    import pytest
+
+    from catalogue.parsing import PageError
+
+    with pytest.raises(PageError, match="not an IMDb title page"):
+        parse_text_page("My film diary\nLa strada (1954)\nSaw it again, Directed by Fellini.\n")

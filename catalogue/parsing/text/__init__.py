@@ -21,8 +21,10 @@ __all__ = ["parse_text_page"]
 
 _TITLE_ID = re.compile(r"tt\d{7,8}")
 _HEADER_SCAN_LINES = 400
-# Words only an IMDb title page prints: a lone "Title (1999)" line needs one of them too.
-_IMDB_MARKERS = ("IMDb", "User Rating:", "Directed by", "Release Date:", "MOVIEmeter", "Also Known As:")
+# The end of a whole page: without any of these, the page was cut off (or its footer dropped).
+_FOOTER_MARKERS = ("Related Links", "You may report errors", "Copyright ©", "Terms and Privacy Policy")
+# Labels only an IMDb title page prints: a title line without the breadcrumb needs two of them.
+_IMDB_MARKERS = ("User Rating:", "Your Rating:", "Directed by", "Writing credits", "Release Date:", "Also Known As:", "Certification:")
 
 
 def parse_text_page(text: str, *, url: str | None = None) -> TitleRecord:
@@ -50,29 +52,38 @@ def _parse(text: str) -> TitleRecord:
     page = Page(text)
     start = _find_header(page, text)
     page.bare_more = any(line == "more" for line in page.lines)
-    page.truncated = not text.endswith("\n") and "You may report errors" not in text
+    tail = text[-20_000:]
+    page.truncated = not any(marker in tail for marker in _FOOTER_MARKERS)
+    page.cut_mid_line = page.truncated and not text.endswith("\n")
     _read_sections(page, start)
     return _finish(page)
 
 
 def _find_header(page: Page, text: str) -> int:
-    """The line where the page starts (its ``IMDb >`` header or title line); ``PageError`` if there is none."""
-    first = None
+    """The line where the page starts (its ``IMDb >`` header or title line); ``PageError`` if there is none.
+
+    Without the breadcrumb and "More at IMDbPro", the first ``Title (1959)`` line before the
+    rating counts, if the page also has at least two labels only an IMDb title page prints.
+    """
+    candidate = None
     for index in range(min(page.count, _HEADER_SCAN_LINES)):
-        line = page.lines[index]
-        if not line:
+        collapsed = page.collapsed[index][:600]
+        if not collapsed:
             continue
-        collapsed = collapse(line[:600])
-        if first is None:
-            first = (index, collapsed)
         if collapsed.startswith("IMDb >") and any(v.parse_title_with_year(crumb.strip()) for crumb in collapsed[6:].split(" > ")[:8]):
             return index
         if "More at IMDb" in collapsed and v.parse_title_with_year(collapsed.partition("More at IMDb")[0].strip()):
             return index
-    if first is not None:
-        index, collapsed = first
-        header = v.parse_title_with_year(collapsed)
-        if header is not None and any(marker in text[:200_000] for marker in _IMDB_MARKERS):
+        if collapsed in _IMDB_MARKERS:
+            break
+        if candidate is None and len(collapsed) <= 300:
+            header = v.parse_title_with_year(collapsed)
+            if header is not None:
+                candidate = (index, header)
+    if candidate is not None:
+        head = text[:500_000]
+        if sum(1 for marker in _IMDB_MARKERS if marker in head) >= 2:
+            index, header = candidate
             page.zone = "overview"
             page.title_line_seen = True
             apply_header(page, header, from_title_line=True)
@@ -153,7 +164,7 @@ def _finish(page: Page) -> TitleRecord:
         record.kind = "short"
     if page.truncated:
         record.warnings.append(
-            f"the page is cut off after line {page.count}: it has no footer, so sections after that are missing"
+            f"the page may be cut off after line {page.count}: it has no footer, so later sections may be missing"
         )
     record.source_format = "text"
     record.page_type = "title"

@@ -161,6 +161,7 @@ class Page:
         self.footer_seen = False
         self.amazon_block = False
         self.truncated = False
+        self.cut_mid_line = False
         self.pending_series = False
         self.aux_title: str | None = None
         self.summary_creators: list[str] = []

@@ -639,7 +639,7 @@ def section_cast(page: Page, value: str) -> None:
         member = parse_cast_row(line, page.cast_order + 1)
         if member is None:
             return
-        if page.i == page.count - 1 and page.truncated:
+        if page.i == page.count - 1 and page.cut_mid_line:
             page.warn(f"line {page.i + 1}: the last cast row is cut off: {collapsed}")
             if member.character and member.character.count("(") > member.character.count(")"):
                 # A note cut off mid-way ("(as Ko Kimu") is not a fact: it stays in the warning only.
