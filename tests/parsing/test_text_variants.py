@@ -149,3 +149,16 @@ def test_title_like_line_without_imdb_labels_is_not_a_title_page():
 
     with pytest.raises(PageError, match="not an IMDb title page"):
         parse_text_page("My film diary\nLa strada (1954)\nSaw it again, Directed by Fellini.\n")
+
+
+def test_cast_with_one_table_cell_per_line():
+    record = parse_text_page(_page(
+        "Cast\n(in credits order)\nCharles Boyer\n...\nGregory Anton\nIngrid Bergman ...\nPaula Alquist (as Ingrid Bergmann)\n"
+        "Joseph Cotten ... Brian Cameron\n\nDirected by\nGeorge Cukor\n"
+    ))
+    assert [(m.name, m.character, m.credited_as, m.order) for m in record.cast] == [
+        ("Charles Boyer", "Gregory Anton", None, 1),
+        ("Ingrid Bergman", "Paula Alquist", "Ingrid Bergmann", 2),
+        ("Joseph Cotten", "Brian Cameron", None, 3),
+    ]
+    assert [m.name for m in record.crew] == ["George Cukor"]

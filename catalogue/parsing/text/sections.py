@@ -590,7 +590,8 @@ def section_user_reviews_label(page: Page, value: str) -> None:
 
 _CAST_START = re.compile(
     r"^(?:Cast )?\((?:in credits order|Cast overview|complete, awaiting verification|verified as complete|"
-    r"in no particular order|in alphabetical order\) \(verified|Series Cast Summary|Credited cast|Cast summary)",
+    r"in no particular order|in alphabetical order\) \(verified|Series Cast Summary|Credited cast|Cast summary)"
+    r"|^(?:Complete credited cast|Series Cast Summary|Credited cast|Cast overview)",
     re.I,
 )
 
@@ -624,6 +625,8 @@ def section_cast(page: Page, value: str) -> None:
             continue
         collapsed = page.collapsed[page.i]
         lower = collapsed.lower()
+        if collapsed == "..." and _character_on_next_line(page):
+            continue
         if is_terminator(collapsed):
             page.i += 1
             return
@@ -647,6 +650,36 @@ def section_cast(page: Page, value: str) -> None:
         page.cast_order += 1
         record.cast.append(member)
         page.i += 1
+        if member.character is None and collapsed.endswith(" ...") and page.i < page.count:
+            # "Name ..." with the character cell on the very next line.
+            following = page.collapsed[page.i]
+            if following and "..." not in following and not stops(page, page.i) and len(following) < 200:
+                _set_character(member, following)
+                page.i += 1
+
+
+def _character_on_next_line(page: Page) -> bool:
+    """A lone "..." between a name line and its character line (one table cell per line)."""
+    cast = page.record.cast
+    index = page.next_nonblank(page.i + 1)
+    if not cast or cast[-1].character is not None or index >= page.count:
+        return False
+    following = page.collapsed[index]
+    if "..." in following or stops(page, index) or is_terminator(following) or len(following) > 200:
+        return False
+    _set_character(cast[-1], following)
+    page.i = index + 1
+    return True
+
+
+def _set_character(member, text: str) -> None:
+    character, notes = v.split_trailing_parens(text)
+    for note in notes:
+        if note.startswith("as ") and member.credited_as is None:
+            member.credited_as = note[3:].strip() or None
+        else:
+            member.notes.append(note)
+    member.character = character.strip() or None
 
 
 def _cast_flags(page: Page, text: str) -> None:
