@@ -162,3 +162,13 @@ def test_cast_with_one_table_cell_per_line():
         ("Joseph Cotten", "Brian Cameron", None, 3),
     ]
     assert [m.name for m in record.crew] == ["George Cukor"]
+
+
+def test_label_less_plot_keywords_after_the_plot():
+    record = parse_text_page(_page(
+        "Release Date:\n26 August 1955 (India)\nThe story of a poor family in a Bengal village. Full summary » | Add synopsis »\n"
+        "Village | Poverty | Family Relationships See more »\n"
+    ))
+    assert record.taglines == []
+    assert record.plot == "The story of a poor family in a Bengal village."
+    assert record.plot_keywords == ["Village", "Poverty", "Family Relationships"]

@@ -504,7 +504,24 @@ def section_plot_line(page: Page, value: str) -> None:
 def is_overview_free_text(page: Page, collapsed: str) -> bool:
     """After the release date, a label-less line is the tagline, then the plot."""
     record = page.record
-    return page.zone == "overview" and page.seen_release and record.plot is None
+    return page.zone == "overview" and page.seen_release and record.plot is None and not _is_pipe_list(collapsed)
+
+
+def _is_pipe_list(collapsed: str) -> bool:
+    """``Scotland Yard | Letter | Murder``: short items between bars."""
+    items = v.strip_links(collapsed).split(" | ")
+    return len(items) >= 2 and all(0 < len(item.split()) <= 5 for item in items[:50])
+
+
+def is_keyword_list(page: Page, collapsed: str) -> bool:
+    """Plot keywords whose label was lost: a bar-separated list right after the plot."""
+    record = page.record
+    return page.zone == "overview" and record.plot is not None and not record.plot_keywords and _is_pipe_list(collapsed)
+
+
+def section_keyword_line(page: Page, value: str) -> None:
+    page.record.plot_keywords.extend(v.split_list(v.strip_links(page.collapsed[page.i], bare_more=page.bare_more)))
+    page.i += 1
 
 
 def section_overview_free_text(page: Page, value: str) -> None:
@@ -1534,6 +1551,7 @@ SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
     (is_awards_shape, section_awards_line),
     (lambda page, line: page.zone == "overview" and v.has_plot_marker(line), section_plot_line),
     (is_genre_shape, section_genre_line),
+    (is_keyword_list, section_keyword_line),
     (is_aka_shape, section_aka_line),
     (is_runtime_shape, section_runtime_line),
     (is_aspect_shape, section_aspect_line),
