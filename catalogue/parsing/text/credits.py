@@ -9,7 +9,17 @@ from .values import SHORT_LINE, collapse, split_trailing_parens
 
 _CAST_SEPARATOR = re.compile(r"\s+\.{3}(?:\s+|$)")
 _CREW_SEPARATOR = re.compile(r"\s*\.{3,}\s*")
-_TRAILING_JOINER = re.compile(r"\s+(?:and|&|\.\.\.|…)$|\s*(?:\.\.\.|…)$")
+_JOINERS = (" and", " &", "...", "…")
+
+
+def strip_joiner(text: str) -> str:
+    """``Mario Puzo (screenplay) and`` / ``… (screenplay) ...`` → without the word that joins it to the next line."""
+    text = text.rstrip()
+    if text.endswith(_JOINERS):
+        for joiner in _JOINERS:
+            if text.endswith(joiner):
+                return text[: -len(joiner)].rstrip()
+    return text
 _KEY_CHARS = re.compile(r"[^a-z0-9]+")
 
 CREW_HEADINGS: dict[str, tuple[str, str]] = {}
@@ -61,7 +71,7 @@ def parse_crew_row(line: str, key: str, label: str, order: int) -> CrewMember | 
     """``Name .... job (notes) (as Alias)``, ``Name  job``, ``Name (notes)`` (contract, "Crew rows")."""
     if len(line) > SHORT_LINE:
         return None
-    text = _TRAILING_JOINER.sub("", line.strip())
+    text = strip_joiner(line.strip())
     job = None
     parts = _CREW_SEPARATOR.split(text, maxsplit=1)
     if len(parts) == 2:
@@ -158,4 +168,4 @@ def split_people(text: str) -> list[str]:
                     continue
         index += 1
     people.append(text[start:])
-    return [collapse(_TRAILING_JOINER.sub("", person.strip())) for person in people if person.strip()]
+    return [collapse(strip_joiner(person.strip())) for person in people if person.strip()]
