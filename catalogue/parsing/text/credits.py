@@ -7,7 +7,7 @@ import re
 from ..record import DEPARTMENT_KEYS, CastMember, CrewMember
 from .values import SHORT_LINE, collapse, split_trailing_parens
 
-_CAST_SEPARATOR = re.compile(r"\s+\.{3}(?:\s+|$)")
+_CAST_SEPARATOR = re.compile(r"\s+\.{3,4}(?:\s+|$)")
 _CREW_SEPARATOR = re.compile(r"\s*\.{3,}\s*")
 _JOINERS = (" and", " &", "...", "…")
 
