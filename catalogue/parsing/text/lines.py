@@ -61,6 +61,17 @@ BOILERPLATE = frozenset(
         "Explore More",
         "Trailers and Videos",
         "Photo Gallery",
+        "Add to Watchlist",
+        "Watchlist",
+        "Watch Trailer",
+        "Watch Now",
+        "Share",
+        "Rate This",
+        "Photos",
+        "Videos",
+        "More",
+        "Login",
+        "Register",
     )
 )
 

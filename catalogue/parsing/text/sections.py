@@ -57,8 +57,8 @@ def take_values(page: Page, inline: str, own: str, *, multi: bool) -> list[str]:
     """The value lines of a labelled field: on the label's line, or the lines after it."""
     page.i += 1
     if inline:
-        value, _ = ends_with_link(page, collapse(inline))
-        if not multi:
+        value, linked = ends_with_link(page, collapse(inline))
+        if not multi or linked:
             return [value] if value else []
         found = [value] if value else []
     else:
@@ -393,14 +393,25 @@ def section_summary_writer(page: Page, value: str) -> None:
     page.summary_writers.extend(split_people(line))
 
 
+_NAME_PARTICLES = frozenset("von van de del della der den di da du le la des ten bin al el y".split())
+
+
+def _looks_like_name(text: str) -> bool:
+    """``Lars von Trier``, ``Сергей Эйзенштейн``; not ``Add to Watchlist``."""
+    words = text.split()
+    if not 1 <= len(words) <= 5 or not _PERSON_NAME.match(text):
+        return False
+    return all(word[0].isupper() or not word[0].isascii() or word in _NAME_PARTICLES for word in words)
+
+
 def is_summary_director(page: Page, collapsed: str) -> bool:
+    """A bare name between the rating and the release date, before any writer: its "Director:" label was lost."""
     return (
         page.zone == "overview"
         and page.seen_rating
         and not page.seen_release
         and not page.summary_writers
-        and len(collapsed.split()) <= 5
-        and bool(_PERSON_NAME.match(collapsed))
+        and _looks_like_name(collapsed)
     )
 
 
