@@ -571,14 +571,26 @@ def section_awards_line(page: Page, value: str) -> None:
     page.i += 1
 
 
+_ARTICLE_COUNT = re.compile(r"^\(\d[\d,]{0,8} articles?\)$")
+
+
+def _is_article_source(collapsed: str) -> bool:
+    return collapsed.startswith(("» (From ", "(From ", "» From ")) and len(collapsed) < 300
+
+
 def section_newsdesk(page: Page, value: str) -> None:
-    """``NewsDesk:`` ``(13 articles)`` and article headlines: links to other pages, not data."""
+    """``NewsDesk:`` ``(13 articles)`` and headline / ``» (From …)`` pairs: links to news pages, not data."""
     page.i += 1
     while page.i < page.count:
         collapsed = page.collapsed[page.i]
-        if collapsed and (find_label(collapsed) or crew_heading(collapsed) or is_cast_start(collapsed)):
-            return
-        page.i += 1
+        if not collapsed or _ARTICLE_COUNT.match(collapsed) or _is_article_source(collapsed):
+            page.i += 1
+            continue
+        following = page.next_nonblank(page.i + 1)
+        if following < page.count and _is_article_source(page.collapsed[following]) and not stops(page, page.i):
+            page.i = following + 1
+            continue
+        return
 
 
 _TOTAL_REVIEWS = re.compile(r"\(([\d,]{1,9}) total\)\s*»?\s*$")
