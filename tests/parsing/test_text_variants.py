@@ -172,3 +172,15 @@ def test_label_less_plot_keywords_after_the_plot():
     assert record.taglines == []
     assert record.plot == "The story of a poor family in a Bengal village."
     assert record.plot_keywords == ["Village", "Poverty", "Family Relationships"]
+
+
+def test_label_less_faq_questions_after_the_other_items():
+    record = parse_text_page(_page(
+        "Did You Know?\n\nRay made the film on a shoestring budget.See more »\n"
+        "Featured in Cinema Paradiso (1988)See more »\n"
+        "Is this based on a novel?\nWhere was it filmed?\nSee more »\n"
+    ))
+    assert record.trivia == ["Ray made the film on a shoestring budget."]
+    assert record.faq_questions == ["Is this based on a novel?", "Where was it filmed?"]
+    assert record.faq_count == 2
+    assert record.unparsed == []

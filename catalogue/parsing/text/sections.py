@@ -1206,6 +1206,11 @@ def section_dyk_item(page: Page, value: str) -> None:
     elif not page.dyk_kinds:
         page.record.trivia.append("\n".join(lines))
         page.dyk_kinds.append("trivia")
+    elif all(line.endswith("?") for line in lines) and set(page.dyk_kinds) & {"quotes", "connections", "soundtrack"}:
+        # The FAQ's questions, after the other items, when its "FAQ" heading was lost.
+        page.record.faq_questions.extend(lines)
+        page.record.faq_count = len(page.record.faq_questions)
+        page.dyk_kinds.append("faq")
     elif page.dyk_kinds[-1] in ("connections",):
         page.record.soundtrack.append("\n".join(lines))
         page.dyk_kinds.append("soundtrack")
