@@ -114,7 +114,8 @@ def _timed(data: bytes) -> float:
 
 
 def test_large_input_is_linear():
-    page = (SAMPLES / "gaslight-1944.combined-2010.extracted.txt").read_bytes()
+    # Without its footer, so that every copy is read section by section (the footer ends a page).
+    page = (SAMPLES / "gaslight-1944.combined-2010.extracted.txt").read_bytes().split(b"Related Links")[0]
     small = page * (2_000_000 // len(page))
     large = page * (20_000_000 // len(page))
     small_time = max(_timed(small), 0.05)

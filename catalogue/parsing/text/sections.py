@@ -677,7 +677,8 @@ def section_cast(page: Page, value: str) -> None:
             _cast_flags(page, collapsed)
             page.i += 1
             continue
-        if stops(page, page.i):
+        # A "Name ... Character" row is never a heading or furniture: skip those tests.
+        if not (" ... " in collapsed and ":" not in collapsed[:24]) and stops(page, page.i):
             return
         member = parse_cast_row(line, page.cast_order + 1)
         if member is None:
@@ -752,7 +753,9 @@ def section_crew(page: Page, value: str) -> None:
         if is_terminator(row_collapsed):
             page.i += 1
             return
-        if stops(page, page.i) or unknown_crew_heading(row_collapsed):
+        if not (" .... " in row_collapsed and ":" not in row_collapsed[:24]) and (
+            stops(page, page.i) or unknown_crew_heading(row_collapsed)
+        ):
             return
         member = parse_crew_row(line, key, label, order + 1)
         if member is None:
