@@ -909,7 +909,7 @@ def is_language_shape(page: Page, collapsed: str) -> bool:
 
 
 def is_genre_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("details", "overview") and v.is_genre_list(v.strip_links(collapsed))
+    return page.zone in ("details", "overview", "credits") and v.is_genre_list(v.strip_links(collapsed))
 
 
 def _shape_line(attribute: str) -> Handler:
@@ -1184,7 +1184,7 @@ def is_dyk_item(page: Page, collapsed: str) -> bool:
     """In "Did You Know?", or after the details when that heading was lost: an item ends in "See more »"."""
     if page.zone == "dyk":
         return True
-    return page.zone == "details" and len(collapsed) > 30 and ends_with_link(page, collapsed)[1]
+    return page.zone in ("details", "credits") and len(collapsed) > 30 and ends_with_link(page, collapsed)[1]
 
 
 def section_dyk_item(page: Page, value: str) -> None:
