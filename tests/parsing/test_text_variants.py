@@ -184,3 +184,11 @@ def test_label_less_faq_questions_after_the_other_items():
     assert record.faq_questions == ["Is this based on a novel?", "Where was it filmed?"]
     assert record.faq_count == 2
     assert record.unparsed == []
+
+
+def test_list_wrapped_onto_the_next_line():
+    record = parse_text_page(_page("Certification:\nArgentina:18 | Australia:PG |\nFinland:K-18 | UK:X (original rating)\nLanguage:\nBengali\n"))
+    assert [(c.country, c.rating, c.notes) for c in record.certificates] == [
+        ("Argentina", "18", []), ("Australia", "PG", []), ("Finland", "K-18", []), ("UK", "X", ["original rating"]),
+    ]
+    assert record.languages == ["Bengali"]
