@@ -192,3 +192,9 @@ def test_list_wrapped_onto_the_next_line():
         ("Argentina", "18", []), ("Australia", "PG", []), ("Finland", "K-18", []), ("UK", "X", ["original rating"]),
     ]
     assert record.languages == ["Bengali"]
+
+
+def test_quote_on_the_label_line():
+    record = parse_text_page(_page("Quotes: Apu: Didi! See more »\nMovie Connections: Referenced in Nayak (1966) See more »\n"))
+    assert [[line.to_dict() for line in quote] for quote in record.quotes] == [[{"character": "Apu", "text": "Didi!"}]]
+    assert [(c.type, c.title, c.year) for c in record.connections] == [("Referenced in", "Nayak", 1966)]

@@ -1093,7 +1093,15 @@ def section_quotes(page: Page, value: str) -> None:
     """``Quotes:`` then ``Character:line`` / ``[stage direction]`` lines up to "See more »"."""
     page.zone = "dyk"
     page.i += 1
-    lines = [value] if value else []
+    lines = []
+    if value:
+        text, linked = ends_with_link(page, collapse(value))
+        lines = [text] if text else []
+        if linked:
+            if lines:
+                add_quote(page, lines)
+            page.dyk_kinds.append("quotes")
+            return
     while page.i < page.count:
         line = page.lines[page.i]
         if not line:
