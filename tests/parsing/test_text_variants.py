@@ -198,3 +198,8 @@ def test_quote_on_the_label_line():
     record = parse_text_page(_page("Quotes: Apu: Didi! See more »\nMovie Connections: Referenced in Nayak (1966) See more »\n"))
     assert [[line.to_dict() for line in quote] for quote in record.quotes] == [[{"character": "Apu", "text": "Didi!"}]]
     assert [(c.type, c.title, c.year) for c in record.connections] == [("Referenced in", "Nayak", 1966)]
+
+
+def test_photos_and_videos_on_separate_lines():
+    record = parse_text_page(_page("Photos (See all 12 | slideshow)\nVideos (see all 2)\nPather Panchali -- Trailer\nPather Panchali -- Clip: The train\n"))
+    assert (record.photo_count, record.video_count, record.videos, record.news) == (12, 2, ["Trailer", "Clip: The train"], None)

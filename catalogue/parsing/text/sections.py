@@ -1585,7 +1585,7 @@ SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
     (lambda page, line: "More at IMDb" in line[:500] and not page.title_line_seen, section_title_line),
     (is_bare_title_line, section_title_line),
     (is_series_years, section_series_years),
-    (lambda page, line: line.startswith("Photos (") and bool(_PHOTOS.match(line)), section_photos),
+    (lambda page, line: line.startswith(("Photos (", "Videos (")) and bool(_PHOTOS.match(line) or _VIDEOS.match(line)), section_photos),
     (is_news_or_video, section_news_or_video),
     (lambda page, line: page.zone in ("overview", "top") and _is_rating_line(line), section_rating_line),
     (lambda page, line: v.popularity_text(line) is not None, section_popularity_text),
