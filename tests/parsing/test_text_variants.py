@@ -203,3 +203,10 @@ def test_quote_on_the_label_line():
 def test_photos_and_videos_on_separate_lines():
     record = parse_text_page(_page("Photos (See all 12 | slideshow)\nVideos (see all 2)\nPather Panchali -- Trailer\nPather Panchali -- Clip: The train\n"))
     assert (record.photo_count, record.video_count, record.videos, record.news) == (12, 2, ["Trailer", "Clip: The train"], None)
+
+
+def test_page_cut_mid_line_warns_about_that_line():
+    record = parse_text_page("IMDb > Pather Panchali (1955)\n\nPather Panchali (1955) More at IMDbPro »\nRelease Date:\n26 August 1955 (India)\nThe story of a poor fam")
+    assert record.taglines == ["The story of a poor fam"]
+    assert record.warnings[0] == "line 6: the last line is cut off: The story of a poor fam"
+    assert "no footer" in record.warnings[1]

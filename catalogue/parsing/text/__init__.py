@@ -162,6 +162,10 @@ def _finish(page: Page) -> TitleRecord:
         record.warnings.append("the page gives a season and episode but not the series' title")
     if record.kind == "movie" and "Short" in record.genres:
         record.kind = "short"
+    if page.cut_mid_line and not any("cut off:" in warning for warning in record.warnings):
+        last = page.collapsed[-1] if page.collapsed else ""
+        if last:
+            record.warnings.append(f"line {page.count}: the last line is cut off: {last[:200]}")
     if page.truncated:
         record.warnings.append(
             f"the page may be cut off after line {page.count}: it has no footer, so later sections may be missing"
