@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..record import TitleRecord
+from ..record import Company, TitleRecord
 
 # Navigation, voting widgets, share links, footer: page furniture, never data.
 BOILERPLATE = frozenset(
@@ -157,30 +157,25 @@ class Page:
         self.zone = "top"
         # Page style: the Die Hard-like extractions print bare "more" links.
         self.bare_more = False
-        # Overview state for label-less values.
-        self.seen_release = False
+        self.truncated = False  # no footer
+        self.cut_mid_line = False  # and no final line end
+        # What the overview has shown so far, to place label-less values by position.
+        self.title_line_seen = False
+        self.aux_title: str | None = None  # the line after the header, often the title again
         self.seen_rating = False
-        self.video_count: int | None = None
+        self.seen_release = False
+        self.tagline_label_seen = False
+        # Summary lines, merged into crew/cast/companies at the end without duplicates.
         self.summary_directors: list[str] = []
         self.summary_writers: list[str] = []
-        self.summary_stars: list[str] = []
-        self.writer_label_seen = False
-        self.dyk_kinds: list[str] = []
-        self.cast_order = 0
-        self.title_line_seen = False
-        self.tagline_label_seen = False
-        self.footer_seen = False
-        self.amazon_block = False
-        self.truncated = False
-        self.cut_mid_line = False
-        self.pending_series = False
-        self.aux_title: str | None = None
         self.summary_creators: list[str] = []
-        self.summary_companies: list = []
+        self.summary_stars: list[str] = []
+        self.summary_companies: list[Company] = []
+        self.cast_order = 0
         self.crew_orders: dict[str, int] = {}
-
-    def line(self, index: int | None = None) -> str:
-        return self.lines[self.i if index is None else index]
+        # The kinds of "Did You Know?" items read so far, to place unlabelled ones.
+        self.dyk_kinds: list[str] = []
+        self.amazon_block = False
 
     def next_nonblank(self, start: int) -> int:
         index = start

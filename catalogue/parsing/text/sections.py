@@ -159,7 +159,6 @@ def set_episode(page: Page, season: int, episode: int | None) -> None:
     record = page.record
     if record.series is None:
         record.series = SeriesRef(title="")
-        page.pending_series = True
     record.series.season = season
     record.series.episode = episode
     record.kind = "tv_episode"
@@ -1417,7 +1416,6 @@ def section_message_boards(page: Page, value: str) -> None:
 def section_footer(page: Page, value: str) -> None:
     page.i += 1
     page.zone = "footer"
-    page.footer_seen = True
 
 
 def section_boilerplate(page: Page, value: str) -> None:
