@@ -7,7 +7,8 @@ reads it back, so records round-trip through JSON (export, the JSON input format
 Keys the project adds to the contract (allowed: it may add, never rename or drop):
 ``page_type``, ``source_format``, ``imdb_id`` on people/companies/links (HTML pages
 carry them), ``seasons``, ``plot_keywords``, ``filming_locations``, ``soundtrack``,
-``faq_questions``, ``top_rank``, reviewer ``rating`` and ``spoiler``.
+``faq_questions``, ``top_rank``, reviewer ``rating`` and ``spoiler``, ``videos``,
+``video_count``, ``mpaa``, ``crazy_credits``, ``alternate_versions``.
 """
 
 from __future__ import annotations
@@ -302,6 +303,11 @@ class TitleRecord(_Record):
     soundtrack: list[str] = field(default_factory=list)
     faq_questions: list[str] = field(default_factory=list)
     top_rank: int | None = None
+    videos: list[str] = field(default_factory=list)
+    video_count: int | None = None
+    mpaa: str | None = None
+    crazy_credits: list[str] = field(default_factory=list)
+    alternate_versions: list[str] = field(default_factory=list)
 
     _nested: ClassVar[dict[str, type]] = {
         "series": SeriesRef,
