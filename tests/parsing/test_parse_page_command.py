@@ -53,7 +53,7 @@ def test_bad_files_give_one_line_errors_and_exit_1(tmp_path):
     lines = err.strip().split("\n")
     assert len(lines) == 2
     assert lines[0].startswith(f"{missing}: cannot read")
-    assert lines[1] == f'{other_site}: not an IMDb title page: no "IMDb > Title (year)" header and no title line with a year'
+    assert lines[1] == f"{other_site}: not an IMDb title page: looks like a page of another site"
 
 
 def test_windows_1252_page_prints_as_utf8():
