@@ -16,12 +16,7 @@ pytestmark = pytest.mark.django_db
 HIROSHIMA = "hiroshima-mon-amour-1959.combined.txt"
 
 
-@pytest.fixture
-def text_parser():
-    pytest.importorskip("catalogue.parsing.text", reason="the text parser has not landed yet")
-
-
-def test_hiroshima_sample_imports_every_section(text_parser, sample_bytes):
+def test_hiroshima_sample_imports_every_section(sample_bytes):
     outcome = page_import(page=Page(name=HIROSHIMA, data=sample_bytes(HIROSHIMA)))
 
     title = Title.objects.get()
@@ -41,15 +36,14 @@ def test_hiroshima_sample_imports_every_section(text_parser, sample_bytes):
     assert again.status == "unchanged"
 
 
-def test_hiroshima_sample_round_trip(text_parser, sample_bytes):
+def test_hiroshima_sample_round_trip(sample_bytes):
     data = sample_bytes(HIROSHIMA)
     page_import(page=Page(name=HIROSHIMA, data=data))
     exported = title_export(title=titles_for_export().get())
     assert exported.to_dict() == parse_page(data).to_dict()
 
 
-def test_samples_folder_imports_without_failures(text_parser):
-    pytest.importorskip("catalogue.parsing.html", reason="the HTML parser has not landed yet")
+def test_samples_folder_imports_without_failures():
     report = pages_import([SAMPLES])
     assert report.failed == []
     assert [s.name.rsplit("/", 1)[-1] for s in report.skipped] == ["README.md"]
@@ -57,8 +51,7 @@ def test_samples_folder_imports_without_failures(text_parser):
     assert Title.objects.filter(slug="hiroshima-mon-amour-1959").exists()
 
 
-def test_sample_pages_from_a_warc_and_a_wet_file(text_parser, tmp_path, sample_bytes):
-    pytest.importorskip("catalogue.parsing.html", reason="the HTML parser has not landed yet")
+def test_sample_pages_from_a_warc_and_a_wet_file(tmp_path, sample_bytes):
     import io
 
     from warcio.statusandheaders import StatusAndHeaders
@@ -93,8 +86,7 @@ def test_sample_pages_from_a_warc_and_a_wet_file(text_parser, tmp_path, sample_b
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html")))
-def test_every_sample_round_trips(text_parser, name, sample_bytes):
-    pytest.importorskip("catalogue.parsing.html", reason="the HTML parser has not landed yet")
+def test_every_sample_round_trips(name, sample_bytes):
     data = sample_bytes(name)
     page_import(page=Page(name=name, data=data))
     assert title_export(title=titles_for_export().get()).to_dict() == parse_page(data).to_dict()

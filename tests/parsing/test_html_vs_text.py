@@ -9,7 +9,6 @@ compared with the HTML record field by field.
 
 from __future__ import annotations
 
-import importlib.util
 
 import pytest
 
@@ -164,10 +163,6 @@ def test_html_review_holds_the_text_review(html_record):
     assert len(paragraphs) == 7
 
 
-TEXT_PARSER_PRESENT = importlib.util.find_spec("catalogue.parsing.text") is not None
-
-
-@pytest.mark.skipif(not TEXT_PARSER_PRESENT, reason="catalogue.parsing.text (the text parser) is not on this branch yet")
 @pytest.mark.parametrize("key", sorted(EXPECTED_FROM_TEXT) + ["reviews"])
 def test_text_parser_record_matches_the_html_record(html_record, key):
     from catalogue.parsing.text import parse_text_page

@@ -137,7 +137,6 @@ def test_reparse_reports_status_title_and_kept_hand_edits(staff_client, monkeypa
 
 
 def test_reparse_with_the_real_service_once_merged(staff_client, sample_bytes):
-    pytest.importorskip("catalogue.importing.reparse", reason="the importer's re-parse is not on this branch yet")
     from pathlib import Path
 
     samples = sorted(p.name for p in (Path(__file__).resolve().parents[2] / "samples").iterdir() if p.suffix == ".txt")
