@@ -33,6 +33,8 @@ KINDS = (
 
 # The old layout's crew headings, in page order, with their stable keys.
 DEPARTMENTS: tuple[tuple[str, str], ...] = (
+    # A series' creators ("Creator:", "Creators:", "Creator(s):" in the overview).
+    ("creator", "Created by"),
     ("director", "Directed by"),
     ("writer", "Writing credits"),
     ("producer", "Produced by"),
