@@ -190,6 +190,10 @@ def section_title_line(page: Page, value: str) -> None:
         page.unparsed(after)
 
 
+def _is_title_with_link(line: str) -> bool:
+    return v.parse_title_with_year(line.partition("More at IMDb")[0].strip()) is not None
+
+
 def _split_title_line(line: str) -> tuple[str, str]:
     """``Title (1959) Original (original title)`` → the title with its year, and the rest."""
     position = 0
@@ -1580,7 +1584,7 @@ def starts_section(page: Page, collapsed: str) -> bool:
 # Sections found by a line's shape, tried in page order when no label matched.
 SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
     (lambda page, line: line.startswith("IMDb >") and not page.record.title and bool(_IMDB_HEADER.match(line[:500])), section_header),
-    (lambda page, line: "More at IMDb" in line[:500] and not page.title_line_seen, section_title_line),
+    (lambda page, line: "More at IMDb" in line[:500] and not page.title_line_seen and _is_title_with_link(line), section_title_line),
     (is_bare_title_line, section_title_line),
     (is_series_years, section_series_years),
     (lambda page, line: line.startswith(("Photos (", "Videos (")) and bool(_PHOTOS.match(line) or _VIDEOS.match(line)), section_photos),
