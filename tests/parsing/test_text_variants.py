@@ -210,3 +210,10 @@ def test_page_cut_mid_line_warns_about_that_line():
     assert record.taglines == ["The story of a poor fam"]
     assert record.warnings[0] == "line 6: the last line is cut off: The story of a poor fam"
     assert "no footer" in record.warnings[1]
+
+
+def test_list_items_on_separate_lines_with_bars_between():
+    record = parse_text_page(_page("Genre:\nDrama\n|\nFamily\nSee more »\nCertification:\nIndia:U\n| UK:U\n| USA:Not Rated\n"))
+    assert record.genres == ["Drama", "Family"]
+    assert [(c.country, c.rating) for c in record.certificates] == [("India", "U"), ("UK", "U"), ("USA", "Not Rated")]
+    assert record.unparsed == []

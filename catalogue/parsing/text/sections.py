@@ -77,9 +77,15 @@ def take_values(page: Page, inline: str, own: str, *, multi: bool) -> list[str]:
         value, linked = ends_with_link(page, collapsed)
         page.i += 1
         # A list wrapped onto the next line: "Argentina:18 | Australia:PG |" / "Finland:K-18 | …".
-        if not linked and value.endswith("|"):
+        if not linked and (value.endswith("|") or page.i < page.count and page.collapsed[page.i].startswith("|")):
             parts = [value]
-            while not linked and parts[-1].endswith("|") and page.i < page.count and page.collapsed[page.i] and not stops(page, page.i):
+            while (
+                not linked
+                and page.i < page.count
+                and page.collapsed[page.i]
+                and (parts[-1].endswith("|") or page.collapsed[page.i].startswith("|"))
+                and not stops(page, page.i)
+            ):
                 part, linked = ends_with_link(page, page.collapsed[page.i])
                 parts.append(part)
                 page.i += 1
