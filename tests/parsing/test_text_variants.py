@@ -217,3 +217,11 @@ def test_list_items_on_separate_lines_with_bars_between():
     assert record.genres == ["Drama", "Family"]
     assert [(c.country, c.rating) for c in record.certificates] == [("India", "U"), ("UK", "U"), ("USA", "Not Rated")]
     assert record.unparsed == []
+
+
+def test_crew_with_one_table_cell_per_line():
+    record = parse_text_page(_page("Produced by\nArthur Hornblow Jr.\n....\nproducer\nMakeup Department\nJack Dawn\n....\nmakeup artist (as J. Dawn)\n"))
+    assert [(m.department, m.name, m.job, m.credited_as) for m in record.crew] == [
+        ("producer", "Arthur Hornblow Jr.", "producer", None),
+        ("makeup", "Jack Dawn", "makeup artist", "J. Dawn"),
+    ]

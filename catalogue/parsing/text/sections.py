@@ -767,6 +767,8 @@ def section_crew(page: Page, value: str) -> None:
         if row_collapsed.lower() in ("(in alphabetical order)", "(in credits order)"):
             page.i += 1
             continue
+        if row_collapsed in ("....", "...") and _job_on_next_line(page, key):
+            continue
         if is_terminator(row_collapsed):
             page.i += 1
             return
@@ -781,6 +783,26 @@ def section_crew(page: Page, value: str) -> None:
         page.crew_orders[key] = order
         page.record.crew.append(member)
         page.i += 1
+
+
+def _job_on_next_line(page: Page, key: str) -> bool:
+    """A lone "...." between a crew name line and its job line (one table cell per line)."""
+    crew = page.record.crew
+    index = page.next_nonblank(page.i + 1)
+    if not crew or crew[-1].department != key or crew[-1].job is not None or index >= page.count:
+        return False
+    following = page.collapsed[index]
+    if "..." in following or stops(page, index) or len(following) > 200:
+        return False
+    job, notes = v.split_trailing_parens(following)
+    for note in notes:
+        if note.startswith("as ") and crew[-1].credited_as is None:
+            crew[-1].credited_as = note[3:].strip() or None
+        else:
+            crew[-1].notes.append(note)
+    crew[-1].job = job.strip() or None
+    page.i = index + 1
+    return True
 
 
 def is_unknown_crew_heading(page: Page, collapsed: str) -> bool:
