@@ -225,3 +225,16 @@ def test_crew_with_one_table_cell_per_line():
         ("producer", "Arthur Hornblow Jr.", "producer", None),
         ("makeup", "Jack Dawn", "makeup artist", "J. Dawn"),
     ]
+
+
+def test_review_without_its_end_line_stops_at_the_next_section():
+    record = parse_text_page(_page(
+        "User Reviews\n3 out of 4 people found the following review useful.\nA quiet masterpiece, 3 March 2004\n"
+        "Author: reel-watcher from India\n\nOnly paragraph.\n\nRecommendations\nIf you enjoyed this title, our database also recommends:\n"
+        "Aparajito  Apur Sansar\nIMDb User Rating:\nIMDb User Rating:\n"
+    ))
+    assert record.reviews[0].text == "Only paragraph."
+    assert (record.reviews[0].author, record.reviews[0].location) == ("reel-watcher", "India")
+    assert any("no end line" in warning for warning in record.warnings)
+    assert [r.title for r in record.recommendations] == ["Aparajito", "Apur Sansar"]
+    assert record.recommendation_count == 2

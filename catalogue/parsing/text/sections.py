@@ -1371,6 +1371,9 @@ def section_review(page: Page, value: str) -> None:
         collapsed = page.collapsed[page.i]
         if _HELPFUL.match(collapsed[:200]) or _TOTAL_REVIEWS.search(collapsed[-80:]) and len(collapsed) < 60:
             break
+        if len(collapsed) < 80 and exact_label(collapsed):
+            # The end line is missing ("Message Boards", "Related Links"… follow): the review ends here.
+            break
         if collapsed.startswith("*** This review may contain spoilers") or collapsed.startswith("*** This comment may contain spoilers"):
             review.spoiler = True
             page.i += 1
