@@ -238,3 +238,13 @@ def test_review_without_its_end_line_stops_at_the_next_section():
     assert any("no end line" in warning for warning in record.warnings)
     assert [r.title for r in record.recommendations] == ["Aparajito", "Apur Sansar"]
     assert record.recommendation_count == 2
+
+
+def test_recommendations_one_title_per_line():
+    record = parse_text_page(_page(
+        "If you enjoyed this title, our database also recommends:\n- - -\nAparajito\nApur Sansar\nCharulata\n"
+        "IMDb User Rating:\nIMDb User Rating:\nIMDb User Rating:\nShow more recommendations\n"
+    ))
+    assert [r.title for r in record.recommendations] == ["Aparajito", "Apur Sansar", "Charulata"]
+    assert record.recommendations_text == "Aparajito Apur Sansar Charulata"
+    assert record.recommendation_count == 3

@@ -1420,19 +1420,23 @@ def section_recommendations(page: Page, value: str) -> None:
         elif collapsed.lower() == "show more recommendations":
             page.i += 1
             break
-        elif stops(page, page.i) or titles:
+        elif stops(page, page.i) or ratings or len(titles) >= 50:
             break
         else:
             titles.append(line)
         page.i += 1
     count = ratings or dashes or None
     record.recommendation_count = count
-    if titles:
-        printed = titles[0]
-        record.recommendations_text = collapse(printed)
-        parts = [part.strip() for part in re.split(r"\s{2,}", printed) if part.strip()]
-        if len(parts) >= 2 and (count is None or len(parts) == count):
-            record.recommendations = [Recommendation(title=part) for part in parts]
+    if not titles:
+        return
+    record.recommendations_text = " ".join(collapse(title) for title in titles)
+    if len(titles) == 1:
+        # One line: split only where the extraction left two or more spaces between titles.
+        parts = [part.strip() for part in re.split(r"\s{2,}", titles[0]) if part.strip()]
+    else:
+        parts = [collapse(title) for title in titles]  # one title per line
+    if len(parts) >= 2 and (count is None or len(parts) == count):
+        record.recommendations = [Recommendation(title=part) for part in parts]
 
 
 def section_message_boards(page: Page, value: str) -> None:
