@@ -248,3 +248,13 @@ def test_recommendations_one_title_per_line():
     assert [r.title for r in record.recommendations] == ["Aparajito", "Apur Sansar", "Charulata"]
     assert record.recommendations_text == "Aparajito Apur Sansar Charulata"
     assert record.recommendation_count == 3
+
+
+def test_label_less_summary_director_writer_and_stars():
+    record = parse_text_page(_page(
+        "User Rating:\n8.0/10   21,203 votes »\nAlain Resnais\nMarguerite Duras (writer)\n"
+        "Emmanuelle Riva, Eiji Okada and Stella Dassas\nRelease Date:\n16 May 1960 (USA)\n"
+    ))
+    assert [(m.department, m.name) for m in record.crew] == [("director", "Alain Resnais"), ("writer", "Marguerite Duras")]
+    assert [(m.name, m.order) for m in record.cast] == [("Emmanuelle Riva", 1), ("Eiji Okada", 2), ("Stella Dassas", 3)]
+    assert record.unparsed == []

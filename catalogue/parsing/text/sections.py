@@ -428,8 +428,26 @@ def is_summary_director(page: Page, collapsed: str) -> bool:
         and page.seen_rating
         and not page.seen_release
         and not page.summary_writers
+        and ", " not in collapsed
+        and " and " not in collapsed
         and _looks_like_name(collapsed)
     )
+
+
+def is_summary_stars(page: Page, collapsed: str) -> bool:
+    """``Emmanuelle Riva, Eiji Okada and Stella Dassas`` after the writers: its "Stars:" label was lost."""
+    if page.zone != "overview" or not page.seen_rating or page.seen_release or len(collapsed) > 300:
+        return False
+    # Stars follow the director and writers; a list before them is not placed by guessing.
+    if not (page.summary_writers or page.summary_directors) or (", " not in collapsed and " and " not in collapsed):
+        return False
+    people = split_people(collapsed)
+    return len(people) >= 2 and all(_looks_like_name(person) for person in people)
+
+
+def section_summary_stars(page: Page, value: str) -> None:
+    page.summary_stars.extend(split_people(page.collapsed[page.i]))
+    page.i += 1
 
 
 def section_summary_director(page: Page, value: str) -> None:
@@ -1646,6 +1664,7 @@ SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
     (is_sound_mix_shape, section_sound_mix_line),
     (is_faq_empty, section_faq_empty),
     (is_summary_director, section_summary_director),
+    (is_summary_stars, section_summary_stars),
     (is_cast_row_shape, section_cast),
     (is_overview_free_text, section_overview_free_text),
     (is_dyk_item, section_dyk_item),
