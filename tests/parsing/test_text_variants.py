@@ -210,3 +210,51 @@ def test_page_cut_mid_line_warns_about_that_line():
     assert record.taglines == ["The story of a poor fam"]
     assert record.warnings[0] == "line 6: the last line is cut off: The story of a poor fam"
     assert "no footer" in record.warnings[1]
+
+
+def test_list_items_on_separate_lines_with_bars_between():
+    record = parse_text_page(_page("Genre:\nDrama\n|\nFamily\nSee more »\nCertification:\nIndia:U\n| UK:U\n| USA:Not Rated\n"))
+    assert record.genres == ["Drama", "Family"]
+    assert [(c.country, c.rating) for c in record.certificates] == [("India", "U"), ("UK", "U"), ("USA", "Not Rated")]
+    assert record.unparsed == []
+
+
+def test_crew_with_one_table_cell_per_line():
+    record = parse_text_page(_page("Produced by\nArthur Hornblow Jr.\n....\nproducer\nMakeup Department\nJack Dawn\n....\nmakeup artist (as J. Dawn)\n"))
+    assert [(m.department, m.name, m.job, m.credited_as) for m in record.crew] == [
+        ("producer", "Arthur Hornblow Jr.", "producer", None),
+        ("makeup", "Jack Dawn", "makeup artist", "J. Dawn"),
+    ]
+
+
+def test_review_without_its_end_line_stops_at_the_next_section():
+    record = parse_text_page(_page(
+        "User Reviews\n3 out of 4 people found the following review useful.\nA quiet masterpiece, 3 March 2004\n"
+        "Author: reel-watcher from India\n\nOnly paragraph.\n\nRecommendations\nIf you enjoyed this title, our database also recommends:\n"
+        "Aparajito  Apur Sansar\nIMDb User Rating:\nIMDb User Rating:\n"
+    ))
+    assert record.reviews[0].text == "Only paragraph."
+    assert (record.reviews[0].author, record.reviews[0].location) == ("reel-watcher", "India")
+    assert any("no end line" in warning for warning in record.warnings)
+    assert [r.title for r in record.recommendations] == ["Aparajito", "Apur Sansar"]
+    assert record.recommendation_count == 2
+
+
+def test_recommendations_one_title_per_line():
+    record = parse_text_page(_page(
+        "If you enjoyed this title, our database also recommends:\n- - -\nAparajito\nApur Sansar\nCharulata\n"
+        "IMDb User Rating:\nIMDb User Rating:\nIMDb User Rating:\nShow more recommendations\n"
+    ))
+    assert [r.title for r in record.recommendations] == ["Aparajito", "Apur Sansar", "Charulata"]
+    assert record.recommendations_text == "Aparajito Apur Sansar Charulata"
+    assert record.recommendation_count == 3
+
+
+def test_label_less_summary_director_writer_and_stars():
+    record = parse_text_page(_page(
+        "User Rating:\n8.0/10   21,203 votes »\nAlain Resnais\nMarguerite Duras (writer)\n"
+        "Emmanuelle Riva, Eiji Okada and Stella Dassas\nRelease Date:\n16 May 1960 (USA)\n"
+    ))
+    assert [(m.department, m.name) for m in record.crew] == [("director", "Alain Resnais"), ("writer", "Marguerite Duras")]
+    assert [(m.name, m.order) for m in record.cast] == [("Emmanuelle Riva", 1), ("Eiji Okada", 2), ("Stella Dassas", 3)]
+    assert record.unparsed == []

@@ -92,9 +92,10 @@ def _find_header(page: Page, text: str) -> int:
 
 
 def _read_sections(page: Page, start: int) -> None:
+    # Above the page's header: the site's menu (short link texts), kept only if it is more than that.
     for index in range(start):
         collapsed = page.collapsed[index]
-        if collapsed and not is_boilerplate(collapsed):
+        if collapsed and len(collapsed) > 40 and not is_boilerplate(collapsed):
             page.unparsed(collapsed)
     page.i = start
     collapsed_lines = page.collapsed

@@ -131,7 +131,7 @@ def is_footer(collapsed: str) -> bool:
 
 
 TERMINATORS = frozenset(
-    ("see more »", "see more", "more", "(more)", "more »", "see all »", "» see more", "see more ...", "...")
+    ("see more »", "see more", "more", "(more)", "more »", "see all »", "» see more", "see more ...", "...", "»", "|")
 )
 
 

@@ -77,9 +77,15 @@ def take_values(page: Page, inline: str, own: str, *, multi: bool) -> list[str]:
         value, linked = ends_with_link(page, collapsed)
         page.i += 1
         # A list wrapped onto the next line: "Argentina:18 | Australia:PG |" / "Finland:K-18 | …".
-        if not linked and value.endswith("|"):
+        if not linked and (value.endswith("|") or page.i < page.count and page.collapsed[page.i].startswith("|")):
             parts = [value]
-            while not linked and parts[-1].endswith("|") and page.i < page.count and page.collapsed[page.i] and not stops(page, page.i):
+            while (
+                not linked
+                and page.i < page.count
+                and page.collapsed[page.i]
+                and (parts[-1].endswith("|") or page.collapsed[page.i].startswith("|"))
+                and not stops(page, page.i)
+            ):
                 part, linked = ends_with_link(page, page.collapsed[page.i])
                 parts.append(part)
                 page.i += 1
@@ -188,6 +194,10 @@ def section_title_line(page: Page, value: str) -> None:
         page.record.original_title = after[: -len("(original title)")].strip() or None
     elif after:
         page.unparsed(after)
+
+
+def _is_title_with_link(line: str) -> bool:
+    return v.parse_title_with_year(line.partition("More at IMDb")[0].strip()) is not None
 
 
 def _split_title_line(line: str) -> tuple[str, str]:
@@ -418,8 +428,26 @@ def is_summary_director(page: Page, collapsed: str) -> bool:
         and page.seen_rating
         and not page.seen_release
         and not page.summary_writers
+        and ", " not in collapsed
+        and " and " not in collapsed
         and _looks_like_name(collapsed)
     )
+
+
+def is_summary_stars(page: Page, collapsed: str) -> bool:
+    """``Emmanuelle Riva, Eiji Okada and Stella Dassas`` after the writers: its "Stars:" label was lost."""
+    if page.zone != "overview" or not page.seen_rating or page.seen_release or len(collapsed) > 300:
+        return False
+    # Stars follow the director and writers; a list before them is not placed by guessing.
+    if not (page.summary_writers or page.summary_directors) or (", " not in collapsed and " and " not in collapsed):
+        return False
+    people = split_people(collapsed)
+    return len(people) >= 2 and all(_looks_like_name(person) for person in people)
+
+
+def section_summary_stars(page: Page, value: str) -> None:
+    page.summary_stars.extend(split_people(page.collapsed[page.i]))
+    page.i += 1
 
 
 def section_summary_director(page: Page, value: str) -> None:
@@ -757,6 +785,8 @@ def section_crew(page: Page, value: str) -> None:
         if row_collapsed.lower() in ("(in alphabetical order)", "(in credits order)"):
             page.i += 1
             continue
+        if row_collapsed in ("....", "...") and _job_on_next_line(page, key):
+            continue
         if is_terminator(row_collapsed):
             page.i += 1
             return
@@ -771,6 +801,26 @@ def section_crew(page: Page, value: str) -> None:
         page.crew_orders[key] = order
         page.record.crew.append(member)
         page.i += 1
+
+
+def _job_on_next_line(page: Page, key: str) -> bool:
+    """A lone "...." between a crew name line and its job line (one table cell per line)."""
+    crew = page.record.crew
+    index = page.next_nonblank(page.i + 1)
+    if not crew or crew[-1].department != key or crew[-1].job is not None or index >= page.count:
+        return False
+    following = page.collapsed[index]
+    if "..." in following or stops(page, index) or len(following) > 200:
+        return False
+    job, notes = v.split_trailing_parens(following)
+    for note in notes:
+        if note.startswith("as ") and crew[-1].credited_as is None:
+            crew[-1].credited_as = note[3:].strip() or None
+        else:
+            crew[-1].notes.append(note)
+    crew[-1].job = job.strip() or None
+    page.i = index + 1
+    return True
 
 
 def is_unknown_crew_heading(page: Page, collapsed: str) -> bool:
@@ -1339,6 +1389,9 @@ def section_review(page: Page, value: str) -> None:
         collapsed = page.collapsed[page.i]
         if _HELPFUL.match(collapsed[:200]) or _TOTAL_REVIEWS.search(collapsed[-80:]) and len(collapsed) < 60:
             break
+        if len(collapsed) < 80 and exact_label(collapsed):
+            # The end line is missing ("Message Boards", "Related Links"… follow): the review ends here.
+            break
         if collapsed.startswith("*** This review may contain spoilers") or collapsed.startswith("*** This comment may contain spoilers"):
             review.spoiler = True
             page.i += 1
@@ -1385,19 +1438,23 @@ def section_recommendations(page: Page, value: str) -> None:
         elif collapsed.lower() == "show more recommendations":
             page.i += 1
             break
-        elif stops(page, page.i) or titles:
+        elif stops(page, page.i) or ratings or len(titles) >= 50:
             break
         else:
             titles.append(line)
         page.i += 1
     count = ratings or dashes or None
     record.recommendation_count = count
-    if titles:
-        printed = titles[0]
-        record.recommendations_text = collapse(printed)
-        parts = [part.strip() for part in re.split(r"\s{2,}", printed) if part.strip()]
-        if len(parts) >= 2 and (count is None or len(parts) == count):
-            record.recommendations = [Recommendation(title=part) for part in parts]
+    if not titles:
+        return
+    record.recommendations_text = " ".join(collapse(title) for title in titles)
+    if len(titles) == 1:
+        # One line: split only where the extraction left two or more spaces between titles.
+        parts = [part.strip() for part in re.split(r"\s{2,}", titles[0]) if part.strip()]
+    else:
+        parts = [collapse(title) for title in titles]  # one title per line
+    if len(parts) >= 2 and (count is None or len(parts) == count):
+        record.recommendations = [Recommendation(title=part) for part in parts]
 
 
 def section_message_boards(page: Page, value: str) -> None:
@@ -1580,7 +1637,7 @@ def starts_section(page: Page, collapsed: str) -> bool:
 # Sections found by a line's shape, tried in page order when no label matched.
 SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
     (lambda page, line: line.startswith("IMDb >") and not page.record.title and bool(_IMDB_HEADER.match(line[:500])), section_header),
-    (lambda page, line: "More at IMDb" in line[:500] and not page.title_line_seen, section_title_line),
+    (lambda page, line: "More at IMDb" in line[:500] and not page.title_line_seen and _is_title_with_link(line), section_title_line),
     (is_bare_title_line, section_title_line),
     (is_series_years, section_series_years),
     (lambda page, line: line.startswith(("Photos (", "Videos (")) and bool(_PHOTOS.match(line) or _VIDEOS.match(line)), section_photos),
@@ -1607,6 +1664,7 @@ SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
     (is_sound_mix_shape, section_sound_mix_line),
     (is_faq_empty, section_faq_empty),
     (is_summary_director, section_summary_director),
+    (is_summary_stars, section_summary_stars),
     (is_cast_row_shape, section_cast),
     (is_overview_free_text, section_overview_free_text),
     (is_dyk_item, section_dyk_item),
