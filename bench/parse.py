@@ -5,8 +5,9 @@
 Each corpus is a list of files parsed through ``catalogue.parsing.parse_page`` (bytes in,
 record out, as the importer calls it), in rounds until the time budget is spent. Time is
 CPU time of this process; the fastest round shows the speed least disturbed by other
-load on a shared machine. To add a
-corpus (HTML pages, say), append a ``(label, files)`` pair to ``CORPORA``.
+load on a shared machine. Text and HTML pages are reported separately; to add a
+corpus, append a ``(label, files)`` pair to ``CORPORA``. The reviews and full-credits
+page parsers have their own script, bench/bench_pages.py.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ CORPORA: list[tuple[str, list[Path]]] = [
     ("text: whole sample pages", [SAMPLES / "hiroshima-mon-amour-1959.combined.txt",
                                   SAMPLES / "gaslight-1944.combined-2010.extracted.txt",
                                   SAMPLES / "die-hard-1988.maindetails-2009.extracted.txt"]),
+    ("html: samples + tests/pages/html", sorted(SAMPLES.glob("*.html")) + sorted((TEST_PAGES / "html").glob("*.html"))),
+    ("html: Gaslight combined (118 KiB)", [SAMPLES / "gaslight-1944.combined-2010.html"]),
 ]
 
 
