@@ -88,8 +88,12 @@ def credit_total(seed: int, number: int) -> int:
 # --- the record ---------------------------------------------------------------------------
 
 
+# A line starting like a connection ("Follows …") would read as one.
+_OPENING_WORDS = tuple(word for word in vocab.SENTENCE_WORDS if word not in {"follows"})
+
+
 def _sentence(r: random.Random, low: int = 6, high: int = 18) -> str:
-    words = [r.choice(vocab.SENTENCE_WORDS) for _ in range(r.randint(low, high))]
+    words = [r.choice(_OPENING_WORDS)] + [r.choice(vocab.SENTENCE_WORDS) for _ in range(r.randint(low, high) - 1)]
     words[0] = words[0][:1].upper() + words[0][1:]
     return " ".join(words) + "."
 

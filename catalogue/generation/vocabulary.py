@@ -267,7 +267,7 @@ CERTIFICATES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Philippines", ("G", "PG-13", "R-18"), ("G", "PG", "R-13", "R-16", "R-18")),
     ("Poland", ("AL", "12", "15", "18"), ("AL", "7", "12", "15", "18")),
     ("Portugal", ("M/6", "M/12", "M/16", "M/18"), ("M/6", "M/12", "M/16", "M/18")),
-    ("Singapore", ("G", "PG", "R(A)"), ("G", "PG", "NC-16", "M18", "R21")),
+    ("Singapore", ("G", "PG", "R"), ("G", "PG", "NC-16", "M18", "R21")),  # not "R(A)": reads as a note
     ("South Africa", ("A", "10", "13", "16", "18"), ("A", "PG", "10-12PG", "13", "16", "18")),
     ("South Korea", ("All", "12", "15", "18"), ("All", "12", "15", "18")),
     ("Spain", ("T", "13", "18"), ("T", "7", "13", "18")),
@@ -362,7 +362,8 @@ DEPARTMENT_WEIGHTS: dict[str, int] = {
     "miscellaneous": 10,
     "thanks": 2,
 }
-CREW_NOTES = ("uncredited", "2nd unit", "as a team", "Japan", "France", "USA", "UK", "Italy", "pre-production")
+# No "(as a team)": a reader cannot tell it from an alias.
+CREW_NOTES = ("uncredited", "2nd unit", "Japan", "France", "USA", "UK", "Italy", "pre-production")
 
 CONNECTION_TYPES = (
     "Follows", "Followed by", "Remake of", "Remade as", "Version of", "Spin off from", "References",
