@@ -148,11 +148,11 @@ def load_search_catalogue(*, seed: int, titles: int, people: int, batch: int = 1
         for ref in refs:
             if ref.number % 2 == 0:
                 other = title_ref(seed, (ref.number * 7 + 3) % titles).title
-                aka_rows.append({"title_id": ref.number + 1, "aka": other, "title_folded": fold(other),
+                aka_rows.append({"id": ref.number + 1, "title_id": ref.number + 1, "aka": other, "title_folded": fold(other),
                                  "country": "International"})
         with transaction.atomic():
             _insert(Title, title_rows, now)
-            _insert(AlternateTitle, [{"id": None, **row} for row in aka_rows], now)
+            _insert(AlternateTitle, aka_rows, now)
     for start in range(0, people, batch):
         rows = []
         for number in range(start, min(people, start + batch)):
@@ -163,6 +163,6 @@ def load_search_catalogue(*, seed: int, titles: int, people: int, batch: int = 1
             _insert(Person, rows, now)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            for table in ("catalogue_title", "catalogue_person"):
+            for table in ("catalogue_title", "catalogue_alternatetitle", "catalogue_person"):
                 cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
     return {"titles": titles, "people": people, "seconds": round(time.perf_counter() - started, 1)}

@@ -76,14 +76,13 @@ def _admin_connection(url: str):
     import psycopg
 
     parts = urlsplit(url)
-    return psycopg.connect(
-        host=parts.hostname or "localhost",
-        port=parts.port or 5432,
-        user=parts.username,
-        password=parts.password,
-        dbname=parts.path.lstrip("/") or "postgres",
-        autocommit=True,
-    )
+    options = dict(host=parts.hostname or "localhost", port=parts.port or 5432, user=parts.username,
+                   password=parts.password, autocommit=True)
+    try:
+        return psycopg.connect(dbname=parts.path.lstrip("/") or "postgres", **options)
+    except psycopg.OperationalError:
+        # Like Django: the named database need not exist, "postgres" will do to create ours.
+        return psycopg.connect(dbname="postgres", **options)
 
 
 @contextmanager
