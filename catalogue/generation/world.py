@@ -78,7 +78,8 @@ def _roman(number: int) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=65536)
+# Bounded caches keep memory flat in N; the busiest people are the ones asked for again.
+@lru_cache(maxsize=16384)
 def person(number: int) -> tuple[str, str]:
     """(name, culture) of person ``number``: unique per number, the same for every seed."""
     slot = number % len(vocab.CULTURE_SLOTS)
@@ -166,7 +167,7 @@ def _title_text(number: int) -> tuple[str, str]:
     return text, culture
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def title_ref(seed: int, number: int) -> TitleRef:
     text, culture = _title_text(number)
     random_source = rng(seed, "title", number)
