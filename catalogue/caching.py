@@ -1,7 +1,7 @@
 """Rendered-page caching keyed by what the page shows, correct across workers and machines.
 
 A page is cached under a key made of its *stamp* (the ``updated_at`` of the title it
-shows, or of a person and their titles), the path and the query string. Every import
+shows, or of a person and their titles), the scheme, host, path and query string. Every import
 and admin edit bumps ``Title.updated_at``, so the next request, on any worker, computes
 a new stamp, misses, and renders fresh: no per-process invalidation, no stale page. The
 stamp costs one small indexed query; a hit then costs nothing else.
@@ -66,7 +66,8 @@ def catalogue_stamp(request: HttpRequest, **kwargs) -> str:
 
 
 def page_cache_key(view_name: str, stamp: str, request: HttpRequest) -> str:
-    where = hashlib.sha256(request.get_full_path().encode("utf-8")).hexdigest()[:32]
+    # Scheme and host too: pages hold absolute URLs (canonical links) built from the request.
+    where = hashlib.sha256(request.build_absolute_uri().encode("utf-8")).hexdigest()[:32]
     return f"page:{view_name}:{hashlib.sha256(stamp.encode()).hexdigest()[:24]}:{where}"
 
 

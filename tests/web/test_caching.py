@@ -108,6 +108,12 @@ def test_query_string_is_part_of_the_key(client, samurai):
     assert len(renders) == 2
 
 
+def test_host_is_part_of_the_key(client, samurai):
+    client.get("/t/seven-samurai/", HTTP_HOST="films.example.org")
+    assert client.get("/t/seven-samurai/", HTTP_HOST="films.example.net")[CACHE_HEADER] == "miss"
+    assert client.get("/t/seven-samurai/", HTTP_HOST="films.example.org")[CACHE_HEADER] == "hit"
+
+
 def test_missing_titles_are_not_cached(client):
     assert client.get("/t/no-such-title/").status_code == 404
     assert client.get("/t/no-such-title/").status_code == 404
