@@ -139,12 +139,11 @@ def repair_sqlite_search_indexes(connection) -> list[str]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
         present = {row[0] for row in cursor.fetchall()}
-        if not {table for _fts, table, _columns in SQLITE_INDEXES} <= present:
-            return []  # not migrated yet
         repaired = []
         for fts, table, columns in SQLITE_INDEXES:
-            wanted = {fts, f"{fts}_insert", f"{fts}_delete", f"{fts}_update"}
-            if wanted <= present:
+            if fts not in present or table not in present:
+                continue  # not created (or rolled back): nothing to repair
+            if {f"{fts}_insert", f"{fts}_delete", f"{fts}_update"} <= present:
                 continue
             for statement in _sqlite_statements(fts, table, columns):
                 cursor.execute(statement)

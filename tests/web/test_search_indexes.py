@@ -151,3 +151,24 @@ def test_missing_triggers_are_recreated_and_the_index_rebuilt(catalogue):
 
     assert list(Person.objects.matching_name("kagawa").values_list("name", flat=True)) == ["Kyôko Kagawa"]
     assert search_index.repair_sqlite_search_indexes(connection) == []
+
+
+def _search_objects() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE name IN ('catalogue_person_fts', 'catalogue_person_fts_insert')"
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only")
+@pytest.mark.django_db(transaction=True)
+def test_migrating_back_drops_the_indexes_and_forward_rebuilds_them():
+    from django.core.management import call_command
+
+    Person.objects.create(name="Setsuko Hara", slug="setsuko-hara")
+    assert _search_objects() == {"catalogue_person_fts", "catalogue_person_fts_insert"}
+    call_command("migrate", "catalogue", "0001", verbosity=0)
+    assert _search_objects() == set()  # and post_migrate did not put them back
+    call_command("migrate", "catalogue", verbosity=0)
+    assert list(Person.objects.matching_name("setsuko").values_list("name", flat=True)) == ["Setsuko Hara"]
