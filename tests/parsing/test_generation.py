@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import io
 import hashlib
 import os
 import statistics
@@ -10,6 +11,8 @@ import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+
+import pytest
 
 from catalogue.generation import credit_total, generate_page, iter_pages, person, write_pages
 from catalogue.generation.vocabulary import CERTIFICATES
@@ -141,3 +144,18 @@ def test_page_text_uses_the_samples_layout():
     recommends = lines.index("If you enjoyed this title, our database also recommends:")
     assert lines[recommends + 1] == " ".join(["-"] * record.recommendation_count)
     assert lines[recommends + 2] == record.recommendations_text
+
+
+def test_generate_pages_command_writes_the_pages_and_refuses_zero(tmp_path):
+    from django.core.management import CommandError, call_command
+
+    out = io.StringIO()
+    call_command("generate_pages", str(tmp_path / "pages"), titles=5, seed=2, stdout=out, stderr=io.StringIO())
+
+    assert sorted(path.name for path in (tmp_path / "pages" / "0000").iterdir())[:1] == [
+        f"0000000-{generate_page(seed=2, number=0, titles=5).path.split('-', 1)[1]}"
+    ]
+    assert len(list((tmp_path / "pages").rglob("*.txt"))) == 5
+    assert "Wrote 5 pages" in out.getvalue()
+    with pytest.raises(CommandError, match="--titles must be at least 1"):
+        call_command("generate_pages", str(tmp_path / "none"), titles=0)
