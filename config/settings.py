@@ -106,6 +106,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0 if DEBUG else DATABASES["default"]["CONN_MAX_AGE"]
 
+# Read replicas (PostgreSQL streaming replicas of DATABASE_URL): reads go to them, writes
+# and migrations to "default" (config/routers.py). In tests they mirror "default".
+for _index, _url in enumerate(env_list("DATABASE_REPLICA_URLS")):
+    _alias = "replica" if _index == 0 else f"replica_{_index + 1}"
+    DATABASES[_alias] = dj_database_url.parse(
+        _url, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")), conn_health_checks=True
+    )
+    DATABASES[_alias]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["config.routers.PrimaryReplicaRouter"] if len(DATABASES) > 1 else []
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -121,7 +131,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -131,13 +141,45 @@ STORAGES = {
 if DEBUG:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
-CACHES = {
-    "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": os.environ.get("CACHE_LOCATION", "film-catalogue"),
-        "TIMEOUT": int(os.environ.get("CACHE_TIMEOUT", "600")),
-    }
+CACHE_BACKENDS = {
+    "redis": "django.core.cache.backends.redis.RedisCache",
+    "rediss": "django.core.cache.backends.redis.RedisCache",
+    "memcached": "django.core.cache.backends.memcached.PyMemcacheCache",
+    "pymemcache": "django.core.cache.backends.memcached.PyMemcacheCache",
+    "locmem": "django.core.cache.backends.locmem.LocMemCache",
+    "dummy": "django.core.cache.backends.dummy.DummyCache",
 }
+
+
+def cache_from_url(url: str) -> dict:
+    """``redis://host:6379/0``, ``memcached://host:11211[,host2:11211]``, ``locmem://``, ``dummy://``."""
+    scheme, _, rest = url.partition("://")
+    if scheme not in CACHE_BACKENDS:
+        raise ImproperlyConfigured(f"CACHE_URL: unknown scheme {scheme!r}; use one of {', '.join(CACHE_BACKENDS)}.")
+    backend = CACHE_BACKENDS[scheme]
+    if scheme.startswith("redis"):
+        location: str | list[str] = url
+    elif scheme in ("memcached", "pymemcache"):
+        location = [host for host in rest.split(",") if host]
+    else:
+        location = rest or "film-catalogue"
+    return {"BACKEND": backend, "LOCATION": location}
+
+
+# The default, LocMemCache, needs no server; each worker then keeps its own copy of
+# the pages (still correct: cache keys carry the title's stamp, catalogue/caching.py).
+# A shared cache: CACHE_URL=redis://127.0.0.1:6379/1 (see docs/deploy.md).
+if os.environ.get("CACHE_URL"):
+    CACHES = {"default": cache_from_url(os.environ["CACHE_URL"])}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+            "LOCATION": os.environ.get("CACHE_LOCATION", "film-catalogue"),
+        }
+    }
+CACHES["default"]["TIMEOUT"] = int(os.environ.get("CACHE_TIMEOUT", "600"))
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "films")
 
 LOGIN_URL = "admin:login"
 

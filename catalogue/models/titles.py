@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 
+from catalogue import search_index
 from catalogue.text import fold
 
 from .base import HandEditable
@@ -93,7 +94,17 @@ class TitleQuerySet(models.QuerySet):
         return self.order_by("-created_at", "-id")
 
     def matching_text(self, query: str) -> TitleQuerySet:
-        """Titles whose title, original title or an AKA contains the (folded) query."""
+        """Titles whose title, original title or an AKA contains the (folded) query.
+
+        Through the trigram indexes (catalogue/search_index.py) for three characters or more.
+        """
+        folded = fold(query)
+        if search_index.uses_index(self.db, folded):
+            return self.filter(pk__in=search_index.title_ids(self.db, folded))
+        return self.matching_text_plain(query)
+
+    def matching_text_plain(self, query: str) -> TitleQuerySet:
+        """The same rows as ``matching_text`` by plain ``LIKE`` scans: the reference for tests and bench."""
         folded = fold(query)
         aka_titles = self.model.akas.rel.related_model.objects.filter(title_folded__contains=folded).values("title_id")
         return self.filter(

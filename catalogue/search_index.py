@@ -1,0 +1,153 @@
+"""Substring search indexes on the folded name and title columns.
+
+SQLite: FTS5 tables with the trigram tokenizer, kept in sync by triggers (external
+content: the text lives only in the real table). PostgreSQL: ``pg_trgm`` GIN indexes,
+which plain ``LIKE '%…%'`` uses. Queries shorter than three characters have no
+trigram and fall back to ``LIKE``; both paths give the same rows (tests/web/test_search_indexes.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+from django.db import connections
+from django.db.models.expressions import RawSQL
+
+logger = logging.getLogger(__name__)
+
+MIN_INDEXED_LENGTH = 3
+# SQLite grew the trigram tokenizer in 3.34.
+SQLITE_HAS_TRIGRAM = sqlite3.sqlite_version_info >= (3, 34, 0)
+
+# (FTS table, content table, folded columns)
+SQLITE_INDEXES = (
+    ("catalogue_title_fts", "catalogue_title", ("title_folded", "original_title_folded")),
+    ("catalogue_alternatetitle_fts", "catalogue_alternatetitle", ("title_folded",)),
+    ("catalogue_person_fts", "catalogue_person", ("name_folded",)),
+)
+# (index name, table, column)
+POSTGRESQL_INDEXES = (
+    ("catalogue_title_title_trgm", "catalogue_title", "title_folded"),
+    ("catalogue_title_original_trgm", "catalogue_title", "original_title_folded"),
+    ("catalogue_aka_title_trgm", "catalogue_alternatetitle", "title_folded"),
+    ("catalogue_person_name_trgm", "catalogue_person", "name_folded"),
+)
+
+
+def uses_index(alias: str, folded_query: str) -> bool:
+    """Whether a search for ``folded_query`` on database ``alias`` goes through the trigram index."""
+    if len(folded_query) < MIN_INDEXED_LENGTH:
+        return False
+    vendor = connections[alias].vendor
+    return vendor == "postgresql" or (vendor == "sqlite" and SQLITE_HAS_TRIGRAM)
+
+
+def fts_phrase(folded_query: str) -> str:
+    """An FTS5 query matching the text as a substring: one quoted phrase, quotes doubled."""
+    return '"' + folded_query.replace('"', '""') + '"'
+
+
+def like_pattern(folded_query: str) -> str:
+    escaped = folded_query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def person_ids(alias: str, folded_query: str) -> RawSQL:
+    """Ids of people whose folded name contains the query, from the SQLite FTS table."""
+    return RawSQL(
+        "SELECT rowid FROM catalogue_person_fts WHERE catalogue_person_fts MATCH %s", (fts_phrase(folded_query),)
+    )
+
+
+def title_ids(alias: str, folded_query: str) -> RawSQL:
+    """Ids of titles whose folded title, original title or an AKA contains the query.
+
+    One UNION of index lookups, so each part uses its own index (an OR would scan).
+    """
+    if connections[alias].vendor == "sqlite":
+        phrase = fts_phrase(folded_query)
+        return RawSQL(
+            "SELECT rowid FROM catalogue_title_fts WHERE catalogue_title_fts MATCH %s "
+            "UNION SELECT title_id FROM catalogue_alternatetitle WHERE id IN "
+            "(SELECT rowid FROM catalogue_alternatetitle_fts WHERE catalogue_alternatetitle_fts MATCH %s)",
+            (phrase, phrase),
+        )
+    pattern = like_pattern(folded_query)
+    return RawSQL(
+        "SELECT id FROM catalogue_title WHERE title_folded LIKE %s "
+        "UNION SELECT id FROM catalogue_title WHERE original_title_folded LIKE %s "
+        "UNION SELECT title_id FROM catalogue_alternatetitle WHERE title_folded LIKE %s",
+        (pattern, pattern, pattern),
+    )
+
+
+# --- creating and checking the indexes (the migration and post_migrate call these) ------------------
+
+
+def _sqlite_statements(fts: str, table: str, columns: tuple[str, ...]) -> list[str]:
+    names = ", ".join(columns)
+    new_values = ", ".join(f"new.{column}" for column in columns)
+    old_values = ", ".join(f"old.{column}" for column in columns)
+    delete = f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.id, {old_values});"
+    insert = f"INSERT INTO {fts}(rowid, {names}) VALUES (new.id, {new_values});"
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({names}, content='{table}', content_rowid='id', "
+        "tokenize='trigram')",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {table} BEGIN {insert} END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {table} BEGIN {delete} END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_update AFTER UPDATE OF {names} ON {table} BEGIN {delete} {insert} END",
+        f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
+    ]
+
+
+def create_search_indexes(schema_editor) -> None:
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        if not SQLITE_HAS_TRIGRAM:
+            logger.warning("SQLite %s has no trigram tokenizer: search uses LIKE.", sqlite3.sqlite_version)
+            return
+        for fts, table, columns in SQLITE_INDEXES:
+            for statement in _sqlite_statements(fts, table, columns):
+                schema_editor.execute(statement)
+    elif vendor == "postgresql":
+        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        for name, table, column in POSTGRESQL_INDEXES:
+            schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({column} gin_trgm_ops)")
+
+
+def drop_search_indexes(schema_editor) -> None:
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        for fts, _table, _columns in SQLITE_INDEXES:
+            for suffix in ("insert", "delete", "update"):
+                schema_editor.execute(f"DROP TRIGGER IF EXISTS {fts}_{suffix}")
+            schema_editor.execute(f"DROP TABLE IF EXISTS {fts}")
+    elif vendor == "postgresql":
+        for name, _table, _column in POSTGRESQL_INDEXES:
+            schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+
+
+def repair_sqlite_search_indexes(connection) -> list[str]:
+    """Recreate missing FTS triggers and rebuild their tables; returns the tables repaired.
+
+    SQLite migrations that alter a table copy it into a new one, which drops its
+    triggers: after such a migration the index would silently go stale.
+    """
+    if connection.vendor != "sqlite" or not SQLITE_HAS_TRIGRAM:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
+        present = {row[0] for row in cursor.fetchall()}
+        repaired = []
+        for fts, table, columns in SQLITE_INDEXES:
+            if fts not in present or table not in present:
+                continue  # not created (or rolled back): nothing to repair
+            if {f"{fts}_insert", f"{fts}_delete", f"{fts}_update"} <= present:
+                continue
+            for statement in _sqlite_statements(fts, table, columns):
+                cursor.execute(statement)
+            repaired.append(fts)
+    if repaired:
+        logger.warning("Rebuilt search indexes whose triggers were missing: %s", ", ".join(repaired))
+    return repaired

@@ -1,0 +1,71 @@
+"""Settings read from the environment for deployment: CACHE_URL and DATABASE_REPLICA_URLS."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRINT_SETTINGS = (
+    "import json, django; django.setup(); from django.conf import settings; "
+    "print(json.dumps({'databases': {alias: {'host': db.get('HOST'), 'test': db.get('TEST')} "
+    "for alias, db in settings.DATABASES.items()}, 'routers': settings.DATABASE_ROUTERS, "
+    "'cache': settings.CACHES['default']}))"
+)
+
+
+def _settings(**env: str) -> dict:
+    environment = {key: value for key, value in os.environ.items() if key not in {"CACHE_URL", "DATABASE_REPLICA_URLS"}}
+    environment.update(DJANGO_SETTINGS_MODULE="config.settings", DEBUG="1", **env)
+    result = subprocess.run(
+        [sys.executable, "-c", PRINT_SETTINGS], cwd=ROOT, env=environment, capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout)
+
+
+def test_defaults_are_a_local_cache_and_no_replicas():
+    settings = _settings()
+
+    assert list(settings["databases"]) == ["default"]
+    assert settings["routers"] == []
+    assert settings["cache"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_replica_urls_become_replica_aliases_with_the_router():
+    settings = _settings(DATABASE_REPLICA_URLS="postgres://ro:pw@10.0.0.2:5432/films, postgres://ro:pw@10.0.0.3:5432/films")
+
+    assert list(settings["databases"]) == ["default", "replica", "replica_2"]
+    replica = settings["databases"]["replica_2"]
+    assert (replica["host"], replica["test"]["MIRROR"]) == ("10.0.0.3", "default")
+    assert settings["routers"] == ["config.routers.PrimaryReplicaRouter"]
+
+
+@pytest.mark.parametrize(
+    ("url", "backend", "location"),
+    [
+        ("redis://10.0.0.5:6379/1", "django.core.cache.backends.redis.RedisCache", "redis://10.0.0.5:6379/1"),
+        (
+            "memcached://10.0.0.5:11211,10.0.0.6:11211",
+            "django.core.cache.backends.memcached.PyMemcacheCache",
+            ["10.0.0.5:11211", "10.0.0.6:11211"],
+        ),
+        ("locmem://pages", "django.core.cache.backends.locmem.LocMemCache", "pages"),
+    ],
+)
+def test_cache_url_picks_djangos_own_backend(url, backend, location):
+    cache = _settings(CACHE_URL=url, CACHE_TIMEOUT="120")["cache"]
+
+    assert (cache["BACKEND"], cache["LOCATION"], cache["TIMEOUT"]) == (backend, location, 120)
+
+
+def test_unknown_cache_scheme_is_a_clear_error():
+    environment = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings", DEBUG="1", CACHE_URL="mongo://x")
+    result = subprocess.run([sys.executable, "-c", PRINT_SETTINGS], cwd=ROOT, env=environment, capture_output=True, text=True)
+
+    assert result.returncode != 0
+    assert "CACHE_URL: unknown scheme 'mongo'" in result.stderr

@@ -1,0 +1,174 @@
+"""Trigram search indexes give the same rows as plain LIKE, stay in sync, and are used.
+
+Runs on SQLite (FTS5 trigram tables) and PostgreSQL (pg_trgm GIN indexes): the
+connection's vendor decides which index is checked.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from catalogue import search_index
+from catalogue.models import AlternateTitle, Person, Title
+from catalogue.text import fold
+
+pytestmark = pytest.mark.django_db
+
+NAMES = [
+    "Éliane Marcus", "Alexandre Marcus", "Marcus Welby", "Jean Léon", "Gérard Jarlot", "Toshirô Mifune",
+    "三船敏郎", "三船美代", "Сергей Эйзенштейн", "Γιώργος Παπαδόπουλος", "Anna 100% Real", "Under_Score Kid",
+    'Jack "Bull" Nelson', "Björn Ødegård", "Hara", "Ito",
+]
+TITLES = [
+    ("Hiroshima Mon Amour", "Hiroshima mon amour", ["Hiroshima, My Love"]),
+    ("Seven Samurai", "Shichinin no samurai", ["Les sept samouraïs", "Die sieben Samurai"]),
+    ("The Godfather", "", ["Il padrino", "Крёстный отец"]),
+    ("東京物語", "", ["Tokyo Story"]),
+    ("Amélie", "Le fabuleux destin d'Amélie Poulain", []),
+    ("100% Wolf", "", ["Cent pour cent loup"]),
+    ("Gaslight", "", ["Angel Street"]),
+]
+PERSON_QUERIES = [
+    "eliane marcus", "ÉLIANE", "marcus", "arcu", "us", "é", "", "mifune", "toshiro", "三船", "三船敏", "сергей",
+    "ΓΙΏΡΓΟΣ", "100%", "r_s", "a_1", "under_score", '"bull"', "odegard", "björn", "nobody at all", "ha", "ito",
+]
+TITLE_QUERIES = [
+    "hiroshima", "my love", "samourai", "samurai", "sept", "padrino", "крёстный", "отец", "東京", "東京物語",
+    "tokyo", "amelie", "destin d'amelie", "100% w", "cent", "street", "st", "a", "", "no such film",
+]
+
+
+@pytest.fixture
+def catalogue():
+    for index, name in enumerate(NAMES):
+        Person.objects.create(name=name, slug=f"person-{index}")
+    for index, (title, original, akas) in enumerate(TITLES):
+        record = Title.objects.create(title=title, original_title=original, slug=f"title-{index}", year=1950 + index)
+        for position, aka in enumerate(akas):
+            AlternateTitle.objects.create(title=record, aka=aka, position=position)
+
+
+def _ids(queryset) -> list[int]:
+    return sorted(queryset.values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("query", PERSON_QUERIES)
+def test_person_search_gives_the_same_people_as_plain_like(catalogue, query):
+    fast = _ids(Person.objects.matching_name(query))
+    plain = _ids(Person.objects.matching_name_plain(query))
+
+    assert fast == plain
+    assert search_index.uses_index("default", fold(query)) == (len(fold(query)) >= 3)
+
+
+@pytest.mark.parametrize("query", TITLE_QUERIES)
+def test_title_search_gives_the_same_titles_as_plain_like(catalogue, query):
+    assert _ids(Title.objects.matching_text(query)) == _ids(Title.objects.matching_text_plain(query))
+
+
+def test_accents_and_case_do_not_matter(catalogue):
+    assert list(Person.objects.matching_name("eliane marcus").values_list("name", flat=True)) == ["Éliane Marcus"]
+    assert sorted(Person.objects.matching_name("MARCUS").values_list("name", flat=True)) == [
+        "Alexandre Marcus", "Marcus Welby", "Éliane Marcus",
+    ]
+    assert list(Person.objects.matching_name("odegard").values_list("name", flat=True)) == []  # ø is a letter
+    assert list(Person.objects.matching_name("ødegård").values_list("name", flat=True)) == ["Björn Ødegård"]
+    assert list(Title.objects.matching_text("samourais").values_list("title", flat=True)) == ["Seven Samurai"]
+    assert list(Title.objects.matching_text("東京物語").values_list("title", flat=True)) == ["東京物語"]
+
+
+def test_like_wildcards_and_quotes_in_queries_are_literal(catalogue):
+    assert list(Person.objects.matching_name("100%").values_list("name", flat=True)) == ["Anna 100% Real"]
+    assert list(Person.objects.matching_name("r_s").values_list("name", flat=True)) == ["Under_Score Kid"]
+    assert list(Person.objects.matching_name("a_1").values_list("name", flat=True)) == []  # not "a 1" of "Anna 100"
+    assert list(Person.objects.matching_name('"bull"').values_list("name", flat=True)) == ['Jack "Bull" Nelson']
+    assert list(Title.objects.matching_text("100% w").values_list("title", flat=True)) == ["100% Wolf"]
+
+
+def test_index_follows_inserts_updates_deletes_and_bulk_writes(catalogue):
+    person = Person.objects.get(name="Hara")
+    person.name = "Setsuko Hara"
+    person.save()
+    assert _ids(Person.objects.matching_name("setsuko")) == [person.pk]
+
+    Person.objects.filter(pk=person.pk).update(name="Kinuyo Tanaka", name_folded="kinuyo tanaka")
+    assert _ids(Person.objects.matching_name("setsuko")) == []
+    assert _ids(Person.objects.matching_name("kinuyo")) == [person.pk]
+
+    Person.objects.bulk_create([Person(name="Chishû Ryû", name_folded=fold("Chishû Ryû"), slug="chishu-ryu")])
+    assert list(Person.objects.matching_name("chishu").values_list("name", flat=True)) == ["Chishû Ryû"]
+
+    person.delete()
+    assert _ids(Person.objects.matching_name("kinuyo")) == []
+
+    godfather = Title.objects.get(title="The Godfather")
+    godfather.akas.filter(aka="Il padrino").delete()
+    assert _ids(Title.objects.matching_text("padrino")) == []
+    AlternateTitle.objects.create(title=godfather, aka="Le Parrain", position=9)
+    assert _ids(Title.objects.matching_text("parrain")) == [godfather.pk]
+
+
+def _plan(queryset) -> str:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # A handful of rows would be scanned whatever the indexes: ask whether the index *can* serve.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")
+    return queryset.explain()
+
+
+def test_person_search_uses_the_trigram_index(catalogue):
+    plan = _plan(Person.objects.matching_name("marcus"))
+
+    if connection.vendor == "sqlite":
+        assert "catalogue_person_fts VIRTUAL TABLE INDEX" in plan
+        # Two characters have no trigram: a plain LIKE scan.
+        assert "fts" not in _plan(Person.objects.matching_name("ma"))
+    else:
+        assert "catalogue_person_name_trgm" in plan
+
+
+def test_title_search_uses_the_trigram_indexes(catalogue):
+    plan = _plan(Title.objects.matching_text("samurai"))
+
+    if connection.vendor == "sqlite":
+        assert "catalogue_title_fts VIRTUAL TABLE INDEX" in plan
+        assert "catalogue_alternatetitle_fts VIRTUAL TABLE INDEX" in plan
+    else:
+        for index in ("catalogue_title_title_trgm", "catalogue_title_original_trgm", "catalogue_aka_title_trgm"):
+            assert index in plan
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's table rebuilds drop triggers; PostgreSQL's do not")
+def test_missing_triggers_are_recreated_and_the_index_rebuilt(catalogue):
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER catalogue_person_fts_insert")
+    Person.objects.create(name="Kyôko Kagawa", slug="kyoko-kagawa")
+    assert _ids(Person.objects.matching_name("kagawa")) == []  # stale: what a table rebuild would leave
+
+    assert search_index.repair_sqlite_search_indexes(connection) == ["catalogue_person_fts"]
+
+    assert list(Person.objects.matching_name("kagawa").values_list("name", flat=True)) == ["Kyôko Kagawa"]
+    assert search_index.repair_sqlite_search_indexes(connection) == []
+
+
+def _search_objects() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE name IN ('catalogue_person_fts', 'catalogue_person_fts_insert')"
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only")
+@pytest.mark.django_db(transaction=True)
+def test_migrating_back_drops_the_indexes_and_forward_rebuilds_them():
+    from django.core.management import call_command
+
+    Person.objects.create(name="Setsuko Hara", slug="setsuko-hara")
+    assert _search_objects() == {"catalogue_person_fts", "catalogue_person_fts_insert"}
+    call_command("migrate", "catalogue", "0001", verbosity=0)
+    assert _search_objects() == set()  # and post_migrate did not put them back
+    call_command("migrate", "catalogue", verbosity=0)
+    assert list(Person.objects.matching_name("setsuko").values_list("name", flat=True)) == ["Setsuko Hara"]
