@@ -16,6 +16,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("catalogue", "0001_initial")]
+    dependencies = [("catalogue", "0002_editors_group")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]
