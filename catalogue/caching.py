@@ -25,7 +25,8 @@ from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
 
-from catalogue.models import Person, Title
+from catalogue import selectors
+from catalogue.models import Title
 
 CACHE_HEADER = "X-Page-Cache"
 # Headers a cached copy must not replay to another visitor.
@@ -35,27 +36,15 @@ Stamp = Callable[..., "str | None"]
 
 
 def title_stamp(request: HttpRequest, slug: str, **kwargs) -> str | None:
-    """The title's last-change stamp (one query on the unique slug), or None if there is no such title."""
-    row = Title.objects.filter(slug=slug).values_list("pk", "updated_at").first()
-    return f"t{row[0]}:{row[1].isoformat()}" if row else None
+    """The title's stamp key (selectors.title_stamp), or None if there is no such title."""
+    stamp = selectors.title_stamp(slug)
+    return stamp.key if stamp else None
 
 
 def person_stamp(request: HttpRequest, slug: str, **kwargs) -> str | None:
-    """The person's stamp: their own ``updated_at``, their titles' latest ``updated_at`` and credit count.
-
-    One query through the credit (person, department) index; a change to any of their
-    titles, an added or removed credit, or an edit of the person gives a new stamp.
-    """
-    row = (
-        Person.objects.filter(slug=slug)
-        .annotate(latest=Max("credits__title__updated_at"), credit_count=Count("credits"))
-        .values_list("pk", "updated_at", "latest", "credit_count")
-        .first()
-    )
-    if row is None:
-        return None
-    pk, updated_at, latest, credit_count = row
-    return f"p{pk}:{updated_at.isoformat()}:{latest.isoformat() if latest else '-'}:{credit_count}"
+    """The person's stamp key (selectors.person_stamp), or None if there is no such person."""
+    stamp = selectors.person_stamp(slug)
+    return stamp.key if stamp else None
 
 
 def catalogue_stamp(request: HttpRequest, **kwargs) -> str:

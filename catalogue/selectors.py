@@ -255,9 +255,26 @@ def title_reviews(title: Title, sort: str):
     return getattr(Review.objects.filter(title=title), method)()
 
 
-def title_stamp(slug: str) -> datetime | None:
-    """The title's last-change stamp, for conditional GET."""
-    return Title.objects.filter(slug=slug).values_list("updated_at", flat=True).first()
+@dataclass(frozen=True)
+class PageStamp:
+    """When a page's content last changed (Last-Modified), and a key that changes with it.
+
+    The key feeds the ETag and the rendered-page cache (catalogue/caching.py): every
+    import and admin edit bumps ``Title.updated_at``, so a new key shows up on the next
+    request to any worker, with no per-process invalidation.
+    """
+
+    modified: datetime
+    key: str
+
+
+def title_stamp(slug: str) -> PageStamp | None:
+    """The title's last-change stamp: one query on the unique slug."""
+    row = Title.objects.filter(slug=slug).values_list("pk", "updated_at").first()
+    if row is None:
+        return None
+    pk, updated_at = row
+    return PageStamp(modified=updated_at, key=f"t{pk}:{updated_at.isoformat()}")
 
 
 # -- people --------------------------------------------------------------------------------
@@ -335,17 +352,24 @@ def person_page(person: Person) -> PersonPage:
     )
 
 
-def person_stamp(slug: str) -> datetime | None:
-    """The person's latest change: their row or any title they are credited on."""
+def person_stamp(slug: str) -> PageStamp | None:
+    """The person's latest change: their row, any title they are credited on, their credit count.
+
+    The count catches a credit moved away from them (its title's stamp then no longer
+    counts here). One query through the credit (person, department) index.
+    """
     row = (
         Person.objects.filter(slug=slug)
-        .annotate(latest_title=Max("credits__title__updated_at"))
-        .values_list("updated_at", "latest_title")
+        .annotate(latest_title=Max("credits__title__updated_at"), credit_count=Count("credits"))
+        .values_list("pk", "updated_at", "latest_title", "credit_count")
         .first()
     )
     if row is None:
         return None
-    return max(stamp for stamp in row if stamp is not None)
+    pk, updated_at, latest_title, credit_count = row
+    modified = max(stamp for stamp in (updated_at, latest_title) if stamp is not None)
+    latest = latest_title.isoformat() if latest_title else "-"
+    return PageStamp(modified=modified, key=f"p{pk}:{updated_at.isoformat()}:{latest}:{credit_count}")
 
 
 # -- companies and certificates ------------------------------------------------------------

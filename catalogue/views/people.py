@@ -9,10 +9,10 @@ from catalogue import selectors, seo
 from catalogue.charts import credits_per_year_chart
 from catalogue.models import Person
 
-from .conditional import conditional_on
+from .conditional import stamped_page
 
 
-@conditional_on(selectors.person_stamp, "person")
+@stamped_page(selectors.person_stamp, "person")
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = selectors.resolve_person_slug(slug)
     if person is None:

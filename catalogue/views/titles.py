@@ -10,14 +10,14 @@ from catalogue import selectors, seo
 from catalogue.charts import rating_history_chart
 from catalogue.models import Title
 
-from .conditional import conditional_on
+from .conditional import stamped_page
 
 REVIEWS_PER_PAGE = 20
 
-title_conditional = conditional_on(selectors.title_stamp, "title")
+stamped_title_page = stamped_page(selectors.title_stamp, "title")
 
 
-@title_conditional
+@stamped_title_page
 def title_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = selectors.title_page(slug)
     if page is None:
@@ -33,7 +33,7 @@ def title_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "catalogue/title/detail.html", context)
 
 
-@title_conditional
+@stamped_title_page
 def full_credits(request: HttpRequest, slug: str) -> HttpResponse:
     credits = selectors.full_credits(slug)
     if credits is None:
@@ -46,7 +46,7 @@ def full_credits(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "catalogue/title/fullcredits.html", context)
 
 
-@title_conditional
+@stamped_title_page
 def reviews(request: HttpRequest, slug: str) -> HttpResponse:
     title = Title.objects.filter(slug=slug).first()
     if title is None:
