@@ -391,6 +391,32 @@ def section_creators(page: Page, value: str) -> None:
         page.summary_creators.extend(split_people(line))
 
 
+def section_series_title(page: Page, value: str) -> None:
+    """``TV Series:`` on an episode's page: the series' title on the next line."""
+    found = take_values(page, value, "series", multi=False)
+    if not found:
+        return
+    title, _ = ends_with_link(page, found[0])
+    series = page.record.series
+    if series is None:
+        page.record.series = SeriesRef(title=title)
+    elif not series.title:
+        series.title = title
+
+
+def section_box_office(page: Page, value: str) -> None:
+    """``Box Office:`` then ``Budget:``/``Opening Weekend:``/``Gross:`` lines: not in the record."""
+    page.i += 1
+    while page.i < page.count:
+        collapsed = page.collapsed[page.i]
+        if collapsed and not collapsed.startswith(_BOX_OFFICE_LINES):
+            return
+        page.i += 1
+
+
+_BOX_OFFICE_LINES = ("Budget:", "Opening Weekend:", "Gross:", "Admissions:", "See more", "Show more")
+
+
 def section_stars(page: Page, value: str) -> None:
     for line in take_values(page, value, "stars", multi=True):
         page.summary_stars.extend(split_people(line))
@@ -749,7 +775,7 @@ def _character_on_next_line(page: Page) -> bool:
 
 
 def _set_character(member, text: str) -> None:
-    character, notes = v.split_trailing_parens(text)
+    character, notes = v.split_trailing_parens(" " + text)
     for note in notes:
         if note.startswith("as ") and member.credited_as is None:
             member.credited_as = note[3:].strip() or None
@@ -1497,6 +1523,11 @@ LABELS: dict[str, Handler] = {
     "directors": section_directors,
     "creator": section_creators,
     "creators": section_creators,
+    "creator(s)": section_creators,
+    "director(s)": section_directors,
+    "writer(s)": section_writers,
+    "tv series": section_series_title,
+    "box office": section_box_office,
     "writer": section_writers,
     "writers": section_writers,
     "writer (wga)": section_writers,

@@ -1,0 +1,70 @@
+"""Extractions that are not plain lines: markdown-ish text (html2text) and one fragment a line
+(BeautifulSoup ``get_text("\\n")``, selectolax ``text(separator="\\n")``).
+
+Both are rewritten, once for the whole text, into the lines the section readers know.
+Every expression here is anchored or has no nested quantifiers: linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+# html2text writes links as [text](href "title") and images as ![alt](src).
+_MARKDOWN_LINK = re.compile(r"\]\((?:/|https?:|[a-z#?])")
+_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\s]{0,2000}\)")
+_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\s]{0,2000}(?: \"[^\"\n]{0,300}\")?\)")
+_HEADING = re.compile(r"^#{1,6} ")
+_BULLET = re.compile(r"^(?:[*+-] )+")
+_RULE = re.compile(r"^(?:\* \* \*|-{3,}|(?:-{3,}\|)+-{3,} *|\* \* \* \*)$")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_ITALIC = re.compile(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)")
+
+
+def is_markdown(text: str) -> bool:
+    """html2text's output: several markdown links and ``#`` headings."""
+    head = text[:200_000]
+    if "**" not in head and "\n#" not in head:
+        return False
+    return len(_MARKDOWN_LINK.findall(head)[:5]) >= 5 or head.count("\n#####") + head.count("\n###") >= 3
+
+
+def markdown_line(line: str) -> str:
+    """One markdown line as the plain text a browser would show."""
+    line = line.strip()
+    if not line:
+        return ""
+    if _RULE.match(line):
+        return ""
+    if "](" in line:
+        line = _IMAGE.sub("", line)
+        line = _LINK.sub(r"\1", line)
+    line = _HEADING.sub("", line)
+    line = _BULLET.sub("", line)
+    if "**" in line:
+        line = line.replace("**", "")
+    if "_" in line:
+        line = _ITALIC.sub("", line)
+    if "\\" in line:
+        line = _ESCAPE.sub(r"\1", line)
+    # A table row: cells end in "|" ("Name|  ... | Character", "Name|  | (screenplay)").
+    if "|" in line and ("|  " in line or line.startswith(("|", "[|", "[ |")) or line.endswith("|")):
+        line = " ".join(cell.strip() for cell in line.lstrip("[").split("|") if cell.strip())
+    return line.strip()
+
+
+# html2text sometimes runs a whole details block into one line: "Runtime:114 min Country:USALanguage:English…".
+_RUN_TOGETHER_LABEL = re.compile(
+    r"(?<=\S) ?(?=(?:Also Known As|Parents Guide|Runtime|Country|Language|Color|Aspect Ratio|Sound Mix|"
+    r"Certification|Filming Locations|Company|Release Date|Genre|Awards|Trivia|Goofs|Movie Connections|Soundtrack|"
+    r"Plot Keywords|Quotes|Memorable Quotes):)"
+)
+
+
+def _split_labels(line: str) -> str:
+    if line.count(":") < 2:
+        return line
+    return "\n".join(_RUN_TOGETHER_LABEL.split(line))
+
+
+def unmarkdown(text: str) -> str:
+    return "\n".join(_split_labels(markdown_line(line)) for line in text.split("\n"))
