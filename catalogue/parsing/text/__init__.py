@@ -14,7 +14,7 @@ import re
 
 from ..record import PageError, TitleRecord
 from . import values as v
-from .markdown import is_markdown, unmarkdown
+from .markdown import is_fragmented, is_markdown, rejoin_fragments, unmarkdown
 from .lines import Page, is_boilerplate, is_footer, is_terminator
 from .sections import FIXED_LINES, SHAPES, apply_header, drop_title_repeat, exact_label, find_label, merge_summaries
 
@@ -52,6 +52,8 @@ def _parse(text: str) -> TitleRecord:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if is_markdown(text):
         text = unmarkdown(text)
+    elif is_fragmented(text):
+        text = rejoin_fragments(text)
     page = Page(text)
     start = _find_header(page, text)
     page.bare_more = any(line == "more" for line in page.lines)

@@ -68,3 +68,60 @@ def _split_labels(line: str) -> str:
 
 def unmarkdown(text: str) -> str:
     return "\n".join(_split_labels(markdown_line(line)) for line in text.split("\n"))
+
+
+# ---------------------------------------------------------------- one fragment a line
+
+# Lines that are only punctuation between inline fragments ("|", "»", "...", "(", ")").
+_GLUE_LINES = frozenset(("|", "»", "...", "(", ")", "&", "[", "]", ":", ">"))
+
+
+def is_fragmented(text: str) -> bool:
+    """``get_text("\\n")``: the separators of inline text on lines of their own, dozens of times."""
+    count = 0
+    for line in text[:300_000].split("\n"):
+        if line.strip() in _GLUE_LINES:
+            count += 1
+            if count >= 8:
+                return True
+    return False
+
+
+def _is_heading(line: str) -> bool:
+    from .sections import exact_label  # the section table imports this module's neighbours
+
+    return line.endswith(":") or exact_label(line) is not None
+
+
+def _attaches(previous: str, line: str) -> str | None:
+    """How ``line`` continues ``previous`` ("" for no space, " " for a space), or None if it starts a line."""
+    if not previous:
+        return None
+    if line in ("|", "»", "...", "&", ">") or line.startswith(("» |", "More at")):
+        return " "
+    first = line[0]
+    if first in ".,:;)]" or previous.endswith(("(", "[")):
+        return ""
+    if previous.endswith((" |", " ...", " &", " >", "More at")) or previous == "|":
+        return " "
+    if first == "(" and (line == "(" or line.endswith(")") and len(line) < 120 and line != "(more)") and not _is_heading(previous):
+        return " "
+    if line.startswith("Another ") and previous.startswith(("Won ", "Nominated for ")):
+        return " "
+    return None
+
+
+def rejoin_fragments(text: str) -> str:
+    """Glue each inline fragment back onto its line: "Gaslight", "(", "1944", ")" → "Gaslight (1944)"."""
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if out:
+            glue = _attaches(out[-1], line)
+            if glue is not None:
+                out[-1] = out[-1] + glue + line
+                continue
+        out.append(line)
+    return "\n".join(out)
