@@ -50,11 +50,14 @@ def _parse(text: str) -> TitleRecord:
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if is_markdown(text):
+    markdown = is_markdown(text)
+    if markdown:
         text = unmarkdown(text)
-    elif is_fragmented(text):
+    fragmented = not markdown and is_fragmented(text)
+    if fragmented:
         text = rejoin_fragments(text)
     page = Page(text)
+    page.fragmented = fragmented
     start = _find_header(page, text)
     page.bare_more = any(line == "more" for line in page.lines)
     tail = text[-20_000:]

@@ -176,6 +176,8 @@ class Page:
         # The kinds of "Did You Know?" items read so far, to place unlabelled ones.
         self.dyk_kinds: list[str] = []
         self.amazon_block = False
+        # One inline fragment a line (get_text("\n")): a block's lines are one paragraph.
+        self.fragmented = False
 
     def next_nonblank(self, start: int) -> int:
         index = start

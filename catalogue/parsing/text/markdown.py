@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .vocabulary import CONNECTION_TYPES
+
 # html2text writes links as [text](href "title") and images as ![alt](src).
 _MARKDOWN_LINK = re.compile(r"\]\((?:/|https?:|[a-z#?])")
 _IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\s]{0,2000}\)")
@@ -76,6 +78,10 @@ def unmarkdown(text: str) -> str:
 _GLUE_LINES = frozenset(("|", "»", "...", "(", ")", "&", "[", "]", ":", ">"))
 
 
+# A credit's notes on the line after the name: "(screenplay)", "(screenplay) and", "(novel) ...".
+_NOTE_ENDS = (")", ") and", ") ...", ") &")
+
+
 def is_fragmented(text: str) -> bool:
     """``get_text("\\n")``: the separators of inline text on lines of their own, dozens of times."""
     count = 0
@@ -97,14 +103,16 @@ def _attaches(previous: str, line: str) -> str | None:
     """How ``line`` continues ``previous`` ("" for no space, " " for a space), or None if it starts a line."""
     if not previous:
         return None
-    if line in ("|", "»", "...", "&", ">") or line.startswith(("» |", "More at")):
+    if line in ("|", "»", "...", "....", "&", ">") or line.startswith(("» |", "More at")):
+        return " "
+    if previous == "Author:" or line.startswith("from ") and previous.startswith("Author:") or previous in CONNECTION_TYPES:
         return " "
     first = line[0]
     if first in ".,:;)]" or previous.endswith(("(", "[")):
         return ""
-    if previous.endswith((" |", " ...", " &", " >", "More at")) or previous == "|":
+    if previous.endswith((" |", " ...", " ....", " &", " >", "More at")) or previous == "|":
         return " "
-    if first == "(" and (line == "(" or line.endswith(")") and len(line) < 120 and line != "(more)") and not _is_heading(previous):
+    if first == "(" and (line == "(" or line.endswith(_NOTE_ENDS) and len(line) < 120 and line != "(more)") and not _is_heading(previous):
         return " "
     if line.startswith("Another ") and previous.startswith(("Won ", "Nominated for ")):
         return " "

@@ -1133,7 +1133,7 @@ def labelled_items(page: Page, value: str) -> list[str]:
         lines = [text] + take_block(page)
     else:
         lines = take_block(page)
-    return ["\n".join(lines)] if lines else []
+    return [(" " if page.fragmented else "\n").join(lines)] if lines else []
 
 
 def section_goofs(page: Page, value: str) -> None:
@@ -1426,7 +1426,8 @@ def section_review(page: Page, value: str) -> None:
         page.i += 1
     if current:
         paragraphs.append(current)
-    review.text = "\n\n".join("\n".join(paragraph) for paragraph in paragraphs)
+    # A paragraph's lines are one run of text, as the HTML shows it (extractors wrap lines differently).
+    review.text = "\n\n".join(" ".join(collapse(line) for line in paragraph) for paragraph in paragraphs)
     if not ended:
         page.warn(f"line {start + 1}: the review has no end line (\"Was the above review useful to you?\"); the page may be cut off")
     page.record.reviews.append(review)
