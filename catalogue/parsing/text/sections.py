@@ -1133,7 +1133,8 @@ def labelled_items(page: Page, value: str) -> list[str]:
         lines = [text] + take_block(page)
     else:
         lines = take_block(page)
-    return [(" " if page.fragmented else "\n").join(lines)] if lines else []
+    # One item is one run of text: its lines are the extractor's wrapping, not the page's.
+    return [" ".join(lines)] if lines else []
 
 
 def section_goofs(page: Page, value: str) -> None:
@@ -1458,8 +1459,8 @@ def section_recommendations(page: Page, value: str) -> None:
             page.i += 1
             continue
         collapsed = page.collapsed[page.i]
-        if collapsed == "IMDb User Rating:" or collapsed.startswith("IMDb User Rating:"):
-            ratings += 1
+        if collapsed.startswith("IMDb User Rating:"):
+            ratings += collapsed.count("IMDb User Rating:")  # one per title, side by side in table dumps
         elif _DASHES.match(collapsed[:2000]):
             dashes = max(dashes, collapsed.count("-"))
         elif collapsed.lower() == "show more recommendations":
