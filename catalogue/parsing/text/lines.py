@@ -92,6 +92,7 @@ _BOILERPLATE_PREFIXES = (
     "(comment on this title)",
     "add the first question",
     "more at imdbpro",
+    "create a character page for:",
 )
 
 # The navigation block's link lines run their words together in lower case.

@@ -556,8 +556,23 @@ def section_taglines(page: Page, value: str) -> None:
 
 
 def section_plot(page: Page, value: str) -> None:
-    for line in take_values(page, value, "plot", multi=False):
-        plot_value(page, line)
+    found = take_values(page, value, "plot", multi=False)
+    if not found:
+        return
+    text = found[0]
+    linked = value or page.collapsed[page.i - 1] != text
+    # Text browsers wrap a long plot: the lines right after it (no blank line), up to its links.
+    for _ in range(8):
+        index = page.i
+        if linked or index >= page.count or not page.lines[index]:
+            break
+        collapsed = page.collapsed[index]
+        if is_terminator(collapsed) or stops(page, index) or foreign_shape(collapsed, "plot"):
+            break
+        more, linked = ends_with_link(page, collapsed)
+        text = f"{text} {more}" if more else text
+        page.i += 1
+    plot_value(page, text)
 
 
 def plot_value(page: Page, text: str) -> None:
@@ -1158,6 +1173,10 @@ def quote_lines(lines: list[str]) -> list[QuoteLine]:
     quote = []
     for line in lines:
         match = _QUOTE_SPEAKER.match(line[:300])
+        if not match and quote and not line.startswith("[") and not quote[-1].text.endswith("]"):
+            # A speech wrapped onto the next line by the extractor.
+            quote[-1].text = f"{quote[-1].text} {line}"
+            continue
         if match and not line.startswith("["):
             quote.append(QuoteLine(character=match.group(1).strip(), text=(match.group(2) + line[300:]).strip()))
         else:
@@ -1354,6 +1373,7 @@ def section_faq_empty(page: Page, value: str) -> None:
 
 _HELPFUL = re.compile(r"^(\d{1,9}) out of (\d{1,9}) people found the following (?:review|comment) useful[.:\-]*$")
 _AUTHOR = re.compile(r"^Author:\s*(.*)$")
+_RATED_AUTHOR = re.compile(r"^(10|[1-9])/10 (?=Author:)")
 _REVIEW_END = re.compile(r"^Was the above (?:review|comment) useful to you\?")
 
 
@@ -1393,7 +1413,13 @@ def section_review(page: Page, value: str) -> None:
             review.title = page.collapsed[page.i] or None
             page.i = page.next_nonblank(page.i + 1)
     if page.i < page.count:
-        author = _AUTHOR.match(page.collapsed[page.i])
+        line = page.collapsed[page.i]
+        rated = _RATED_AUTHOR.match(line[:40])
+        if rated:
+            # The reviewer's stars as the image's alt text before "Author:" (text browsers).
+            review.rating = int(rated.group(1))
+            line = line[rated.end() :]
+        author = _AUTHOR.match(line)
         if author:
             name, location = _author_parts(author.group(1))
             review.author, review.location = name, location
