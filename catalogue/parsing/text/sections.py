@@ -77,13 +77,13 @@ def take_values(page: Page, inline: str, own: str, *, multi: bool) -> list[str]:
         value, linked = ends_with_link(page, collapsed)
         page.i += 1
         # A list wrapped onto the next line: "Argentina:18 | Australia:PG |" / "Finland:K-18 | …".
-        if not linked and (value.endswith("|") or page.i < page.count and page.collapsed[page.i].startswith("|")):
+        if not linked and (_continues(value) or page.i < page.count and page.collapsed[page.i].startswith("|")):
             parts = [value]
             while (
                 not linked
                 and page.i < page.count
                 and page.collapsed[page.i]
-                and (parts[-1].endswith("|") or page.collapsed[page.i].startswith("|"))
+                and (_continues(parts[-1]) or page.collapsed[page.i].startswith("|"))
                 and not stops(page, page.i)
             ):
                 part, linked = ends_with_link(page, page.collapsed[page.i])
@@ -95,6 +95,11 @@ def take_values(page: Page, inline: str, own: str, *, multi: bool) -> list[str]:
         if linked or not multi:
             break
     return found
+
+
+def _continues(part: str) -> bool:
+    """A list line that goes on: it ends in "|", or a text browser broke it inside "(Nova / Scotia)"."""
+    return part.endswith("|") or part.count("(") > part.count(")")
 
 
 # ---------------------------------------------------------------- header
@@ -1373,7 +1378,7 @@ def section_faq_empty(page: Page, value: str) -> None:
 
 _HELPFUL = re.compile(r"^(\d{1,9}) out of (\d{1,9}) people found the following (?:review|comment) useful[.:\-]*$")
 _AUTHOR = re.compile(r"^Author:\s*(.*)$")
-_RATED_AUTHOR = re.compile(r"^(10|[1-9])/10 (?=Author:)")
+_RATED_AUTHOR = re.compile(r"^(10|[1-9])/10(?: (?=Author:)|$)")
 _REVIEW_END = re.compile(r"^Was the above (?:review|comment) useful to you\?")
 
 
@@ -1419,6 +1424,9 @@ def section_review(page: Page, value: str) -> None:
             # The reviewer's stars as the image's alt text before "Author:" (text browsers).
             review.rating = int(rated.group(1))
             line = line[rated.end() :]
+            if not line:  # the stars on a line of their own
+                page.i = page.next_nonblank(page.i + 1)
+                line = page.collapsed[page.i] if page.i < page.count else ""
         author = _AUTHOR.match(line)
         if author:
             name, location = _author_parts(author.group(1))
