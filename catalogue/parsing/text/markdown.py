@@ -15,6 +15,27 @@ from .vocabulary import CONNECTION_TYPES
 _MARKDOWN_LINK = re.compile(r"\]\((?:/|https?:|[a-z#?])")
 _IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\s]{0,2000}\)")
 _LINK = re.compile(r"\[([^\[\]\n]{0,500})\]\([^()\s]{0,2000}(?: \"[^\"\n]{0,300}\")?\)")
+_STARS = re.compile(r"!\[(10|[1-9])/10\]")
+_BLOCK_GAP = re.compile(r" {2,}")
+_HELPFUL_START = re.compile(r" (?=\d{1,9} out of \d{1,9} people found the following)")
+
+
+def _image_text(match: re.Match) -> str:
+    """Images go, except a review's stars ("![9/10](…90.gif)"), which are a fact."""
+    stars = _STARS.match(match.group(0))
+    return f"{stars.group(1)}/10" if stars else ""
+
+
+def _review_blocks(line: str) -> str:
+    """html2text runs a review's header blocks into one line, two spaces apart: one line each."""
+    if "people found the following" in line:
+        line = _HELPFUL_START.sub("\n", line, count=1)
+    elif not line.startswith("Author:") and "  Was the above " not in line:
+        return line
+    return "\n".join(part.replace(" , ", ", ") for part in _BLOCK_GAP.split(line))
+
+
+_CELL_END = re.compile(r"[^\s|]\|")  # "Charles Boyer|": a table cell; "English | German" is a list
 _HEADING = re.compile(r"^#{1,6} ")
 _BULLET = re.compile(r"^(?:[*+-] )+")
 _RULE = re.compile(r"^(?:\* \* \*|-{3,}|(?:-{3,}\|)+-{3,} *|\* \* \* \*)$")
@@ -38,7 +59,7 @@ def markdown_line(line: str) -> str:
     if _RULE.match(line):
         return ""
     if "](" in line:
-        line = _IMAGE.sub("", line)
+        line = _IMAGE.sub(_image_text, line)
         line = _LINK.sub(r"\1", line)
     line = _HEADING.sub("", line)
     line = _BULLET.sub("", line)
@@ -49,14 +70,19 @@ def markdown_line(line: str) -> str:
     if "\\" in line:
         line = _ESCAPE.sub(r"\1", line)
     # A table row: cells end in "|" ("Name|  ... | Character", "Name|  | (screenplay)").
-    if "|" in line and ("|  " in line or line.startswith(("|", "[|", "[ |")) or line.endswith("|")):
+    line = line.strip()
+    if "  " in line:
+        line = _review_blocks(line)
+    if "|" in line and (line.startswith(("|", "[|", "[ |")) or _CELL_END.search(line)):
         line = " ".join(cell.strip() for cell in line.lstrip("[").split("|") if cell.strip())
+    elif line.endswith("|"):
+        line = line.rstrip(" |")  # "recommends:  |  |  |" once the posters are gone
     return line.strip()
 
 
 # html2text sometimes runs a whole details block into one line: "Runtime:114 min Country:USALanguage:English…".
 _RUN_TOGETHER_LABEL = re.compile(
-    r"(?<=\S) ?(?=(?:Also Known As|Parents Guide|Runtime|Country|Language|Color|Aspect Ratio|Sound Mix|"
+    r"(?<=\S) *(?=(?:Also Known As|Parents Guide|Runtime|Country|Language|Color|Aspect Ratio|Sound Mix|"
     r"Certification|Filming Locations|Company|Release Date|Genre|Awards|Trivia|Goofs|Movie Connections|Soundtrack|"
     r"Plot Keywords|Quotes|Memorable Quotes):)"
 )
