@@ -126,18 +126,7 @@ CONTRACT = {MODERN_FAMILY: {"awards": ("awards-without-wins", "Golden Globe wins
 # What the text parser still misreads: strict xfails, so a fix shows up as XPASS.
 GAPS: dict[tuple[str, str, str], str] = {}
 for _tool in ("bs4-newline", "bs4-newline-strip", "selectolax"):
-    GAPS[(GASLIGHT, _tool, "crew")] = "one fragment a line: crew rows split into name / .... / job lines"
-    GAPS[(GASLIGHT, _tool, "companies")] = "one fragment a line: company notes on their own lines"
-    GAPS[(GASLIGHT, _tool, "quotes")] = "one fragment a line: speaker and speech on separate lines"
-    GAPS[(DIE_HARD, _tool, "crew")] = "one fragment a line: crew rows split"
-    GAPS[(DIE_HARD, _tool, "trivia")] = "one fragment a line: linked names inside the item"
-    GAPS[(DIE_HARD, _tool, "quotes")] = "one fragment a line: speaker and speech on separate lines"
-    GAPS[(DIE_HARD, _tool, "reviews")] = "one fragment a line: review header fragments"
-GAPS[(AMELIE, "bs4-newline", "original_title")] = "one fragment a line: the original title's note"
-GAPS[(AMELIE, "bs4-newline", "crew")] = "one fragment a line: crew rows split"
-GAPS[(QUIET_HOUSE, "bs4-newline", "crew")] = "one fragment a line: crew rows split"
-GAPS[(QUIET_HOUSE, "bs4-newline", "plot")] = "one fragment a line: the plot's label and text"
-GAPS[(QUIET_HOUSE, "bs4-newline", "taglines")] = "one fragment a line: a label-less line taken for a tagline"
+    GAPS[(DIE_HARD, _tool, "reviews")] = "one fragment a line: the stars image and review header fragments"
 for _field in ("cast", "crew", "trivia", "quotes", "reviews"):
     GAPS[(DIE_HARD, "bs4-space", _field)] = "get_text(\" \"): table rows and paragraphs on one line"
 for _field in (

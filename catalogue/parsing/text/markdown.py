@@ -109,14 +109,19 @@ _NOTE_ENDS = (")", ") and", ") ...", ") &")
 
 
 def is_fragmented(text: str) -> bool:
-    """``get_text("\\n")``: the separators of inline text on lines of their own, dozens of times."""
+    """``get_text("\\n")``: the separators of inline text on lines of their own, dozens of times
+    (or, on a short page, on one line in forty)."""
     count = 0
+    lines = 0
     for line in text[:300_000].split("\n"):
-        if line.strip() in _GLUE_LINES:
-            count += 1
-            if count >= 8:
-                return True
-    return False
+        stripped = line.strip()
+        if stripped:
+            lines += 1
+            if stripped in _GLUE_LINES:
+                count += 1
+                if count >= 8:
+                    return True
+    return count >= 3 and count * 40 >= lines
 
 
 def _is_heading(line: str) -> bool:
@@ -129,33 +134,45 @@ def _attaches(previous: str, line: str) -> str | None:
     """How ``line`` continues ``previous`` ("" for no space, " " for a space), or None if it starts a line."""
     if not previous:
         return None
+    if previous.endswith(("(", "[")):
+        return ""
     if line in ("|", "»", "...", "....", "&", ">") or line.startswith(("» |", "More at")):
         return " "
     if previous == "Author:" or line.startswith("from ") and previous.startswith("Author:") or previous in CONNECTION_TYPES:
         return " "
     first = line[0]
-    if first in ".,:;)]" or previous.endswith(("(", "[")):
+    if first in ".,:;)]" or line.startswith(("'s ", "’s ")):
         return ""
     if previous.endswith((" |", " ...", " ....", " &", " >", "More at")) or previous == "|":
-        return " "
+        # An empty cell ("Sam Ives ..." with no character) before the next section's heading.
+        return None if previous.endswith(" ...") and _is_heading(line) else " "
     if first == "(" and (line == "(" or line.endswith(_NOTE_ENDS) and len(line) < 120 and line != "(more)") and not _is_heading(previous):
         return " "
     if line.startswith("Another ") and previous.startswith(("Won ", "Nominated for ")):
         return " "
+    if first.islower() and previous.endswith(")") and " " not in line and line != "more":
+        return "  "  # a company's note cell: "Metro-Goldwyn-Mayer (MGM)", "presents"
+    if line.startswith("IMDbPro") and (previous == "on" or previous.endswith(" on")):  # "See why on" / "IMDbPro" / "."
+        return " "
+
     return None
 
 
 def rejoin_fragments(text: str) -> str:
     """Glue each inline fragment back onto its line: "Gaslight", "(", "1944", ")" → "Gaslight (1944)"."""
     out: list[str] = []
+    after_colon = False  # a lone ":" was glued on: the speech or value follows ("Businessman", ":", "You…")
     for raw in text.split("\n"):
         line = raw.strip()
         if not line:
             continue
         if out:
-            glue = _attaches(out[-1], line)
+            glue = " " if after_colon else _attaches(out[-1], line)
+            after_colon = line == ":"
             if glue is not None:
                 out[-1] = out[-1] + glue + line
+                if line == "(original title)" and len(out) >= 2 and out[-2].endswith("More at IMDbPro »"):
+                    out[-2] += out.pop()  # on the title's line, as a browser shows it
                 continue
         out.append(line)
     return "\n".join(out)
