@@ -125,8 +125,6 @@ CONTRACT = {MODERN_FAMILY: {"awards": ("awards-without-wins", "Golden Globe wins
 
 # What the text parser still misreads: strict xfails, so a fix shows up as XPASS.
 GAPS: dict[tuple[str, str, str], str] = {}
-for _tool in ("bs4-newline", "bs4-newline-strip", "selectolax"):
-    GAPS[(DIE_HARD, _tool, "reviews")] = "one fragment a line: the stars image and review header fragments"
 for _field in ("cast", "crew", "trivia", "quotes", "reviews"):
     GAPS[(DIE_HARD, "bs4-space", _field)] = "get_text(\" \"): table rows and paragraphs on one line"
 for _field in (

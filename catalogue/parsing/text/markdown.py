@@ -141,8 +141,8 @@ def _attaches(previous: str, line: str) -> str | None:
     if previous == "Author:" or line.startswith("from ") and previous.startswith("Author:") or previous in CONNECTION_TYPES:
         return " "
     first = line[0]
-    if first in ".,:;)]" or line.startswith(("'s ", "’s ")):
-        return ""
+    if first in ",:;)]" or line == "." and not previous.endswith(" .") or line.startswith(("'s ", "’s ")):
+        return ""  # punctuation after a link's text; ". . ." broken by the page's own line ends keeps its spaces
     if previous.endswith((" |", " ...", " ....", " &", " >", "More at")) or previous == "|":
         # An empty cell ("Sam Ives ..." with no character) before the next section's heading.
         return None if previous.endswith(" ...") and _is_heading(line) else " "
