@@ -18,13 +18,14 @@ stated folding); what the parser still misreads is listed in ``GAPS`` as a stric
 
 from __future__ import annotations
 
+import time
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
-from catalogue.parsing import decode_bytes, parse_page
+from catalogue.parsing import PageError, decode_bytes, parse_page
 from catalogue.parsing.text import parse_text_page
 from tests.conftest import SAMPLES
 
@@ -253,3 +254,30 @@ def test_awards_contract_disagreement():
     """
     assert html_record(MODERN_FAMILY)["awards"]["wins"] == 52
     assert text_record(MODERN_FAMILY, "innertext")["awards"]["wins"] == 55
+
+
+def _timed(data: bytes) -> float:
+    start = time.process_time()
+    try:
+        parse_page(data)
+    except PageError:
+        pass
+    return time.process_time() - start
+
+
+@pytest.mark.parametrize(
+    ("tool", "unit"),
+    [
+        ("bs4-newline-strip", b"|\n"), ("bs4-newline-strip", b"(\n"), ("bs4-newline-strip", b"a\n...\n"),
+        ("bs4-newline-strip", b"[\n"), ("bs4-newline-strip", b":\n"), ("bs4-newline-strip", b"(x)\n"),
+        ("html2text", b"[a](/b) "), ("html2text", b"["), ("html2text", b"!["), ("html2text", b"_a"),
+        ("html2text", b"x|  "), ("html2text", b"Runtime:"), ("html2text", b"\\-"),
+    ],
+)
+def test_hostile_fragments_and_markdown_are_linear(tool, unit):
+    """A megabyte of separators (each glued onto one line) or of markdown costs ~10x a tenth of it."""
+    head = (EXTRACTIONS / f"{GASLIGHT}.{tool}.txt").read_bytes()[:20_000]
+    small = head + unit * (100_000 // len(unit)) + b"\n"
+    large = head + unit * (1_000_000 // len(unit)) + b"\n"
+    small_time = max(_timed(small), 0.02)
+    assert _timed(large) < small_time * 25

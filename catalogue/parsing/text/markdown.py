@@ -158,21 +158,52 @@ def _attaches(previous: str, line: str) -> str | None:
     return None
 
 
+class _Line:
+    """The line being rebuilt, as parts (gluing thousands of fragments stays linear)."""
+
+    def __init__(self, first: str) -> None:
+        self.parts = [first]
+        self.size = len(first)
+        self.head = first[:200]
+
+    def add(self, glue: str, part: str) -> None:
+        self.parts.append(glue + part)
+        self.size += len(glue) + len(part)
+        if len(self.head) < 200:
+            self.head = (self.head + glue + part)[:200]
+
+    def view(self) -> str:
+        """The whole line if short; else its start and end around a NUL (enough for every rule)."""
+        if self.size <= 200:
+            return "".join(self.parts)
+        tail: list[str] = []
+        length = 0
+        for part in reversed(self.parts):
+            tail.append(part)
+            length += len(part)
+            if length >= 100:
+                break
+        return self.head[:100] + "\0" + "".join(reversed(tail))[-100:]
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
 def rejoin_fragments(text: str) -> str:
     """Glue each inline fragment back onto its line: "Gaslight", "(", "1944", ")" → "Gaslight (1944)"."""
-    out: list[str] = []
+    out: list[_Line] = []
     after_colon = False  # a lone ":" was glued on: the speech or value follows ("Businessman", ":", "You…")
     for raw in text.split("\n"):
         line = raw.strip()
         if not line:
             continue
         if out:
-            glue = " " if after_colon else _attaches(out[-1], line)
+            glue = " " if after_colon else _attaches(out[-1].view(), line)
             after_colon = line == ":"
             if glue is not None:
-                out[-1] = out[-1] + glue + line
-                if line == "(original title)" and len(out) >= 2 and out[-2].endswith("More at IMDbPro »"):
-                    out[-2] += out.pop()  # on the title's line, as a browser shows it
+                out[-1].add(glue, line)
+                if line == "(original title)" and len(out) >= 2 and out[-2].view().endswith("More at IMDbPro »"):
+                    out[-2].add("", out.pop().text())  # on the title's line, as a browser shows it
                 continue
-        out.append(line)
-    return "\n".join(out)
+        out.append(_Line(line))
+    return "\n".join(line.text() for line in out)
