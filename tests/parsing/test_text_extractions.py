@@ -281,3 +281,20 @@ def test_hostile_fragments_and_markdown_are_linear(tool, unit):
     large = head + unit * (1_000_000 // len(unit)) + b"\n"
     small_time = max(_timed(small), 0.02)
     assert _timed(large) < small_time * 25
+
+
+@pytest.mark.parametrize("page", list(HTML))
+def test_html2text_links_give_the_html_ids(page):
+    """html2text keeps links ("[Charles Boyer](/name/nm0000964/)"): the same ids the HTML parser reads."""
+    text, html = text_record(page, "html2text"), html_record(page)
+    assert text["imdb_id"] == html["imdb_id"]
+    for field in ("cast", "crew", "companies"):
+        assert [row["imdb_id"] for row in text[field]] == [row["imdb_id"] for row in html[field]], field
+    assert text_record(GASLIGHT, "html2text")["cast"][0]["imdb_id"] == "nm0000964"  # Charles Boyer
+    assert text_record(GASLIGHT, "html2text")["connections"][0]["imdb_id"] == html_record(GASLIGHT)["connections"][0]["imdb_id"]
+
+
+def test_html2text_without_links_gives_no_ids():
+    record = text_record(GASLIGHT, "html2text-ignore-links")
+    assert record["imdb_id"] is None
+    assert {row["imdb_id"] for row in record["cast"]} == {None}

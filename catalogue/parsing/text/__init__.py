@@ -14,7 +14,7 @@ import re
 
 from ..record import PageError, TitleRecord
 from . import values as v
-from .markdown import is_fragmented, is_markdown, rejoin_fragments, unmarkdown
+from .markdown import apply_link_ids, is_fragmented, is_markdown, link_ids, rejoin_fragments, unmarkdown
 from .lines import Page, is_boilerplate, is_footer, is_terminator
 from .sections import FIXED_LINES, SHAPES, apply_header, drop_title_repeat, exact_label, find_label, merge_summaries
 
@@ -51,7 +51,9 @@ def _parse(text: str) -> TitleRecord:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     markdown = is_markdown(text)
+    ids = None
     if markdown:
+        ids = link_ids(text)
         text = unmarkdown(text)
     fragmented = not markdown and is_fragmented(text)
     if fragmented:
@@ -64,7 +66,10 @@ def _parse(text: str) -> TitleRecord:
     page.truncated = not any(marker in tail for marker in _FOOTER_MARKERS)
     page.cut_mid_line = page.truncated and not text.endswith("\n")
     _read_sections(page, start)
-    return _finish(page)
+    record = _finish(page)
+    if ids:
+        apply_link_ids(record, ids)
+    return record
 
 
 def _find_header(page: Page, text: str) -> int:

@@ -207,3 +207,50 @@ def rejoin_fragments(text: str) -> str:
                 continue
         out.append(_Line(line))
     return "\n".join(line.text() for line in out)
+
+
+# ---------------------------------------------------------------- ids from markdown links
+
+_NAME_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(/name/(nm\d{7,8})/")
+_COMPANY_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(/company/(co\d{7,8})/")
+_TITLE_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\(/title/(tt\d{7,8})/\)")
+_OWN_TITLE = re.compile(r"More at [^\n]{0,300}?/title/(tt\d{7,8})/")
+
+
+def link_ids(text: str) -> dict[str, dict]:
+    """html2text keeps each link's target: the ids of people, companies and titles, by their link text.
+
+    A company name links to one id per country ("Metro-Goldwyn-Mayer (MGM)" in France is another
+    company), so companies keep every id in page order; people and titles keep their first.
+    """
+    found: dict[str, dict] = {"name": {}, "company": {}, "title": {}}
+    for kind, pattern in (("name", _NAME_LINK), ("company", _COMPANY_LINK), ("title", _TITLE_LINK)):
+        ids = found[kind]
+        for match in pattern.finditer(text):
+            key = " ".join(match.group(1).replace("**", "").split())
+            if kind == "company":
+                ids.setdefault(key, []).append(match.group(2))
+            else:
+                ids.setdefault(key, match.group(2))
+    own = _OWN_TITLE.search(text[:300_000])
+    if own:
+        found["own"] = {"": own.group(1)}
+    return found
+
+
+def apply_link_ids(record, ids: dict[str, dict]) -> None:
+    """The ids the HTML parser reads from the same links, set on the rows the text named."""
+    names, companies, titles = ids["name"], ids["company"], ids["title"]
+    for row in (*record.cast, *record.crew):
+        row.imdb_id = row.imdb_id or names.get(row.name)
+    taken: dict[str, int] = {}
+    for company in record.companies:
+        links = companies.get(company.name)
+        if links and not company.imdb_id:
+            index = taken.get(company.name, 0)
+            company.imdb_id = links[min(index, len(links) - 1)]
+            taken[company.name] = index + 1
+    for linked in (*record.connections, *record.recommendations):
+        linked.imdb_id = linked.imdb_id or titles.get(linked.title)
+    if "own" in ids and not record.imdb_id:
+        record.imdb_id = ids["own"][""]
