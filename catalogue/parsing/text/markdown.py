@@ -88,7 +88,13 @@ _RUN_TOGETHER_LABEL = re.compile(
 )
 
 
+# ... and the recommendations' heading and the footer's "Related Links" onto the line before.
+_RUN_TOGETHER_HEADING = re.compile(r"(?<=\S) (?=If you enjoyed this title|Related Links\b)")
+
+
 def _split_labels(line: str) -> str:
+    if "If you enjoyed this title" in line or "Related Links" in line:
+        line = _RUN_TOGETHER_HEADING.sub("\n", line)
     if line.count(":") < 2:
         return line
     return "\n".join(_RUN_TOGETHER_LABEL.split(line))
