@@ -14,7 +14,7 @@ import re
 
 from ..record import PageError, TitleRecord
 from . import values as v
-from .markdown import apply_link_ids, is_fragmented, is_markdown, link_ids, rejoin_fragments, unmarkdown
+from .markdown import apply_link_ids, is_fragmented, is_markdown, link_ids, rejoin_fragments, split_run_together, unmarkdown
 from .lines import Page, is_boilerplate, is_footer, is_terminator
 from .sections import FIXED_LINES, SHAPES, apply_header, drop_title_repeat, exact_label, find_label, merge_summaries
 
@@ -58,6 +58,8 @@ def _parse(text: str) -> TitleRecord:
     fragmented = not markdown and is_fragmented(text)
     if fragmented:
         text = rejoin_fragments(text)
+    elif not markdown:
+        text = split_run_together(text)
     page = Page(text)
     page.fragmented = fragmented
     start = _find_header(page, text)

@@ -100,6 +100,18 @@ def _split_labels(line: str) -> str:
     return "\n".join(_RUN_TOGETHER_LABEL.split(line))
 
 
+def split_run_together(text: str) -> str:
+    """Any extraction: a details block run into one line (``get_text(" ")``) is split at its labels,
+    when a line holds three or more of them."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if line.count(":") >= 3 and len(line) > 60:
+            parts = _RUN_TOGETHER_LABEL.split(line)
+            if len(parts) >= 4:
+                lines[index] = "\n".join(parts)
+    return "\n".join(lines)
+
+
 def unmarkdown(text: str) -> str:
     return "\n".join(_split_labels(markdown_line(line)) for line in text.split("\n"))
 
