@@ -5,7 +5,8 @@ as these tools print them (made once; the tests do not need the tools):
 
 - innertext: Chromium's ``document.body.innerText`` (what select-all + copy gives), via Playwright;
   innertext-crlf: the same with Windows line ends.
-- lynx: ``lynx -dump -nolist -width=200 -display_charset=utf-8``; w3m: ``w3m -dump -cols 200 -O utf-8``.
+- lynx: ``lynx -dump -nolist -width=200 -display_charset=utf-8``; w3m: ``w3m -dump -cols 200 -O utf-8``;
+  lynx-80 / w3m-80: the same at their default width of 80 columns (lines wrapped mid-row, mid-note).
 - html2text (PyPI, ``body_width=0``): its default markdown-ish output, and with ``ignore_links``.
 - bs4-newline / bs4-newline-strip / bs4-space: BeautifulSoup ``get_text("\\n")``, ``get_text("\\n",
   strip=True)``, ``get_text(" ")`` (scripts and styles removed first); selectolax:
@@ -46,7 +47,7 @@ HTML = {
     **{page: HTML_PAGES / f"{page}.html" for page in (AMELIE, DEXTER, HALO, HIROSHIMA, MODERN_FAMILY, QUIET_HOUSE)},
 }
 TOOLS = (
-    "innertext", "innertext-crlf", "lynx", "w3m", "html2text", "html2text-ignore-links",
+    "innertext", "innertext-crlf", "lynx", "lynx-80", "w3m", "w3m-80", "html2text", "html2text-ignore-links",
     "bs4-newline", "bs4-newline-strip", "bs4-space", "selectolax",
 )
 
@@ -106,6 +107,7 @@ TOOL_LOSSES = {
     "html2text-ignore-links": {"*": ("ascii", "html2text writes é as e unless --unicode-snob")},
     # lynx prints a review's <br><br> paragraph break as a bare line break: the words stay, the breaks go.
     "lynx": {"reviews": ("words", "lynx keeps no blank line between a review's paragraphs")},
+    "lynx-80": {"reviews": ("words", "lynx keeps no blank line between a review's paragraphs")},
     # get_text("\n") puts a newline after every text node: blank lines mean nothing, so a review's
     # paragraphs run together (its words and order are kept).
     "bs4-newline": {"reviews": ("words", "get_text(\"\\n\") has no paragraph breaks")},
@@ -118,6 +120,8 @@ PAGE_LOSSES = {
     # parser show ’, lynx drops it ("womans") and w3m prints a space ("woman s").
     (HIROSHIMA, "lynx"): {"taglines": ("letters", "lynx drops &#146;")},
     (HIROSHIMA, "w3m"): {"taglines": ("letters", "w3m prints &#146; as a space")},
+    (HIROSHIMA, "lynx-80"): {"taglines": ("letters", "lynx drops &#146;")},
+    (HIROSHIMA, "w3m-80"): {"taglines": ("letters", "w3m prints &#146; as a space")},
 }
 # The HTML and text parsers disagree on the record contract (not an extraction's loss): "Won 3 Golden
 # Globes. Another 52 wins" is wins 52 in the HTML record and 55 in the text record; see
@@ -194,9 +198,9 @@ def test_every_tool_and_page_has_its_extraction():
     assert {tool for _, tool in EXTRACTIONS_FOUND} == set(TOOLS)
     for page in HTML:
         assert {tool for found, tool in EXTRACTIONS_FOUND if found == page} >= {
-            "innertext", "lynx", "w3m", "html2text", "html2text-ignore-links", "bs4-newline"
+            "innertext", "lynx", "lynx-80", "w3m", "w3m-80", "html2text", "html2text-ignore-links", "bs4-newline"
         }
-    assert len(EXTRACTIONS_FOUND) == 56
+    assert len(EXTRACTIONS_FOUND) == 72
 
 
 @pytest.mark.parametrize(("page", "tool", "field"), list(_cases()))
@@ -224,7 +228,7 @@ def test_extraction_is_read_as_a_text_title_page(page, tool):
 
 def test_real_facts_survive_each_common_tool():
     """Spot values (not only equality with the HTML record): the Gaslight page by every common tool."""
-    for tool in ("innertext", "lynx", "w3m", "html2text", "html2text-ignore-links", "bs4-newline"):
+    for tool in ("innertext", "lynx", "lynx-80", "w3m", "w3m-80", "html2text", "html2text-ignore-links", "bs4-newline"):
         record = text_record(GASLIGHT, tool)
         assert (record["title"], record["year"], record["rating"]["votes"]) == ("Gaslight", 1944, 7807), tool
         assert record["genres"] == ["Drama", "Mystery", "Thriller"], tool

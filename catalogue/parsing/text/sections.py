@@ -77,13 +77,13 @@ def take_values(page: Page, inline: str, own: str, *, multi: bool) -> list[str]:
         value, linked = ends_with_link(page, collapsed)
         page.i += 1
         # A list wrapped onto the next line: "Argentina:18 | Australia:PG |" / "Finland:K-18 | …".
-        if not linked and (_continues(value) or page.i < page.count and page.collapsed[page.i].startswith("|")):
+        if not linked and (_continues(value) or page.i < page.count and _continued(value, page.collapsed[page.i])):
             parts = [value]
             while (
                 not linked
                 and page.i < page.count
                 and page.collapsed[page.i]
-                and (_continues(parts[-1]) or page.collapsed[page.i].startswith("|"))
+                and (_continues(parts[-1]) or _continued(parts[-1], page.collapsed[page.i]))
                 and not stops(page, page.i)
             ):
                 part, linked = ends_with_link(page, page.collapsed[page.i])
@@ -98,8 +98,17 @@ def take_values(page: Page, inline: str, own: str, *, multi: bool) -> list[str]:
 
 
 def _continues(part: str) -> bool:
-    """A list line that goes on: it ends in "|", or a text browser broke it inside "(Nova / Scotia)"."""
-    return part.endswith("|") or part.count("(") > part.count(")")
+    """A list line that goes on: it ends in "|", or a text browser broke it inside "(Nova / Scotia)"
+    or inside a "Country:Rating" item ("… | West" / "Germany:16 (f)")."""
+    if part.endswith("|") or part.count("(") > part.count(")"):
+        return True
+    last = part.rpartition("|")
+    return bool(last[1]) and ":" in last[0] and ":" not in last[2]
+
+
+def _continued(part: str, following: str) -> bool:
+    """The next line goes on with a list: "| Peru:14", or a wrapped item's notes "(Quebec) | …"."""
+    return following.startswith("|") or following.startswith("(") and "|" in part
 
 
 # ---------------------------------------------------------------- header
@@ -195,6 +204,9 @@ def section_title_line(page: Page, value: str) -> None:
     if after.startswith("Pro"):
         after = after[3:]
     after = after.strip().lstrip("»").strip()
+    if after and page.i < page.count and page.collapsed[page.i].endswith("(original title)"):
+        after = f"{after} {page.collapsed[page.i]}"  # wrapped by a text browser
+        page.i += 1
     if after.endswith("(original title)"):
         page.record.original_title = after[: -len("(original title)")].strip() or None
     elif after:
@@ -575,7 +587,7 @@ def section_plot(page: Page, value: str) -> None:
         if is_terminator(collapsed) or stops(page, index) or foreign_shape(collapsed, "plot"):
             break
         more, linked = ends_with_link(page, collapsed)
-        text = f"{text} {more}" if more else text
+        text = v.strip_links(f"{text} {more}" if more else text, bare_more=page.bare_more)
         page.i += 1
     plot_value(page, text)
 
@@ -761,6 +773,7 @@ def section_cast(page: Page, value: str) -> None:
         # A "Name ... Character" row is never a heading or furniture: skip those tests.
         if not (" ... " in collapsed and ":" not in collapsed[:24]) and stops(page, page.i):
             return
+        line = _unwrapped_row(page, line, collapsed)
         member = parse_cast_row(line, page.cast_order + 1)
         if member is None:
             return
@@ -778,6 +791,24 @@ def section_cast(page: Page, value: str) -> None:
             if following and "..." not in following and not stops(page, page.i) and len(following) < 200:
                 _set_character(member, following)
                 page.i += 1
+
+
+def _unwrapped_row(page: Page, line: str, collapsed: str) -> str:
+    """A row a text browser wrapped inside its note ("… (as Reginald" / "Veljohnson)"): one row again."""
+    following = page.i + 1
+    if collapsed.count("(") > collapsed.count(")") and following < page.count and page.lines[following] and not stops(page, following):
+        page.i = following
+        more = page.lines[following]
+        cells = _COLUMN_GAP.split(more, maxsplit=1)
+        dots = line.find(" ...")
+        if len(cells) == 2 and dots > 0:
+            # Both columns wrapped ("Aubrey ... (as" / "Anderson-Emmons   Aubrey Anderson Emmons)").
+            return f"{line[:dots].rstrip()} {cells[0]} {line[dots:].strip()} {cells[1]}"
+        return f"{line} {more}"
+    return line
+
+
+_COLUMN_GAP = re.compile(r" {2,}")
 
 
 def _character_on_next_line(page: Page) -> bool:
@@ -840,6 +871,7 @@ def section_crew(page: Page, value: str) -> None:
             stops(page, page.i) or unknown_crew_heading(row_collapsed)
         ):
             return
+        line = _unwrapped_row(page, line, row_collapsed)
         member = parse_crew_row(line, key, label, order + 1)
         if member is None:
             return
@@ -1115,6 +1147,8 @@ def take_block(page: Page) -> list[str]:
         collapsed = page.collapsed[page.i]
         if is_terminator(collapsed):
             page.i += 1
+            if found and collapsed.startswith("more") and found[-1].endswith("See"):
+                found[-1] = found[-1][:-3].rstrip()  # "…the scene.See" / "more »": the link, wrapped
             break
         if found and (exact_label(collapsed) or is_boilerplate(collapsed)):
             break
@@ -1277,9 +1311,24 @@ def section_connections(page: Page, value: str) -> None:
     lines = ([ends_with_link(page, collapse(value))[0]] if value else [])
     if not value or not ends_with_link(page, collapse(value))[1]:
         lines += take_block(page)
-    for line in lines:
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        # A title wrapped onto the next line ("… America's Most" / "Heart-Pounding Movies (2001) (TV)").
+        if index + 1 < len(lines) and _wrapped_connection(line, lines[index + 1]):
+            line = f"{line} {lines[index + 1]}"
+            index += 1
         connection_value(page, line)
+        index += 1
     page.dyk_kinds.append("connections")
+
+
+def _wrapped_connection(line: str, following: str) -> bool:
+    alone = parse_connection(line)
+    if alone is not None and alone.year is not None:
+        return False
+    joined = parse_connection(f"{line} {following}")
+    return joined is not None and joined.year is not None
 
 
 def connection_value(page: Page, text: str) -> None:
@@ -1494,7 +1543,8 @@ def section_recommendations(page: Page, value: str) -> None:
             continue
         collapsed = page.collapsed[page.i]
         if collapsed.startswith("IMDb User Rating:"):
-            ratings += collapsed.count("IMDb User Rating:")  # one per title, side by side in table dumps
+            # One per title, side by side in table dumps, even wrapped ("IMDb User" / "Rating:").
+            ratings += collapsed.count("IMDb User")
         elif _DASHES.match(collapsed[:2000]):
             dashes = max(dashes, collapsed.count("-"))
         elif collapsed.lower() == "show more recommendations":
