@@ -7,7 +7,8 @@ as these tools print them (made once; the tests do not need the tools):
   innertext-crlf: the same with Windows line ends.
 - lynx: ``lynx -dump -nolist -width=200 -display_charset=utf-8``; w3m: ``w3m -dump -cols 200 -O utf-8``;
   lynx-80 / w3m-80: the same at their default width of 80 columns (lines wrapped mid-row, mid-note).
-- html2text (PyPI, ``body_width=0``): its default markdown-ish output, and with ``ignore_links``.
+- html2text (PyPI, ``body_width=0``): its default markdown-ish output, and with ``ignore_links``;
+  html2text-78: the command line's defaults (lines wrapped at 78 columns, links and addresses broken).
 - bs4-newline / bs4-newline-strip / bs4-space: BeautifulSoup ``get_text("\\n")``, ``get_text("\\n",
   strip=True)``, ``get_text(" ")`` (scripts and styles removed first); selectolax:
   ``LexborHTMLParser(html).body.text(separator="\\n")``.
@@ -47,8 +48,8 @@ HTML = {
     **{page: HTML_PAGES / f"{page}.html" for page in (AMELIE, DEXTER, HALO, HIROSHIMA, MODERN_FAMILY, QUIET_HOUSE)},
 }
 TOOLS = (
-    "innertext", "innertext-crlf", "lynx", "lynx-80", "w3m", "w3m-80", "html2text", "html2text-ignore-links",
-    "bs4-newline", "bs4-newline-strip", "bs4-space", "selectolax",
+    "innertext", "innertext-crlf", "lynx", "lynx-80", "w3m", "w3m-80", "html2text", "html2text-78",
+    "html2text-ignore-links", "bs4-newline", "bs4-newline-strip", "bs4-space", "selectolax",
 )
 
 
@@ -105,6 +106,7 @@ TOOL_LOSSES = {
     # html2text's default (unicode_snob off) writes accented letters as plain ASCII.
     "html2text": {"*": ("ascii", "html2text writes é as e unless --unicode-snob")},
     "html2text-ignore-links": {"*": ("ascii", "html2text writes é as e unless --unicode-snob")},
+    "html2text-78": {"*": ("ascii", "html2text writes é as e unless --unicode-snob")},
     # lynx prints a review's <br><br> paragraph break as a bare line break: the words stay, the breaks go.
     "lynx": {"reviews": ("words", "lynx keeps no blank line between a review's paragraphs")},
     "lynx-80": {"reviews": ("words", "lynx keeps no blank line between a review's paragraphs")},
@@ -135,7 +137,8 @@ for _field in ("cast", "crew", "trivia", "quotes", "reviews"):
 for _field in ("awards", "cast", "crew", "companies", "quotes", "reviews"):
     GAPS[(GASLIGHT, "bs4-space", _field)] = "get_text(\" \"): table rows and paragraphs run together on one line"
 # "Author: [MadReviewer](…) from Oldwick, NJ "Die Hard" is…": one space between the place and the text.
-GAPS[(DIE_HARD, "html2text", "reviews")] = "html2text: the author's place runs into the review's first line"
+for _tool in ("html2text", "html2text-78"):
+    GAPS[(DIE_HARD, _tool, "reviews")] = "html2text: the author's place runs into the review's first line"
 
 # Hand-written test pages have a short menu, so "full cast and crew" (a menu link, on a line of its
 # own in these extractions) falls within the first 15 lines, and catalogue/parsing/pages/pagetype.py
@@ -198,9 +201,10 @@ def test_every_tool_and_page_has_its_extraction():
     assert {tool for _, tool in EXTRACTIONS_FOUND} == set(TOOLS)
     for page in HTML:
         assert {tool for found, tool in EXTRACTIONS_FOUND if found == page} >= {
-            "innertext", "lynx", "lynx-80", "w3m", "w3m-80", "html2text", "html2text-ignore-links", "bs4-newline"
+            "innertext", "lynx", "lynx-80", "w3m", "w3m-80", "html2text", "html2text-78", "html2text-ignore-links",
+            "bs4-newline",
         }
-    assert len(EXTRACTIONS_FOUND) == 72
+    assert len(EXTRACTIONS_FOUND) == 80
 
 
 @pytest.mark.parametrize(("page", "tool", "field"), list(_cases()))
@@ -228,7 +232,7 @@ def test_extraction_is_read_as_a_text_title_page(page, tool):
 
 def test_real_facts_survive_each_common_tool():
     """Spot values (not only equality with the HTML record): the Gaslight page by every common tool."""
-    for tool in ("innertext", "lynx", "lynx-80", "w3m", "w3m-80", "html2text", "html2text-ignore-links", "bs4-newline"):
+    for tool in ("innertext", "lynx", "lynx-80", "w3m", "w3m-80", "html2text", "html2text-78", "html2text-ignore-links", "bs4-newline"):
         record = text_record(GASLIGHT, tool)
         assert (record["title"], record["year"], record["rating"]["votes"]) == ("Gaslight", 1944, 7807), tool
         assert record["genres"] == ["Drama", "Mystery", "Thriller"], tool
@@ -268,6 +272,7 @@ def _timed(data: bytes) -> float:
 @pytest.mark.parametrize(
     ("tool", "unit"),
     [
+        ("html2text-78", b"[a\n"), ("html2text-78", b"x](/a-\n"), ("html2text-78", b"word \n"),
         ("bs4-newline-strip", b"|\n"), ("bs4-newline-strip", b"(\n"), ("bs4-newline-strip", b"a\n...\n"),
         ("bs4-newline-strip", b"[\n"), ("bs4-newline-strip", b":\n"), ("bs4-newline-strip", b"(x)\n"),
         ("html2text", b"[a](/b) "), ("html2text", b"["), ("html2text", b"!["), ("html2text", b"_a"),
@@ -284,9 +289,10 @@ def test_hostile_fragments_and_markdown_are_linear(tool, unit):
 
 
 @pytest.mark.parametrize("page", list(HTML))
-def test_html2text_links_give_the_html_ids(page):
+@pytest.mark.parametrize("tool", ["html2text", "html2text-78"])
+def test_html2text_links_give_the_html_ids(page, tool):
     """html2text keeps links ("[Charles Boyer](/name/nm0000964/)"): the same ids the HTML parser reads."""
-    text, html = text_record(page, "html2text"), html_record(page)
+    text, html = text_record(page, tool), html_record(page)
     assert text["imdb_id"] == html["imdb_id"]
     for field in ("cast", "crew", "companies"):
         assert [row["imdb_id"] for row in text[field]] == [row["imdb_id"] for row in html[field]], field

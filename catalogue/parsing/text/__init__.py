@@ -14,7 +14,7 @@ import re
 
 from ..record import PageError, TitleRecord
 from . import values as v
-from .markdown import apply_link_ids, is_fragmented, is_markdown, link_ids, rejoin_fragments, split_run_together, unmarkdown
+from .markdown import apply_link_ids, is_fragmented, is_markdown, link_ids, rejoin_fragments, split_run_together, unmarkdown, unwrap_markdown
 from .lines import Page, is_boilerplate, is_footer, is_terminator
 from .sections import FIXED_LINES, SHAPES, apply_header, drop_title_repeat, exact_label, find_label, merge_summaries
 
@@ -53,6 +53,7 @@ def _parse(text: str) -> TitleRecord:
     markdown = is_markdown(text)
     ids = None
     if markdown:
+        text = unwrap_markdown(text)
         ids = link_ids(text)
         text = unmarkdown(text)
     fragmented = not markdown and is_fragmented(text)

@@ -112,6 +112,43 @@ def split_run_together(text: str) -> str:
     return "\n".join(lines)
 
 
+_OPEN_LINK_END = re.compile(r"\[[^\[\]()]{0,80}$")
+_BLOCK_START = ("#", "* ", "|", "---", "> ", "![", "[![")
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """html2text's default: paragraphs wrapped at 78 columns (most long lines end near there)."""
+    long_lines = [len(line) for line in lines[:5000] if len(line) > 40]
+    if len(long_lines) >= 20 and sum(1 for length in long_lines if 60 <= length <= 80) * 10 >= len(long_lines) * 3:
+        return True
+    # A short page: a link's text broken across two lines ("[Full" / "summary](/title/…)").
+    return any(_OPEN_LINK_END.search(line[-200:]) and "](" in following[:200] for line, following in zip(lines[:5000], lines[1:5000]))
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """A wrapped paragraph as one line again; a hard break ends in two spaces, a block starts with its mark."""
+    out: list[list[str]] = []
+    joining = False
+    in_address = False  # inside a link's "(address)": html2text breaks it at a hyphen, no space to add
+    for line in lines:
+        stripped = line.strip()
+        if joining and stripped and not stripped.startswith(_BLOCK_START):
+            out[-1].append(stripped if in_address else " " + stripped)
+        else:
+            out.append([stripped])
+        opened, closed = stripped.rfind("]("), stripped.rfind(")")
+        in_address = opened > closed or (in_address and closed < 0)
+        joining = bool(stripped) and not line.endswith("  ") and (
+            not stripped.startswith(("#", "|", "---")) or bool(_OPEN_LINK_END.search(stripped[-200:]))
+        )
+    return ["".join(parts) for parts in out]
+
+
+def unwrap_markdown(text: str) -> str:
+    lines = text.split("\n")
+    return "\n".join(_unwrap(lines)) if _is_wrapped(lines) else text
+
+
 def unmarkdown(text: str) -> str:
     return "\n".join(_split_labels(markdown_line(line)) for line in text.split("\n"))
 
