@@ -1,14 +1,17 @@
-"""Extractions that are not plain lines: markdown-ish text (html2text) and one fragment a line
-(BeautifulSoup ``get_text("\\n")``, selectolax ``text(separator="\\n")``).
+"""Extractions that are not plain lines: markdown-ish text (html2text, unwrapped or wrapped at 78
+columns) and one fragment a line (BeautifulSoup ``get_text("\\n")``, selectolax
+``text(separator="\\n")``); and a details block run into one line by any tool.
 
-Both are rewritten, once for the whole text, into the lines the section readers know.
-Every expression here is anchored or has no nested quantifiers: linear time.
+Each is rewritten, once for the whole text, into the lines the section readers know; html2text's
+links also give ids (``link_ids``). Every expression here is bounded or has no nested
+quantifiers, and rebuilt lines are joined once: linear time.
 """
 
 from __future__ import annotations
 
 import re
 
+from .sections import exact_label
 from .vocabulary import CONNECTION_TYPES
 
 # html2text writes links as [text](href "title") and images as ![alt](src).
@@ -69,10 +72,10 @@ def markdown_line(line: str) -> str:
         line = _ITALIC.sub("", line)
     if "\\" in line:
         line = _ESCAPE.sub(r"\1", line)
-    # A table row: cells end in "|" ("Name|  ... | Character", "Name|  | (screenplay)").
     line = line.strip()
     if "  " in line:
         line = _review_blocks(line)
+    # A table row: cells end in "|" ("Name|  ... | Character", "Name|  | (screenplay)").
     if "|" in line and (line.startswith(("|", "[|", "[ |")) or _CELL_END.search(line)):
         line = " ".join(cell.strip() for cell in line.lstrip("[").split("|") if cell.strip())
     elif line.endswith("|"):
@@ -180,8 +183,6 @@ def is_fragmented(text: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
-    from .sections import exact_label  # the section table imports this module's neighbours
-
     return line.endswith(":") or exact_label(line) is not None
 
 
@@ -209,7 +210,6 @@ def _attaches(previous: str, line: str) -> str | None:
         return "  "  # a company's note cell: "Metro-Goldwyn-Mayer (MGM)", "presents"
     if line.startswith("IMDbPro") and (previous == "on" or previous.endswith(" on")):  # "See why on" / "IMDbPro" / "."
         return " "
-
     return None
 
 
