@@ -1,5 +1,9 @@
 """Plain-text extractions of old-layout (2008–2015) IMDb title pages → ``TitleRecord``.
 
+Extractions differ from tool to tool: html2text's markdown and one-fragment-a-line text
+(``get_text("\\n")``) are first rewritten into plain lines (``markdown``); text browsers'
+bullets, rules and wrapped lines are read by the sections themselves.
+
 The text is read line by line. At each line the parser asks, in order: is it a
 section's label (``LABELS``)? page furniture (``is_boilerplate``)? a value whose label
 the extraction dropped, known by its shape (``SHAPES``)? Each section function reads
