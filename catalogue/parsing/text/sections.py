@@ -1209,18 +1209,21 @@ _QUOTE_SPEAKER = re.compile(r"^([^:\[\]]{1,60}?):\s*(.*)$", re.S)
 
 
 def quote_lines(lines: list[str]) -> list[QuoteLine]:
-    quote = []
+    speakers: list[str | None] = []
+    speeches: list[list[str]] = []  # joined once at the end: linear however many lines wrap
     for line in lines:
         match = _QUOTE_SPEAKER.match(line[:300])
-        if not match and quote and not line.startswith("[") and not quote[-1].text.endswith("]"):
+        if not match and speeches and not line.startswith("[") and not speeches[-1][-1].endswith("]"):
             # A speech wrapped onto the next line by the extractor.
-            quote[-1].text = f"{quote[-1].text} {line}"
+            speeches[-1].append(line)
             continue
         if match and not line.startswith("["):
-            quote.append(QuoteLine(character=match.group(1).strip(), text=(match.group(2) + line[300:]).strip()))
+            speakers.append(match.group(1).strip())
+            speeches.append([(match.group(2) + line[300:]).strip()])
         else:
-            quote.append(QuoteLine(character=None, text=line))
-    return quote
+            speakers.append(None)
+            speeches.append([line])
+    return [QuoteLine(character=speaker, text=" ".join(parts)) for speaker, parts in zip(speakers, speeches)]
 
 
 def section_quotes(page: Page, value: str) -> None:
