@@ -304,3 +304,16 @@ def test_html2text_without_links_gives_no_ids():
     record = text_record(GASLIGHT, "html2text-ignore-links")
     assert record["imdb_id"] is None
     assert {row["imdb_id"] for row in record["cast"]} == {None}
+
+
+def test_wrapped_lines_of_one_quote_are_linear():
+    """A speech wrapped onto many lines (text browsers) is joined once, not line by line."""
+    page = (SAMPLES / f"{GASLIGHT}.extracted.txt").read_bytes()
+    head = page[: page.index(b"Quotes:")] + b"Quotes:\nNancy Oliver: hello\n"
+    small = head + b"and more words\n" * 20_000
+    large = head + b"and more words\n" * 200_000
+    small_time = max(_timed(small), 0.02)
+    assert _timed(large) < small_time * 25
+    quote = parse_page(small).quotes[0]
+    assert quote[0].character == "Nancy Oliver"
+    assert quote[0].text.startswith("hello and more words and more words")
