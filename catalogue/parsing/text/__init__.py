@@ -1,5 +1,9 @@
 """Plain-text extractions of old-layout (2008–2015) IMDb title pages → ``TitleRecord``.
 
+Extractions differ from tool to tool: html2text's markdown and one-fragment-a-line text
+(``get_text("\\n")``) are first rewritten into plain lines (``markdown``); text browsers'
+bullets, rules and wrapped lines are read by the sections themselves.
+
 The text is read line by line. At each line the parser asks, in order: is it a
 section's label (``LABELS``)? page furniture (``is_boilerplate``)? a value whose label
 the extraction dropped, known by its shape (``SHAPES``)? Each section function reads
@@ -14,6 +18,7 @@ import re
 
 from ..record import PageError, TitleRecord
 from . import values as v
+from .markdown import apply_link_ids, is_fragmented, is_markdown, link_ids, rejoin_fragments, split_run_together, unmarkdown, unwrap_markdown
 from .lines import Page, is_boilerplate, is_footer, is_terminator
 from .sections import FIXED_LINES, SHAPES, apply_header, drop_title_repeat, exact_label, find_label, merge_summaries
 
@@ -49,14 +54,29 @@ def _parse(text: str) -> TitleRecord:
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    markdown = is_markdown(text)
+    ids = None
+    if markdown:
+        text = unwrap_markdown(text)
+        ids = link_ids(text)
+        text = unmarkdown(text)
+    fragmented = not markdown and is_fragmented(text)
+    if fragmented:
+        text = rejoin_fragments(text)
+    elif not markdown:
+        text = split_run_together(text)
     page = Page(text)
+    page.fragmented = fragmented
     start = _find_header(page, text)
     page.bare_more = any(line == "more" for line in page.lines)
     tail = text[-20_000:]
     page.truncated = not any(marker in tail for marker in _FOOTER_MARKERS)
     page.cut_mid_line = page.truncated and not text.endswith("\n")
     _read_sections(page, start)
-    return _finish(page)
+    record = _finish(page)
+    if ids:
+        apply_link_ids(record, ids)
+    return record
 
 
 def _find_header(page: Page, text: str) -> int:

@@ -122,7 +122,8 @@ def parse_cast_row(line: str, order: int) -> CastMember | None:
     if len(parts) == 1 and (":" in name or len(name.split()) > 8 or name.endswith((".", "?", "!")) and " " in name and len(name) > 40):
         return None
     name, name_notes = split_trailing_parens(name)
-    character, notes = split_trailing_parens(character_text) if character_text else ("", [])
+    # A character cell of notes only ("(uncredited)"): the leading space lets the first group split off too.
+    character, notes = split_trailing_parens(" " + character_text) if character_text else ("", [])
     credited_as, notes = _alias_and_notes(name_notes + notes)
     return CastMember(
         name=collapse(name),

@@ -92,6 +92,7 @@ _BOILERPLATE_PREFIXES = (
     "(comment on this title)",
     "add the first question",
     "more at imdbpro",
+    "create a character page for:",
 )
 
 # The navigation block's link lines run their words together in lower case.
@@ -139,6 +140,28 @@ def is_terminator(collapsed: str) -> bool:
     return collapsed.lower() in TERMINATORS
 
 
+# Text browsers' list bullets (lynx "*", w3m "•"/"●"), drawn rules, and image file names in brackets.
+_BULLETS = frozenset(("* ", "• ", "● ", "◦ ", "○ ", "▪ ", "■ ", "· "))
+_RULE_CHARS = frozenset("_━─═")
+_IMAGE_NAME = re.compile(r"\[[^\[\]\s]{1,300}\.(?:jpg|jpeg|gif|png)\]\s*", re.I)
+
+
+def _without_furniture(line: str) -> str:
+    """A line without what text browsers draw: bullets, rules, ``[image.jpg]``, ``IFRAME:`` lines."""
+    if not line:
+        return line
+    if line[:2] in _BULLETS:
+        line = line[2:].lstrip()
+    first = line[:1]
+    if first in _RULE_CHARS and len(line) >= 3 and not line.strip(line[0]):
+        return ""
+    if first == "[" and _IMAGE_NAME.match(line):
+        line = _IMAGE_NAME.sub("", line, count=1)
+    if first == "I" and line.startswith("IFRAME:"):
+        return ""
+    return line
+
+
 class Page:
     """The lines of one page, a cursor, and what the sections have found so far."""
 
@@ -147,7 +170,7 @@ class Page:
         for space in ("\xa0", "\t", "\u2007", "\u202f"):
             if space in text:
                 text = text.replace(space, " ")
-        self.lines = [line.strip() for line in text.split("\n")]
+        self.lines = [_without_furniture(line.strip()) for line in text.split("\n")]
         # The same lines with runs of spaces made one ("Charles Boyer  ...  Gregory Anton").
         self.collapsed = [" ".join(line.split()) if "  " in line else line for line in self.lines]
         self.lowered = [line.lower() for line in self.collapsed]
@@ -176,6 +199,8 @@ class Page:
         # The kinds of "Did You Know?" items read so far, to place unlabelled ones.
         self.dyk_kinds: list[str] = []
         self.amazon_block = False
+        # One inline fragment a line (get_text("\n")): a block's lines are one paragraph.
+        self.fragmented = False
 
     def next_nonblank(self, start: int) -> int:
         index = start

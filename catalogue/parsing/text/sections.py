@@ -77,13 +77,13 @@ def take_values(page: Page, inline: str, own: str, *, multi: bool) -> list[str]:
         value, linked = ends_with_link(page, collapsed)
         page.i += 1
         # A list wrapped onto the next line: "Argentina:18 | Australia:PG |" / "Finland:K-18 | …".
-        if not linked and (value.endswith("|") or page.i < page.count and page.collapsed[page.i].startswith("|")):
+        if not linked and (_continues(value) or page.i < page.count and _continued(value, page.collapsed[page.i])):
             parts = [value]
             while (
                 not linked
                 and page.i < page.count
                 and page.collapsed[page.i]
-                and (parts[-1].endswith("|") or page.collapsed[page.i].startswith("|"))
+                and (_continues(parts[-1]) or _continued(parts[-1], page.collapsed[page.i]))
                 and not stops(page, page.i)
             ):
                 part, linked = ends_with_link(page, page.collapsed[page.i])
@@ -95,6 +95,20 @@ def take_values(page: Page, inline: str, own: str, *, multi: bool) -> list[str]:
         if linked or not multi:
             break
     return found
+
+
+def _continues(part: str) -> bool:
+    """A list line that goes on: it ends in "|", or a text browser broke it inside "(Nova / Scotia)"
+    or inside a "Country:Rating" item ("… | West" / "Germany:16 (f)")."""
+    if part.endswith("|") or part.count("(") > part.count(")"):
+        return True
+    last = part.rpartition("|")
+    return bool(last[1]) and ":" in last[0] and ":" not in last[2]
+
+
+def _continued(part: str, following: str) -> bool:
+    """The next line goes on with a list: "| Peru:14", or a wrapped item's notes "(Quebec) | …"."""
+    return following.startswith("|") or following.startswith("(") and "|" in part
 
 
 # ---------------------------------------------------------------- header
@@ -190,6 +204,9 @@ def section_title_line(page: Page, value: str) -> None:
     if after.startswith("Pro"):
         after = after[3:]
     after = after.strip().lstrip("»").strip()
+    if after and page.i < page.count and page.collapsed[page.i].endswith("(original title)"):
+        after = f"{after} {page.collapsed[page.i]}"  # wrapped by a text browser
+        page.i += 1
     if after.endswith("(original title)"):
         page.record.original_title = after[: -len("(original title)")].strip() or None
     elif after:
@@ -391,6 +408,32 @@ def section_creators(page: Page, value: str) -> None:
         page.summary_creators.extend(split_people(line))
 
 
+def section_series_title(page: Page, value: str) -> None:
+    """``TV Series:`` on an episode's page: the series' title on the next line."""
+    found = take_values(page, value, "series", multi=False)
+    if not found:
+        return
+    title, _ = ends_with_link(page, found[0])
+    series = page.record.series
+    if series is None:
+        page.record.series = SeriesRef(title=title)
+    elif not series.title:
+        series.title = title
+
+
+def section_box_office(page: Page, value: str) -> None:
+    """``Box Office:`` then ``Budget:``/``Opening Weekend:``/``Gross:`` lines: not in the record."""
+    page.i += 1
+    while page.i < page.count:
+        collapsed = page.collapsed[page.i]
+        if collapsed and not collapsed.startswith(_BOX_OFFICE_LINES):
+            return
+        page.i += 1
+
+
+_BOX_OFFICE_LINES = ("Budget:", "Opening Weekend:", "Gross:", "Admissions:", "See more", "Show more")
+
+
 def section_stars(page: Page, value: str) -> None:
     for line in take_values(page, value, "stars", multi=True):
         page.summary_stars.extend(split_people(line))
@@ -530,8 +573,23 @@ def section_taglines(page: Page, value: str) -> None:
 
 
 def section_plot(page: Page, value: str) -> None:
-    for line in take_values(page, value, "plot", multi=False):
-        plot_value(page, line)
+    found = take_values(page, value, "plot", multi=False)
+    if not found:
+        return
+    text = found[0]
+    linked = value or page.collapsed[page.i - 1] != text
+    # Text browsers wrap a long plot: the lines right after it (no blank line), up to its links.
+    for _ in range(8):
+        index = page.i
+        if linked or index >= page.count or not page.lines[index]:
+            break
+        collapsed = page.collapsed[index]
+        if is_terminator(collapsed) or stops(page, index) or foreign_shape(collapsed, "plot"):
+            break
+        more, linked = ends_with_link(page, collapsed)
+        text = v.strip_links(f"{text} {more}" if more else text, bare_more=page.bare_more)
+        page.i += 1
+    plot_value(page, text)
 
 
 def plot_value(page: Page, text: str) -> None:
@@ -715,6 +773,7 @@ def section_cast(page: Page, value: str) -> None:
         # A "Name ... Character" row is never a heading or furniture: skip those tests.
         if not (" ... " in collapsed and ":" not in collapsed[:24]) and stops(page, page.i):
             return
+        line = _unwrapped_row(page, line, collapsed)
         member = parse_cast_row(line, page.cast_order + 1)
         if member is None:
             return
@@ -734,6 +793,24 @@ def section_cast(page: Page, value: str) -> None:
                 page.i += 1
 
 
+def _unwrapped_row(page: Page, line: str, collapsed: str) -> str:
+    """A row a text browser wrapped inside its note ("… (as Reginald" / "Veljohnson)"): one row again."""
+    following = page.i + 1
+    if collapsed.count("(") > collapsed.count(")") and following < page.count and page.lines[following] and not stops(page, following):
+        page.i = following
+        more = page.lines[following]
+        cells = _COLUMN_GAP.split(more, maxsplit=1)
+        dots = line.find(" ...")
+        if len(cells) == 2 and dots > 0:
+            # Both columns wrapped ("Aubrey ... (as" / "Anderson-Emmons   Aubrey Anderson Emmons)").
+            return f"{line[:dots].rstrip()} {cells[0]} {line[dots:].strip()} {cells[1]}"
+        return f"{line} {more}"
+    return line
+
+
+_COLUMN_GAP = re.compile(r" {2,}")
+
+
 def _character_on_next_line(page: Page) -> bool:
     """A lone "..." between a name line and its character line (one table cell per line)."""
     cast = page.record.cast
@@ -749,7 +826,7 @@ def _character_on_next_line(page: Page) -> bool:
 
 
 def _set_character(member, text: str) -> None:
-    character, notes = v.split_trailing_parens(text)
+    character, notes = v.split_trailing_parens(" " + text)
     for note in notes:
         if note.startswith("as ") and member.credited_as is None:
             member.credited_as = note[3:].strip() or None
@@ -794,6 +871,7 @@ def section_crew(page: Page, value: str) -> None:
             stops(page, page.i) or unknown_crew_heading(row_collapsed)
         ):
             return
+        line = _unwrapped_row(page, line, row_collapsed)
         member = parse_crew_row(line, key, label, order + 1)
         if member is None:
             return
@@ -1069,6 +1147,8 @@ def take_block(page: Page) -> list[str]:
         collapsed = page.collapsed[page.i]
         if is_terminator(collapsed):
             page.i += 1
+            if found and collapsed.startswith("more") and found[-1].endswith("See"):
+                found[-1] = found[-1][:-3].rstrip()  # "…the scene.See" / "more »": the link, wrapped
             break
         if found and (exact_label(collapsed) or is_boilerplate(collapsed)):
             break
@@ -1107,7 +1187,8 @@ def labelled_items(page: Page, value: str) -> list[str]:
         lines = [text] + take_block(page)
     else:
         lines = take_block(page)
-    return ["\n".join(lines)] if lines else []
+    # One item is one run of text: its lines are the extractor's wrapping, not the page's.
+    return [" ".join(lines)] if lines else []
 
 
 def section_goofs(page: Page, value: str) -> None:
@@ -1128,14 +1209,21 @@ _QUOTE_SPEAKER = re.compile(r"^([^:\[\]]{1,60}?):\s*(.*)$", re.S)
 
 
 def quote_lines(lines: list[str]) -> list[QuoteLine]:
-    quote = []
+    speakers: list[str | None] = []
+    speeches: list[list[str]] = []  # joined once at the end: linear however many lines wrap
     for line in lines:
         match = _QUOTE_SPEAKER.match(line[:300])
+        if not match and speeches and not line.startswith("[") and not speeches[-1][-1].endswith("]"):
+            # A speech wrapped onto the next line by the extractor.
+            speeches[-1].append(line)
+            continue
         if match and not line.startswith("["):
-            quote.append(QuoteLine(character=match.group(1).strip(), text=(match.group(2) + line[300:]).strip()))
+            speakers.append(match.group(1).strip())
+            speeches.append([(match.group(2) + line[300:]).strip()])
         else:
-            quote.append(QuoteLine(character=None, text=line))
-    return quote
+            speakers.append(None)
+            speeches.append([line])
+    return [QuoteLine(character=speaker, text=" ".join(parts)) for speaker, parts in zip(speakers, speeches)]
 
 
 def section_quotes(page: Page, value: str) -> None:
@@ -1226,9 +1314,24 @@ def section_connections(page: Page, value: str) -> None:
     lines = ([ends_with_link(page, collapse(value))[0]] if value else [])
     if not value or not ends_with_link(page, collapse(value))[1]:
         lines += take_block(page)
-    for line in lines:
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        # A title wrapped onto the next line ("… America's Most" / "Heart-Pounding Movies (2001) (TV)").
+        if index + 1 < len(lines) and _wrapped_connection(line, lines[index + 1]):
+            line = f"{line} {lines[index + 1]}"
+            index += 1
         connection_value(page, line)
+        index += 1
     page.dyk_kinds.append("connections")
+
+
+def _wrapped_connection(line: str, following: str) -> bool:
+    alone = parse_connection(line)
+    if alone is not None and alone.year is not None:
+        return False
+    joined = parse_connection(f"{line} {following}")
+    return joined is not None and joined.year is not None
 
 
 def connection_value(page: Page, text: str) -> None:
@@ -1327,6 +1430,7 @@ def section_faq_empty(page: Page, value: str) -> None:
 
 _HELPFUL = re.compile(r"^(\d{1,9}) out of (\d{1,9}) people found the following (?:review|comment) useful[.:\-]*$")
 _AUTHOR = re.compile(r"^Author:\s*(.*)$")
+_RATED_AUTHOR = re.compile(r"^(10|[1-9])/10(?: (?=Author:)|$)")
 _REVIEW_END = re.compile(r"^Was the above (?:review|comment) useful to you\?")
 
 
@@ -1366,7 +1470,16 @@ def section_review(page: Page, value: str) -> None:
             review.title = page.collapsed[page.i] or None
             page.i = page.next_nonblank(page.i + 1)
     if page.i < page.count:
-        author = _AUTHOR.match(page.collapsed[page.i])
+        line = page.collapsed[page.i]
+        rated = _RATED_AUTHOR.match(line[:40])
+        if rated:
+            # The reviewer's stars as the image's alt text before "Author:" (text browsers).
+            review.rating = int(rated.group(1))
+            line = line[rated.end() :]
+            if not line:  # the stars on a line of their own
+                page.i = page.next_nonblank(page.i + 1)
+                line = page.collapsed[page.i] if page.i < page.count else ""
+        author = _AUTHOR.match(line)
         if author:
             name, location = _author_parts(author.group(1))
             review.author, review.location = name, location
@@ -1400,7 +1513,8 @@ def section_review(page: Page, value: str) -> None:
         page.i += 1
     if current:
         paragraphs.append(current)
-    review.text = "\n\n".join("\n".join(paragraph) for paragraph in paragraphs)
+    # A paragraph's lines are one run of text, as the HTML shows it (extractors wrap lines differently).
+    review.text = "\n\n".join(" ".join(collapse(line) for line in paragraph) for paragraph in paragraphs)
     if not ended:
         page.warn(f"line {start + 1}: the review has no end line (\"Was the above review useful to you?\"); the page may be cut off")
     page.record.reviews.append(review)
@@ -1431,8 +1545,9 @@ def section_recommendations(page: Page, value: str) -> None:
             page.i += 1
             continue
         collapsed = page.collapsed[page.i]
-        if collapsed == "IMDb User Rating:" or collapsed.startswith("IMDb User Rating:"):
-            ratings += 1
+        if collapsed.startswith("IMDb User Rating:"):
+            # One per title, side by side in table dumps, even wrapped ("IMDb User" / "Rating:").
+            ratings += collapsed.count("IMDb User")
         elif _DASHES.match(collapsed[:2000]):
             dashes = max(dashes, collapsed.count("-"))
         elif collapsed.lower() == "show more recommendations":
@@ -1497,6 +1612,11 @@ LABELS: dict[str, Handler] = {
     "directors": section_directors,
     "creator": section_creators,
     "creators": section_creators,
+    "creator(s)": section_creators,
+    "director(s)": section_directors,
+    "writer(s)": section_writers,
+    "tv series": section_series_title,
+    "box office": section_box_office,
     "writer": section_writers,
     "writers": section_writers,
     "writer (wga)": section_writers,
