@@ -35,7 +35,8 @@ def test_tv_series_with_seasons_creators_and_series_cast_summary(test_page_bytes
     )
     assert record.cast[0].character_id == "ch0159618"
     assert record.awards.text == "Won 3 Golden Globes. Another 52 wins & 82 nominations"
-    assert (record.awards.oscar_wins, record.awards.wins, record.awards.nominations) == (0, 52, 82)
+    # Wins other than the Oscars (the contract): 3 Golden Globes and 52 more.
+    assert (record.awards.oscar_wins, record.awards.wins, record.awards.nominations) == (0, 55, 82)
     assert [(c.country, c.rating, c.notes) for c in record.certificates] == [
         ("USA", "TV-PG", []),
         ("Australia", "PG", []),

@@ -27,8 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.parsing import PageError, decode_bytes, parse_page
-from catalogue.parsing.text import parse_text_page
+from catalogue.parsing import PageError, parse_page
 from tests.conftest import SAMPLES
 
 EXTRACTIONS = Path(__file__).resolve().parent.parent / "pages" / "extractions"
@@ -125,10 +124,6 @@ PAGE_LOSSES = {
     (HIROSHIMA, "lynx-80"): {"taglines": ("letters", "lynx drops &#146;")},
     (HIROSHIMA, "w3m-80"): {"taglines": ("letters", "w3m prints &#146; as a space")},
 }
-# The HTML and text parsers disagree on the record contract (not an extraction's loss): "Won 3 Golden
-# Globes. Another 52 wins" is wins 52 in the HTML record and 55 in the text record; see
-# test_awards_contract_disagreement. The other awards facts are compared.
-CONTRACT = {MODERN_FAMILY: {"awards": ("awards-without-wins", "Golden Globe wins counted in wins by text only")}}
 
 # What the text parser still misreads: strict xfails, so a fix shows up as XPASS.
 GAPS: dict[tuple[str, str, str], str] = {}
@@ -140,10 +135,6 @@ for _field in ("awards", "cast", "crew", "companies", "quotes", "reviews"):
 for _tool in ("html2text", "html2text-78"):
     GAPS[(DIE_HARD, _tool, "reviews")] = "html2text: the author's place runs into the review's first line"
 
-# Hand-written test pages have a short menu, so "full cast and crew" (a menu link, on a line of its
-# own in these extractions) falls within the first 15 lines, and catalogue/parsing/pages/pagetype.py
-# takes it for a full-credits page's heading. Real pages have ~60 menu lines first.
-MISROUTED = {(page, "bs4-newline") for page in (AMELIE, DEXTER, HALO, HIROSHIMA, MODERN_FAMILY, QUIET_HOUSE)}
 
 
 HTML_ONLY = {"imdb_id", "character_id", "author_id", "department_label"}
@@ -172,14 +163,11 @@ def html_record(page: str) -> dict:
 
 @lru_cache(maxsize=None)
 def text_record(page: str, tool: str) -> dict:
-    data = (EXTRACTIONS / f"{page}.{tool}.txt").read_bytes()
-    if (page, tool) in MISROUTED:
-        return parse_text_page(decode_bytes(data)).to_dict()
-    return parse_page(data).to_dict()
+    return parse_page((EXTRACTIONS / f"{page}.{tool}.txt").read_bytes()).to_dict()
 
 
 def _loss(page: str, tool: str, field: str) -> tuple[str, str] | None:
-    for table in (PAGE_LOSSES.get((page, tool), {}), CONTRACT.get(page, {}), TOOL_LOSSES.get(tool, {})):
+    for table in (PAGE_LOSSES.get((page, tool), {}), TOOL_LOSSES.get(tool, {})):
         if field in table:
             return table[field]
         if "*" in table:
@@ -212,18 +200,13 @@ def test_extraction_gives_the_html_fact(page, tool, field):
     html = _comparable(html_record(page), field)
     text = _comparable(text_record(page, tool), field)
     loss = _loss(page, tool, field)
-    if loss and loss[0] == "awards-without-wins":
-        html = {key: value for key, value in html.items() if key != "wins"}
-        text = {key: value for key, value in text.items() if key != "wins"}
-    elif loss:
+    if loss:
         html, text = fold(html, loss[0]), fold(text, loss[0])
     assert text == html
 
 
 @pytest.mark.parametrize(("page", "tool"), EXTRACTIONS_FOUND, ids=[f"{p.split('.')[0]}-{t}" for p, t in EXTRACTIONS_FOUND])
 def test_extraction_is_read_as_a_text_title_page(page, tool):
-    if (page, tool) in MISROUTED:
-        pytest.xfail("pagetype.py takes the menu link 'full cast and crew' near the top for a full-credits heading")
     record = parse_page((EXTRACTIONS / f"{page}.{tool}.txt").read_bytes())
     assert (record.source_format, record.page_type) == ("text", "title")
     assert record.title
@@ -250,13 +233,9 @@ def test_lynx_and_w3m_keep_the_reviewers_stars():
     assert html_record(DIE_HARD)["reviews"][0]["rating"] == 9
 
 
-def test_awards_contract_disagreement():
-    """"Won 3 Golden Globes. Another 52 wins": the HTML record counts 52 wins, the text record 55.
-
-    docs/page-record.md says wins are the wins "other than the Oscar", which reads as 55; the
-    HTML parser takes only the "Another N wins" number. Reported to the lead, not changed here.
-    """
-    assert html_record(MODERN_FAMILY)["awards"]["wins"] == 52
+def test_awards_count_other_wins_alike_in_both_parsers():
+    """"Won 3 Golden Globes. Another 52 wins": 55 wins other than the Oscars (the contract)."""
+    assert html_record(MODERN_FAMILY)["awards"]["wins"] == 55
     assert text_record(MODERN_FAMILY, "innertext")["awards"]["wins"] == 55
 
 

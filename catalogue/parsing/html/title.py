@@ -13,6 +13,7 @@ from collections import Counter
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..awards import parse_awards as parse_awards_line
 from ..record import (
     DEPARTMENT_KEYS,
     Aka,
@@ -434,24 +435,11 @@ def parse_release_date(block: LexborNode, record: TitleRecord) -> None:
     )
 
 
-_AWARD_PATTERNS = (
-    ("oscar_wins", re.compile(r"\bWon\s+(\d+|an?|one)?\s*Oscars?", re.I)),
-    ("oscar_nominations", re.compile(r"\bNominated\s+for\s+(\d+|an?|one)?\s*Oscars?", re.I)),
-    ("wins", re.compile(r"(\d+)\s+wins?\b", re.I)),
-    ("nominations", re.compile(r"(\d+)\s+nominations?\b", re.I)),
-)
-
-
 def parse_awards(text: str | None) -> Awards | None:
+    """The awards block, counted as the text parser counts it (catalogue/parsing/awards.py)."""
     if not text:
         return None
-    awards = Awards(text=text)
-    for field_name, pattern in _AWARD_PATTERNS:
-        found = pattern.search(text[:1000])
-        if found:
-            count = found.group(1)
-            setattr(awards, field_name, int(count) if count and count.isdigit() else 1)
-    return awards
+    return parse_awards_line(text) or Awards(text=text)
 
 
 def parse_runtimes(text: str | None) -> list[Runtime]:

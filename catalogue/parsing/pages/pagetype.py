@@ -251,7 +251,7 @@ def _describe_html(head: str) -> PageKind:
 
 
 _TOP_HEADING = re.compile(
-    r"(?:[^()]{1,200}\((?:[A-Za-z -]{0,20} )?\d{4}[^()]{0,12}\)\s*[-–|:]?\s*)?"
+    r"(?P<title>[^()]{1,200}\((?:[A-Za-z -]{0,20} )?\d{4}[^()]{0,12}\)\s*[-–|:]?\s*)?"
     r"(?:(?P<fullcredits>Full cast and crew|Full credits)|(?P<reviews>User Reviews|User Comments|Reviews (?:&|and) Ratings))"
     r"(?:\s*[-–|]\s*IMDb)?",
     re.I,
@@ -270,7 +270,8 @@ def _describe_text(head: str) -> PageKind:
     # Without a breadcrumb, a sub-page's own heading near the top names it.
     for line in lines[:15]:
         heading = _TOP_HEADING.fullmatch(line) if len(line) < 300 else None
-        if heading:
+        # Alone, a heading is capitalised; the menu's links ("full cast and crew") are not.
+        if heading and (heading.group("title") or line[:1].isupper()):
             return PageKind(FULLCREDITS if heading.group("fullcredits") else REVIEWS)
     return _describe_by_markers(head, html=False)
 
