@@ -1,4 +1,4 @@
-"""Importing the real sample pages (run once the text and HTML parsers have landed)."""
+"""Importing the real sample pages and the test pages written after the real layout."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from catalogue.importing.pages import page_import, pages_import
 from catalogue.importing.sources import Page
 from catalogue.models import Credit, Person, Title
 from catalogue.parsing import parse_page
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, TEST_PAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +90,24 @@ def test_every_sample_round_trips(name, sample_bytes):
     data = sample_bytes(name)
     page_import(page=Page(name=name, data=data))
     assert title_export(title=titles_for_export().get()).to_dict() == parse_page(data).to_dict()
+
+
+def test_reviews_pages_merge_into_the_title_without_duplicates(sample_bytes):
+    """The title page's featured review, reviews page 1 (HTML and its text), page 2 overlapping page 1."""
+    reviews = TEST_PAGES / "reviews"
+    pages = [
+        ("gaslight-1944.combined-2010.html", sample_bytes("gaslight-1944.combined-2010.html")),
+        ("usercomments-2010.html", (reviews / "gaslight-1944.usercomments-2010.html").read_bytes()),
+        ("usercomments-start10-2011.html", (reviews / "gaslight-1944.usercomments-start10-2011.html").read_bytes()),
+        ("usercomments-2010.txt", (reviews / "gaslight-1944.usercomments-2010.txt").read_bytes()),
+    ]
+    for name, data in pages:
+        assert page_import(page=Page(name=name, data=data)).status in ("imported", "updated", "unchanged")
+
+    title = Title.objects.get()
+    assert title.imdb_id == "tt0036855"
+    # 1 featured + 10 on page 1 (the featured one among them) + 10 on page 2 (one repeated from page 1).
+    assert title.reviews.count() == 19
+    assert title.reviews.filter(summary="Them there eyes").count() == 1
+    assert title.reviews.filter(author="Małgorzata Wójcik").count() == 1
+    assert title.cast_complete is True and title.credits.count() == 85  # the title page's credits are kept
