@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Model, Q
+from django.db.models import Model, Q, Value
 
 from catalogue.models import Company, Person, Title
 from catalogue.text import base_slug, fold
@@ -72,23 +72,22 @@ def find_title(
     ``loose_kind``: the page's header may not show the kind (reviews, full credits pages):
     when no title of that kind matches, a single title of that title and year does.
     """
+    # One query for every rule: the id, and the titles of that title and year.
+    same_text = Q(title=title, year=year)
     if imdb_id:
-        found = Title.objects.filter(imdb_id=imdb_id).first()
-        if found:
-            return found
-    candidates = Title.objects.filter(title=title, year=year, kind=kind)
-    if series_title:
-        candidates = candidates.filter(series_title=series_title)
+        same_text &= Q(imdb_id__isnull=True)
+    rows = sorted(Title.objects.filter(Q(imdb_id=imdb_id) | same_text if imdb_id else same_text), key=lambda t: t.pk)
     if imdb_id:
-        candidates = candidates.filter(imdb_id__isnull=True)
-    found = candidates.order_by("pk").first()
-    if found is None and loose_kind:
-        loose = Title.objects.filter(title=title, year=year)
-        if imdb_id:
-            loose = loose.filter(imdb_id__isnull=True)
-        matches = list(loose[:2])
-        found = matches[0] if len(matches) == 1 else None
-    return found
+        for row in rows:
+            if row.imdb_id == imdb_id:
+                return row
+        rows = [row for row in rows if row.imdb_id is None]
+    candidates = [row for row in rows if row.kind == kind and (not series_title or row.series_title == series_title)]
+    if candidates:
+        return candidates[0]
+    if loose_kind and len(rows) == 1:
+        return rows[0]
+    return None
 
 
 def people_for(entries: Iterable[tuple[str, str | None]]) -> dict[tuple[str, str | None], Person]:
@@ -154,15 +153,33 @@ def _named_for(model, entries, *, fallback: str) -> dict:
 
 def vocabulary_for(model, names: list[str]) -> list:
     """Rows of a vocabulary (Genre, Country…) for ``names``, in order, created when new."""
-    names = list(dict.fromkeys(name for name in names if name))
-    if not names:
-        return []
-    existing = {row.name: row for row in model.objects.filter(name__in=names)}
-    missing = [name for name in names if name not in existing]
-    if missing:
-        slugs = allocate_slugs(model, [base_slug(name, fallback=model.__name__.lower()) for name in missing])
-        rows = [model(name=name, slug=slug) for name, slug in zip(missing, slugs)]
-        check_lengths(rows)
-        model.objects.bulk_create(rows)
-        existing.update((row.name, row) for row in rows)
-    return [existing[name] for name in names]
+    return vocabularies_for({model: names})[model]
+
+
+def vocabularies_for(names_by_model: dict) -> dict:
+    """``vocabulary_for`` for several vocabularies: one query finds them all (UNION ALL)."""
+    wanted = {model: list(dict.fromkeys(name for name in names if name)) for model, names in names_by_model.items()}
+    lookups = [
+        model.objects.filter(name__in=names).order_by().values_list(Value(index), "pk", "name")
+        for index, (model, names) in enumerate(wanted.items())
+        if names
+    ]
+    found: dict = {model: {} for model in wanted}
+    if lookups:
+        models = list(wanted)
+        query = lookups[0].union(*lookups[1:], all=True) if len(lookups) > 1 else lookups[0]
+        for index, pk, name in query:
+            model = models[index]
+            found[model][name] = model(pk=pk, name=name)
+    result = {}
+    for model, names in wanted.items():
+        existing = found[model]
+        missing = [name for name in names if name not in existing]
+        if missing:
+            slugs = allocate_slugs(model, [base_slug(name, fallback=model.__name__.lower()) for name in missing])
+            rows = [model(name=name, slug=slug) for name, slug in zip(missing, slugs)]
+            check_lengths(rows)
+            model.objects.bulk_create(rows)
+            existing.update((row.name, row) for row in rows)
+        result[model] = [existing[name] for name in names]
+    return result

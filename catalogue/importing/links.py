@@ -20,6 +20,7 @@ from django.utils import timezone
 from catalogue.models import AlternateTitle, Connection, Recommendation, Title
 from catalogue.text import fold
 
+from .bulk import rows_insert
 from .validation import check_lengths
 
 # Longest title, in words, the split considers (a piece longer than this stays unsplit).
@@ -138,7 +139,7 @@ def recommendations_split_store(title: Title) -> bool:
         for position, (piece, target) in enumerate(pieces, start=1)
     ]
     check_lengths(rows)
-    Recommendation.objects.bulk_create(rows)
+    rows_insert(Recommendation, rows)
     return True
 
 

@@ -45,7 +45,7 @@ def page_import(*, page: Page) -> ImportOutcome:
             captured_at=page.captured_at,
         )
         check_lengths([source])
-        source.save()
+        # title_import saves the source once it knows its title.
         return title_import(record=record, source=source)
 
 

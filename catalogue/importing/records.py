@@ -60,8 +60,9 @@ from .identity import (
     imdb_id_from_url,
     people_for,
     title_slug_base,
-    vocabulary_for,
+    vocabularies_for,
 )
+from .bulk import rows_insert
 from .links import recommendations_split_store, resolve_incoming, resolve_targets, resplit_pending
 from .outcome import Conflict, ImportOutcome, ImportRejected
 from .validation import check_lengths
@@ -104,11 +105,13 @@ def title_import(*, record: TitleRecord, source: SourcePage | None = None) -> Im
 
     if source is not None:
         source.title = title
-        source.save(update_fields=["title"])
-    newest = _is_newest_capture(title, source, page_type)
+        # page_import hands over an unsaved source: one INSERT with its title set.
+        source.save() if source.pk is None else source.save(update_fields=["title"])
+    # A title created just now has no other capture to compare with.
+    newest = created or _is_newest_capture(title, source, page_type)
     captured_at = source.captured_at if source else None
     if record.rating and captured_at:
-        _rating_capture(title, record, captured_at, source)
+        _rating_capture(title, record, captured_at, source, created=created)
 
     if page_type == PageType.TITLE:
         if newest:
@@ -132,7 +135,8 @@ def title_import(*, record: TitleRecord, source: SourcePage | None = None) -> Im
     if created or _names_of(title) != known_as:
         resolve_incoming(title)
         resplit_pending(title, also_known_as=[aka.title for aka in record.akas])
-    Title.objects.filter(pk=title.pk).update(updated_at=timezone.now())
+    if not created:  # a new title's updated_at was set by its INSERT
+        Title.objects.filter(pk=title.pk).update(updated_at=timezone.now())
     return ImportOutcome(
         status="imported" if created else "updated", title=title, source=source, conflicts=conflicts, notes=notes
     )
@@ -254,7 +258,12 @@ def _has_full_credits(title: Title) -> bool:
     return SourcePage.objects.filter(title=title, page_type=PageType.FULLCREDITS).exists()
 
 
-def _rating_capture(title: Title, record: TitleRecord, captured_at, source: SourcePage | None) -> None:
+def _rating_capture(title: Title, record: TitleRecord, captured_at, source: SourcePage | None, *, created: bool) -> None:
+    if created:  # nothing to update: one INSERT, no SELECT and savepoint
+        rows_insert(RatingCapture, [RatingCapture(title=title, captured_at=captured_at, source=source,
+                                                  rating=Decimal(str(round(record.rating.value, 1))),
+                                                  votes=record.rating.votes)])
+        return
     RatingCapture.objects.update_or_create(
         title=title,
         captured_at=captured_at,
@@ -271,8 +280,9 @@ def _rating_capture(title: Title, record: TitleRecord, captured_at, source: Sour
 
 def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Conflict], fresh: bool) -> None:
     """All sections of a title page but credits and reviews; ``fresh``: the title is new (nothing to replace)."""
-    for key, model, through, field in VOCABULARIES:
-        _vocabulary_replace(title, getattr(record, key), model, through, field, fresh=fresh)
+    vocabularies = vocabularies_for({model: getattr(record, key) for key, model, _, _ in VOCABULARIES})
+    for _, model, through, field in VOCABULARIES:
+        _vocabulary_replace(title, vocabularies[model], through, field, fresh=fresh)
 
     if not fresh:
         Runtime.objects.filter(title=title).delete()
@@ -281,7 +291,7 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
         for i, r in enumerate(record.runtimes, start=1)
     ]
     check_lengths(runtimes)
-    Runtime.objects.bulk_create(runtimes)
+    rows_insert(Runtime, runtimes)
 
     release = record.release_date
     _section_replace(
@@ -375,8 +385,7 @@ def _by_position(row):
     return row.position
 
 
-def _vocabulary_replace(title: Title, names: list[str], model, through, field: str, *, fresh: bool) -> None:
-    rows = vocabulary_for(model, names)
+def _vocabulary_replace(title: Title, rows: list, through, field: str, *, fresh: bool) -> None:
     if not fresh:
         current = list(through.objects.filter(title=title).order_by("position").values_list(f"{field}_id", flat=True))
         if current == [row.pk for row in rows]:
@@ -384,9 +393,7 @@ def _vocabulary_replace(title: Title, names: list[str], model, through, field: s
         through.objects.filter(title=title).delete()
     if not rows:
         return
-    through.objects.bulk_create(
-        [through(title=title, position=i, **{field: row}) for i, row in enumerate(rows, start=1)]
-    )
+    rows_insert(through, [through(title=title, position=i, **{field: row}) for i, row in enumerate(rows, start=1)])
 
 
 def _section_replace(model, title: Title, rows: list, *, key, fields: tuple[str, ...], conflicts, fresh: bool) -> list:
@@ -397,7 +404,8 @@ def _section_replace(model, title: Title, rows: list, *, key, fields: tuple[str,
         if edited:
             rows = _keep_edited(model, edited, rows, key=key, fields=fields, conflicts=conflicts)
     check_lengths(rows)
-    return model.objects.bulk_create(rows) if rows else []
+    rows_insert(model, rows)
+    return rows
 
 
 def _keep_edited(model, edited: list, rows: list, *, key, fields, conflicts) -> list:
@@ -451,7 +459,7 @@ def _quotes_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool
         for i, line in enumerate(lines, start=1)
     ]
     check_lengths(quote_lines)
-    QuoteLine.objects.bulk_create(quote_lines)
+    rows_insert(QuoteLine, quote_lines)
 
 
 def _companies_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool) -> None:
@@ -670,6 +678,6 @@ def _reviews_merge(title: Title, record: TitleRecord, *, update_existing: bool, 
             setattr(row, field, getattr(review, field))
         changed.append(row)
     check_lengths(new + changed)
-    Review.objects.bulk_create(new)
+    rows_insert(Review, new)
     if changed:
         Review.objects.bulk_update(changed, list(_REVIEW_FIELDS))
