@@ -305,13 +305,17 @@ def child(folder: str) -> None:
 
     out = open(os.devnull, "w")
     with connection.execute_wrapper(counting):
+        before = resource.getrusage(resource.RUSAGE_SELF)
+        cpu_before = before.ru_utime + before.ru_stime
         started = time.perf_counter()
         call_command("import_pages", folder, stdout=out, stderr=out)
         elapsed = time.perf_counter() - started
     from catalogue.models import Credit, Person, Recommendation, Title
 
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     figures = {
         "seconds": elapsed,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime - cpu_before,
         "queries": count[0],
         "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "titles": Title.objects.count(),
@@ -347,7 +351,8 @@ def run_one(n: int, seed: int, database_url: str, workdir: Path, label: str) -> 
     figures.update(totals)
     pages_per_s = n / figures["seconds"]
     print(
-        f"{label:<10} N={n:>6}: {figures['seconds']:7.1f} s, {pages_per_s:6.1f} pages/s, "
+        f"{label:<10} N={n:>6}: {figures['seconds']:7.1f} s, {pages_per_s:6.1f} pages/s "
+        f"({n / figures['cpu_seconds']:.1f} per CPU-second of the importer), "
         f"{figures['queries'] / n:5.1f} queries/page, peak {figures['maxrss_kib'] / 1024:6.0f} MiB; "
         f"{figures['credits'] / n:.0f} credits/page, {figures['people']} people, "
         f"{figures['recommendations_resolved']}/{figures['recommendations']} recommendations resolved",

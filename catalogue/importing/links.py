@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -51,19 +52,33 @@ def resolve_targets(links: list[tuple[str, int | None, str | None]]) -> list[Tit
 
 
 def resolve_incoming(title: Title) -> int:
-    """Point links from earlier titles at ``title``; returns how many were resolved."""
-    names = {name for name in (title.title, title.original_title) if name}
-    match = Q(target_imdb_id="", target_title__in=names, target_year=title.year)
+    """Point links from earlier titles at ``title``; returns how many were resolved.
+
+    Raw SQL so that the lookup goes by the target's id or text (indexed): given
+    ``target_id IS NULL`` or ``target_imdb_id = ''``, SQLite picks those indexes and
+    scans every unresolved (or id-less) link, a cost that grows with the catalogue;
+    ``+target_id`` and ``target_imdb_id || ''`` keep those indexes out of the plan.
+    """
+    names = [name for name in dict.fromkeys((title.title, title.original_title)) if name]
+    year_sql, year_params = ("target_year IS NULL", []) if title.year is None else ("target_year = %s", [title.year])
+    match = f"((target_imdb_id || '') = '' AND target_title IN ({', '.join(['%s'] * len(names))}) AND {year_sql})"
+    params: list = [*names, *year_params]
     if title.imdb_id:
-        match |= Q(target_imdb_id=title.imdb_id)
+        match += " OR target_imdb_id = %s"
+        params.append(title.imdb_id)
     resolved = 0
     touched: set[int] = set()
-    for model in (Connection, Recommendation):
-        pending = model.objects.filter(target__isnull=True).filter(match).exclude(title=title)
-        title_ids = set(pending.values_list("title_id", flat=True))
-        if title_ids:
-            resolved += pending.update(target=title)
-            touched |= title_ids
+    with connection.cursor() as cursor:
+        for model in (Connection, Recommendation):
+            table = connection.ops.quote_name(model._meta.db_table)
+            cursor.execute(
+                f"SELECT id, title_id FROM {table} WHERE +target_id IS NULL AND ({match}) AND title_id <> %s",
+                [*params, title.pk],
+            )
+            rows = cursor.fetchall()
+            if rows:
+                resolved += model.objects.filter(pk__in=[pk for pk, _ in rows]).update(target=title)
+                touched |= {title_id for _, title_id in rows}
     if touched:
         Title.objects.filter(pk__in=touched).update(updated_at=timezone.now())
     return resolved
@@ -157,8 +172,13 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
         .exclude(has_rows)
         .only("pk", "recommendations_text", "recommendation_count")
     )
+    # A line can only split now if one of these names is a whole run of its words.
+    folded = [f" {fold(name)} " for name in names if fold(name)]
     split = 0
     for other in pending:
+        line = f" {fold(other.recommendations_text)} "
+        if not any(name in line for name in folded):
+            continue
         if recommendations_split_store(other):
             split += 1
             Title.objects.filter(pk=other.pk).update(updated_at=timezone.now())

@@ -88,6 +88,8 @@ class Connection(TitleLink):
     class Meta(TitleLink.Meta):
         indexes = [
             models.Index(fields=["target_title", "target_year"], name="connection_target_text"),
+            # resolve_incoming finds links by the id of a newly imported title.
+            models.Index(fields=["target_imdb_id"], name="connection_target_imdb_id"),
         ]
 
 
@@ -102,4 +104,6 @@ class Recommendation(TitleLink):
     class Meta(TitleLink.Meta):
         indexes = [
             models.Index(fields=["target_title", "target_year"], name="recommendation_target_text"),
+            # resolve_incoming finds links by the id of a newly imported title.
+            models.Index(fields=["target_imdb_id"], name="recommendation_target_imdb_id"),
         ]

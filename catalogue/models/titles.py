@@ -181,6 +181,8 @@ class Title(HandEditable):
             models.Index(fields=["-rating", "-votes"], name="title_rating_votes"),
             models.Index(fields=["-votes"], name="title_votes"),
             models.Index(fields=["-created_at"], name="title_created"),
+            # A new series adopts its already imported episodes by series title and year.
+            models.Index(fields=["series_title", "series_year"], name="title_series_title_year"),
         ]
 
     def __str__(self) -> str:
