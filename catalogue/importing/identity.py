@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from django.db import connection
 from django.db.models import Model, Q, Value
 
 from catalogue.models import Company, Person, Title
@@ -72,10 +73,10 @@ def find_title(
     ``loose_kind``: the page's header may not show the kind (reviews, full credits pages):
     when no title of that kind matches, a single title of that title and year does.
     """
-    # One query for every rule: the id, and the titles of that title and year.
+    # One query for every rule: the id, and the titles of that title and year (whether
+    # they lack an id is checked here: "imdb_id IS NULL" would lead SQLite to scan every
+    # id-less title).
     same_text = Q(title=title, year=year)
-    if imdb_id:
-        same_text &= Q(imdb_id__isnull=True)
     rows = sorted(Title.objects.filter(Q(imdb_id=imdb_id) | same_text if imdb_id else same_text), key=lambda t: t.pk)
     if imdb_id:
         for row in rows:
@@ -90,22 +91,53 @@ def find_title(
     return None
 
 
-def people_for(entries: Iterable[tuple[str, str | None]]) -> dict[tuple[str, str | None], Person]:
-    """The Person for each (printed name, imdb id or None), created in bulk when new."""
+def people_for(entries: Iterable[tuple[str, str | None]]) -> dict[tuple[str, str | None], int]:
+    """The Person pk for each (printed name, imdb id or None), created in bulk when new."""
     return _named_for(Person, entries, fallback="person")
 
 
-def companies_for(entries: Iterable[tuple[str, str | None]]) -> dict[tuple[str, str | None], Company]:
+def companies_for(entries: Iterable[tuple[str, str | None]]) -> dict[tuple[str, str | None], int]:
+    """The Company pk for each (printed name, imdb id or None), created in bulk when new."""
     return _named_for(Company, entries, fallback="company")
+
+
+class _Found:
+    """A catalogued person or company as the lookup needs it (no model instance: cheaper)."""
+
+    __slots__ = ("pk", "name", "imdb_id")
+
+    def __init__(self, pk, name, imdb_id):
+        self.pk, self.name, self.imdb_id = pk, name, imdb_id
+
+
+# Values per IN list: well under SQLite's oldest parameter limit (999).
+_IN_CHUNK = 400
+
+
+def _found_by_ids_or_names(model, ids: list[str], names: list[str]) -> list[_Found]:
+    """Rows of ``model`` whose imdb_id is in ``ids`` or name in ``names``: raw SQL, both indexed."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    found: dict[int, _Found] = {}
+    with connection.cursor() as cursor:
+        for column, values in (("imdb_id", ids), ("name", names)):
+            for start in range(0, len(values), _IN_CHUNK):
+                chunk = values[start : start + _IN_CHUNK]
+                cursor.execute(
+                    f"SELECT id, name, imdb_id FROM {table} WHERE {column} IN ({', '.join(['%s'] * len(chunk))})",
+                    chunk,
+                )
+                for pk, name, imdb_id in cursor.fetchall():
+                    found.setdefault(pk, _Found(pk, name, imdb_id))
+    return sorted(found.values(), key=lambda row: row.pk)
 
 
 def _named_for(model, entries, *, fallback: str) -> dict:
     entries = list(dict.fromkeys(entries))
     if not entries:
         return {}
-    ids = {imdb_id for _, imdb_id in entries if imdb_id}
-    names = {name for name, _ in entries}
-    found = list(model.objects.filter(Q(imdb_id__in=ids) | Q(name__in=names)))
+    ids = sorted({imdb_id for _, imdb_id in entries if imdb_id})
+    names = sorted({name for name, _ in entries})
+    found = _found_by_ids_or_names(model, ids, names)
     by_id = {row.imdb_id: row for row in found if row.imdb_id}
     by_name_without_id = {row.name: row for row in found if not row.imdb_id}
     by_name_with_id = defaultdict(list)
@@ -139,7 +171,7 @@ def _named_for(model, entries, *, fallback: str) -> dict:
         result[(name, imdb_id)] = row
 
     if adopted:
-        model.objects.bulk_update(adopted, ["imdb_id"])
+        model.objects.bulk_update([model(pk=row.pk, imdb_id=row.imdb_id) for row in adopted], ["imdb_id"])
     if new:
         slugs = allocate_slugs(model, [base_slug(row.name, fallback=row.imdb_id or fallback) for row in new])
         for row, slug in zip(new, slugs):
@@ -148,7 +180,7 @@ def _named_for(model, entries, *, fallback: str) -> dict:
                 row.name_folded = fold(row.name)  # bulk_create skips save()
         check_lengths(new)
         model.objects.bulk_create(new)
-    return result
+    return {key: row.pk for key, row in result.items()}
 
 
 def vocabulary_for(model, names: list[str]) -> list:

@@ -94,8 +94,12 @@ def split_recommendations(text: str, count: int | None) -> list[tuple[str, Title
     if not words or not count or count > len(words):
         return None
     n = len(words)
+    # fold() of a run of words is the fold of each word joined (words folding to nothing dropped).
+    folded_words = [fold(word) for word in words]
     spans = {
-        (i, j): fold(" ".join(words[i:j])) for i in range(n) for j in range(i + 1, min(n, i + MAX_PIECE_WORDS) + 1)
+        (i, j): " ".join(word for word in folded_words[i:j] if word)
+        for i in range(n)
+        for j in range(i + 1, min(n, i + MAX_PIECE_WORDS) + 1)
     }
     candidates = set(spans.values())
     known: dict[str, set[int]] = defaultdict(set)

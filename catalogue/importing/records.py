@@ -471,7 +471,7 @@ def _companies_replace(title: Title, record: TitleRecord, *, conflicts, fresh: b
         rows.append(
             TitleCompany(
                 title=title,
-                company=companies[(entry.name, entry.imdb_id)],
+                company_id=companies[(entry.name, entry.imdb_id)],
                 kind=entry.kind,
                 notes=list(entry.notes),
                 position=positions[entry.kind],
@@ -561,7 +561,7 @@ def _credits_replace(title: Title, record: TitleRecord, *, conflicts, fresh: boo
     rows = [
         Credit(
             title=title,
-            person=people[(member.name, member.imdb_id)],
+            person_id=people[(member.name, member.imdb_id)],
             department=Department.CAST,
             department_label="Cast",
             character=member.character or "",
@@ -576,7 +576,7 @@ def _credits_replace(title: Title, record: TitleRecord, *, conflicts, fresh: boo
     rows += [
         Credit(
             title=title,
-            person=people[(member.name, member.imdb_id)],
+            person_id=people[(member.name, member.imdb_id)],
             department=member.department,
             department_label=member.department_label,
             job=member.job or "",
