@@ -26,6 +26,8 @@ from .validation import check_lengths
 
 # Longest title, in words, the split considers (a piece longer than this stays unsplit).
 MAX_PIECE_WORDS = 12
+# Values per IN list: well under SQLite's oldest parameter limit (999).
+_IN_CHUNK = 400
 
 
 def resolve_targets(links: list[tuple[str, int | None, str | None]]) -> list[Title | None]:
@@ -101,17 +103,26 @@ def split_recommendations(text: str, count: int | None) -> list[tuple[str, Title
         for i in range(n)
         for j in range(i + 1, min(n, i + MAX_PIECE_WORDS) + 1)
     }
-    candidates = set(spans.values())
+    candidates = sorted(set(spans.values()))
     known: dict[str, set[int]] = defaultdict(set)
     titles: dict[int, Title] = {}
-    for title in Title.objects.filter(title_folded__in=candidates).only("pk", "title", "year", "title_folded"):
-        known[title.title_folded].add(title.pk)
-        titles[title.pk] = title
     aka_ids = defaultdict(set)
-    for folded, title_id in AlternateTitle.objects.filter(title_folded__in=candidates).values_list(
-        "title_folded", "title_id"
-    ):
-        aka_ids[folded].add(title_id)
+    # Raw SQL: a line of 40 words has ~450 candidate pieces, costly to build through the ORM.
+    title_table = connection.ops.quote_name(Title._meta.db_table)
+    aka_table = connection.ops.quote_name(AlternateTitle._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(candidates), _IN_CHUNK):
+            chunk = candidates[start : start + _IN_CHUNK]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"SELECT id, title, year, title_folded FROM {title_table} WHERE title_folded IN ({marks})", chunk)
+            for pk, text, year, folded in cursor.fetchall():
+                known[folded].add(pk)
+                titles[pk] = Title(pk=pk, title=text, year=year, title_folded=folded)
+            cursor.execute(
+                f"SELECT title_folded, title_id FROM {aka_table} WHERE title_folded IN ({marks})", chunk
+            )
+            for folded, title_id in cursor.fetchall():
+                aka_ids[folded].add(title_id)
     missing = {title_id for ids in aka_ids.values() for title_id in ids} - titles.keys()
     if missing:
         titles.update((t.pk, t) for t in Title.objects.filter(pk__in=missing).only("pk", "title", "year"))
