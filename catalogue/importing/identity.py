@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import Model, Q, Value
+from django.db.models import Model, Q
 
 from catalogue.models import Company, Person, Title
 from catalogue.text import base_slug, fold
@@ -202,18 +202,21 @@ def vocabulary_for(model, names: list[str]) -> list:
 def vocabularies_for(names_by_model: dict) -> dict:
     """``vocabulary_for`` for several vocabularies: one query finds them all (UNION ALL)."""
     wanted = {model: list(dict.fromkeys(name for name in names if name)) for model, names in names_by_model.items()}
-    lookups = [
-        model.objects.filter(name__in=names).order_by().values_list(Value(index), "pk", "name")
-        for index, (model, names) in enumerate(wanted.items())
-        if names
-    ]
     found: dict = {model: {} for model in wanted}
-    if lookups:
+    selects, params = [], []
+    for index, (model, names) in enumerate(wanted.items()):
+        for start in range(0, len(names), _IN_CHUNK):
+            chunk = names[start : start + _IN_CHUNK]
+            table = connection.ops.quote_name(model._meta.db_table)
+            selects.append(f"SELECT {index}, id, name FROM {table} WHERE name IN ({', '.join(['%s'] * len(chunk))})")
+            params.extend(chunk)
+    if selects:
         models = list(wanted)
-        query = lookups[0].union(*lookups[1:], all=True) if len(lookups) > 1 else lookups[0]
-        for index, pk, name in query:
-            model = models[index]
-            found[model][name] = model(pk=pk, name=name)
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(selects), params)
+            for index, pk, name in cursor.fetchall():
+                model = models[index]
+                found[model][name] = model(pk=pk, name=name)
     result = {}
     for model, names in wanted.items():
         existing = found[model]

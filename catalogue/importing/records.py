@@ -62,7 +62,7 @@ from .identity import (
     title_slug_base,
     vocabularies_for,
 )
-from .bulk import rows_insert
+from .bulk import new_row, rows_insert
 from .links import recommendations_split_store, resolve_incoming, resolve_targets, resplit_pending
 from .outcome import Conflict, ImportOutcome, ImportRejected
 from .validation import check_lengths
@@ -348,8 +348,9 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
         AlternateTitle,
         title,
         [
-            AlternateTitle(
-                title=title,
+            new_row(
+                AlternateTitle,
+                title_id=title.pk,
                 aka=aka.title,
                 title_folded=fold(aka.title),
                 country=aka.country or "",
@@ -367,7 +368,7 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
         Certificate,
         title,
         [
-            Certificate(title=title, country=c.country, rating=c.rating, notes=list(c.notes), position=i)
+            new_row(Certificate, title_id=title.pk, country=c.country, rating=c.rating, notes=list(c.notes), position=i)
             for i, c in enumerate(record.certificates, start=1)
         ],
         key=_by_position,
@@ -393,7 +394,10 @@ def _vocabulary_replace(title: Title, rows: list, through, field: str, *, fresh:
         through.objects.filter(title=title).delete()
     if not rows:
         return
-    rows_insert(through, [through(title=title, position=i, **{field: row}) for i, row in enumerate(rows, start=1)])
+    rows_insert(
+        through,
+        [new_row(through, title_id=title.pk, position=i, **{f"{field}_id": row.pk}) for i, row in enumerate(rows, start=1)],
+    )
 
 
 def _section_replace(model, title: Title, rows: list, *, key, fields: tuple[str, ...], conflicts, fresh: bool) -> list:
@@ -469,8 +473,9 @@ def _companies_replace(title: Title, record: TitleRecord, *, conflicts, fresh: b
     for entry in record.companies:
         positions[entry.kind] += 1
         rows.append(
-            TitleCompany(
-                title=title,
+            new_row(
+                TitleCompany,
+                title_id=title.pk,
                 company_id=companies[(entry.name, entry.imdb_id)],
                 kind=entry.kind,
                 notes=list(entry.notes),
@@ -559,8 +564,9 @@ def _credits_replace(title: Title, record: TitleRecord, *, conflicts, fresh: boo
         + [(member.name, member.imdb_id) for member in record.crew]
     )
     rows = [
-        Credit(
-            title=title,
+        new_row(
+            Credit,
+            title_id=title.pk,
             person_id=people[(member.name, member.imdb_id)],
             department=Department.CAST,
             department_label="Cast",
@@ -574,8 +580,9 @@ def _credits_replace(title: Title, record: TitleRecord, *, conflicts, fresh: boo
         for member in record.cast
     ]
     rows += [
-        Credit(
-            title=title,
+        new_row(
+            Credit,
+            title_id=title.pk,
             person_id=people[(member.name, member.imdb_id)],
             department=member.department,
             department_label=member.department_label,
@@ -638,8 +645,9 @@ def _reviews_merge(title: Title, record: TitleRecord, *, update_existing: bool, 
         )
         incoming.setdefault(
             fingerprint,
-            Review(
-                title=title,
+            new_row(
+                Review,
+                title_id=title.pk,
                 summary=review.title or "",
                 date=_review_date(review.date),
                 author=review.author or "",
