@@ -26,6 +26,8 @@ from .validation import check_lengths
 _URL_ID = re.compile(r"/title/(tt\d+)")
 # Candidates checked in one query for a clashing slug before falling back to one query each.
 _SUFFIXES_IN_BULK = range(2, 12)
+# Values per IN list: well under SQLite's oldest parameter limit (999).
+_IN_CHUNK = 400
 
 
 def imdb_id_from_url(url: str | None) -> str | None:
@@ -37,13 +39,13 @@ def allocate_slugs(model: type[Model], bases: list[str]) -> list[str]:
     """Unique slugs for new rows of ``model``, one per base, in order."""
     if not bases:
         return []
-    unique = set(bases)
-    taken = set(model.objects.filter(slug__in=unique).values_list("slug", flat=True))
+    unique = sorted(set(bases))
+    taken = _slugs_taken(model, unique)
     clashing = {base for base in unique if base in taken} | {base for base, n in Counter(bases).items() if n > 1}
     checked = set(unique)
     if clashing:
-        candidates = [f"{base}-{i}" for base in clashing for i in _SUFFIXES_IN_BULK]
-        taken |= set(model.objects.filter(slug__in=candidates).values_list("slug", flat=True))
+        candidates = [f"{base}-{i}" for base in sorted(clashing) for i in _SUFFIXES_IN_BULK]
+        taken |= _slugs_taken(model, candidates)
         checked.update(candidates)
     slugs = []
     for base in bases:
@@ -53,6 +55,18 @@ def allocate_slugs(model: type[Model], bases: list[str]) -> list[str]:
         taken.add(slug)
         slugs.append(slug)
     return slugs
+
+
+def _slugs_taken(model: type[Model], slugs: list[str]) -> set[str]:
+    """Which of ``slugs`` rows of ``model`` already have (raw SQL on the unique index, in chunks)."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    taken: set[str] = set()
+    with connection.cursor() as cursor:
+        for start in range(0, len(slugs), _IN_CHUNK):
+            chunk = slugs[start : start + _IN_CHUNK]
+            cursor.execute(f"SELECT slug FROM {table} WHERE slug IN ({', '.join(['%s'] * len(chunk))})", chunk)
+            taken.update(slug for (slug,) in cursor.fetchall())
+    return taken
 
 
 def title_slug_base(title: str, year: int | None, imdb_id: str | None) -> str:
@@ -109,10 +123,6 @@ class _Found:
 
     def __init__(self, pk, name, imdb_id):
         self.pk, self.name, self.imdb_id = pk, name, imdb_id
-
-
-# Values per IN list: well under SQLite's oldest parameter limit (999).
-_IN_CHUNK = 400
 
 
 def _found_by_ids_or_names(model, ids: list[str], names: list[str]) -> list[_Found]:
