@@ -18,10 +18,10 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from catalogue.models import AlternateTitle, Connection, Recommendation, Title
+from catalogue.models import AlternateTitle, Connection, PendingSplitWord, Recommendation, Title
 from catalogue.text import fold
 
-from .bulk import rows_insert
+from .bulk import new_row, rows_insert
 from .validation import check_lengths
 
 # Longest title, in words, the split considers (a piece longer than this stays unsplit).
@@ -173,28 +173,56 @@ def recommendations_split_store(title: Title) -> bool:
     return True
 
 
+# Longest word kept for the lookup (the column's length).
+_WORD_LENGTH = 100
+
+
+def pending_words_of(text: str) -> set[str]:
+    """The folded words of a recommendations line, as ``PendingSplitWord`` keeps them."""
+    return {word[:_WORD_LENGTH] for word in fold(text).split()}
+
+
+def pending_words_store(title: Title, *, unsplit: bool) -> None:
+    """Record (``unsplit``) or forget the words of ``title``'s line that no split took yet."""
+    PendingSplitWord.objects.filter(title=title).delete()
+    if unsplit:
+        words = sorted(pending_words_of(title.recommendations_text))
+        rows_insert(PendingSplitWord, [new_row(PendingSplitWord, title_id=title.pk, word=word) for word in words])
+
+
 def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
-    """Try again the unsplit recommendation lines that mention ``title`` (or an AKA); returns how many split."""
+    """Try again the unsplit recommendation lines that mention ``title`` (or an AKA); returns how many split.
+
+    A line can only split now if one of these names is a whole run of its words, so
+    the lines are found by the longest word of each name (``PendingSplitWord``, an
+    index), then checked for the whole name.
+    """
     names = {name for name in (title.title, title.original_title) if name}
     names |= {name for name in also_known_as if name}
-    mentions = Q()
-    for name in names:
-        mentions |= Q(recommendations_text__contains=name)
+    folded = {fold(name) for name in names} - {""}
+    if not folded:
+        return 0
+    keys = {max(name.split(), key=len)[:_WORD_LENGTH] for name in folded}
+    candidates = set(
+        PendingSplitWord.objects.filter(word__in=keys).exclude(title=title).values_list("title_id", flat=True)
+    )
+    if not candidates:
+        return 0
     has_rows = Exists(Recommendation.objects.filter(title=OuterRef("pk")))
     pending = (
-        Title.objects.filter(mentions, recommendation_count__gt=0)
-        .exclude(pk=title.pk)
+        Title.objects.filter(pk__in=candidates, recommendation_count__gt=0)
         .exclude(has_rows)
         .only("pk", "recommendations_text", "recommendation_count")
+        .order_by("pk")
     )
-    # A line can only split now if one of these names is a whole run of its words.
-    folded = [f" {fold(name)} " for name in names if fold(name)]
+    runs = [f" {name} " for name in folded]
     split = 0
     for other in pending:
         line = f" {fold(other.recommendations_text)} "
-        if not any(name in line for name in folded):
+        if not any(run in line for run in runs):
             continue
         if recommendations_split_store(other):
             split += 1
+            PendingSplitWord.objects.filter(title=other).delete()
             Title.objects.filter(pk=other.pk).update(updated_at=timezone.now())
     return split

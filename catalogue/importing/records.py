@@ -63,7 +63,7 @@ from .identity import (
     vocabularies_for,
 )
 from .bulk import new_row, rows_insert
-from .links import recommendations_split_store, resolve_incoming, resolve_targets, resplit_pending
+from .links import pending_words_store, recommendations_split_store, resolve_incoming, resolve_targets, resplit_pending
 from .outcome import Conflict, ImportOutcome, ImportRejected
 from .validation import check_lengths
 
@@ -540,9 +540,12 @@ def _links_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool)
         conflicts=conflicts,
         fresh=fresh,
     )
-    if not written and not record.recommendations and title.recommendations_text:
+    unsplit = False
+    if not written and not record.recommendations and title.recommendations_text and title.recommendation_count:
         if fresh or not Recommendation.objects.filter(title=title).exists():
-            recommendations_split_store(title)
+            unsplit = not recommendations_split_store(title)
+    if unsplit or not fresh:
+        pending_words_store(title, unsplit=unsplit)
 
 
 # --- credits -----------------------------------------------------------------------
