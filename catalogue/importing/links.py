@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from catalogue.models import AlternateTitle, Connection, PendingSplitWord, Recommendation, Title
@@ -194,7 +194,7 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
     """Try again the unsplit recommendation lines that mention ``title`` (or an AKA); returns how many split.
 
     A line can only split now if one of these names is a whole run of its words, so
-    the lines are found by the longest word of each name (``PendingSplitWord``, an
+    the lines are found by the rarest word of each name (``PendingSplitWord``, an
     index), then checked for the whole name.
     """
     names = {name for name in (title.title, title.original_title) if name}
@@ -202,7 +202,21 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
     folded = {fold(name) for name in names} - {""}
     if not folded:
         return 0
-    keys = {max(name.split(), key=len)[:_WORD_LENGTH] for name in folded}
+    words_by_name = {name: {word[:_WORD_LENGTH] for word in name.split()} for name in folded}
+    # How many lines hold each word (an index-only count): each name is looked up by
+    # its rarest word; a name with a word no line holds is in no line.
+    postings = dict(
+        PendingSplitWord.objects.filter(word__in=set().union(*words_by_name.values()))
+        .values_list("word")
+        .annotate(lines=Count("title_id"))
+        .order_by()
+    )
+    keys = set()
+    for words in words_by_name.values():
+        if all(word in postings for word in words):
+            keys.add(min(sorted(words), key=postings.__getitem__))
+    if not keys:
+        return 0
     candidates = set(
         PendingSplitWord.objects.filter(word__in=keys).exclude(title=title).values_list("title_id", flat=True)
     )
