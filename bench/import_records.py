@@ -9,7 +9,7 @@ record files (``record.to_dict()``) in a temporary folder, migrates a fresh data
 and runs ``import_pages`` on the folder in a child process, then prints pages/s,
 queries per page and the child's peak memory (maxrss).
 
-    python bench/import_records.py [--titles 1000 10000] [--seed 1] [--sqlite-only]
+    python bench/import_records.py [--titles 1000 10000] [--seed 1] [--sqlite-only | --postgres-only]
 
 SQLite always (a file in a temporary folder); PostgreSQL too when DATABASE_URL points
 at one: the bench creates and drops its own database (``catalogue_bench``) there.
@@ -172,7 +172,7 @@ def build_record(i: int, n: int, seed: int):
             )
         )
 
-    def other_title(*, before_or_after: bool = True) -> int:
+    def other_title() -> int:
         return rng.randrange(n)
 
     kind = "movie"
@@ -376,6 +376,7 @@ def main() -> None:
     parser.add_argument("--titles", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--postgres-only", action="store_true", help="skip SQLite (DATABASE_URL must be PostgreSQL)")
     parser.add_argument("--child", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -389,10 +390,11 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="import-bench-"))
     try:
         for n in args.titles:
-            db = workdir / f"bench-{n}.sqlite3"
-            run_one(n, args.seed, f"sqlite:///{db}", workdir, "SQLite")
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{db}{suffix}").unlink(missing_ok=True)
+            if not args.postgres_only:
+                db = workdir / f"bench-{n}.sqlite3"
+                run_one(n, args.seed, f"sqlite:///{db}", workdir, "SQLite")
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{db}{suffix}").unlink(missing_ok=True)
             if postgres:
                 name = "catalogue_bench"
                 with _postgres_admin(postgres) as admin:
