@@ -14,16 +14,20 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from django.db import connection
 from django.db.models import Model, Q
 
 from catalogue.models import Company, Person, Title
 from catalogue.text import base_slug, fold
 
+from .bulk import rows_insert
 from .validation import check_lengths
 
 _URL_ID = re.compile(r"/title/(tt\d+)")
 # Candidates checked in one query for a clashing slug before falling back to one query each.
 _SUFFIXES_IN_BULK = range(2, 12)
+# Values per IN list: well under SQLite's oldest parameter limit (999).
+_IN_CHUNK = 400
 
 
 def imdb_id_from_url(url: str | None) -> str | None:
@@ -35,13 +39,13 @@ def allocate_slugs(model: type[Model], bases: list[str]) -> list[str]:
     """Unique slugs for new rows of ``model``, one per base, in order."""
     if not bases:
         return []
-    unique = set(bases)
-    taken = set(model.objects.filter(slug__in=unique).values_list("slug", flat=True))
+    unique = sorted(set(bases))
+    taken = _slugs_taken(model, unique)
     clashing = {base for base in unique if base in taken} | {base for base, n in Counter(bases).items() if n > 1}
     checked = set(unique)
     if clashing:
-        candidates = [f"{base}-{i}" for base in clashing for i in _SUFFIXES_IN_BULK]
-        taken |= set(model.objects.filter(slug__in=candidates).values_list("slug", flat=True))
+        candidates = [f"{base}-{i}" for base in sorted(clashing) for i in _SUFFIXES_IN_BULK]
+        taken |= _slugs_taken(model, candidates)
         checked.update(candidates)
     slugs = []
     for base in bases:
@@ -51,6 +55,18 @@ def allocate_slugs(model: type[Model], bases: list[str]) -> list[str]:
         taken.add(slug)
         slugs.append(slug)
     return slugs
+
+
+def _slugs_taken(model: type[Model], slugs: list[str]) -> set[str]:
+    """Which of ``slugs`` rows of ``model`` already have (raw SQL on the unique index, in chunks)."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    taken: set[str] = set()
+    with connection.cursor() as cursor:
+        for start in range(0, len(slugs), _IN_CHUNK):
+            chunk = slugs[start : start + _IN_CHUNK]
+            cursor.execute(f"SELECT slug FROM {table} WHERE slug IN ({', '.join(['%s'] * len(chunk))})", chunk)
+            taken.update(slug for (slug,) in cursor.fetchall())
+    return taken
 
 
 def title_slug_base(title: str, year: int | None, imdb_id: str | None) -> str:
@@ -72,41 +88,67 @@ def find_title(
     ``loose_kind``: the page's header may not show the kind (reviews, full credits pages):
     when no title of that kind matches, a single title of that title and year does.
     """
+    # One query for every rule: the id, and the titles of that title and year (whether
+    # they lack an id is checked here: "imdb_id IS NULL" would lead SQLite to scan every
+    # id-less title).
+    same_text = Q(title=title, year=year)
+    rows = sorted(Title.objects.filter(Q(imdb_id=imdb_id) | same_text if imdb_id else same_text), key=lambda t: t.pk)
     if imdb_id:
-        found = Title.objects.filter(imdb_id=imdb_id).first()
-        if found:
-            return found
-    candidates = Title.objects.filter(title=title, year=year, kind=kind)
-    if series_title:
-        candidates = candidates.filter(series_title=series_title)
-    if imdb_id:
-        candidates = candidates.filter(imdb_id__isnull=True)
-    found = candidates.order_by("pk").first()
-    if found is None and loose_kind:
-        loose = Title.objects.filter(title=title, year=year)
-        if imdb_id:
-            loose = loose.filter(imdb_id__isnull=True)
-        matches = list(loose[:2])
-        found = matches[0] if len(matches) == 1 else None
-    return found
+        for row in rows:
+            if row.imdb_id == imdb_id:
+                return row
+        rows = [row for row in rows if row.imdb_id is None]
+    candidates = [row for row in rows if row.kind == kind and (not series_title or row.series_title == series_title)]
+    if candidates:
+        return candidates[0]
+    if loose_kind and len(rows) == 1:
+        return rows[0]
+    return None
 
 
-def people_for(entries: Iterable[tuple[str, str | None]]) -> dict[tuple[str, str | None], Person]:
-    """The Person for each (printed name, imdb id or None), created in bulk when new."""
+def people_for(entries: Iterable[tuple[str, str | None]]) -> dict[tuple[str, str | None], int]:
+    """The Person pk for each (printed name, imdb id or None), created in bulk when new."""
     return _named_for(Person, entries, fallback="person")
 
 
-def companies_for(entries: Iterable[tuple[str, str | None]]) -> dict[tuple[str, str | None], Company]:
+def companies_for(entries: Iterable[tuple[str, str | None]]) -> dict[tuple[str, str | None], int]:
+    """The Company pk for each (printed name, imdb id or None), created in bulk when new."""
     return _named_for(Company, entries, fallback="company")
+
+
+class _Found:
+    """A catalogued person or company as the lookup needs it (no model instance: cheaper)."""
+
+    __slots__ = ("pk", "name", "imdb_id")
+
+    def __init__(self, pk, name, imdb_id):
+        self.pk, self.name, self.imdb_id = pk, name, imdb_id
+
+
+def _found_by_ids_or_names(model, ids: list[str], names: list[str]) -> list[_Found]:
+    """Rows of ``model`` whose imdb_id is in ``ids`` or name in ``names``: raw SQL, both indexed."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    found: dict[int, _Found] = {}
+    with connection.cursor() as cursor:
+        for column, values in (("imdb_id", ids), ("name", names)):
+            for start in range(0, len(values), _IN_CHUNK):
+                chunk = values[start : start + _IN_CHUNK]
+                cursor.execute(
+                    f"SELECT id, name, imdb_id FROM {table} WHERE {column} IN ({', '.join(['%s'] * len(chunk))})",
+                    chunk,
+                )
+                for pk, name, imdb_id in cursor.fetchall():
+                    found.setdefault(pk, _Found(pk, name, imdb_id))
+    return sorted(found.values(), key=lambda row: row.pk)
 
 
 def _named_for(model, entries, *, fallback: str) -> dict:
     entries = list(dict.fromkeys(entries))
     if not entries:
         return {}
-    ids = {imdb_id for _, imdb_id in entries if imdb_id}
-    names = {name for name, _ in entries}
-    found = list(model.objects.filter(Q(imdb_id__in=ids) | Q(name__in=names)))
+    ids = sorted({imdb_id for _, imdb_id in entries if imdb_id})
+    names = sorted({name for name, _ in entries})
+    found = _found_by_ids_or_names(model, ids, names)
     by_id = {row.imdb_id: row for row in found if row.imdb_id}
     by_name_without_id = {row.name: row for row in found if not row.imdb_id}
     by_name_with_id = defaultdict(list)
@@ -140,7 +182,7 @@ def _named_for(model, entries, *, fallback: str) -> dict:
         result[(name, imdb_id)] = row
 
     if adopted:
-        model.objects.bulk_update(adopted, ["imdb_id"])
+        model.objects.bulk_update([model(pk=row.pk, imdb_id=row.imdb_id) for row in adopted], ["imdb_id"])
     if new:
         slugs = allocate_slugs(model, [base_slug(row.name, fallback=row.imdb_id or fallback) for row in new])
         for row, slug in zip(new, slugs):
@@ -148,21 +190,52 @@ def _named_for(model, entries, *, fallback: str) -> dict:
             if hasattr(row, "name_folded"):
                 row.name_folded = fold(row.name)  # bulk_create skips save()
         check_lengths(new)
-        model.objects.bulk_create(new)
-    return result
+        # executemany, then the new pks by slug (unique): far cheaper than bulk_create.
+        rows_insert(model, new)
+        table = connection.ops.quote_name(model._meta.db_table)
+        pks = {}
+        with connection.cursor() as cursor:
+            for start in range(0, len(slugs), _IN_CHUNK):
+                chunk = slugs[start : start + _IN_CHUNK]
+                cursor.execute(f"SELECT slug, id FROM {table} WHERE slug IN ({', '.join(['%s'] * len(chunk))})", chunk)
+                pks.update(cursor.fetchall())
+        for row in new:
+            row.pk = pks[row.slug]
+    return {key: row.pk for key, row in result.items()}
 
 
 def vocabulary_for(model, names: list[str]) -> list:
     """Rows of a vocabulary (Genre, Country…) for ``names``, in order, created when new."""
-    names = list(dict.fromkeys(name for name in names if name))
-    if not names:
-        return []
-    existing = {row.name: row for row in model.objects.filter(name__in=names)}
-    missing = [name for name in names if name not in existing]
-    if missing:
-        slugs = allocate_slugs(model, [base_slug(name, fallback=model.__name__.lower()) for name in missing])
-        rows = [model(name=name, slug=slug) for name, slug in zip(missing, slugs)]
-        check_lengths(rows)
-        model.objects.bulk_create(rows)
-        existing.update((row.name, row) for row in rows)
-    return [existing[name] for name in names]
+    return vocabularies_for({model: names})[model]
+
+
+def vocabularies_for(names_by_model: dict) -> dict:
+    """``vocabulary_for`` for several vocabularies: one query finds them all (UNION ALL)."""
+    wanted = {model: list(dict.fromkeys(name for name in names if name)) for model, names in names_by_model.items()}
+    found: dict = {model: {} for model in wanted}
+    selects, params = [], []
+    for index, (model, names) in enumerate(wanted.items()):
+        for start in range(0, len(names), _IN_CHUNK):
+            chunk = names[start : start + _IN_CHUNK]
+            table = connection.ops.quote_name(model._meta.db_table)
+            selects.append(f"SELECT {index}, id, name FROM {table} WHERE name IN ({', '.join(['%s'] * len(chunk))})")
+            params.extend(chunk)
+    if selects:
+        models = list(wanted)
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(selects), params)
+            for index, pk, name in cursor.fetchall():
+                model = models[index]
+                found[model][name] = model(pk=pk, name=name)
+    result = {}
+    for model, names in wanted.items():
+        existing = found[model]
+        missing = [name for name in names if name not in existing]
+        if missing:
+            slugs = allocate_slugs(model, [base_slug(name, fallback=model.__name__.lower()) for name in missing])
+            rows = [model(name=name, slug=slug) for name, slug in zip(missing, slugs)]
+            check_lengths(rows)
+            model.objects.bulk_create(rows)
+            existing.update((row.name, row) for row in rows)
+        result[model] = [existing[name] for name in names]
+    return result

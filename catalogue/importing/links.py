@@ -14,16 +14,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from catalogue.models import AlternateTitle, Connection, Recommendation, Title
+from catalogue.models import AlternateTitle, Connection, PendingSplitWord, Recommendation, Title
 from catalogue.text import fold
 
+from .bulk import new_row, rows_insert
 from .validation import check_lengths
 
 # Longest title, in words, the split considers (a piece longer than this stays unsplit).
 MAX_PIECE_WORDS = 12
+# Values per IN list: well under SQLite's oldest parameter limit (999).
+_IN_CHUNK = 400
 
 
 def resolve_targets(links: list[tuple[str, int | None, str | None]]) -> list[Title | None]:
@@ -50,19 +54,33 @@ def resolve_targets(links: list[tuple[str, int | None, str | None]]) -> list[Tit
 
 
 def resolve_incoming(title: Title) -> int:
-    """Point links from earlier titles at ``title``; returns how many were resolved."""
-    names = {name for name in (title.title, title.original_title) if name}
-    match = Q(target_imdb_id="", target_title__in=names, target_year=title.year)
+    """Point links from earlier titles at ``title``; returns how many were resolved.
+
+    Raw SQL so that the lookup goes by the target's id or text (indexed): given
+    ``target_id IS NULL`` or ``target_imdb_id = ''``, SQLite picks those indexes and
+    scans every unresolved (or id-less) link, a cost that grows with the catalogue;
+    ``+target_id`` and ``target_imdb_id || ''`` keep those indexes out of the plan.
+    """
+    names = [name for name in dict.fromkeys((title.title, title.original_title)) if name]
+    year_sql, year_params = ("target_year IS NULL", []) if title.year is None else ("target_year = %s", [title.year])
+    match = f"((target_imdb_id || '') = '' AND target_title IN ({', '.join(['%s'] * len(names))}) AND {year_sql})"
+    params: list = [*names, *year_params]
     if title.imdb_id:
-        match |= Q(target_imdb_id=title.imdb_id)
+        match += " OR target_imdb_id = %s"
+        params.append(title.imdb_id)
     resolved = 0
     touched: set[int] = set()
-    for model in (Connection, Recommendation):
-        pending = model.objects.filter(target__isnull=True).filter(match).exclude(title=title)
-        title_ids = set(pending.values_list("title_id", flat=True))
-        if title_ids:
-            resolved += pending.update(target=title)
-            touched |= title_ids
+    with connection.cursor() as cursor:
+        for model in (Connection, Recommendation):
+            table = connection.ops.quote_name(model._meta.db_table)
+            cursor.execute(
+                f"SELECT id, title_id FROM {table} WHERE +target_id IS NULL AND ({match}) AND title_id <> %s",
+                [*params, title.pk],
+            )
+            rows = cursor.fetchall()
+            if rows:
+                resolved += model.objects.filter(pk__in=[pk for pk, _ in rows]).update(target=title)
+                touched |= {title_id for _, title_id in rows}
     if touched:
         Title.objects.filter(pk__in=touched).update(updated_at=timezone.now())
     return resolved
@@ -78,20 +96,33 @@ def split_recommendations(text: str, count: int | None) -> list[tuple[str, Title
     if not words or not count or count > len(words):
         return None
     n = len(words)
+    # fold() of a run of words is the fold of each word joined (words folding to nothing dropped).
+    folded_words = [fold(word) for word in words]
     spans = {
-        (i, j): fold(" ".join(words[i:j])) for i in range(n) for j in range(i + 1, min(n, i + MAX_PIECE_WORDS) + 1)
+        (i, j): " ".join(word for word in folded_words[i:j] if word)
+        for i in range(n)
+        for j in range(i + 1, min(n, i + MAX_PIECE_WORDS) + 1)
     }
-    candidates = set(spans.values())
+    candidates = sorted(set(spans.values()))
     known: dict[str, set[int]] = defaultdict(set)
     titles: dict[int, Title] = {}
-    for title in Title.objects.filter(title_folded__in=candidates).only("pk", "title", "year", "title_folded"):
-        known[title.title_folded].add(title.pk)
-        titles[title.pk] = title
     aka_ids = defaultdict(set)
-    for folded, title_id in AlternateTitle.objects.filter(title_folded__in=candidates).values_list(
-        "title_folded", "title_id"
-    ):
-        aka_ids[folded].add(title_id)
+    # Raw SQL: a line of 40 words has ~450 candidate pieces, costly to build through the ORM.
+    title_table = connection.ops.quote_name(Title._meta.db_table)
+    aka_table = connection.ops.quote_name(AlternateTitle._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(candidates), _IN_CHUNK):
+            chunk = candidates[start : start + _IN_CHUNK]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"SELECT id, title, year, title_folded FROM {title_table} WHERE title_folded IN ({marks})", chunk)
+            for pk, text, year, folded in cursor.fetchall():
+                known[folded].add(pk)
+                titles[pk] = Title(pk=pk, title=text, year=year, title_folded=folded)
+            cursor.execute(
+                f"SELECT title_folded, title_id FROM {aka_table} WHERE title_folded IN ({marks})", chunk
+            )
+            for folded, title_id in cursor.fetchall():
+                aka_ids[folded].add(title_id)
     missing = {title_id for ids in aka_ids.values() for title_id in ids} - titles.keys()
     if missing:
         titles.update((t.pk, t) for t in Title.objects.filter(pk__in=missing).only("pk", "title", "year"))
@@ -138,27 +169,70 @@ def recommendations_split_store(title: Title) -> bool:
         for position, (piece, target) in enumerate(pieces, start=1)
     ]
     check_lengths(rows)
-    Recommendation.objects.bulk_create(rows)
+    rows_insert(Recommendation, rows)
     return True
 
 
+# Longest word kept for the lookup (the column's length).
+_WORD_LENGTH = 100
+
+
+def pending_words_of(text: str) -> set[str]:
+    """The folded words of a recommendations line, as ``PendingSplitWord`` keeps them."""
+    return {word[:_WORD_LENGTH] for word in fold(text).split()}
+
+
+def pending_words_store(title: Title, *, unsplit: bool) -> None:
+    """Record (``unsplit``) or forget the words of ``title``'s line that no split took yet."""
+    PendingSplitWord.objects.filter(title=title).delete()
+    if unsplit:
+        words = sorted(pending_words_of(title.recommendations_text))
+        rows_insert(PendingSplitWord, [new_row(PendingSplitWord, title_id=title.pk, word=word) for word in words])
+
+
 def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
-    """Try again the unsplit recommendation lines that mention ``title`` (or an AKA); returns how many split."""
+    """Try again the unsplit recommendation lines that mention ``title`` (or an AKA); returns how many split.
+
+    A line can only split now if one of these names is a whole run of its words, so
+    the lines are found by the words of each name (``PendingSplitWord``, an index:
+    the lines holding all of them), then checked for the whole name as a run of words.
+    """
     names = {name for name in (title.title, title.original_title) if name}
     names |= {name for name in also_known_as if name}
-    mentions = Q()
-    for name in names:
-        mentions |= Q(recommendations_text__contains=name)
+    folded = {fold(name) for name in names} - {""}
+    if not folded:
+        return 0
+    # The lines that hold every word of a name: an intersection of the word index's
+    # entries, one GROUP BY per name, no line text read.
+    table = connection.ops.quote_name(PendingSplitWord._meta.db_table)
+    selects, params = [], []
+    for name in sorted(folded):
+        words = sorted({word[:_WORD_LENGTH] for word in name.split()})
+        selects.append(
+            f"SELECT title_id FROM {table} WHERE word IN ({', '.join(['%s'] * len(words))}) "
+            f"GROUP BY title_id HAVING COUNT(*) = {len(words)}"
+        )
+        params.extend(words)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ".join(selects), params)
+        candidates = {title_id for (title_id,) in cursor.fetchall()} - {title.pk}
+    if not candidates:
+        return 0
     has_rows = Exists(Recommendation.objects.filter(title=OuterRef("pk")))
     pending = (
-        Title.objects.filter(mentions, recommendation_count__gt=0)
-        .exclude(pk=title.pk)
+        Title.objects.filter(pk__in=candidates, recommendation_count__gt=0)
         .exclude(has_rows)
         .only("pk", "recommendations_text", "recommendation_count")
+        .order_by("pk")
     )
+    runs = [f" {name} " for name in folded]
     split = 0
     for other in pending:
+        line = f" {fold(other.recommendations_text)} "
+        if not any(run in line for run in runs):
+            continue
         if recommendations_split_store(other):
             split += 1
+            PendingSplitWord.objects.filter(title=other).delete()
             Title.objects.filter(pk=other.pk).update(updated_at=timezone.now())
     return split

@@ -60,9 +60,10 @@ from .identity import (
     imdb_id_from_url,
     people_for,
     title_slug_base,
-    vocabulary_for,
+    vocabularies_for,
 )
-from .links import recommendations_split_store, resolve_incoming, resolve_targets, resplit_pending
+from .bulk import new_row, rows_insert
+from .links import pending_words_store, recommendations_split_store, resolve_incoming, resolve_targets, resplit_pending
 from .outcome import Conflict, ImportOutcome, ImportRejected
 from .validation import check_lengths
 
@@ -104,11 +105,13 @@ def title_import(*, record: TitleRecord, source: SourcePage | None = None) -> Im
 
     if source is not None:
         source.title = title
-        source.save(update_fields=["title"])
-    newest = _is_newest_capture(title, source, page_type)
+        # page_import hands over an unsaved source: one INSERT with its title set.
+        source.save() if source.pk is None else source.save(update_fields=["title"])
+    # A title created just now has no other capture to compare with.
+    newest = created or _is_newest_capture(title, source, page_type)
     captured_at = source.captured_at if source else None
     if record.rating and captured_at:
-        _rating_capture(title, record, captured_at, source)
+        _rating_capture(title, record, captured_at, source, created=created)
 
     if page_type == PageType.TITLE:
         if newest:
@@ -132,7 +135,8 @@ def title_import(*, record: TitleRecord, source: SourcePage | None = None) -> Im
     if created or _names_of(title) != known_as:
         resolve_incoming(title)
         resplit_pending(title, also_known_as=[aka.title for aka in record.akas])
-    Title.objects.filter(pk=title.pk).update(updated_at=timezone.now())
+    if not created:  # a new title's updated_at was set by its INSERT
+        Title.objects.filter(pk=title.pk).update(updated_at=timezone.now())
     return ImportOutcome(
         status="imported" if created else "updated", title=title, source=source, conflicts=conflicts, notes=notes
     )
@@ -254,7 +258,12 @@ def _has_full_credits(title: Title) -> bool:
     return SourcePage.objects.filter(title=title, page_type=PageType.FULLCREDITS).exists()
 
 
-def _rating_capture(title: Title, record: TitleRecord, captured_at, source: SourcePage | None) -> None:
+def _rating_capture(title: Title, record: TitleRecord, captured_at, source: SourcePage | None, *, created: bool) -> None:
+    if created:  # nothing to update: one INSERT, no SELECT and savepoint
+        rows_insert(RatingCapture, [RatingCapture(title=title, captured_at=captured_at, source=source,
+                                                  rating=Decimal(str(round(record.rating.value, 1))),
+                                                  votes=record.rating.votes)])
+        return
     RatingCapture.objects.update_or_create(
         title=title,
         captured_at=captured_at,
@@ -271,8 +280,9 @@ def _rating_capture(title: Title, record: TitleRecord, captured_at, source: Sour
 
 def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Conflict], fresh: bool) -> None:
     """All sections of a title page but credits and reviews; ``fresh``: the title is new (nothing to replace)."""
-    for key, model, through, field in VOCABULARIES:
-        _vocabulary_replace(title, getattr(record, key), model, through, field, fresh=fresh)
+    vocabularies = vocabularies_for({model: getattr(record, key) for key, model, _, _ in VOCABULARIES})
+    for _, model, through, field in VOCABULARIES:
+        _vocabulary_replace(title, vocabularies[model], through, field, fresh=fresh)
 
     if not fresh:
         Runtime.objects.filter(title=title).delete()
@@ -281,7 +291,7 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
         for i, r in enumerate(record.runtimes, start=1)
     ]
     check_lengths(runtimes)
-    Runtime.objects.bulk_create(runtimes)
+    rows_insert(Runtime, runtimes)
 
     release = record.release_date
     _section_replace(
@@ -338,8 +348,9 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
         AlternateTitle,
         title,
         [
-            AlternateTitle(
-                title=title,
+            new_row(
+                AlternateTitle,
+                title_id=title.pk,
                 aka=aka.title,
                 title_folded=fold(aka.title),
                 country=aka.country or "",
@@ -357,7 +368,7 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
         Certificate,
         title,
         [
-            Certificate(title=title, country=c.country, rating=c.rating, notes=list(c.notes), position=i)
+            new_row(Certificate, title_id=title.pk, country=c.country, rating=c.rating, notes=list(c.notes), position=i)
             for i, c in enumerate(record.certificates, start=1)
         ],
         key=_by_position,
@@ -375,8 +386,7 @@ def _by_position(row):
     return row.position
 
 
-def _vocabulary_replace(title: Title, names: list[str], model, through, field: str, *, fresh: bool) -> None:
-    rows = vocabulary_for(model, names)
+def _vocabulary_replace(title: Title, rows: list, through, field: str, *, fresh: bool) -> None:
     if not fresh:
         current = list(through.objects.filter(title=title).order_by("position").values_list(f"{field}_id", flat=True))
         if current == [row.pk for row in rows]:
@@ -384,8 +394,9 @@ def _vocabulary_replace(title: Title, names: list[str], model, through, field: s
         through.objects.filter(title=title).delete()
     if not rows:
         return
-    through.objects.bulk_create(
-        [through(title=title, position=i, **{field: row}) for i, row in enumerate(rows, start=1)]
+    rows_insert(
+        through,
+        [new_row(through, title_id=title.pk, position=i, **{f"{field}_id": row.pk}) for i, row in enumerate(rows, start=1)],
     )
 
 
@@ -397,7 +408,8 @@ def _section_replace(model, title: Title, rows: list, *, key, fields: tuple[str,
         if edited:
             rows = _keep_edited(model, edited, rows, key=key, fields=fields, conflicts=conflicts)
     check_lengths(rows)
-    return model.objects.bulk_create(rows) if rows else []
+    rows_insert(model, rows)
+    return rows
 
 
 def _keep_edited(model, edited: list, rows: list, *, key, fields, conflicts) -> list:
@@ -451,7 +463,7 @@ def _quotes_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool
         for i, line in enumerate(lines, start=1)
     ]
     check_lengths(quote_lines)
-    QuoteLine.objects.bulk_create(quote_lines)
+    rows_insert(QuoteLine, quote_lines)
 
 
 def _companies_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool) -> None:
@@ -461,9 +473,10 @@ def _companies_replace(title: Title, record: TitleRecord, *, conflicts, fresh: b
     for entry in record.companies:
         positions[entry.kind] += 1
         rows.append(
-            TitleCompany(
-                title=title,
-                company=companies[(entry.name, entry.imdb_id)],
+            new_row(
+                TitleCompany,
+                title_id=title.pk,
+                company_id=companies[(entry.name, entry.imdb_id)],
                 kind=entry.kind,
                 notes=list(entry.notes),
                 position=positions[entry.kind],
@@ -527,9 +540,12 @@ def _links_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool)
         conflicts=conflicts,
         fresh=fresh,
     )
-    if not written and not record.recommendations and title.recommendations_text:
+    unsplit = False
+    if not written and not record.recommendations and title.recommendations_text and title.recommendation_count:
         if fresh or not Recommendation.objects.filter(title=title).exists():
-            recommendations_split_store(title)
+            unsplit = not recommendations_split_store(title)
+    if unsplit or not fresh:
+        pending_words_store(title, unsplit=unsplit)
 
 
 # --- credits -----------------------------------------------------------------------
@@ -551,9 +567,10 @@ def _credits_replace(title: Title, record: TitleRecord, *, conflicts, fresh: boo
         + [(member.name, member.imdb_id) for member in record.crew]
     )
     rows = [
-        Credit(
-            title=title,
-            person=people[(member.name, member.imdb_id)],
+        new_row(
+            Credit,
+            title_id=title.pk,
+            person_id=people[(member.name, member.imdb_id)],
             department=Department.CAST,
             department_label="Cast",
             character=member.character or "",
@@ -566,9 +583,10 @@ def _credits_replace(title: Title, record: TitleRecord, *, conflicts, fresh: boo
         for member in record.cast
     ]
     rows += [
-        Credit(
-            title=title,
-            person=people[(member.name, member.imdb_id)],
+        new_row(
+            Credit,
+            title_id=title.pk,
+            person_id=people[(member.name, member.imdb_id)],
             department=member.department,
             department_label=member.department_label,
             job=member.job or "",
@@ -630,8 +648,9 @@ def _reviews_merge(title: Title, record: TitleRecord, *, update_existing: bool, 
         )
         incoming.setdefault(
             fingerprint,
-            Review(
-                title=title,
+            new_row(
+                Review,
+                title_id=title.pk,
                 summary=review.title or "",
                 date=_review_date(review.date),
                 author=review.author or "",
@@ -670,6 +689,6 @@ def _reviews_merge(title: Title, record: TitleRecord, *, update_existing: bool, 
             setattr(row, field, getattr(review, field))
         changed.append(row)
     check_lengths(new + changed)
-    Review.objects.bulk_create(new)
+    rows_insert(Review, new)
     if changed:
         Review.objects.bulk_update(changed, list(_REVIEW_FIELDS))

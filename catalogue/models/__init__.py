@@ -3,7 +3,7 @@
 from .base import HandEditable
 from .companies import Company, TitleCompany
 from .credits import Credit
-from .didyouknow import Connection, Goof, Quote, QuoteLine, Recommendation, Trivia
+from .didyouknow import Connection, Goof, PendingSplitWord, Quote, QuoteLine, Recommendation, Trivia
 from .people import Person, PersonRedirect
 from .releases import AlternateTitle, Certificate, ReleaseDate, Tagline
 from .reviews import Review
@@ -57,6 +57,7 @@ __all__ = [
     "Quote",
     "QuoteLine",
     "RatingCapture",
+    "PendingSplitWord",
     "Recommendation",
     "ReleaseDate",
     "Review",

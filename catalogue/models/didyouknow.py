@@ -88,6 +88,8 @@ class Connection(TitleLink):
     class Meta(TitleLink.Meta):
         indexes = [
             models.Index(fields=["target_title", "target_year"], name="connection_target_text"),
+            # resolve_incoming finds links by the id of a newly imported title.
+            models.Index(fields=["target_imdb_id"], name="connection_target_imdb_id"),
         ]
 
 
@@ -102,4 +104,23 @@ class Recommendation(TitleLink):
     class Meta(TitleLink.Meta):
         indexes = [
             models.Index(fields=["target_title", "target_year"], name="recommendation_target_text"),
+            # resolve_incoming finds links by the id of a newly imported title.
+            models.Index(fields=["target_imdb_id"], name="recommendation_target_imdb_id"),
         ]
+
+
+class PendingSplitWord(models.Model):
+    """A folded word of a title's recommendations line that is not split yet.
+
+    The importer keeps these so that a newly imported title finds, by an index, the
+    lines it may complete, instead of scanning every line's text.
+    """
+
+    title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="+")
+    word = models.CharField(max_length=100, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["title", "word"], name="uniq_pending_split_word")]
+
+    def __str__(self) -> str:
+        return self.word

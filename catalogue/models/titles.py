@@ -192,6 +192,14 @@ class Title(HandEditable):
             models.Index(fields=["-rating", "-votes"], name="title_rating_votes"),
             models.Index(fields=["-votes"], name="title_votes"),
             models.Index(fields=["-created_at"], name="title_created"),
+            # A new series adopts its already imported episodes by series title and year.
+            models.Index(fields=["series_title", "series_year"], name="title_series_title_year"),
+            # The importer looks for unsplit recommendation lines among these only.
+            models.Index(
+                fields=["recommendation_count"],
+                condition=models.Q(recommendation_count__gt=0),
+                name="title_recommendation_lines",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -101,3 +101,21 @@ def test_split_again_when_a_later_import_brings_the_missing_aka(import_record):
     rows = Title.objects.get(title="Hiroshima Mon Amour").recommendations.select_related("target")
     assert [(r.target_title, r.target.title) for r in rows] == [
         ("Marcel Proust's Time Regained", "Le temps retrouvé"), ("Isadora", "Isadora")]
+
+
+def test_unsplit_line_keeps_its_words_until_it_splits(import_record):
+    from catalogue.models import PendingSplitWord
+
+    for name, year in FIVE[1:]:
+        import_record(small_record(name, year))
+    import_record(small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5))
+    hiroshima = Title.objects.get(title="Hiroshima Mon Amour")
+    words = set(PendingSplitWord.objects.filter(title=hiroshima).values_list("word", flat=True))
+    assert words == {"pearl", "harbor", "the", "english", "patient", "atonement", "marcel", "proust's", "time",
+                     "regained", "isadora"}
+    # A title named by a part of a word of the line ("Pearl Harb") completes nothing.
+    import_record(small_record("Pearl Harb", 2001))
+    assert hiroshima.recommendations.count() == 0
+    import_record(small_record("Pearl Harbor", 2001))
+    assert hiroshima.recommendations.count() == 5
+    assert not PendingSplitWord.objects.filter(title=hiroshima).exists()
