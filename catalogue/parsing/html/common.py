@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -21,11 +20,9 @@ __all__ = [
     "BLOCK_TAGS",
     "clean_text",
     "decode_html",
-    "imdb_id_from_href",
     "meta_charset",
     "node_lines",
     "node_text",
-    "parse_date",
     "parse_html",
     "split_parentheticals",
     "to_int",
@@ -87,29 +84,6 @@ def parse_html(data: bytes | str) -> LexborHTMLParser:
     # NUL is never text (lexbor drops it); keeping it out leaves it free as
     # node_text's line-break marker.
     return LexborHTMLParser(text.replace("\x00", ""))
-
-
-_ID_IN_PATH = {
-    "tt": re.compile(r"/title/(tt\d{5,})"),
-    "nm": re.compile(r"/name/(nm\d{5,})"),
-    "ch": re.compile(r"/character/(ch\d{5,})"),
-    "co": re.compile(r"/company/(co\d{5,})"),
-    "ur": re.compile(r"/user/(ur\d{3,})"),
-}
-
-
-def imdb_id_from_href(href: str | None, prefix: str) -> str | None:
-    """The IMDb id (``tt…``, ``nm…``, ``ch…``, ``co…``, ``ur…``) a link points to, or None.
-
-    ``/name/nm0000964/`` and ``http://www.imdb.com/rg/x/title/tt0036855/`` both work.
-    """
-    if not href:
-        return None
-    pattern = _ID_IN_PATH.get(prefix) or re.compile(rf"(?<![A-Za-z0-9]){re.escape(prefix)}\d{{5,}}")
-    found = pattern.search(href)
-    if not found:
-        return None
-    return found.group(1) if found.groups() else found.group(0)
 
 
 def clean_text(value: LexborNode | str | None) -> str | None:
@@ -255,58 +229,6 @@ def split_parentheticals(text: str, *, trailing_only: bool = False) -> tuple[str
     if depth:  # unbalanced: keep what was open as text
         outside.append("(" + "".join(current))
     return " ".join("".join(outside).split()), notes
-
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_DAY_MONTH_YEAR = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s+(\d{4})$")
-_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
-_YEAR_ONLY = re.compile(r"^(\d{4})$")
-
-
-def parse_date(text: str | None) -> str | None:
-    """``"11 May 1944"`` → ``"1944-05-11"``; ``"May 1944"`` → ``"1944-05"``; ``"1944"`` → ``"1944"``."""
-    if not text:
-        return None
-    text = " ".join(text.split())
-    found = _DAY_MONTH_YEAR.match(text)
-    if found:
-        day, month, year = found.groups()
-    else:
-        found = _MONTH_DAY_YEAR.match(text)
-        if found:
-            month, day, year = found.groups()
-        else:
-            found = _YEAR_ONLY.match(text)
-            return found.group(1) if found else None
-    month_number = _MONTHS.get(month.lower())
-    if not month_number:
-        return None
-    if not day:
-        return f"{year}-{month_number:02d}"
-    try:
-        return date(int(year), month_number, int(day)).isoformat()
-    except ValueError:
-        return None
 
 
 def to_int(text: str | None) -> int | None:

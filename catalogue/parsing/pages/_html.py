@@ -7,9 +7,10 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..common import imdb_id_from_href
 from ..decoding import decode_bytes
 from ..record import PageError
-from ._shared import MAX_LINE, Line, TitleHeader, check_not_binary, clean, imdb_id_from_href, parse_title_header
+from ._shared import MAX_LINE, Line, TitleHeader, check_not_binary, clean, parse_title_header
 
 _META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")

@@ -7,10 +7,10 @@ bounded length (``MAX_LINE``), so a hostile page costs linear time.
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
 
+from ..common import parse_date
 from ..record import DEPARTMENT_KEYS, PageError, Review
 
 # Longer lines are not credit rows, headers or review headers; they are only kept.
@@ -32,68 +32,6 @@ def check_not_binary(text: str) -> None:
     controls = sum(1 for char in head if char < " " and char not in "\t\n\r\f") + head.count("\ufffd")
     if "\x00" in head or controls > len(head) // 20:
         raise PageError("not a page: the file holds binary data, not text or HTML")
-
-
-# --- dates -------------------------------------------------------------------------
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
-_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})")
-
-
-def parse_date(text: str) -> str | None:
-    """``"10 May 2011"`` (or ``"May 10, 2011"``) as ``"2011-05-10"``; None if it is not a date."""
-    text = clean(text)
-    if len(text) > 40:
-        return None
-    match = _DAY_MONTH_YEAR.fullmatch(text)
-    if match:
-        day, month, year = match.group(1), match.group(2), match.group(3)
-    else:
-        match = _MONTH_DAY_YEAR.fullmatch(text)
-        if not match:
-            return None
-        month, day, year = match.group(1), match.group(2), match.group(3)
-    number = _MONTHS.get(month.lower())
-    if number is None:
-        return None
-    try:
-        return datetime.date(int(year), number, int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-# --- IMDb ids ----------------------------------------------------------------------
-
-_ID_IN_HREF = {prefix: re.compile(rf"/{prefix}(\d{{7,8}})(?![0-9])") for prefix in ("tt", "nm", "ch", "ur", "co")}
-
-
-def imdb_id_from_href(href: str | None, prefix: str) -> str | None:
-    """``/name/nm0000964/`` → ``"nm0000964"`` (the id of kind ``prefix``), else None."""
-    if not href:
-        return None
-    match = _ID_IN_HREF[prefix].search(href[:MAX_LINE])
-    return f"{prefix}{match.group(1)}" if match else None
 
 
 # --- title headers -----------------------------------------------------------------
