@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from catalogue.parsing import PageError
-from catalogue.parsing.common import imdb_id_from_href, parse_date
+from catalogue.parsing.common import imdb_id_from_href, parse_date, split_parentheticals
 from catalogue.parsing.html import html_page_type, parse_html_page
 from catalogue.parsing.html.common import (
     clean_text,
@@ -13,7 +13,6 @@ from catalogue.parsing.html.common import (
     meta_charset,
     node_lines,
     parse_html,
-    split_parentheticals,
 )
 from catalogue.parsing.html.title import _kind_from_header, parse_awards, parse_certificates, parse_runtimes
 

@@ -24,7 +24,6 @@ __all__ = [
     "node_lines",
     "node_text",
     "parse_html",
-    "split_parentheticals",
     "to_int",
 ]
 
@@ -156,79 +155,6 @@ def node_lines(node: LexborNode, *, skip: Callable[[LexborNode], bool] = _defaul
         if line:
             lines.append(line)
     return lines
-
-
-_FLAT_GROUP = re.compile(r"\(([^()]*)\)")
-_TRAILING_FLAT_GROUPS = re.compile(r"(?:\s*\([^()]*\))+\s*$")
-
-
-def split_parentheticals(text: str, *, trailing_only: bool = False) -> tuple[str, list[str]]:
-    """Split ``"Name (a) (b (c))"`` into ``("Name", ["a", "b (c)"])``.
-
-    With ``trailing_only``, only the groups at the end are taken (a character
-    named "Dr. (Mrs.) Smith" keeps its inner parentheses). Unbalanced parentheses
-    stay in the text.
-    """
-    if "(" not in text:
-        return " ".join(text.split()), []
-    if trailing_only:
-        found = _TRAILING_FLAT_GROUPS.search(text) if len(text) < 500 else None
-        if found and "(" not in text[: found.start()] and ")" not in text[: found.start()]:
-            # Only flat groups, all at the end (the usual "Bit Part (uncredited)").
-            return " ".join(text[: found.start()].split()), [
-                note for note in (" ".join(group.split()) for group in _FLAT_GROUP.findall(found.group(0))) if note
-            ]
-        notes: list[str] = []
-        rest = text.rstrip()
-        while rest.endswith(")"):
-            depth = 0
-            start = -1
-            for index in range(len(rest) - 1, -1, -1):
-                char = rest[index]
-                if char == ")":
-                    depth += 1
-                elif char == "(":
-                    depth -= 1
-                    if depth == 0:
-                        start = index
-                        break
-            if start < 0:
-                break
-            inner = " ".join(rest[start + 1 : -1].split())
-            if inner:
-                notes.insert(0, inner)
-            rest = rest[:start].rstrip()
-        return rest, notes
-    flat_notes = [" ".join(group.split()) for group in _FLAT_GROUP.findall(text)]
-    flat_rest = _FLAT_GROUP.sub(" ", text)
-    if "(" not in flat_rest and ")" not in flat_rest:
-        return " ".join(flat_rest.split()), [note for note in flat_notes if note]
-    outside: list[str] = []
-    notes = []
-    depth = 0
-    current: list[str] = []
-    for char in text:
-        if char == "(":
-            if depth:
-                current.append(char)
-            depth += 1
-        elif char == ")" and depth:
-            depth -= 1
-            if depth:
-                current.append(char)
-            else:
-                inner = " ".join("".join(current).split())
-                if inner:
-                    notes.append(inner)
-                current = []
-                outside.append(" ")
-        elif depth:
-            current.append(char)
-        else:
-            outside.append(char)
-    if depth:  # unbalanced: keep what was open as text
-        outside.append("(" + "".join(current))
-    return " ".join("".join(outside).split()), notes
 
 
 def to_int(text: str | None) -> int | None:

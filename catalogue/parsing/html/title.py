@@ -35,8 +35,8 @@ from ..record import (
     SeriesRef,
     TitleRecord,
 )
-from ..common import imdb_id_from_href, parse_date
-from .common import clean_text, node_lines, node_text, split_parentheticals, to_int
+from ..common import imdb_id_from_href, parse_date, split_parentheticals
+from .common import clean_text, node_lines, node_text, to_int
 from .pagetype import page_url
 
 # ---------------------------------------------------------------------------

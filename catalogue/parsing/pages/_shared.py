@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..common import parse_date
+from ..common import parse_date, split_parentheticals
 from ..record import DEPARTMENT_KEYS, PageError, Review
 
 # Longer lines are not credit rows, headers or review headers; they are only kept.
@@ -159,35 +159,11 @@ _TWO_SPACES = re.compile(r"\S(?: ?[\u00a0\t]| {2,})[\s\u00a0]*")
 _JOINERS = re.compile(r"(?:\s+(?:and|&|\.{3}|…))+\s*$")
 
 
-def split_parentheses(text: str) -> tuple[str, list[str]]:
-    """Text outside balanced parentheses, and each top-level parenthesis's content."""
-    outside: list[str] = []
-    groups: list[str] = []
-    depth = 0
-    start = 0
-    for index, char in enumerate(text):
-        if char == "(":
-            if depth == 0:
-                outside.append(text[start:index])
-                start = index + 1
-            depth += 1
-        elif char == ")" and depth:
-            depth -= 1
-            if depth == 0:
-                groups.append(text[start:index])
-                start = index + 1
-    if depth:  # an unclosed "(" is text, not a note
-        outside.append("(" + text[start:])
-    else:
-        outside.append(text[start:])
-    return clean(" ".join(outside)), [clean(group) for group in groups if clean(group)]
-
-
 def split_credit_tail(tail: str) -> tuple[str | None, str | None, list[str]]:
     """``key makeup artist (as A. Marcus)`` → job, credited_as, notes (other parentheses)."""
     tail = _JOINERS.sub("", clean(tail))
     tail = _DOTS.sub(" ", tail).strip() if tail.startswith(".") else tail
-    job, groups = split_parentheses(tail)
+    job, groups = split_parentheticals(tail)
     credited_as = None
     notes: list[str] = []
     for group in groups:
@@ -233,7 +209,8 @@ def split_cast_row(line: str) -> CreditParts | None:
     if separator and separator.start() > 0:
         name, tail = clean(line[: separator.start()]), line[separator.end():]
     else:
-        name, groups = split_parentheses(line)
+        # Cleaned first: split_parentheticals collapses str.isspace() space only (no U+200B).
+        name, groups = split_parentheticals(clean(line))
         parts = CreditParts(name=name)
         _assign_cast_groups(parts, groups)
         return parts if name else None
@@ -241,7 +218,7 @@ def split_cast_row(line: str) -> CreditParts | None:
 
 
 def cast_parts(name: str, character_text: str) -> CreditParts:
-    character, groups = split_parentheses(clean(character_text))
+    character, groups = split_parentheticals(clean(character_text))
     parts = CreditParts(name=clean(name), character=character or None)
     _assign_cast_groups(parts, groups)
     return parts
