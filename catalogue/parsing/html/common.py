@@ -51,8 +51,13 @@ def meta_charset(data: bytes) -> str | None:
     return None
 
 
-def decode_html(data: bytes) -> str:
-    """A page's bytes as text: valid UTF-8 first, then its meta charset, then Windows-1252."""
+def decode_html(data: bytes | str) -> str:
+    """A page's bytes as text: valid UTF-8 first, then its meta charset, then Windows-1252.
+
+    Text passes through (byte-order mark dropped, line ends normalised).
+    """
+    if isinstance(data, str):
+        return decode_bytes(data)
     try:
         return decode_bytes(data.decode("utf-8"))
     except UnicodeDecodeError:
