@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 
-__all__ = ["MONTHS", "imdb_id_from_href", "parse_date", "split_parentheticals"]
+__all__ = ["MONTHS", "credited_as_and_notes", "imdb_id_from_href", "parse_date", "split_parentheticals"]
 
 MONTHS = {
     name: number
@@ -167,3 +167,19 @@ def split_parentheticals(text: str, *, trailing_only: bool = False) -> tuple[str
     if depth:  # unbalanced: keep what was open as text
         outside.append("(" + "".join(current))
     return " ".join("".join(outside).split()), notes
+
+
+def credited_as_and_notes(groups: list[str], *, any_case: bool = False) -> tuple[str | None, list[str]]:
+    """A credit's parenthesised groups → ``(credited_as, other notes)``: the first ``as …`` is the alias.
+
+    ``any_case`` also takes ``As …`` (the reviews and full-credits pages); the title pages'
+    text parser has always required a lower-case ``as``.
+    """
+    credited_as = None
+    notes = []
+    for group in groups:
+        if credited_as is None and (group.lower() if any_case else group).startswith("as "):
+            credited_as = group[3:].strip() or None
+        else:
+            notes.append(group)
+    return credited_as, notes

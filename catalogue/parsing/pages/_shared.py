@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..common import parse_date, split_parentheticals
+from ..common import credited_as_and_notes, parse_date, split_parentheticals
 from ..record import DEPARTMENT_KEYS, PageError, Review
 
 # Longer lines are not credit rows, headers or review headers; they are only kept.
@@ -164,13 +164,7 @@ def split_credit_tail(tail: str) -> tuple[str | None, str | None, list[str]]:
     tail = _JOINERS.sub("", clean(tail))
     tail = _DOTS.sub(" ", tail).strip() if tail.startswith(".") else tail
     job, groups = split_parentheticals(tail)
-    credited_as = None
-    notes: list[str] = []
-    for group in groups:
-        if group.lower().startswith("as ") and credited_as is None:
-            credited_as = group[3:].strip() or None
-        else:
-            notes.append(group)
+    credited_as, notes = credited_as_and_notes(groups, any_case=True)
     return (job or None), credited_as, notes
 
 
@@ -225,11 +219,7 @@ def cast_parts(name: str, character_text: str) -> CreditParts:
 
 
 def _assign_cast_groups(parts: CreditParts, groups: list[str]) -> None:
-    for group in groups:
-        if group.lower().startswith("as ") and parts.credited_as is None:
-            parts.credited_as = group[3:].strip() or None
-        else:
-            parts.notes.append(group)
+    parts.credited_as, parts.notes = credited_as_and_notes(groups, any_case=True)
 
 
 # --- user reviews ------------------------------------------------------------------
