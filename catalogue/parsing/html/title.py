@@ -35,7 +35,7 @@ from ..record import (
     SeriesRef,
     TitleRecord,
 )
-from ..common import credited_as_and_notes, imdb_id_from_href, parse_date, split_parentheticals
+from ..common import imdb_id_from_href, parse_date, split_parentheticals
 from .common import clean_text, node_lines, node_text, to_int
 from .pagetype import page_url
 
@@ -319,7 +319,13 @@ def _credit_tail(text: str) -> tuple[str | None, str | None, list[str]]:
     if not text:
         return None, None, []
     rest, groups = split_parentheticals(text)
-    credited_as, notes = credited_as_and_notes(groups)
+    credited_as = None
+    notes = []
+    for group in groups:
+        if group.startswith("as ") and credited_as is None:
+            credited_as = group[3:].strip() or None
+        else:
+            notes.append(group)
     rest = re.sub(r"^(?:\.{2,}|\s)+|(?:\s+(?:and|&))$", "", rest).strip()
     return rest or None, credited_as, notes
 
@@ -785,7 +791,11 @@ def parse_cast(root: LexborNode, record: TitleRecord) -> None:
             character, credited_as, notes, character_id = None, None, [], None
             if char_cell is not None:
                 character, groups = split_parentheticals(" ".join(char_cell.text(deep=True).split()), trailing_only=True)
-                credited_as, notes = credited_as_and_notes(groups)
+                for group in groups:
+                    if group.startswith("as ") and credited_as is None:
+                        credited_as = group[3:].strip() or None
+                    else:
+                        notes.append(group)
                 character_link = _first_link(char_cell)
                 if character_link is not None:
                     character_id = imdb_id_from_href(character_link.attributes.get("href"), "ch")
