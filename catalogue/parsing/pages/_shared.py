@@ -1,7 +1,7 @@
 """Helpers shared by the reviews and full-credits parsers (text and HTML).
 
-Kept here rather than imported from ``parsing.html``/``parsing.text``, which are
-written in parallel; the lead de-duplicates at merge. Every regex runs on one line of
+Dates, ids, parentheses and "as …" aliases come from ``parsing.common`` (shared with the
+title parsers); what is here is particular to these pages. Every regex runs on one line of
 bounded length (``MAX_LINE``), so a hostile page costs linear time.
 """
 
