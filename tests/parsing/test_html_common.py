@@ -5,16 +5,14 @@ from __future__ import annotations
 import pytest
 
 from catalogue.parsing import PageError
+from catalogue.parsing.common import imdb_id_from_href, parse_date, split_parentheticals
 from catalogue.parsing.html import html_page_type, parse_html_page
 from catalogue.parsing.html.common import (
     clean_text,
     decode_html,
-    imdb_id_from_href,
     meta_charset,
     node_lines,
-    parse_date,
     parse_html,
-    split_parentheticals,
 )
 from catalogue.parsing.html.title import _kind_from_header, parse_awards, parse_certificates, parse_runtimes
 
@@ -78,7 +76,7 @@ def test_split_parentheticals():
      ("May 11, 1944", "1944-05-11"), ("31 February 2001", None), ("soon", None), (None, None)],
 )
 def test_parse_date(text, expected):
-    assert parse_date(text) == expected
+    assert parse_date(text, partial=True) == expected
 
 
 @pytest.mark.parametrize(

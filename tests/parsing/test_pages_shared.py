@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from catalogue.parsing.common import imdb_id_from_href, parse_date
 from catalogue.parsing.pages._shared import (
     department_for,
-    imdb_id_from_href,
-    parse_date,
     parse_title_header,
     split_cast_row,
     split_crew_row,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -21,13 +20,10 @@ __all__ = [
     "BLOCK_TAGS",
     "clean_text",
     "decode_html",
-    "imdb_id_from_href",
     "meta_charset",
     "node_lines",
     "node_text",
-    "parse_date",
     "parse_html",
-    "split_parentheticals",
     "to_int",
 ]
 
@@ -55,8 +51,13 @@ def meta_charset(data: bytes) -> str | None:
     return None
 
 
-def decode_html(data: bytes) -> str:
-    """A page's bytes as text: valid UTF-8 first, then its meta charset, then Windows-1252."""
+def decode_html(data: bytes | str) -> str:
+    """A page's bytes as text: valid UTF-8 first, then its meta charset, then Windows-1252.
+
+    Text passes through (byte-order mark dropped, line ends normalised).
+    """
+    if isinstance(data, str):
+        return decode_bytes(data)
     try:
         return decode_bytes(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -87,29 +88,6 @@ def parse_html(data: bytes | str) -> LexborHTMLParser:
     # NUL is never text (lexbor drops it); keeping it out leaves it free as
     # node_text's line-break marker.
     return LexborHTMLParser(text.replace("\x00", ""))
-
-
-_ID_IN_PATH = {
-    "tt": re.compile(r"/title/(tt\d{5,})"),
-    "nm": re.compile(r"/name/(nm\d{5,})"),
-    "ch": re.compile(r"/character/(ch\d{5,})"),
-    "co": re.compile(r"/company/(co\d{5,})"),
-    "ur": re.compile(r"/user/(ur\d{3,})"),
-}
-
-
-def imdb_id_from_href(href: str | None, prefix: str) -> str | None:
-    """The IMDb id (``tt…``, ``nm…``, ``ch…``, ``co…``, ``ur…``) a link points to, or None.
-
-    ``/name/nm0000964/`` and ``http://www.imdb.com/rg/x/title/tt0036855/`` both work.
-    """
-    if not href:
-        return None
-    pattern = _ID_IN_PATH.get(prefix) or re.compile(rf"(?<![A-Za-z0-9]){re.escape(prefix)}\d{{5,}}")
-    found = pattern.search(href)
-    if not found:
-        return None
-    return found.group(1) if found.groups() else found.group(0)
 
 
 def clean_text(value: LexborNode | str | None) -> str | None:
@@ -182,131 +160,6 @@ def node_lines(node: LexborNode, *, skip: Callable[[LexborNode], bool] = _defaul
         if line:
             lines.append(line)
     return lines
-
-
-_FLAT_GROUP = re.compile(r"\(([^()]*)\)")
-_TRAILING_FLAT_GROUPS = re.compile(r"(?:\s*\([^()]*\))+\s*$")
-
-
-def split_parentheticals(text: str, *, trailing_only: bool = False) -> tuple[str, list[str]]:
-    """Split ``"Name (a) (b (c))"`` into ``("Name", ["a", "b (c)"])``.
-
-    With ``trailing_only``, only the groups at the end are taken (a character
-    named "Dr. (Mrs.) Smith" keeps its inner parentheses). Unbalanced parentheses
-    stay in the text.
-    """
-    if "(" not in text:
-        return " ".join(text.split()), []
-    if trailing_only:
-        found = _TRAILING_FLAT_GROUPS.search(text) if len(text) < 500 else None
-        if found and "(" not in text[: found.start()] and ")" not in text[: found.start()]:
-            # Only flat groups, all at the end (the usual "Bit Part (uncredited)").
-            return " ".join(text[: found.start()].split()), [
-                note for note in (" ".join(group.split()) for group in _FLAT_GROUP.findall(found.group(0))) if note
-            ]
-        notes: list[str] = []
-        rest = text.rstrip()
-        while rest.endswith(")"):
-            depth = 0
-            start = -1
-            for index in range(len(rest) - 1, -1, -1):
-                char = rest[index]
-                if char == ")":
-                    depth += 1
-                elif char == "(":
-                    depth -= 1
-                    if depth == 0:
-                        start = index
-                        break
-            if start < 0:
-                break
-            inner = " ".join(rest[start + 1 : -1].split())
-            if inner:
-                notes.insert(0, inner)
-            rest = rest[:start].rstrip()
-        return rest, notes
-    flat_notes = [" ".join(group.split()) for group in _FLAT_GROUP.findall(text)]
-    flat_rest = _FLAT_GROUP.sub(" ", text)
-    if "(" not in flat_rest and ")" not in flat_rest:
-        return " ".join(flat_rest.split()), [note for note in flat_notes if note]
-    outside: list[str] = []
-    notes = []
-    depth = 0
-    current: list[str] = []
-    for char in text:
-        if char == "(":
-            if depth:
-                current.append(char)
-            depth += 1
-        elif char == ")" and depth:
-            depth -= 1
-            if depth:
-                current.append(char)
-            else:
-                inner = " ".join("".join(current).split())
-                if inner:
-                    notes.append(inner)
-                current = []
-                outside.append(" ")
-        elif depth:
-            current.append(char)
-        else:
-            outside.append(char)
-    if depth:  # unbalanced: keep what was open as text
-        outside.append("(" + "".join(current))
-    return " ".join("".join(outside).split()), notes
-
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_DAY_MONTH_YEAR = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s+(\d{4})$")
-_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
-_YEAR_ONLY = re.compile(r"^(\d{4})$")
-
-
-def parse_date(text: str | None) -> str | None:
-    """``"11 May 1944"`` → ``"1944-05-11"``; ``"May 1944"`` → ``"1944-05"``; ``"1944"`` → ``"1944"``."""
-    if not text:
-        return None
-    text = " ".join(text.split())
-    found = _DAY_MONTH_YEAR.match(text)
-    if found:
-        day, month, year = found.groups()
-    else:
-        found = _MONTH_DAY_YEAR.match(text)
-        if found:
-            month, day, year = found.groups()
-        else:
-            found = _YEAR_ONLY.match(text)
-            return found.group(1) if found else None
-    month_number = _MONTHS.get(month.lower())
-    if not month_number:
-        return None
-    if not day:
-        return f"{year}-{month_number:02d}"
-    try:
-        return date(int(year), month_number, int(day)).isoformat()
-    except ValueError:
-        return None
 
 
 def to_int(text: str | None) -> int | None:

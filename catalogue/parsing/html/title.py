@@ -35,7 +35,8 @@ from ..record import (
     SeriesRef,
     TitleRecord,
 )
-from .common import clean_text, imdb_id_from_href, node_lines, node_text, parse_date, split_parentheticals, to_int
+from ..common import imdb_id_from_href, parse_date, split_parentheticals
+from .common import clean_text, node_lines, node_text, to_int
 from .pagetype import page_url
 
 # ---------------------------------------------------------------------------
@@ -428,7 +429,7 @@ def parse_release_date(block: LexborNode, record: TitleRecord) -> None:
         season_episode = _SEASON_EPISODE.search(episode)
         _set_episode(record, int(season_episode.group(1)), int(season_episode.group(2)))
     record.release_date = ReleaseDate(
-        date=parse_date(date_text),
+        date=parse_date(date_text, partial=True),
         text=date_text,
         country=groups[0] if groups else None,
         note=", ".join(groups[1:]) or None,
@@ -1033,7 +1034,7 @@ def parse_featured_review(root: LexborNode, record: TitleRecord) -> None:
             after_parts.append((after.text_content or "") if after.tag == "-text" else after.text(deep=True))
             after = after.next
         found_date = re.search(r"\d{1,2}\s+[A-Za-z]+\s+\d{4}|[A-Za-z]+\s+\d{1,2},\s*\d{4}", " ".join(after_parts))
-        review.date = parse_date(found_date.group(0)) if found_date else None
+        review.date = parse_date(found_date.group(0), partial=True) if found_date else None
     stars = comment.css_first("div.tinystarbar[title]")
     star_text = stars.attributes.get("title") if stars is not None else None
     if not star_text:

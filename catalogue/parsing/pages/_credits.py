@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from ..common import split_parentheticals
 from ..record import CastMember, CrewMember, TitleRecord
-from ._shared import CAST_LABELS, CreditParts, department_for, normalise_heading, split_parentheses
+from ._shared import CAST_LABELS, CreditParts, department_for, normalise_heading
 
 CAST = "cast"
 CAST_COMPLETE = re.compile(r"(?<!Crew )\(?verified as complete\)?", re.I)
@@ -28,7 +29,7 @@ class CreditCollector:
 
     def heading(self, text: str) -> bool:
         """Start the section ``text`` heads; False when it heads no credits."""
-        label, notes = split_parentheses(normalise_heading(text))
+        label, notes = split_parentheticals(normalise_heading(text))
         label = normalise_heading(label)
         if not label:
             return False

@@ -7,11 +7,11 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..decoding import decode_bytes
+from ..common import imdb_id_from_href
+from ..html.common import decode_html
 from ..record import PageError
-from ._shared import MAX_LINE, Line, TitleHeader, check_not_binary, clean, imdb_id_from_href, parse_title_header
+from ._shared import MAX_LINE, Line, TitleHeader, check_not_binary, clean, parse_title_header
 
-_META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")
 # Tags that never nest (void) or that the parser closes by itself (p, li, td, a…).
 _FLAT = frozenset(
@@ -22,15 +22,12 @@ _FLAT = frozenset(
 MAX_DEPTH = 1000
 
 
-def decode_html(data: bytes | str) -> str:
-    if isinstance(data, str):
-        return decode_bytes(data)
-    declared = _META_CHARSET.search(data[:16384])
-    return decode_bytes(data, declared=declared.group(1).decode("ascii") if declared else None)
-
-
 def parse_html(data: bytes | str) -> LexborHTMLParser:
-    """The document tree, or PageError for input that is not a page."""
+    """The document tree, or PageError for input that is not a page.
+
+    Not ``html.common.parse_html``: a sub-page is refused when binary or nested too deep,
+    and script-like elements are removed, since ``html_lines`` walks the whole content.
+    """
     text = decode_html(data)
     check_not_binary(text)
     check_nesting(text)

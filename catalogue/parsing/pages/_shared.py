@@ -1,16 +1,16 @@
 """Helpers shared by the reviews and full-credits parsers (text and HTML).
 
-Kept here rather than imported from ``parsing.html``/``parsing.text``, which are
-written in parallel; the lead de-duplicates at merge. Every regex runs on one line of
+Dates, ids, parentheses and "as …" aliases come from ``parsing.common`` (shared with the
+title parsers); what is here is particular to these pages. Every regex runs on one line of
 bounded length (``MAX_LINE``), so a hostile page costs linear time.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
 
+from ..common import credited_as_and_notes, parse_date, split_parentheticals
 from ..record import DEPARTMENT_KEYS, PageError, Review
 
 # Longer lines are not credit rows, headers or review headers; they are only kept.
@@ -32,68 +32,6 @@ def check_not_binary(text: str) -> None:
     controls = sum(1 for char in head if char < " " and char not in "\t\n\r\f") + head.count("\ufffd")
     if "\x00" in head or controls > len(head) // 20:
         raise PageError("not a page: the file holds binary data, not text or HTML")
-
-
-# --- dates -------------------------------------------------------------------------
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
-_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})")
-
-
-def parse_date(text: str) -> str | None:
-    """``"10 May 2011"`` (or ``"May 10, 2011"``) as ``"2011-05-10"``; None if it is not a date."""
-    text = clean(text)
-    if len(text) > 40:
-        return None
-    match = _DAY_MONTH_YEAR.fullmatch(text)
-    if match:
-        day, month, year = match.group(1), match.group(2), match.group(3)
-    else:
-        match = _MONTH_DAY_YEAR.fullmatch(text)
-        if not match:
-            return None
-        month, day, year = match.group(1), match.group(2), match.group(3)
-    number = _MONTHS.get(month.lower())
-    if number is None:
-        return None
-    try:
-        return datetime.date(int(year), number, int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-# --- IMDb ids ----------------------------------------------------------------------
-
-_ID_IN_HREF = {prefix: re.compile(rf"/{prefix}(\d{{7,8}})(?![0-9])") for prefix in ("tt", "nm", "ch", "ur", "co")}
-
-
-def imdb_id_from_href(href: str | None, prefix: str) -> str | None:
-    """``/name/nm0000964/`` → ``"nm0000964"`` (the id of kind ``prefix``), else None."""
-    if not href:
-        return None
-    match = _ID_IN_HREF[prefix].search(href[:MAX_LINE])
-    return f"{prefix}{match.group(1)}" if match else None
 
 
 # --- title headers -----------------------------------------------------------------
@@ -221,42 +159,12 @@ _TWO_SPACES = re.compile(r"\S(?: ?[\u00a0\t]| {2,})[\s\u00a0]*")
 _JOINERS = re.compile(r"(?:\s+(?:and|&|\.{3}|…))+\s*$")
 
 
-def split_parentheses(text: str) -> tuple[str, list[str]]:
-    """Text outside balanced parentheses, and each top-level parenthesis's content."""
-    outside: list[str] = []
-    groups: list[str] = []
-    depth = 0
-    start = 0
-    for index, char in enumerate(text):
-        if char == "(":
-            if depth == 0:
-                outside.append(text[start:index])
-                start = index + 1
-            depth += 1
-        elif char == ")" and depth:
-            depth -= 1
-            if depth == 0:
-                groups.append(text[start:index])
-                start = index + 1
-    if depth:  # an unclosed "(" is text, not a note
-        outside.append("(" + text[start:])
-    else:
-        outside.append(text[start:])
-    return clean(" ".join(outside)), [clean(group) for group in groups if clean(group)]
-
-
 def split_credit_tail(tail: str) -> tuple[str | None, str | None, list[str]]:
     """``key makeup artist (as A. Marcus)`` → job, credited_as, notes (other parentheses)."""
     tail = _JOINERS.sub("", clean(tail))
     tail = _DOTS.sub(" ", tail).strip() if tail.startswith(".") else tail
-    job, groups = split_parentheses(tail)
-    credited_as = None
-    notes: list[str] = []
-    for group in groups:
-        if group.lower().startswith("as ") and credited_as is None:
-            credited_as = group[3:].strip() or None
-        else:
-            notes.append(group)
+    job, groups = split_parentheticals(tail)
+    credited_as, notes = credited_as_and_notes(groups, any_case=True)
     return (job or None), credited_as, notes
 
 
@@ -295,7 +203,8 @@ def split_cast_row(line: str) -> CreditParts | None:
     if separator and separator.start() > 0:
         name, tail = clean(line[: separator.start()]), line[separator.end():]
     else:
-        name, groups = split_parentheses(line)
+        # Cleaned first: split_parentheticals collapses str.isspace() space only (no U+200B).
+        name, groups = split_parentheticals(clean(line))
         parts = CreditParts(name=name)
         _assign_cast_groups(parts, groups)
         return parts if name else None
@@ -303,18 +212,14 @@ def split_cast_row(line: str) -> CreditParts | None:
 
 
 def cast_parts(name: str, character_text: str) -> CreditParts:
-    character, groups = split_parentheses(clean(character_text))
+    character, groups = split_parentheticals(clean(character_text))
     parts = CreditParts(name=clean(name), character=character or None)
     _assign_cast_groups(parts, groups)
     return parts
 
 
 def _assign_cast_groups(parts: CreditParts, groups: list[str]) -> None:
-    for group in groups:
-        if group.lower().startswith("as ") and parts.credited_as is None:
-            parts.credited_as = group[3:].strip() or None
-        else:
-            parts.notes.append(group)
+    parts.credited_as, parts.notes = credited_as_and_notes(groups, any_case=True)
 
 
 # --- user reviews ------------------------------------------------------------------

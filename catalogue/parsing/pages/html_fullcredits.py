@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from ..common import imdb_id_from_href
+from ..html.common import decode_html
 from ..record import TitleRecord
 from ._credits import CAST_COMPLETE, LIST_NOTES, REST_OF_CAST, CreditCollector
-from ._html import content_root, decode_html, node_text, parse_html, title_header, title_id
+from ._html import content_root, node_text, parse_html, title_header, title_id
 from ._records import new_record, refuse_other
-from ._shared import MAX_LINE, CreditParts, cast_parts, clean, imdb_id_from_href, is_known_heading, looks_like_heading, split_credit_tail
+from ._shared import MAX_LINE, CreditParts, cast_parts, clean, is_known_heading, looks_like_heading, split_credit_tail
 from .pagetype import describe_page
 
 _HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6"))

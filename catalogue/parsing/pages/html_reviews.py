@@ -3,9 +3,10 @@ and ``/title/tt…/reviews``, any ``?start=N`` page of them."""
 
 from __future__ import annotations
 
+from ..html.common import decode_html
 from ..record import TitleRecord
 from ._boilerplate import is_navigation, is_review_stop, is_reviews_chrome
-from ._html import content_root, decode_html, html_lines, parse_html, title_header, title_id
+from ._html import content_root, html_lines, parse_html, title_header, title_id
 from ._records import new_record, refuse_other
 from ._shared import MAX_LINE, parse_review_lines, review_count_in
 from .pagetype import describe_page

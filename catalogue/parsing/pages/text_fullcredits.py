@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
+from ..common import imdb_id_from_href
 from ..decoding import decode_bytes
 from ..record import TitleRecord
 from ._boilerplate import is_footer, is_navigation
 from ._credits import LIST_NOTES, REST_OF_CAST, CreditCollector
 from ._records import new_record, refuse_other
-from ._shared import MAX_LINE, Line, check_not_binary, clean, imdb_id_from_href, is_known_heading, looks_like_heading
+from ._shared import MAX_LINE, Line, check_not_binary, clean, is_known_heading, looks_like_heading
 from ._shared import split_cast_row, split_crew_row
 from ._text import header_from_lines
 from .pagetype import describe_page

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+from ..common import imdb_id_from_href
 from ..decoding import decode_bytes
 from ..record import TitleRecord
 from ._boilerplate import is_navigation, is_review_stop, is_reviews_chrome
 from ._records import new_record, refuse_other
-from ._shared import MAX_LINE, Line, check_not_binary, clean, imdb_id_from_href, parse_review_lines, review_count_in
+from ._shared import MAX_LINE, Line, check_not_binary, clean, parse_review_lines, review_count_in
 from ._text import header_from_lines
 from .pagetype import describe_page
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..common import credited_as_and_notes
 from ..record import DEPARTMENT_KEYS, CastMember, CrewMember
 from .values import SHORT_LINE, collapse, split_trailing_parens
 
@@ -56,17 +57,6 @@ def department_key(label: str) -> str:
     return _KEY_CHARS.sub("_", label.lower()).strip("_") or "other"
 
 
-def _alias_and_notes(notes: list[str]) -> tuple[str | None, list[str]]:
-    credited_as = None
-    kept = []
-    for note in notes:
-        if note.startswith("as ") and credited_as is None:
-            credited_as = note[3:].strip() or None
-        else:
-            kept.append(note)
-    return credited_as, kept
-
-
 def parse_crew_row(line: str, key: str, label: str, order: int) -> CrewMember | None:
     """``Name .... job (notes) (as Alias)``, ``Name  job``, ``Name (notes)`` (contract, "Crew rows")."""
     if len(line) > SHORT_LINE:
@@ -92,7 +82,7 @@ def parse_crew_row(line: str, key: str, label: str, order: int) -> CrewMember | 
     name = collapse(name)
     if not name or name.startswith("("):
         return None
-    credited_as, notes = _alias_and_notes(notes)
+    credited_as, notes = credited_as_and_notes(notes)
     job = collapse(job) if job else None
     return CrewMember(
         department=key,
@@ -124,7 +114,7 @@ def parse_cast_row(line: str, order: int) -> CastMember | None:
     name, name_notes = split_trailing_parens(name)
     # A character cell of notes only ("(uncredited)"): the leading space lets the first group split off too.
     character, notes = split_trailing_parens(" " + character_text) if character_text else ("", [])
-    credited_as, notes = _alias_and_notes(name_notes + notes)
+    credited_as, notes = credited_as_and_notes(name_notes + notes)
     return CastMember(
         name=collapse(name),
         character=character.strip() or None,

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from ..awards import parse_awards  # noqa: F401  (re-exported: sections read it from here)
+from ..common import MONTHS
 from ..record import Aka, Awards, Certificate, Company, Popularity, Rating, ReleaseDate, Runtime
-from .vocabulary import COLORS, COMPANY_NOTE_WORDS, COUNTRIES, GENRES, LANGUAGES, MONTHS, SOUND_MIXES
+from .vocabulary import COLORS, COMPANY_NOTE_WORDS, COUNTRIES, GENRES, LANGUAGES, SOUND_MIXES
 
 # Lines longer than this are free text (a review paragraph, a plot), never a short field.
 SHORT_LINE = 400

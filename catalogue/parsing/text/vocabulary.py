@@ -4,28 +4,6 @@ when the extraction dropped its label ("Drama | War" is genres, "Continuity:" st
 
 from __future__ import annotations
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-
 # IMDb's genre list of the period.
 GENRES = frozenset(
     """Action Adult Adventure Animation Biography Comedy Crime Documentary Drama Family Fantasy
