@@ -24,8 +24,6 @@ from .bulk import rows_insert
 from .validation import check_lengths
 
 _URL_ID = re.compile(r"/title/(tt\d+)")
-# Candidates checked in one query for a clashing slug before falling back to one query each.
-_SUFFIXES_IN_BULK = range(2, 12)
 # Values per IN list: well under SQLite's oldest parameter limit (999).
 _IN_CHUNK = 400
 
@@ -36,25 +34,35 @@ def imdb_id_from_url(url: str | None) -> str | None:
 
 
 def allocate_slugs(model: type[Model], bases: list[str]) -> list[str]:
-    """Unique slugs for new rows of ``model``, one per base, in order."""
+    """Unique slugs for new rows of ``model``, one per base, in order.
+
+    A base already taken gets the first free ``-2``, ``-3``…: the numbered slugs of a
+    clashing base are read in one range scan of the unique index, so the cost does not
+    grow with how many rows share the base.
+    """
     if not bases:
         return []
     unique = sorted(set(bases))
     taken = _slugs_taken(model, unique)
     clashing = {base for base in unique if base in taken} | {base for base, n in Counter(bases).items() if n > 1}
-    checked = set(unique)
-    if clashing:
-        candidates = [f"{base}-{i}" for base in sorted(clashing) for i in _SUFFIXES_IN_BULK]
-        taken |= _slugs_taken(model, candidates)
-        checked.update(candidates)
+    for base in sorted(clashing):
+        taken |= _numbered_slugs_taken(model, base)
     slugs = []
     for base in bases:
         slug, i = base, 2
-        while slug in taken or (slug not in checked and model.objects.filter(slug=slug).exists()):
+        while slug in taken:
             slug, i = f"{base}-{i}", i + 1
         taken.add(slug)
         slugs.append(slug)
     return slugs
+
+
+def _numbered_slugs_taken(model: type[Model], base: str) -> set[str]:
+    """The taken slugs ``base-N``: every slug from "base-" up to "base." ("." sorts right after "-")."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT slug FROM {table} WHERE slug >= %s AND slug < %s", [f"{base}-", f"{base}."])
+        return {slug for (slug,) in cursor.fetchall() if slug[len(base) + 1 :].isdigit()}
 
 
 def _slugs_taken(model: type[Model], slugs: list[str]) -> set[str]:
