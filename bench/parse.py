@@ -28,6 +28,7 @@ TEST_PAGES = ROOT / "tests" / "pages"
 
 CORPORA: list[tuple[str, list[Path]]] = [
     ("text: samples + tests/pages", sorted(SAMPLES.glob("*.txt")) + sorted(TEST_PAGES.glob("*.txt"))),
+    ("text: Hiroshima sample (8.5 KiB)", [SAMPLES / "hiroshima-mon-amour-1959.combined.txt"]),
     ("text: whole sample pages", [SAMPLES / "hiroshima-mon-amour-1959.combined.txt",
                                   SAMPLES / "gaslight-1944.combined-2010.extracted.txt",
                                   SAMPLES / "die-hard-1988.maindetails-2009.extracted.txt"]),

@@ -25,6 +25,9 @@ class PageKind:
     looks_like: str | None = None  # for "other": "a name page", "a news page"…
 
 
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # below space, other than \t \n \f \r
+
+
 def not_a_title_page(looks_like: str | None) -> PageError:
     """The one error for pages that are not title pages: "not an IMDb title page: looks like a name page"."""
     return PageError(f"not an IMDb title page: looks like {looks_like or 'another kind of page'}")
@@ -216,7 +219,7 @@ def describe_page(data: bytes | str | None = None, *, url: str | None = None) ->
     if not head.strip():
         return PageKind(TITLE)  # empty: the parser says so in its own words
     sample = head[:4096]
-    if "\x00" in sample or sum(char < " " and char not in "\t\n\r\f" for char in sample) > len(sample) // 20:
+    if "\x00" in sample or len(_CONTROL_CHARACTERS.findall(sample)) > len(sample) // 20:
         return PageKind(OTHER, "a binary file")
     if head.lstrip().startswith("{"):
         # A JSON record (the contract's form) says what it is.
