@@ -5,12 +5,23 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test serve migrate samples install install-dev check-deploy bench clean
+.PHONY: run test serve migrate samples install install-dev chromium check-deploy bench clean
 
 run: install migrate samples serve
 
-test: install-dev
+test: install-dev chromium
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium (Playwright's own download does not work
+# offline): installed with apt when missing and we are root, else a clear message.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium: sudo apt-get install --no-install-recommends chromium fonts-liberation" >&2; exit 1; \
+	  fi; }
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
