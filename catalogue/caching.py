@@ -9,8 +9,11 @@ stamp costs one small indexed query; a hit then costs nothing else.
 The cache is Django's default cache: LocMemCache (per process) needs no server; a
 shared Redis or memcached (docs/deploy.md) lets all workers share rendered pages.
 
-    @cache_page_by_stamp(title_stamp)
+    @cache_page_by_stamp(lambda request, slug: selectors.title_stamp(slug).key)
     def title(request, slug): ...
+
+The site's title and person views get it through ``views.conditional.stamped_page``,
+which looks the stamp up once for both the ETag and the cache key.
 """
 
 from __future__ import annotations
@@ -22,36 +25,13 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
-
-from catalogue import selectors
-from catalogue.models import Title
 
 CACHE_HEADER = "X-Page-Cache"
 # Headers a cached copy must not replay to another visitor.
 _PRIVATE_HEADERS = {"set-cookie", "vary"}
 
 Stamp = Callable[..., "str | None"]
-
-
-def title_stamp(request: HttpRequest, slug: str, **kwargs) -> str | None:
-    """The title's stamp key (selectors.title_stamp), or None if there is no such title."""
-    stamp = selectors.title_stamp(slug)
-    return stamp.key if stamp else None
-
-
-def person_stamp(request: HttpRequest, slug: str, **kwargs) -> str | None:
-    """The person's stamp key (selectors.person_stamp), or None if there is no such person."""
-    stamp = selectors.person_stamp(slug)
-    return stamp.key if stamp else None
-
-
-def catalogue_stamp(request: HttpRequest, **kwargs) -> str:
-    """A stamp for pages listing many titles (certificates, search): the latest change and the title count."""
-    row = Title.objects.aggregate(latest=Max("updated_at"), count=Count("pk"))
-    latest = row["latest"].isoformat() if row["latest"] else "-"
-    return f"c{row['count']}:{latest}"
 
 
 def page_cache_key(view_name: str, stamp: str, request: HttpRequest) -> str:

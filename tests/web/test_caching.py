@@ -1,7 +1,5 @@
-"""Page caching keyed by the stamp of what the page shows (catalogue/caching.py).
-
-The views and URLs here stand in for the real title and person views: the lead applies
-the same decorator to those at merge.
+"""Page caching keyed by the stamp of what the page shows (catalogue/caching.py), on small
+views of its own; tests/web/test_page_cache.py covers the site's real pages.
 """
 
 from __future__ import annotations
@@ -9,17 +7,35 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db.models import Count, Max
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import include, path
 from django.utils import timezone
 
-from catalogue.caching import CACHE_HEADER, cache_page_by_stamp, catalogue_stamp, person_stamp, title_stamp
+from catalogue import selectors
+from catalogue.caching import CACHE_HEADER, cache_page_by_stamp
 from catalogue.models import Credit, Person, Title
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
 
 renders: list[str] = []
+
+
+def title_stamp(request, slug, **kwargs):
+    stamp = selectors.title_stamp(slug)
+    return stamp.key if stamp else None
+
+
+def person_stamp(request, slug, **kwargs):
+    stamp = selectors.person_stamp(slug)
+    return stamp.key if stamp else None
+
+
+def catalogue_stamp(request, **kwargs):
+    """A stamp for a page listing many titles: the latest change and the title count."""
+    row = Title.objects.aggregate(latest=Max("updated_at"), count=Count("pk"))
+    return f"c{row['count']}:{row['latest'].isoformat() if row['latest'] else '-'}"
 
 
 @cache_page_by_stamp(title_stamp)
