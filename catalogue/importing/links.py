@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
@@ -86,77 +87,94 @@ def resolve_incoming(title: Title) -> int:
     return resolved
 
 
+class SplitAttempt(NamedTuple):
+    """What one attempt to split a recommendations line found."""
+
+    pieces: list[tuple[str, Title | None]] | None  # None: no single split into known titles
+    covered: frozenset[str]  # the line's folded words inside some known title (or AKA)
+
+
 def split_recommendations(text: str, count: int | None) -> list[tuple[str, Title | None]] | None:
     """Split ``text`` into exactly ``count`` known titles: [(piece, target or None)], or None.
 
     None when no split makes every piece a catalogued title (or AKA), or when more
     than one does (ambiguous). A piece naming several titles keeps no target.
     """
+    return recommendations_split_attempt(text, count).pieces
+
+
+def recommendations_split_attempt(text: str, count: int | None) -> SplitAttempt:
+    """``split_recommendations``, also telling which words known titles already cover."""
     words = (text or "").split()
     if not words or not count or count > len(words):
-        return None
+        return SplitAttempt(None, frozenset())
     n = len(words)
     # fold() of a run of words is the fold of each word joined (words folding to nothing dropped).
     folded_words = [fold(word) for word in words]
-    spans = {
-        (i, j): " ".join(word for word in folded_words[i:j] if word)
-        for i in range(n)
-        for j in range(i + 1, min(n, i + MAX_PIECE_WORDS) + 1)
-    }
-    candidates = sorted(set(spans.values()))
-    known: dict[str, set[int]] = defaultdict(set)
-    titles: dict[int, Title] = {}
-    aka_ids = defaultdict(set)
-    # Raw SQL: a line of 40 words has ~450 candidate pieces, costly to build through the ORM.
-    title_table = connection.ops.quote_name(Title._meta.db_table)
-    aka_table = connection.ops.quote_name(AlternateTitle._meta.db_table)
-    with connection.cursor() as cursor:
-        for start in range(0, len(candidates), _IN_CHUNK):
-            chunk = candidates[start : start + _IN_CHUNK]
-            marks = ", ".join(["%s"] * len(chunk))
-            cursor.execute(f"SELECT id, title, year, title_folded FROM {title_table} WHERE title_folded IN ({marks})", chunk)
-            for pk, text, year, folded in cursor.fetchall():
-                known[folded].add(pk)
-                titles[pk] = Title(pk=pk, title=text, year=year, title_folded=folded)
-            cursor.execute(
-                f"SELECT title_folded, title_id FROM {aka_table} WHERE title_folded IN ({marks})", chunk
-            )
-            for folded, title_id in cursor.fetchall():
-                aka_ids[folded].add(title_id)
-    missing = {title_id for ids in aka_ids.values() for title_id in ids} - titles.keys()
-    if missing:
-        titles.update((t.pk, t) for t in Title.objects.filter(pk__in=missing).only("pk", "title", "year"))
-    for folded, ids in aka_ids.items():
-        known[folded] |= ids
+    spans = {}
+    for i in range(n):
+        run = ""
+        for j in range(i + 1, min(n, i + MAX_PIECE_WORDS) + 1):
+            word = folded_words[j - 1]
+            if word:
+                run = f"{run} {word}" if run else word
+            spans[(i, j)] = run
+    known = _known_titles(set(spans.values()) - {""})
+    covered = frozenset(word[:_WORD_LENGTH] for piece in known for word in piece.split())
 
     # ways[i][k]: number of ways (capped at 2) to split words[i:] into k known pieces.
     ways = [[0] * (count + 1) for _ in range(n + 1)]
     ways[n][0] = 1
     for i in range(n - 1, -1, -1):
+        ends = [j for j in range(i + 1, min(n, i + MAX_PIECE_WORDS) + 1) if spans[(i, j)] in known]
+        if not ends:
+            continue
         for k in range(1, count + 1):
-            total = 0
-            for j in range(i + 1, min(n, i + MAX_PIECE_WORDS) + 1):
-                if spans[(i, j)] in known and ways[j][k - 1]:
-                    total += ways[j][k - 1]
-            ways[i][k] = min(total, 2)
+            ways[i][k] = min(sum(ways[j][k - 1] for j in ends), 2)
     if ways[0][count] != 1:
-        return None
+        return SplitAttempt(None, covered)
     pieces, i, k = [], 0, count
     while k:
         j = next(
             j for j in range(i + 1, min(n, i + MAX_PIECE_WORDS) + 1) if spans[(i, j)] in known and ways[j][k - 1]
         )
-        ids = known[spans[(i, j)]]
-        pieces.append((" ".join(words[i:j]), titles.get(next(iter(ids))) if len(ids) == 1 else None))
+        targets = known[spans[(i, j)]]
+        target = None
+        if len(targets) == 1:
+            pk, (name, year) = next(iter(targets.items()))
+            target = Title(pk=pk, title=name, year=year)
+        pieces.append((" ".join(words[i:j]), target))
         i, k = j, k - 1
-    return pieces
+    return SplitAttempt(pieces, covered)
 
 
-def recommendations_split_store(title: Title) -> bool:
-    """Split ``title``'s recommendations line when certain, storing the links; True if split."""
-    pieces = split_recommendations(title.recommendations_text, title.recommendation_count)
-    if pieces is None:
-        return False
+def _known_titles(candidates: set[str]) -> dict[str, dict[int, tuple[str, int | None]]]:
+    """For each candidate folded text that names catalogued titles (or their AKAs): {pk: (title, year)}."""
+    known: dict[str, dict[int, tuple[str, int | None]]] = defaultdict(dict)
+    ordered = sorted(candidates)
+    # Raw SQL: a line of 40 words has ~450 candidate pieces, costly to build through the ORM.
+    title_table = connection.ops.quote_name(Title._meta.db_table)
+    aka_table = connection.ops.quote_name(AlternateTitle._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(ordered), _IN_CHUNK):
+            chunk = ordered[start : start + _IN_CHUNK]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"SELECT title_folded, id, title, year FROM {title_table} WHERE title_folded IN ({marks}) "
+                f"UNION ALL SELECT a.title_folded, t.id, t.title, t.year FROM {aka_table} a "
+                f"JOIN {title_table} t ON t.id = a.title_id WHERE a.title_folded IN ({marks})",
+                chunk + chunk,
+            )
+            for folded, pk, name, year in cursor.fetchall():
+                known[folded][pk] = (name, year)
+    return known
+
+
+def recommendations_split_store(title: Title) -> SplitAttempt:
+    """Split ``title``'s recommendations line when certain, storing the links."""
+    attempt = recommendations_split_attempt(title.recommendations_text, title.recommendation_count)
+    if attempt.pieces is None:
+        return attempt
     rows = [
         Recommendation(
             title=title,
@@ -166,11 +184,11 @@ def recommendations_split_store(title: Title) -> bool:
             position=position,
             from_text=True,
         )
-        for position, (piece, target) in enumerate(pieces, start=1)
+        for position, (piece, target) in enumerate(attempt.pieces, start=1)
     ]
     check_lengths(rows)
     rows_insert(Recommendation, rows)
-    return True
+    return attempt
 
 
 # Longest word kept for the lookup (the column's length).
@@ -182,12 +200,19 @@ def pending_words_of(text: str) -> set[str]:
     return {word[:_WORD_LENGTH] for word in fold(text).split()}
 
 
-def pending_words_store(title: Title, *, unsplit: bool) -> None:
-    """Record (``unsplit``) or forget the words of ``title``'s line that no split took yet."""
+def pending_words_store(title: Title, *, unsplit: bool, covered: Iterable[str] = ()) -> None:
+    """Record (``unsplit``) or forget the words of ``title``'s line that no split took yet.
+
+    ``covered``: the words some catalogued title already covers (``SplitAttempt.covered``).
+    """
     PendingSplitWord.objects.filter(title=title).delete()
     if unsplit:
+        covered = set(covered)
         words = sorted(pending_words_of(title.recommendations_text))
-        rows_insert(PendingSplitWord, [new_row(PendingSplitWord, title_id=title.pk, word=word) for word in words])
+        rows_insert(
+            PendingSplitWord,
+            [new_row(PendingSplitWord, title_id=title.pk, word=word, covered=word in covered) for word in words],
+        )
 
 
 def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
@@ -196,6 +221,9 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
     A line can only split now if one of these names is a whole run of its words, so
     the lines are found by the words of each name (``PendingSplitWord``, an index:
     the lines holding all of them), then checked for the whole name as a run of words.
+    The name's words are then marked covered, and a line is split again only once
+    every one of its words is covered by some title: a line of ten titles is retried
+    once, when its last title arrives, not ten times.
     """
     names = {name for name in (title.title, title.original_title) if name}
     names |= {name for name in also_known_as if name}
@@ -225,13 +253,32 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
         .only("pk", "recommendations_text", "recommendation_count")
         .order_by("pk")
     )
-    runs = [f" {name} " for name in folded]
-    split = 0
+    newly_covered: dict[int, set[str]] = {}
+    lines: dict[int, Title] = {}
     for other in pending:
         line = f" {fold(other.recommendations_text)} "
-        if not any(run in line for run in runs):
-            continue
-        if recommendations_split_store(other):
+        runs = [name for name in folded if f" {name} " in line]
+        if runs:
+            lines[other.pk] = other
+            newly_covered[other.pk] = {word[:_WORD_LENGTH] for name in runs for word in name.split()}
+    if not lines:
+        return 0
+    with connection.cursor() as cursor:
+        for pk, words in newly_covered.items():
+            cursor.execute(
+                f"UPDATE {table} SET covered = %s WHERE title_id = %s AND word IN ({', '.join(['%s'] * len(words))})",
+                [True, pk, *sorted(words)],
+            )
+        cursor.execute(
+            f"SELECT DISTINCT title_id FROM {table} WHERE title_id IN ({', '.join(['%s'] * len(lines))}) "
+            "AND NOT covered",
+            list(lines),
+        )
+        incomplete = {pk for (pk,) in cursor.fetchall()}
+    split = 0
+    for pk in sorted(lines.keys() - incomplete):
+        other = lines[pk]
+        if recommendations_split_store(other).pieces is not None:
             split += 1
             PendingSplitWord.objects.filter(title=other).delete()
             Title.objects.filter(pk=other.pk).update(updated_at=timezone.now())

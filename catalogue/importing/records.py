@@ -540,12 +540,13 @@ def _links_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool)
         conflicts=conflicts,
         fresh=fresh,
     )
-    unsplit = False
+    unsplit, covered = False, frozenset()
     if not written and not record.recommendations and title.recommendations_text and title.recommendation_count:
         if fresh or not Recommendation.objects.filter(title=title).exists():
-            unsplit = not recommendations_split_store(title)
+            attempt = recommendations_split_store(title)
+            unsplit, covered = attempt.pieces is None, attempt.covered
     if unsplit or not fresh:
-        pending_words_store(title, unsplit=unsplit)
+        pending_words_store(title, unsplit=unsplit, covered=covered)
 
 
 # --- credits -----------------------------------------------------------------------

@@ -118,6 +118,9 @@ class PendingSplitWord(models.Model):
 
     title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="+")
     word = models.CharField(max_length=100, db_index=True)
+    # Some catalogued title (or AKA) is a run of the line's words including this one:
+    # the line is tried again only when all its words are covered.
+    covered = models.BooleanField(default=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["title", "word"], name="uniq_pending_split_word")]

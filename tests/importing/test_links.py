@@ -119,3 +119,28 @@ def test_unsplit_line_keeps_its_words_until_it_splits(import_record):
     import_record(small_record("Pearl Harbor", 2001))
     assert hiroshima.recommendations.count() == 5
     assert not PendingSplitWord.objects.filter(title=hiroshima).exists()
+
+
+def test_line_is_split_again_only_once_all_its_words_are_covered(import_record):
+    from catalogue.models import PendingSplitWord
+
+    import_record(small_record("Atonement", 2007))
+    import_record(small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5))
+    hiroshima = Title.objects.get(title="Hiroshima Mon Amour")
+
+    def covered():
+        return set(PendingSplitWord.objects.filter(title=hiroshima, covered=True).values_list("word", flat=True))
+
+    assert covered() == {"atonement"}  # known when the line was stored
+    import_record(small_record("Pearl Harbor", 2001))
+    import_record(small_record("Isadora", 1968, akas=[Aka(title="The English Patient", country="XWW")]))
+    assert covered() == {"atonement", "pearl", "harbor", "isadora", "the", "english", "patient"}
+    assert hiroshima.recommendations.count() == 0
+    # "Marcel Proust's Time Regained" is still uncovered, so the line was not tried again.
+    assert PendingSplitWord.objects.filter(title=hiroshima, covered=False).count() == 4
+
+    import_record(small_record("Marcel Proust's Time Regained", 1999))
+    # All five pieces are known now, "The English Patient" through an AKA of Isadora.
+    assert [r.target.title for r in hiroshima.recommendations.select_related("target")] == [
+        "Pearl Harbor", "Isadora", "Atonement", "Marcel Proust's Time Regained", "Isadora"]
+    assert not PendingSplitWord.objects.filter(title=hiroshima).exists()
