@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from catalogue.models import AlternateTitle, Connection, PendingSplitWord, Recommendation, Title
@@ -231,8 +231,10 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
     if not folded:
         return 0
     # The lines that hold every word of a name: an intersection of the word index's
-    # entries, one GROUP BY per name, no line text read.
+    # entries, one GROUP BY per name; then the run itself is checked on their text.
     table = connection.ops.quote_name(PendingSplitWord._meta.db_table)
+    title_table = connection.ops.quote_name(Title._meta.db_table)
+    recommendation_table = connection.ops.quote_name(Recommendation._meta.db_table)
     selects, params = [], []
     for name in sorted(folded):
         words = sorted({word[:_WORD_LENGTH] for word in name.split()})
@@ -242,25 +244,21 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
         )
         params.extend(words)
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ".join(selects), params)
-        candidates = {title_id for (title_id,) in cursor.fetchall()} - {title.pk}
-    if not candidates:
-        return 0
-    has_rows = Exists(Recommendation.objects.filter(title=OuterRef("pk")))
-    pending = (
-        Title.objects.filter(pk__in=candidates, recommendation_count__gt=0)
-        .exclude(has_rows)
-        .only("pk", "recommendations_text", "recommendation_count")
-        .order_by("pk")
-    )
+        cursor.execute(
+            f"SELECT t.id, t.recommendations_text, t.recommendation_count FROM {title_table} t "
+            f"WHERE t.id IN ({' UNION '.join(selects)}) AND t.id <> %s AND t.recommendation_count > 0 "
+            f"AND NOT EXISTS (SELECT 1 FROM {recommendation_table} r WHERE r.title_id = t.id) ORDER BY t.id",
+            [*params, title.pk],
+        )
+        pending = cursor.fetchall()
     newly_covered: dict[int, set[str]] = {}
     lines: dict[int, Title] = {}
-    for other in pending:
-        line = f" {fold(other.recommendations_text)} "
+    for pk, text, count in pending:
+        line = f" {fold(text)} "
         runs = [name for name in folded if f" {name} " in line]
         if runs:
-            lines[other.pk] = other
-            newly_covered[other.pk] = {word[:_WORD_LENGTH] for name in runs for word in name.split()}
+            lines[pk] = Title(pk=pk, recommendations_text=text, recommendation_count=count)
+            newly_covered[pk] = {word[:_WORD_LENGTH] for name in runs for word in name.split()}
     if not lines:
         return 0
     with connection.cursor() as cursor:

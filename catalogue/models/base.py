@@ -13,6 +13,9 @@ class HandEditable(models.Model):
         editable=False,
         on_delete=models.SET_NULL,
         related_name="+",
+        # Almost every row is NULL here: an index would be written for every imported
+        # row and read only when a user is deleted.
+        db_index=False,
     )
 
     class Meta:

@@ -116,7 +116,8 @@ class PendingSplitWord(models.Model):
     lines it may complete, instead of scanning every line's text.
     """
 
-    title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="+")
+    # Indexed by uniq_pending_split_word, which starts with it.
+    title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="+", db_index=False)
     word = models.CharField(max_length=100, db_index=True)
     # Some catalogued title (or AKA) is a run of the line's words including this one:
     # the line is tried again only when all its words are covered.

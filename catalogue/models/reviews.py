@@ -16,7 +16,8 @@ class ReviewQuerySet(models.QuerySet):
 
 
 class Review(HandEditable):
-    title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="reviews")
+    # Indexed by uniq_review_per_title and review_title_helpful, which start with it.
+    title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="reviews", db_index=False)
     summary = models.CharField("review title", max_length=500, blank=True, default="")
     date = models.DateField(null=True, blank=True)
     author = models.CharField(max_length=300, blank=True, default="")
