@@ -128,11 +128,12 @@ def drop_search_indexes(schema_editor) -> None:
             schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
 
 
-def repair_sqlite_search_indexes(connection) -> list[str]:
+def repair_sqlite_search_indexes(connection, *, expected: bool = False) -> list[str]:
     """Recreate missing FTS triggers and rebuild their tables; returns the tables repaired.
 
     SQLite migrations that alter a table copy it into a new one, which drops its
-    triggers: after such a migration the index would silently go stale.
+    triggers: after such a migration the index would silently go stale. A migration
+    known to do that calls this itself (``expected``: no warning).
     """
     if connection.vendor != "sqlite" or not SQLITE_HAS_TRIGRAM:
         return []
@@ -148,6 +149,6 @@ def repair_sqlite_search_indexes(connection) -> list[str]:
             for statement in _sqlite_statements(fts, table, columns):
                 cursor.execute(statement)
             repaired.append(fts)
-    if repaired:
+    if repaired and not expected:
         logger.warning("Rebuilt search indexes whose triggers were missing: %s", ", ".join(repaired))
     return repaired

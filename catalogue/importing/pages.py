@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from contextlib import contextmanager
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import closing, contextmanager
 from datetime import datetime
 
 from django.db import connection, transaction
@@ -14,6 +16,7 @@ from django.db import connection, transaction
 from catalogue.models import SourcePage
 from catalogue.models.vocabularies import PageType, SourceFormat
 from catalogue.parsing import PARSER_VERSION, PageError, parse_page
+from catalogue.parsing.ahead import ParsedPage, page_parse_ahead
 
 from .outcome import Failure, ImportOutcome, ImportRejected, ImportReport
 from .records import title_import
@@ -21,20 +24,25 @@ from .sources import Page, Skipped, Unreadable, iter_pages
 from .validation import check_lengths
 
 
-def page_import(*, page: Page) -> ImportOutcome:
+def page_import(*, page: Page, parsed: ParsedPage | None = None) -> ImportOutcome:
     """Import one page: parse it, store its source and write its record, whole or not at all.
 
-    The same bytes again are "unchanged" (the SourcePage sha256 is unique). Raises
+    The same bytes again are "unchanged" (the SourcePage sha256 is unique). ``parsed``:
+    the page already hashed and parsed (by the parse-ahead worker). Raises
     ``PageError`` (not a readable page) or ``ImportRejected``/a database error (nothing
     written).
     """
-    sha256 = hashlib.sha256(page.data).hexdigest()
+    sha256 = parsed.sha256 if parsed is not None else hashlib.sha256(page.data).hexdigest()
     # Everything, the lookup included, inside the page's own atomic block: in a group
     # commit (pages_import) a failure then rolls back to the page's savepoint only.
     with transaction.atomic():
         if SourcePage.objects.filter(sha256=sha256).exists():
             return ImportOutcome(status="unchanged")
-        record = parse_page(page.data, url=page.url)
+        if parsed is None:
+            record = parse_page(page.data, url=page.url)
+            record_data = record.to_dict()
+        else:
+            record, record_data = parsed.record_or_raise(), parsed.record_data
         source = SourcePage(
             file_name=page.name[-1000:],
             url=page.url or "",
@@ -43,7 +51,7 @@ def page_import(*, page: Page) -> ImportOutcome:
             format=record.source_format if record.source_format in SourceFormat.values else SourceFormat.TEXT,
             page_type=record.page_type if record.page_type in PageType.values else PageType.TITLE,
             parser_version=PARSER_VERSION,
-            record=record.to_dict(),
+            record=record_data,
             warnings=list(record.warnings),
             unparsed=list(record.unparsed),
             captured_at=page.captured_at,
@@ -65,8 +73,8 @@ def pages_import(
 ) -> ImportReport:
     """Import every page under ``paths``; ``dry_run`` parses and imports, then rolls all back."""
     report = ImportReport()
-    items = iter(iter_pages(paths, captured_at=captured_at))
-    with _import_pragmas():
+    items = _parsed_ahead(iter_pages(paths, captured_at=captured_at))
+    with closing(items), _import_pragmas():
         if dry_run:
             with transaction.atomic():
                 _run(items, report=report, progress=progress)
@@ -112,10 +120,52 @@ def _import_pragmas():
                 cursor.execute(f"PRAGMA {name} = {int(value)}")
 
 
+# Pages imported before a worker process starts parsing ahead (a small import does
+# not pay for starting a process), and how many pages it may parse ahead (memory).
+PARSE_AHEAD_AFTER = 64
+PARSE_AHEAD_WINDOW = 32
+
+
+def _parsed_ahead(items: Iterable) -> Iterator[tuple[Page | Skipped | Unreadable, Future | None]]:
+    """Each item with, once the import is big enough, its parse running in a worker process.
+
+    The worker only parses (``page_parse_ahead`` is pure Python); this process still
+    does every database write in order. If the worker fails for any reason the page
+    is parsed here again (``_parsed``), so the outcome is the same either way.
+    """
+    pool: ProcessPoolExecutor | None = None
+    window: deque = deque()
+    try:
+        for count, item in enumerate(items):
+            if pool is None and count >= PARSE_AHEAD_AFTER:
+                pool = ProcessPoolExecutor(max_workers=1)
+            future = pool.submit(page_parse_ahead, item.data, item.url) if pool and isinstance(item, Page) else None
+            window.append((item, future))
+            if len(window) > (PARSE_AHEAD_WINDOW if pool else 0):
+                yield window.popleft()
+        while window:
+            yield window.popleft()
+    finally:
+        for _, future in window:
+            if future is not None:
+                future.cancel()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _parsed(future: Future | None) -> ParsedPage | None:
+    if future is None:
+        return None
+    try:
+        return future.result()
+    except Exception:  # noqa: BLE001 - the worker died or a bug raised there: parse here instead
+        return None
+
+
 def _run(items, *, report: ImportReport, progress, seconds: float | None = None) -> bool:
     """Import from ``items`` until they run out (False) or ``seconds`` have passed (True)."""
     deadline = time.monotonic() + seconds if seconds is not None else None
-    for item in items:
+    for item, future in items:
         result: ImportOutcome | Failure | None = None
         if isinstance(item, Skipped):
             report.skipped.append(item)
@@ -124,7 +174,7 @@ def _run(items, *, report: ImportReport, progress, seconds: float | None = None)
             report.failed.append(result)
         else:
             try:
-                result = page_import(page=item)
+                result = page_import(page=item, parsed=_parsed(future))
             except PageError as error:
                 result = Failure(item.location, error.message, error.line)
             except ImportRejected as error:

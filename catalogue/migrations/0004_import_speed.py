@@ -5,6 +5,13 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def reinstall_search_triggers(apps, schema_editor):
+    # On SQLite the field changes above copy the title and AKA tables, which drops their FTS triggers.
+    from catalogue.search_index import repair_sqlite_search_indexes
+
+    repair_sqlite_search_indexes(schema_editor.connection, expected=True)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -107,4 +114,5 @@ class Migration(migrations.Migration):
             model_name='credit',
             index=models.Index(condition=models.Q(('edited_at__isnull', False)), fields=['edited_at'], name='credit_edited'),
         ),
+        migrations.RunPython(reinstall_search_triggers, migrations.RunPython.noop, elidable=False),
     ]
