@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Q
 from django.utils import timezone
 
 from catalogue.models import AlternateTitle, Connection, PendingSplitWord, Recommendation, Title
@@ -38,9 +37,19 @@ def resolve_targets(links: list[tuple[str, int | None, str | None]]) -> list[Tit
     ids = {imdb_id for _, _, imdb_id in links if imdb_id}
     folded = {fold(text) for text, _, _ in links}
     by_id, by_text = {}, defaultdict(list)
-    for title in Title.objects.filter(Q(imdb_id__in=ids) | Q(title_folded__in=folded)).only(
-        "pk", "imdb_id", "title_folded", "year", "title"
-    ):
+    table = connection.ops.quote_name(Title._meta.db_table)
+    selects, params = [], []
+    for column, values in (("imdb_id", sorted(ids)), ("title_folded", sorted(folded))):
+        for start in range(0, len(values), _IN_CHUNK):
+            chunk = values[start : start + _IN_CHUNK]
+            selects.append(f"SELECT id, imdb_id, title_folded, year, title FROM {table} "
+                           f"WHERE {column} IN ({', '.join(['%s'] * len(chunk))})")
+            params.extend(chunk)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ".join(selects), params)
+        found = [Title(pk=pk, imdb_id=imdb_id, title_folded=tf, year=year, title=text)
+                 for pk, imdb_id, tf, year, text in cursor.fetchall()]
+    for title in sorted(found, key=lambda t: t.pk):
         if title.imdb_id:
             by_id[title.imdb_id] = title
         by_text[(title.title_folded, title.year)].append(title)
@@ -262,11 +271,11 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
     if not lines:
         return 0
     with connection.cursor() as cursor:
-        for pk, words in newly_covered.items():
-            cursor.execute(
-                f"UPDATE {table} SET covered = %s WHERE title_id = %s AND word IN ({', '.join(['%s'] * len(words))})",
-                [True, pk, *sorted(words)],
-            )
+        matches, params = [], [True]
+        for pk, words in sorted(newly_covered.items()):
+            matches.append(f"(title_id = %s AND word IN ({', '.join(['%s'] * len(words))}))")
+            params.extend([pk, *sorted(words)])
+        cursor.execute(f"UPDATE {table} SET covered = %s WHERE {' OR '.join(matches)}", params)
         cursor.execute(
             f"SELECT DISTINCT title_id FROM {table} WHERE title_id IN ({', '.join(['%s'] * len(lines))}) "
             "AND NOT covered",

@@ -92,7 +92,7 @@ def pages_import(
     return report
 
 
-COMMIT_EVERY_SECONDS = 0.5
+COMMIT_EVERY_SECONDS = 2.0
 
 
 # For the length of a batch on SQLite: checkpoint the WAL every ~40 MB rather than
