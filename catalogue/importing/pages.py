@@ -81,18 +81,20 @@ def pages_import(
                 transaction.set_rollback(True)
         else:
             # Group commit: each page is whole or nothing (its own savepoint), and pages
-            # are committed together about every COMMIT_EVERY_SECONDS. One commit per
+            # are committed together every COMMIT_EVERY_SECONDS or COMMIT_EVERY_PAGES. One commit per
             # page rewrote every index page it touched in the WAL (~3 MB a page at
             # 10,000 titles); grouped, those writes coalesce. A kill loses at most the
             # last group, which the next run imports (finished pages are "unchanged").
             more = True
             while more:
                 with transaction.atomic():
-                    more = _run(items, report=report, progress=progress, seconds=COMMIT_EVERY_SECONDS)
+                    more = _run(items, report=report, progress=progress, seconds=COMMIT_EVERY_SECONDS,
+                                pages=COMMIT_EVERY_PAGES)
     return report
 
 
 COMMIT_EVERY_SECONDS = 2.0
+COMMIT_EVERY_PAGES = 250
 
 
 # For the length of a batch on SQLite: checkpoint the WAL every ~40 MB rather than
@@ -162,10 +164,10 @@ def _parsed(future: Future | None) -> ParsedPage | None:
         return None
 
 
-def _run(items, *, report: ImportReport, progress, seconds: float | None = None) -> bool:
-    """Import from ``items`` until they run out (False) or ``seconds`` have passed (True)."""
+def _run(items, *, report: ImportReport, progress, seconds: float | None = None, pages: int | None = None) -> bool:
+    """Import from ``items`` until they run out (False), or ``seconds`` have passed or ``pages`` are read (True)."""
     deadline = time.monotonic() + seconds if seconds is not None else None
-    for item, future in items:
+    for count, (item, future) in enumerate(items, start=1):
         result: ImportOutcome | Failure | None = None
         if isinstance(item, Skipped):
             report.skipped.append(item)
@@ -187,6 +189,6 @@ def _run(items, *, report: ImportReport, progress, seconds: float | None = None)
                 report.add(item.name, result)
         if progress is not None:
             progress(report, item, result)
-        if deadline is not None and time.monotonic() >= deadline:
+        if (deadline is not None and time.monotonic() >= deadline) or (pages is not None and count >= pages):
             return True
     return False
