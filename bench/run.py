@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -280,6 +281,12 @@ def throughput(database_url: str, workdir: Path, *, title_url: str, title_html: 
     return {"page": page, "static": static, "bytes": len(title_html.encode("utf-8"))}
 
 
+@contextmanager
+def _kept_database(path: Path):
+    """``--keep-sqlite``: the catalogue in ``path``, built by this run or an earlier one, left in place."""
+    yield f"sqlite:///{path}"
+
+
 # --- report ---------------------------------------------------------------------------------------------
 
 
@@ -298,6 +305,9 @@ def main() -> None:
     parser.add_argument("--wrk-connections", type=int, default=16)
     parser.add_argument("--loader", choices=("import", "bulk"), default="import")
     parser.add_argument("--backend", default="auto", help="sqlite, postgresql, or auto (PostgreSQL if DATABASE_URL)")
+    parser.add_argument("--keep-sqlite", type=Path, metavar="FILE",
+                        help="SQLite only: build the catalogue into FILE and keep it; if FILE exists, "
+                             "skip generating and importing and measure that catalogue again")
     parser.add_argument("--child-build", nargs=2, metavar=("PAGES", "URL"), help=argparse.SUPPRESS)
     parser.add_argument("--child-site", metavar="URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -311,24 +321,31 @@ def main() -> None:
         return
 
     print("machine:", ", ".join(f"{key} {value}" for key, value in machine().items()))
+    keep = args.keep_sqlite.resolve() if args.keep_sqlite else None
     with tempfile.TemporaryDirectory(prefix="bench-run-") as tmp:
         workdir = Path(tmp)
         pages = workdir / "pages"
         collect_static(workdir / "static")
-        made = generate(pages, titles=args.titles, seed=args.seed)
-        print(f"generated {made['pages']:,} pages ({made['credits']:,} credits, {made['megabytes']} MB) "
-              f"in {made['seconds']} s ({made['pages_per_second']:,.0f} pages/s)")
+        if keep is None or not keep.exists():
+            made = generate(pages, titles=args.titles, seed=args.seed)
+            print(f"generated {made['pages']:,} pages ({made['credits']:,} credits, {made['megabytes']} MB) "
+                  f"in {made['seconds']} s ({made['pages_per_second']:,.0f} pages/s)")
         common = ["--titles", str(args.titles), "--seed", str(args.seed), "--loader", args.loader,
                   "--requests", str(args.requests)]
-        for backend in backends(args.backend):
+        for backend in ["sqlite"] if keep else backends(args.backend):
             print(f"\n== {backend}")
-            with fresh_database(backend, workdir) as url:
+            with _kept_database(keep) if keep else fresh_database(backend, workdir) as url:
                 env = site_environment(url, static_root=workdir / "static")
-                built = run_child(Path(__file__), [*common, "--child-build", str(pages), url], env=env, timeout=6 * 3600)
-                parse = f"parse {built['parse_pages_per_second']:,.0f} pages/s, " if "parse_pages_per_second" in built else ""
-                print(f"  build ({built['loader']}): {parse}load {built['load_pages_per_second']:,.0f} pages/s "
-                      f"({built['load_seconds']} s), peak RSS {built['peak_rss_mb']:.0f} MB; "
-                      f"{built['titles']:,} titles, {built['people']:,} people, {built['credits']:,} credits")
+                if pages.exists():
+                    built = run_child(Path(__file__), [*common, "--child-build", str(pages), url], env=env,
+                                      timeout=6 * 3600)
+                    parse = (f"parse {built['parse_pages_per_second']:,.0f} pages/s, "
+                             if "parse_pages_per_second" in built else "")
+                    print(f"  build ({built['loader']}): {parse}load {built['load_pages_per_second']:,.0f} pages/s "
+                          f"({built['load_seconds']} s), peak RSS {built['peak_rss_mb']:.0f} MB; "
+                          f"{built['titles']:,} titles, {built['people']:,} people, {built['credits']:,} credits")
+                else:
+                    print(f"  build: skipped, measuring the catalogue kept in {keep}")
                 site = run_child(Path(__file__), [*common, "--child-site", url], env=env, timeout=3600)
                 for kind in ("title", "fullcredits", "person", "certificate", "search_page"):
                     _print_requests(kind, site[kind])

@@ -179,17 +179,18 @@ def _known_titles(candidates: set[str]) -> dict[str, dict[int, tuple[str, int | 
     return known
 
 
-def recommendations_split_store(title: Title) -> SplitAttempt:
-    """Split ``title``'s recommendations line when certain, storing the links."""
-    attempt = recommendations_split_attempt(title.recommendations_text, title.recommendation_count)
+def recommendations_split_store(*, title_id: int, text: str, count: int | None) -> SplitAttempt:
+    """Split title ``title_id``'s recommendations line ``text`` (of ``count`` titles) when certain, storing the links."""
+    attempt = recommendations_split_attempt(text, count)
     if attempt.pieces is None:
         return attempt
     rows = [
-        Recommendation(
-            title=title,
+        new_row(
+            Recommendation,
+            title_id=title_id,
             target_title=piece,
             target_year=target.year if target else None,
-            target=target,
+            target_id=target.pk if target else None,
             position=position,
             from_text=True,
         )
@@ -261,12 +262,12 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
         )
         pending = cursor.fetchall()
     newly_covered: dict[int, set[str]] = {}
-    lines: dict[int, Title] = {}
+    lines: dict[int, tuple[str, int]] = {}
     for pk, text, count in pending:
         line = f" {fold(text)} "
         runs = [name for name in folded if f" {name} " in line]
         if runs:
-            lines[pk] = Title(pk=pk, recommendations_text=text, recommendation_count=count)
+            lines[pk] = (text, count)
             newly_covered[pk] = {word[:_WORD_LENGTH] for name in runs for word in name.split()}
     if not lines:
         return 0
@@ -284,9 +285,9 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
         incomplete = {pk for (pk,) in cursor.fetchall()}
     split = 0
     for pk in sorted(lines.keys() - incomplete):
-        other = lines[pk]
-        if recommendations_split_store(other).pieces is not None:
+        text, count = lines[pk]
+        if recommendations_split_store(title_id=pk, text=text, count=count).pieces is not None:
             split += 1
-            PendingSplitWord.objects.filter(title=other).delete()
-            Title.objects.filter(pk=other.pk).update(updated_at=timezone.now())
+            PendingSplitWord.objects.filter(title_id=pk).delete()
+            Title.objects.filter(pk=pk).update(updated_at=timezone.now())
     return split

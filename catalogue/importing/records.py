@@ -543,7 +543,9 @@ def _links_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool)
     unsplit, covered = False, frozenset()
     if not written and not record.recommendations and title.recommendations_text and title.recommendation_count:
         if fresh or not Recommendation.objects.filter(title=title).exists():
-            attempt = recommendations_split_store(title)
+            attempt = recommendations_split_store(
+                title_id=title.pk, text=title.recommendations_text, count=title.recommendation_count
+            )
             unsplit, covered = attempt.pieces is None, attempt.covered
     if unsplit or not fresh:
         pending_words_store(title, unsplit=unsplit, covered=covered)
