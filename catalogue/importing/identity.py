@@ -4,12 +4,15 @@ Identity rules (docs/importing.md):
 - a title is its IMDb id when known, else title + year + kind (+ series for episodes);
 - a person or company is its IMDb id when the record carries one, else its exact
   printed name ("John Smith (II)" is its own name);
-- slugs come from ``base_slug`` and are never changed once assigned; a clash gets
+- slugs come from ``base_slug`` (a name with nothing to slugify: its IMDb id, else the
+  kind and a short hash of the name) and are never changed once assigned; a clash gets
   ``-2``, ``-3``… Lookups are in bulk: a constant number of queries per page.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -78,8 +81,19 @@ def _slugs_taken(model: type[Model], slugs: list[str]) -> set[str]:
 
 
 def title_slug_base(title: str, year: int | None, imdb_id: str | None) -> str:
-    text = f"{title} {year}" if year else title
-    return base_slug(text, fallback=imdb_id or "title")
+    base = base_slug(title, fallback=imdb_id or _hashed_slug("title", title))
+    return f"{base}-{year}" if year and base != imdb_id else base
+
+
+def _hashed_slug(kind: str, name: str) -> str:
+    """The slug base of a name with nothing to slugify (no Latin letters or digits) and no IMDb id.
+
+    The kind and a short hash of the folded name: the same name always wants the same
+    base, and unrelated names do not all share "person" (whose -2, -3… run grew with
+    the catalogue, and each new one read it whole).
+    """
+    digest = hashlib.blake2b(fold(name).encode("utf-8"), digest_size=5).digest()
+    return f"{kind}-{base64.b32encode(digest).decode('ascii').lower()}"
 
 
 def find_title(
@@ -204,7 +218,9 @@ def _named_for(model, entries, *, fallback: str) -> dict:
     if adopted:
         model.objects.bulk_update([model(pk=row.pk, imdb_id=row.imdb_id) for row in adopted], ["imdb_id"])
     if new:
-        slugs = allocate_slugs(model, [base_slug(row.name, fallback=row.imdb_id or fallback) for row in new])
+        slugs = allocate_slugs(
+            model, [base_slug(row.name, fallback=row.imdb_id or _hashed_slug(fallback, row.name)) for row in new]
+        )
         for row, slug in zip(new, slugs):
             row.slug = slug
             if hasattr(row, "name_folded"):

@@ -118,13 +118,15 @@ class PendingSplitWord(models.Model):
 
     # Indexed by uniq_pending_split_word, which starts with it.
     title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="+", db_index=False)
-    word = models.CharField(max_length=100, db_index=True)
+    word = models.CharField(max_length=100)
     # Some catalogued title (or AKA) is a run of the line's words including this one:
     # the line is tried again only when all its words are covered.
     covered = models.BooleanField(default=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["title", "word"], name="uniq_pending_split_word")]
+        # The lines holding a word, read from the index alone (no table row per entry).
+        indexes = [models.Index(fields=["word", "title"], name="pending_word_title")]
 
     def __str__(self) -> str:
         return self.word

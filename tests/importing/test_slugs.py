@@ -26,3 +26,29 @@ def test_a_gap_in_the_numbers_is_reused():
     _people(["ito", "ito-2", "ito-4"])
 
     assert allocate_slugs(Person, ["ito", "ito"]) == ["ito-3", "ito-5"]
+
+
+def test_names_with_nothing_to_slugify_get_a_base_of_their_own(import_record):
+    import re
+
+    from catalogue.models import Title
+    from catalogue.parsing.record import CrewMember
+    from tests.importing.records import small_record
+
+    directors = ["黒澤明", "小津安二郎", "Жан Ренуар"]
+    import_record(small_record("七人の侍", 1954, crew=[
+        CrewMember("director", "Directed by", name, order=n) for n, name in enumerate(directors, start=1)]))
+    import_record(small_record("七人の侍", 1954, kind="tv_movie"))  # the same title text again
+    import_record(small_record("生きる", 1952, crew=[CrewMember("director", "Directed by", "黒澤明", order=1)]))
+
+    slugs = dict(Person.objects.values_list("name", "slug"))
+    assert len(slugs) == 3  # the same printed name in two pages is one person
+    # Not "person", "person-2", "person-3": each name hashes to a base of its own.
+    assert all(re.fullmatch(r"person-[a-z2-7]{8}", slug) for slug in slugs.values()), slugs
+    assert len(set(slugs.values())) == 3
+
+    ikiru_slug = Title.objects.get(title="生きる").slug
+    first, second = Title.objects.filter(title="七人の侍").values_list("slug", flat=True)
+    assert re.fullmatch(r"title-[a-z2-7]{8}-1952", ikiru_slug)
+    assert re.fullmatch(r"title-[a-z2-7]{8}-1954", min(first, second))
+    assert max(first, second) == min(first, second) + "-2"  # the same text: the same base, then -2
