@@ -11,6 +11,8 @@ to ``executemany`` (each row is bound on its own), so no batching is needed.
 from __future__ import annotations
 
 import json
+import operator
+from collections.abc import Callable
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models.base import ModelState
@@ -25,13 +27,11 @@ _PLAIN = (
     models.FloatField,
 )
 
-_PLANS: dict[tuple[type, str], tuple[str, list]] = {}
-
-# How a value reaches the database: as it is, as JSON text, or through the field.
-_AS_IS, _JSON_TEXT, _FIELD = 0, 1, 2
+_PLANS: dict[tuple[type, str], tuple[str, Callable, list]] = {}
 
 
-def _plan(model: type[models.Model], database) -> tuple[str, list]:
+def _plan(model: type[models.Model], database) -> tuple[str, Callable, list]:
+    """The INSERT, a getter of a row's values in column order, and the columns to convert."""
     key = (model, database.vendor)
     if key not in _PLANS:
         fields = [field for field in model._meta.concrete_fields if not field.primary_key]
@@ -40,18 +40,18 @@ def _plan(model: type[models.Model], database) -> tuple[str, list]:
             f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
             f"VALUES ({', '.join(['%s'] * len(fields))})"
         )
-        steps = []
-        for field in fields:
+        conversions = []
+        for index, field in enumerate(fields):
             auto = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
-            if isinstance(field, models.JSONField):
+            if isinstance(field, models.JSONField) and database.vendor == "sqlite" and field.encoder is None:
                 # SQLite keeps JSON as text: json.dumps is all the field would do (~60 a page).
-                how = _JSON_TEXT if database.vendor == "sqlite" and field.encoder is None else _FIELD
-            elif isinstance(field, _PLAIN) and not auto:
-                how = _AS_IS
-            else:
-                how = _FIELD
-            steps.append((field.attname, field, how, auto))
-        _PLANS[key] = (sql, steps)
+                conversions.append((index, None, False))
+            elif auto or not isinstance(field, _PLAIN) or isinstance(field, models.JSONField):
+                conversions.append((index, field, auto))
+        getter = operator.attrgetter(*(field.attname for field in fields))
+        if len(fields) == 1:
+            getter = (lambda get: lambda row: (get(row),))(getter)
+        _PLANS[key] = (sql, getter, conversions)
     return _PLANS[key]
 
 
@@ -62,20 +62,19 @@ def rows_insert(model: type[models.Model], rows: list[models.Model]) -> None:
     # The connection itself, not the thread-local proxy: every attribute read through
     # ``django.db.connection`` is a lookup in asgiref's Local.
     database = connections[DEFAULT_DB_ALIAS]
-    sql, steps = _plan(model, database)
+    sql, getter, conversions = _plan(model, database)
     params = []
     for row in rows:
-        values = []
-        for attname, field, how, auto in steps:
-            value = getattr(row, attname)
-            if how == _AS_IS:
-                values.append(value)
-            elif how == _JSON_TEXT:
-                values.append("[]" if value == [] else None if value is None else json.dumps(value))
-            else:
-                if auto:
-                    value = field.pre_save(row, True)
-                values.append(field.get_db_prep_save(value, database))
+        values = getter(row)  # a tuple, read at C speed
+        if conversions:
+            values = list(values)
+            for index, field, auto in conversions:
+                if field is None:  # JSON text
+                    value = values[index]
+                    values[index] = "[]" if value == [] else None if value is None else json.dumps(value)
+                else:
+                    value = field.pre_save(row, True) if auto else values[index]
+                    values[index] = field.get_db_prep_save(value, database)
         params.append(values)
     with database.cursor() as cursor:
         cursor.executemany(sql, params)

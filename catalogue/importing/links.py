@@ -240,14 +240,18 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
     folded = {fold(name) for name in names} - {""}
     if not folded:
         return 0
-    # The lines that hold every word of a name: an intersection of the word index's
-    # entries, one GROUP BY per name; then the run itself is checked on their text.
+    # The lines that hold every longer word of a name: an intersection of the word
+    # index's entries, one GROUP BY per name; then the run itself is checked on their
+    # text. Words of up to 3 letters ("the", "of", "la", "und") are in most lines and
+    # would make the intersection read most of the index; they only narrow it when the
+    # name has nothing else.
     table = connection.ops.quote_name(PendingSplitWord._meta.db_table)
     title_table = connection.ops.quote_name(Title._meta.db_table)
     recommendation_table = connection.ops.quote_name(Recommendation._meta.db_table)
     selects, params = [], []
     for name in sorted(folded):
-        words = sorted({word[:_WORD_LENGTH] for word in name.split()})
+        words = {word[:_WORD_LENGTH] for word in name.split()}
+        words = sorted({word for word in words if len(word) > 3} or words)
         selects.append(
             f"SELECT title_id FROM {table} WHERE word IN ({', '.join(['%s'] * len(words))}) "
             f"GROUP BY title_id HAVING COUNT(*) = {len(words)}"
