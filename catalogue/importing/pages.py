@@ -36,7 +36,7 @@ def page_import(*, page: Page, parsed: ParsedPage | None = None) -> ImportOutcom
     # Everything, the lookup included, inside the page's own atomic block: in a group
     # commit (pages_import) a failure then rolls back to the page's savepoint only.
     with transaction.atomic():
-        if SourcePage.objects.filter(sha256=sha256).exists():
+        if _source_exists(sha256):
             return ImportOutcome(status="unchanged")
         if parsed is None:
             record = parse_page(page.data, url=page.url)
@@ -59,6 +59,13 @@ def page_import(*, page: Page, parsed: ParsedPage | None = None) -> ImportOutcom
         check_lengths([source])
         # title_import saves the source once it knows its title.
         return title_import(record=record, source=source)
+
+
+def _source_exists(sha256: str) -> bool:
+    table = connection.ops.quote_name(SourcePage._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {table} WHERE sha256 = %s", [sha256])
+        return cursor.fetchone() is not None
 
 
 ProgressCallback = Callable[[ImportReport, "Page | Skipped", "ImportOutcome | Failure | None"], None]

@@ -62,7 +62,7 @@ from .identity import (
     title_slug_base,
     vocabularies_for,
 )
-from .bulk import new_row, rows_insert
+from .bulk import new_row, row_insert, rows_insert
 from .links import pending_words_store, recommendations_split_store, resolve_incoming, resolve_targets, resplit_pending
 from .outcome import Conflict, ImportOutcome, ImportRejected
 from .validation import check_lengths
@@ -106,7 +106,7 @@ def title_import(*, record: TitleRecord, source: SourcePage | None = None) -> Im
     if source is not None:
         source.title = title
         # page_import hands over an unsaved source: one INSERT with its title set.
-        source.save() if source.pk is None else source.save(update_fields=["title"])
+        row_insert(SourcePage, source) if source.pk is None else source.save(update_fields=["title"])
     # A title created just now has no other capture to compare with.
     newest = created or _is_newest_capture(title, source, page_type)
     captured_at = source.captured_at if source else None
@@ -206,8 +206,9 @@ def _title_create(record: TitleRecord, *, imdb_id: str | None, full: bool) -> Ti
     title = Title(**values)
     title.slug = allocate_slugs(Title, [title_slug_base(record.title, record.year, imdb_id)])[0]
     title.series = _series_for(record)
+    title.title_folded, title.original_title_folded = fold(title.title), fold(title.original_title)  # as save() does
     check_lengths([title])
-    title.save()
+    row_insert(Title, title)
     if title.kind in SERIES_KINDS:
         Title.objects.filter(series__isnull=True, series_title=title.title, series_year=title.year).update(
             series=title
