@@ -7,7 +7,6 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import closing, contextmanager
 from datetime import datetime
 
@@ -16,7 +15,7 @@ from django.db import connection, transaction
 from catalogue.models import SourcePage
 from catalogue.models.vocabularies import PageType, SourceFormat
 from catalogue.parsing import PARSER_VERSION, PageError, parse_page
-from catalogue.parsing.ahead import ParsedPage, page_parse_ahead
+from catalogue.parsing.ahead import ParseAheadResult, ParseAheadWorker, ParsedPage
 
 from .outcome import Failure, ImportOutcome, ImportRejected, ImportReport
 from .records import title_import
@@ -135,46 +134,38 @@ PARSE_AHEAD_AFTER = 64
 PARSE_AHEAD_WINDOW = 32
 
 
-def _parsed_ahead(items: Iterable) -> Iterator[tuple[Page | Skipped | Unreadable, Future | None]]:
+def _parsed_ahead(items: Iterable) -> Iterator[tuple[Page | Skipped | Unreadable, ParseAheadResult | None]]:
     """Each item with, once the import is big enough, its parse running in a worker process.
 
     The worker only parses (``page_parse_ahead`` is pure Python); this process still
     does every database write in order. If the worker fails for any reason the page
     is parsed here again (``_parsed``), so the outcome is the same either way.
     """
-    pool: ProcessPoolExecutor | None = None
+    worker: ParseAheadWorker | None = None
     window: deque = deque()
     try:
         for count, item in enumerate(items):
-            if pool is None and count >= PARSE_AHEAD_AFTER:
-                pool = ProcessPoolExecutor(max_workers=1)
-            future = pool.submit(page_parse_ahead, item.data, item.url) if pool and isinstance(item, Page) else None
-            window.append((item, future))
-            if len(window) > (PARSE_AHEAD_WINDOW if pool else 0):
+            if worker is None and count >= PARSE_AHEAD_AFTER:
+                worker = ParseAheadWorker()
+            pending = worker.submit(item.data, item.url) if worker and isinstance(item, Page) else None
+            window.append((item, pending))
+            if len(window) > (PARSE_AHEAD_WINDOW if worker else 0):
                 yield window.popleft()
         while window:
             yield window.popleft()
     finally:
-        for _, future in window:
-            if future is not None:
-                future.cancel()
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        if worker is not None:
+            worker.close()
 
 
-def _parsed(future: Future | None) -> ParsedPage | None:
-    if future is None:
-        return None
-    try:
-        return future.result()
-    except Exception:  # noqa: BLE001 - the worker died or a bug raised there: parse here instead
-        return None
+def _parsed(pending: ParseAheadResult | None) -> ParsedPage | None:
+    return pending.result() if pending is not None else None
 
 
 def _run(items, *, report: ImportReport, progress, seconds: float | None = None, pages: int | None = None) -> bool:
     """Import from ``items`` until they run out (False), or ``seconds`` have passed or ``pages`` are read (True)."""
     deadline = time.monotonic() + seconds if seconds is not None else None
-    for count, (item, future) in enumerate(items, start=1):
+    for count, (item, pending) in enumerate(items, start=1):
         result: ImportOutcome | Failure | None = None
         if isinstance(item, Skipped):
             report.skipped.append(item)
@@ -183,7 +174,7 @@ def _run(items, *, report: ImportReport, progress, seconds: float | None = None,
             report.failed.append(result)
         else:
             try:
-                result = page_import(page=item, parsed=_parsed(future))
+                result = page_import(page=item, parsed=_parsed(pending))
             except PageError as error:
                 result = Failure(item.location, error.message, error.line)
             except ImportRejected as error:

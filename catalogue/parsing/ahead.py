@@ -8,6 +8,10 @@ parse and write at the same time.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import queue
+import threading
+from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,3 +41,102 @@ def page_parse_ahead(data: bytes, url: str | None = None) -> ParsedPage:
     except PageError as error:
         return ParsedPage(sha256, error_message=error.message, error_line=error.line)
     return ParsedPage(sha256, record, record.to_dict())
+
+
+class ParseAheadWorker:
+    """A worker process that parses pages in the order they are sent, one result per page.
+
+    No thread in this process: the worker's own reader thread drains the pages sent,
+    so neither side can block the other for good, and this process only pays for
+    sending bytes and unpickling records. (A ``ProcessPoolExecutor`` runs a manager
+    thread here that competed with the writes for the GIL.) Any failure of the worker
+    makes the remaining results ``None``: the caller parses those pages itself.
+    """
+
+    def __init__(self) -> None:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self._tasks, worker_tasks = context.Pipe()
+        worker_results, self._results = context.Pipe()
+        self._process = context.Process(target=_serve, args=(worker_tasks, worker_results), daemon=True)
+        self._process.start()
+        worker_tasks.close()
+        worker_results.close()
+        self._waiting: deque[ParseAheadResult] = deque()
+        self._broken = False
+
+    def submit(self, data: bytes, url: str | None) -> ParseAheadResult:
+        pending = ParseAheadResult(self)
+        self._waiting.append(pending)
+        if not self._broken:
+            try:
+                self._tasks.send((data, url))
+            except (OSError, ValueError):
+                self._broken = True
+        return pending
+
+    def _receive_one(self) -> None:
+        pending = self._waiting.popleft()
+        value = None
+        if not self._broken:
+            try:
+                value = self._results.recv()
+            except (EOFError, OSError):
+                self._broken = True
+        pending._set(value)
+
+    def close(self) -> None:
+        try:
+            self._tasks.send(None)
+        except (OSError, ValueError):
+            pass
+        self._tasks.close()
+        self._results.close()
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+
+class ParseAheadResult:
+    """One page's parse in the worker: ``result()`` waits for it (None if the worker failed)."""
+
+    __slots__ = ("_worker", "_done", "_value")
+
+    def __init__(self, worker: ParseAheadWorker) -> None:
+        self._worker, self._done, self._value = worker, False, None
+
+    def _set(self, value: ParsedPage | None) -> None:
+        self._done, self._value = True, value
+
+    def result(self) -> ParsedPage | None:
+        while not self._done:  # results come back in order: take the earlier ones first
+            self._worker._receive_one()
+        return self._value
+
+
+def _serve(tasks, results) -> None:
+    """The worker's loop: parse each page received and send its ``ParsedPage`` back."""
+    received: queue.SimpleQueue = queue.SimpleQueue()
+
+    def read() -> None:
+        try:
+            while (task := tasks.recv()) is not None:
+                received.put(task)
+        except (EOFError, OSError):
+            pass
+        received.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    while (task := received.get()) is not None:
+        data, url = task
+        try:
+            parsed = page_parse_ahead(data, url)
+        except Exception:  # noqa: BLE001 - a parser bug: the importer parses this page itself and reports it
+            parsed = None
+        try:
+            results.send(parsed)
+        except (OSError, ValueError):
+            return
+        except Exception:  # noqa: BLE001 - unpicklable: let the importer parse it
+            results.send(None)

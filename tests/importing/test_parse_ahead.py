@@ -64,3 +64,17 @@ def test_import_through_the_worker_equals_import_in_process(batch, monkeypatch):
     [failure] = ahead.failed
     assert failure.name.endswith("9-binary.txt")
     assert [(f.name, f.reason, f.line) for f in ahead.failed] == [(f.name, f.reason, f.line) for f in here.failed]
+
+
+def test_a_dead_worker_leaves_the_pages_to_this_process():
+    from catalogue.parsing.ahead import ParseAheadWorker
+
+    data = (SAMPLES / PAGES[0]).read_bytes()
+    worker = ParseAheadWorker()
+    first = worker.submit(data, None)
+    assert first.result().record.title == "Hiroshima Mon Amour"
+    worker._process.kill()
+    worker._process.join()
+    later = [worker.submit(data, None) for _ in range(3)]
+    assert [pending.result() for pending in later] == [None, None, None]  # the caller parses these itself
+    worker.close()
