@@ -76,8 +76,13 @@ def pages_import(
     captured_at: datetime | None = None,
     dry_run: bool = False,
     progress: ProgressCallback | None = None,
+    commit_every: int | None = None,
 ) -> ImportReport:
-    """Import every page under ``paths``; ``dry_run`` parses and imports, then rolls all back."""
+    """Import every page under ``paths``; ``dry_run`` parses and imports, then rolls all back.
+
+    ``commit_every``: pages per commit (default ``COMMIT_EVERY_PAGES``; or every
+    ``COMMIT_EVERY_SECONDS``, whichever comes first).
+    """
     report = ImportReport()
     items = _parsed_ahead(iter_pages(paths, captured_at=captured_at))
     with closing(items), _import_pragmas():
@@ -95,7 +100,7 @@ def pages_import(
             while more:
                 with transaction.atomic():
                     more = _run(items, report=report, progress=progress, seconds=COMMIT_EVERY_SECONDS,
-                                pages=COMMIT_EVERY_PAGES)
+                                pages=commit_every or COMMIT_EVERY_PAGES)
     return report
 
 

@@ -42,7 +42,8 @@ def test_sigkill_halfway_then_rerun(tmp_path):
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput"], env=env, check=True, capture_output=True, cwd=ROOT)
 
-    process = subprocess.Popen([*manage, "import_pages", str(pages)], env=env, cwd=ROOT,
+    # Small groups, so that the kill lands after some commits and before the end.
+    process = subprocess.Popen([*manage, "import_pages", "--commit-every", "20", str(pages)], env=env, cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from django.core.management.base import BaseCommand, CommandError
 
 from catalogue.importing.outcome import ImportReport
-from catalogue.importing.pages import pages_import
+from catalogue.importing.pages import COMMIT_EVERY_PAGES, COMMIT_EVERY_SECONDS, pages_import
 
 LOG_EVERY = 1000
 
@@ -24,8 +24,18 @@ class Command(BaseCommand):
             metavar="ISO",
             help="capture date of pages that carry none (WARC records carry their own); default: file mtime",
         )
+        parser.add_argument(
+            "--commit-every",
+            type=int,
+            default=COMMIT_EVERY_PAGES,
+            metavar="PAGES",
+            help=f"commit after this many pages (or {COMMIT_EVERY_SECONDS:g} s), default {COMMIT_EVERY_PAGES}; "
+            "a kill loses at most the pages since the last commit, which the next run imports",
+        )
 
-    def handle(self, *args, paths, dry_run, captured_at, **options):
+    def handle(self, *args, paths, dry_run, captured_at, commit_every, **options):
+        if commit_every < 1:
+            raise CommandError("--commit-every must be at least 1")
         when = _parse_when(captured_at) if captured_at else None
         interactive = self.stderr.isatty()
         started = time.monotonic()
@@ -47,7 +57,7 @@ class Command(BaseCommand):
                 rate = report.pages / max(time.monotonic() - started, 1e-6)
                 self.stderr.write(f"{report.pages} pages ({rate:.0f} pages/s), {len(report.failed)} failed")
 
-        report = pages_import(paths, captured_at=when, dry_run=dry_run, progress=progress)
+        report = pages_import(paths, captured_at=when, dry_run=dry_run, progress=progress, commit_every=commit_every)
         if interactive:
             self.stderr.write("")
         elapsed = time.monotonic() - started
