@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
-from django.db.models import Count, F, Max, Q, TextField
-from django.db.models.functions import Cast
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery, TextField, Window
+from django.db.models.functions import Cast, Coalesce, RowNumber
 from django.urls import reverse
 
 from catalogue.models import (
@@ -94,6 +94,17 @@ def group_credits_by_department(credits, *, limit: int | None = None) -> list[De
         else:
             group.credits.append(credit)
     return sorted(groups.values(), key=lambda g: department_sort_key(g.key, g.label))
+
+
+def slug_url_maker(view_name: str) -> Callable[[str], str]:
+    """``slug -> reverse(view_name, slug=slug)`` with one reverse() for all rows.
+
+    For the URL patterns taking one ``<slug:slug>``: a slug only holds [-a-zA-Z0-9_],
+    which reverse() would leave as it is.
+    """
+    marker = "0slug0"
+    head, tail = reverse(view_name, kwargs={"slug": marker}).rsplit(marker, 1)
+    return lambda slug: f"{head}{slug}{tail}"
 
 
 # -- title pages ---------------------------------------------------------------------------
@@ -207,15 +218,80 @@ def _company_groups(title_companies) -> list[tuple[str, list]]:
     ]
 
 
+def _count_of(rows) -> Coalesce:
+    """A correlated COUNT of ``rows`` (filtered on OuterRef("pk")), to annotate the title's own query."""
+    counted = rows.order_by().values("title_id").annotate(n=Count("id")).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
+class PrincipalCredit(NamedTuple):
+    """A credit the title page shows: plain values with the person's URL, no model instances."""
+
+    department: str
+    department_label: str
+    person_name: str
+    person_url: str
+    job: str
+    character: str
+    credited_as: str
+    notes: list | str
+    department_total: int
+
+
+def _principal_credits(title: Title) -> list[PrincipalCredit]:
+    """The first credits of the cast and of each key crew department, each with its department's total.
+
+    A window ranks the credits within their department on the (title, department, order)
+    index; only the first PRINCIPAL_CAST_SIZE of each (more than a crew department shows)
+    are then fetched with their people: two queries, however big the title.
+    """
+    ranked = (
+        Credit.objects.filter(title=title, department__in=(Department.CAST, *KEY_CREW_DEPARTMENTS))
+        .annotate(
+            rank=Window(RowNumber(), partition_by=F("department"), order_by=(F("order").asc(), F("id").asc())),
+            department_total=Window(Count("id"), partition_by=F("department")),
+        )
+        .filter(rank__lte=max(PRINCIPAL_CAST_SIZE, KEY_CREW_PER_DEPARTMENT))
+        .order_by()  # the model's default ordering would join the titles
+        .values_list("id", "department_total")
+    )
+    totals = dict(ranked)
+    rows = (
+        Credit.objects.filter(pk__in=list(totals))
+        .order_by("department", "order", "id")
+        .values_list(
+            "id", "department", "department_label", "person__name", "person__slug", "job", "character",
+            "credited_as", "notes",
+        )
+    )
+    person_url = slug_url_maker("catalogue:person")
+    return [
+        PrincipalCredit(department, label, name, person_url(slug), job, character, credited_as, notes, totals[pk])
+        for pk, department, label, name, slug, job, character, credited_as, notes in rows
+    ]
+
+
 def title_page(slug: str) -> TitlePage | None:
-    title = Title.objects.for_title_page().filter(slug=slug).first()
+    title = (
+        Title.objects.for_title_page()
+        .annotate(
+            page_credit_total=_count_of(Credit.objects.filter(title=OuterRef("pk"))),
+            page_cast_total=_count_of(Credit.objects.filter(title=OuterRef("pk"), department=Department.CAST)),
+            page_review_total=_count_of(Review.objects.filter(title=OuterRef("pk"))),
+        )
+        .filter(slug=slug)
+        .first()
+    )
     if title is None:
         return None
-    counts = Credit.objects.filter(title=title).aggregate(
-        total=Count("id"), cast=Count("id", filter=Q(department=Department.CAST))
+    principal = _principal_credits(title)
+    cast = [credit for credit in principal if credit.department == Department.CAST][:PRINCIPAL_CAST_SIZE]
+    crew = group_credits_by_department(
+        (credit for credit in principal if credit.department != Department.CAST), limit=KEY_CREW_PER_DEPARTMENT
     )
-    cast = list(Credit.objects.for_title(title).filter(department=Department.CAST)[:PRINCIPAL_CAST_SIZE])
-    crew_rows = Credit.objects.for_title(title).filter(department__in=KEY_CREW_DEPARTMENTS)
+    for group in crew:
+        # Credits past the window's cut are "more" too.
+        group.more = group.credits[0].department_total - len(group.credits)
     reviews = list(Review.objects.filter(title=title).most_helpful()[:TITLE_PAGE_REVIEWS])
     episodes = []
     if title.kind in ("tv_series", "tv_mini_series"):
@@ -223,11 +299,11 @@ def title_page(slug: str) -> TitlePage | None:
     return TitlePage(
         title=title,
         cast=cast,
-        cast_total=counts["cast"],
-        crew=group_credits_by_department(crew_rows, limit=KEY_CREW_PER_DEPARTMENT),
-        credit_total=counts["total"],
+        cast_total=title.page_cast_total,
+        crew=crew,
+        credit_total=title.page_credit_total,
         reviews=reviews,
-        review_total=Review.objects.filter(title=title).count(),
+        review_total=title.page_review_total,
         connections=_connection_groups(title),
         episodes=episodes,
         rating_history=list(RatingCapture.objects.filter(title=title).order_by("captured_at")),
@@ -335,17 +411,6 @@ def resolve_person_slug(slug: str) -> Person | None:
 def person_redirect_target(slug: str) -> str | None:
     """The slug a merged person's old slug now points to."""
     return PersonRedirect.objects.filter(old_slug=slug).values_list("person__slug", flat=True).first()
-
-
-def slug_url_maker(view_name: str) -> Callable[[str], str]:
-    """``slug -> reverse(view_name, slug=slug)`` with one reverse() for all rows.
-
-    For the URL patterns taking one ``<slug:slug>``: a slug only holds [-a-zA-Z0-9_],
-    which reverse() would leave as it is.
-    """
-    marker = "0slug0"
-    head, tail = reverse(view_name, kwargs={"slug": marker}).rsplit(marker, 1)
-    return lambda slug: f"{head}{slug}{tail}"
 
 
 def person_page(person: Person) -> PersonPage:
