@@ -138,33 +138,28 @@ class TitlePage:
     episodes: list
     rating_history: list
     companies: list[tuple[str, list]]
-
-    @property
-    def genres(self):
-        return [link.genre for link in self.title.titlegenre_set.all()]
-
-    @property
-    def countries(self):
-        return [link.country for link in self.title.titlecountry_set.all()]
-
-    @property
-    def languages(self):
-        return [link.language for link in self.title.titlelanguage_set.all()]
-
-    @property
-    def colours(self):
-        return [link.colour for link in self.title.titlecolour_set.all()]
-
-    @property
-    def sound_mixes(self):
-        return [link.sound_mix for link in self.title.titlesoundmix_set.all()]
+    # The title's own lists, each in the order its page printed it (title_page's queries).
+    genres: list = field(default_factory=list)
+    countries: list = field(default_factory=list)
+    languages: list = field(default_factory=list)
+    colours: list = field(default_factory=list)
+    sound_mixes: list = field(default_factory=list)
+    runtimes: list = field(default_factory=list)
+    akas: list = field(default_factory=list)
+    certificates: list = field(default_factory=list)
+    release_dates: list = field(default_factory=list)
+    taglines: list = field(default_factory=list)
+    trivia: list = field(default_factory=list)
+    goofs: list = field(default_factory=list)
+    quotes: list = field(default_factory=list)
+    recommendations: list = field(default_factory=list)
 
     @property
     def has_details(self) -> bool:
         t = self.title
         return bool(
             self.genres or self.countries or self.languages or self.colours or self.sound_mixes
-            or t.runtimes.all() or t.aspect_ratio or t.imdb_id or len(t.release_dates.all()) > 1
+            or self.runtimes or t.aspect_ratio or t.imdb_id or len(self.release_dates) > 1
         )
 
     @property
@@ -183,7 +178,7 @@ def _connection_groups(title: Title) -> list[ConnectionGroup]:
     """Outgoing links and the reverse of incoming ones, grouped by type in the page's order."""
     rows: list[ConnectionRow] = []
     seen: set[tuple[str, int]] = set()
-    for link in title.connections.all():
+    for link in title.connections.select_related("target"):
         rows.append(ConnectionRow(link.type, link.target, link.target_title, link.target_year, link.target_note))
         if link.target_id:
             seen.add((link.type, link.target_id))
@@ -272,8 +267,13 @@ def _principal_credits(title: Title) -> list[PrincipalCredit]:
 
 
 def title_page(slug: str) -> TitlePage | None:
+    """Everything the title page shows, in a constant number of small queries.
+
+    The title's lists are read through its related managers, one plain query each:
+    prefetch_related costs twice as much per query here, for a single title.
+    """
     title = (
-        Title.objects.for_title_page()
+        Title.objects.select_related("series")
         .annotate(
             page_credit_total=_count_of(Credit.objects.filter(title=OuterRef("pk"))),
             page_cast_total=_count_of(Credit.objects.filter(title=OuterRef("pk"), department=Department.CAST)),
@@ -307,7 +307,21 @@ def title_page(slug: str) -> TitlePage | None:
         connections=_connection_groups(title),
         episodes=episodes,
         rating_history=list(RatingCapture.objects.filter(title=title).order_by("captured_at")),
-        companies=_company_groups(title.title_companies.all()),
+        companies=_company_groups(title.title_companies.select_related("company").order_by("kind", "position")),
+        genres=[link.genre for link in title.titlegenre_set.select_related("genre")],
+        countries=[link.country for link in title.titlecountry_set.select_related("country")],
+        languages=[link.language for link in title.titlelanguage_set.select_related("language")],
+        colours=[link.colour for link in title.titlecolour_set.select_related("colour")],
+        sound_mixes=[link.sound_mix for link in title.titlesoundmix_set.select_related("sound_mix")],
+        runtimes=list(title.runtimes.all()),
+        akas=list(title.akas.all()),
+        certificates=list(title.certificates.all()),
+        release_dates=list(title.release_dates.all()),
+        taglines=list(title.taglines.all()),
+        trivia=list(title.trivia.all()),
+        goofs=list(title.goofs.all()),
+        quotes=list(title.quotes.prefetch_related("lines")),
+        recommendations=list(title.recommendations.select_related("target")),
     )
 
 
