@@ -229,7 +229,7 @@ class PrincipalCredit(NamedTuple):
     job: str
     character: str
     credited_as: str
-    notes: list | str
+    notes: list | tuple | str
     department_total: int
 
 
@@ -376,8 +376,15 @@ def title_stamp(slug: str) -> PageStamp | None:
 
 
 class FilmographyCredit(NamedTuple):
-    """One row of a person's filmography: plain values, no model instances (a busy person has thousands)."""
+    """One row of a person's filmography: plain values, no model instances (a busy person has thousands).
 
+    One object a row and nothing else kept per row: a 3,000-credit page otherwise sets off
+    several more garbage-collector passes.
+    """
+
+    department: str
+    department_label: str
+    job: str
     title_id: int
     url: str
     title: str
@@ -385,7 +392,7 @@ class FilmographyCredit(NamedTuple):
     kind: str
     character: str
     credited_as: str
-    notes: list | str
+    notes: list | tuple | str
 
 
 @dataclass
@@ -442,25 +449,27 @@ def person_page(person: Person) -> PersonPage:
         )
     )
     title_url = slug_url_maker("catalogue:title")
-    by_department: dict[str, list] = defaultdict(list)
+    by_department: dict[str, list[FilmographyCredit]] = defaultdict(list)
     aliases: dict[str, list[FilmographyCredit]] = defaultdict(list)
     years: dict[int, int | None] = {}
     credit_total = 0
     for department, printed, job, credited_as, title_id, slug, title, year, kind, character, notes_json in rows:
-        notes = json.loads(notes_json) if notes_json and notes_json != "[]" else []
-        credit = FilmographyCredit(title_id, title_url(slug), title, year, kind, character, credited_as, notes)
-        by_department[department].append((printed, job, credit))
+        notes = json.loads(notes_json) if notes_json and notes_json != "[]" else ()
+        credit = FilmographyCredit(
+            department, printed, job, title_id, title_url(slug), title, year, kind, character, credited_as, notes
+        )
+        by_department[department].append(credit)
         if credited_as and credited_as != person.name:
             aliases[credited_as].append(credit)
         years[title_id] = year
         credit_total += 1
     departments = []
-    for key, department_rows in by_department.items():
+    for key, credits in by_department.items():
         jobs: dict[str, list] = defaultdict(list)
-        for _, job, credit in department_rows:
-            jobs["" if key == Department.CAST else job].append(credit)
-        heading = FILMOGRAPHY_HEADINGS.get(key) or department_label(key, department_rows[0][0])
-        title_count = len({credit.title_id for _, _, credit in department_rows})
+        for credit in credits:
+            jobs["" if key == Department.CAST else credit.job].append(credit)
+        heading = FILMOGRAPHY_HEADINGS.get(key) or department_label(key, credits[0].department_label)
+        title_count = len({credit.title_id for credit in credits})
         job_groups = [JobGroup(job, job_credits) for job, job_credits in jobs.items()]
         departments.append(FilmographyDepartment(key, heading, title_count, job_groups))
     departments.sort(key=lambda d: department_sort_key(d.key, d.heading))
