@@ -69,7 +69,9 @@ def build(title_count: int):
     Title.objects.filter(pk__in=[t.pk for t in titles[:BUSY_CREDITS:7]]).update(
         kind="tv_episode", series_title="Some Series", season=1, episode=3
     )
-    Credit.objects.bulk_create(credit for n, t in enumerate(titles[:BUSY_CREDITS]) for credit in busy_credits(busy, n, t))
+    Credit.objects.bulk_create(
+        credit for n, t in enumerate(titles[:BUSY_CREDITS]) for credit in busy_credits(busy, n, t)
+    )
     assert Credit.objects.filter(person=busy).count() == BUSY_CREDITS
     Certificate.objects.bulk_create(
         Certificate(title=t, country=["UK", "USA", "West Germany"][n % 3], rating=["X", "PG", "16"][n % 3])

@@ -219,8 +219,8 @@ def _count_of(rows) -> Coalesce:
     return Coalesce(Subquery(counted), 0)
 
 
-class PrincipalCredit(NamedTuple):
-    """A credit the title page shows: plain values with the person's URL, no model instances."""
+class TitleCredit(NamedTuple):
+    """A credit as a title's pages show it: plain values with the person's URL, no model instances."""
 
     department: str
     department_label: str
@@ -230,10 +230,32 @@ class PrincipalCredit(NamedTuple):
     character: str
     credited_as: str
     notes: list | tuple | str
-    department_total: int
+    department_total: int = 0  # the title page's key credits only
 
 
-def _principal_credits(title: Title) -> list[PrincipalCredit]:
+def _title_credits(credits, totals: dict[int, int] | None = None) -> list[TitleCredit]:
+    """``credits`` (a Credit queryset) in page order as TitleCredit rows, in one query."""
+    rows = (
+        credits.order_by("department", "order", "id")
+        # The notes as JSON text, decoded only when there are some (most rows have none).
+        .annotate(notes_json=Cast("notes", TextField()))
+        .values_list(
+            "id", "department", "department_label", "person__name", "person__slug", "job", "character",
+            "credited_as", "notes_json",
+        )
+    )
+    person_url = slug_url_maker("catalogue:person")
+    return [
+        TitleCredit(
+            department, label, name, person_url(slug), job, character, credited_as,
+            json.loads(notes_json) if notes_json and notes_json != "[]" else (),
+            totals[pk] if totals else 0,
+        )
+        for pk, department, label, name, slug, job, character, credited_as, notes_json in rows
+    ]
+
+
+def _principal_credits(title: Title) -> list[TitleCredit]:
     """The first credits of the cast and of each key crew department, each with its department's total.
 
     A window ranks the credits within their department on the (title, department, order)
@@ -251,19 +273,7 @@ def _principal_credits(title: Title) -> list[PrincipalCredit]:
         .values_list("id", "department_total")
     )
     totals = dict(ranked)
-    rows = (
-        Credit.objects.filter(pk__in=list(totals))
-        .order_by("department", "order", "id")
-        .values_list(
-            "id", "department", "department_label", "person__name", "person__slug", "job", "character",
-            "credited_as", "notes",
-        )
-    )
-    person_url = slug_url_maker("catalogue:person")
-    return [
-        PrincipalCredit(department, label, name, person_url(slug), job, character, credited_as, notes, totals[pk])
-        for pk, department, label, name, slug, job, character, credited_as, notes in rows
-    ]
+    return _title_credits(Credit.objects.filter(pk__in=list(totals)), totals)
 
 
 def title_page(slug: str) -> TitlePage | None:
@@ -336,7 +346,7 @@ def full_credits(slug: str) -> FullCredits | None:
     title = Title.objects.filter(slug=slug).select_related("series").first()
     if title is None:
         return None
-    groups = group_credits_by_department(Credit.objects.for_title(title))
+    groups = group_credits_by_department(_title_credits(Credit.objects.filter(title=title)))
     cast = next((group.credits for group in groups if group.key == Department.CAST), [])
     return FullCredits(title, cast, [group for group in groups if group.key != Department.CAST])
 

@@ -125,6 +125,39 @@ def year_chart_bars(bars) -> SafeString:
         count = int(bar.count)
         rects.append(
             f'<rect class="chart__bar" x="{float(bar.x)}" y="{float(bar.y)}" width="{float(bar.width)}" '
-            f'height="{float(bar.height)}"><title>{int(bar.year)}: {count} title{"" if count == 1 else "s"}</title></rect>'
+            f'height="{float(bar.height)}">'
+            f'<title>{int(bar.year)}: {count} title{"" if count == 1 else "s"}</title></rect>'
         )
     return mark_safe("".join(rects))  # noqa: S308 (numbers and literal markup only)
+
+
+def _person_link(credit) -> str:
+    return f'<a href="{_escape(credit.person_url)}">{_escape(credit.person_name)}</a>'
+
+
+@register.filter
+def full_cast_rows(credits) -> SafeString:
+    """The full credits page's cast rows (selectors.TitleCredit) as <tr> elements."""
+    rows = []
+    for credit in credits:
+        row = f'<tr><td>{_person_link(credit)}</td><td class="character">{_escape(credit.character)}'
+        if credit.credited_as:
+            row += f' <span class="muted">(as {_escape(credit.credited_as)})</span>'
+        if credit.notes:
+            row += f' <span class="muted">{_escape(notes(credit.notes))}</span>'
+        rows.append(row + "</td></tr>")
+    return mark_safe("\n".join(rows))  # noqa: S308 (every value above is escaped)
+
+
+@register.filter
+def full_crew_rows(credits) -> SafeString:
+    """The full credits page's rows of one crew department (selectors.TitleCredit) as <tr> elements."""
+    rows = []
+    for credit in credits:
+        row = f'<tr><td>{_person_link(credit)}</td><td>{_escape(credit.job)}'
+        if credit.notes:
+            row += f' <span class="muted">{_escape(notes(credit.notes))}</span>'
+        if credit.credited_as:
+            row += f' <span class="muted">(as {_escape(credit.credited_as)})</span>'
+        rows.append(row + "</td></tr>")
+    return mark_safe("\n".join(rows))  # noqa: S308 (every value above is escaped)

@@ -60,7 +60,8 @@ def test_person_with_3000_credits_costs_the_queries_of_one_credit(client, busy_p
 def test_big_filmography_rows_are_complete_and_newest_first(client, busy_person):
     html = client.get("/name/busy-person/").content.decode()
 
-    cast = html[html.index('<section class="filmography" id="cast">'):html.index('<section class="filmography" id="director">')]
+    start = html.index('<section class="filmography" id="cast">')
+    cast = html[start:html.index('<section class="filmography" id="director">')]
     years = [int(year) for year in re.findall(r'<span class="filmography-year">(\d+)</span>', cast)]
     assert len(years) == 1500 and years == sorted(years, reverse=True)
     # Film 0: an episode, credited as, uncredited.
@@ -108,6 +109,11 @@ def test_title_page_escapes_hostile_credit_text(client, db):
             f'<td class="character">{ESCAPED} <span class="muted">({ESCAPED})</span></td>') in cast
     crew = re.search(r'<section class="crew".*?</section>', html, re.S).group(0)
     assert f'<a href="/name/writer/">Writer {ESCAPED}</a> <span class="muted">{ESCAPED}</span>' in crew
+    full = client.get(f"/title/{title.slug}/fullcredits/").content.decode()
+    assert "<script>" not in full
+    assert (f'<tr><td><a href="/name/actor/">Actor {ESCAPED}</a></td><td class="character">{ESCAPED} '
+            f'<span class="muted">(as {ESCAPED})</span> <span class="muted">({ESCAPED})</span></td></tr>') in full
+    assert f'<tr><td><a href="/name/writer/">Writer {ESCAPED}</a></td><td>{ESCAPED}</td></tr>' in full
 
 
 def test_title_page_key_crew_shows_the_first_ten_and_counts_the_rest(client, db, django_assert_num_queries):
