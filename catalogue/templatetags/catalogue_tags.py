@@ -88,11 +88,17 @@ def _title_suffix(kind: str) -> str:
 @register.filter
 def filmography_items(credits) -> SafeString:
     """A person's filmography rows (selectors.FilmographyCredit) as <li> elements."""
+    suffixes: dict[str, str] = {}
     items = []
     for credit in credits:
+        suffix = suffixes.get(credit.kind)
+        if suffix is None:
+            suffix = suffixes[credit.kind] = _title_suffix(credit.kind)
+        # The year is a number (digits only) or the dash.
+        year = int(credit.year) if credit.year else "—"
         item = (
-            f'<li><span class="filmography-year">{_escape(str(credit.year or "—"))}</span> '
-            f'<a href="{_escape(credit.url)}">{_escape(credit.title)}</a>{_title_suffix(credit.kind)}'
+            f'<li><span class="filmography-year">{year}</span> '
+            f'<a href="{_escape(credit.url)}">{_escape(credit.title)}</a>{suffix}'
         )
         if credit.character:
             item += f' <span class="character">… {_escape(credit.character)}</span>'
