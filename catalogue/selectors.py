@@ -312,7 +312,7 @@ def _vocabularies(title: Title) -> dict[str, list[VocabularyItem]]:
 
 
 def title_page(slug: str) -> TitlePage | None:
-    """Everything the title page shows, in a constant number of small queries (21 for a film).
+    """Everything the title page shows in a constant number of small queries (20 for a film).
 
     The title's lists are read through its related managers, one plain query each (the five
     vocabularies in one): for a single title prefetch_related costs twice as much a query.
