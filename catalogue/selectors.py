@@ -410,30 +410,25 @@ def title_stamp(slug: str) -> PageStamp | None:
 # -- people --------------------------------------------------------------------------------
 
 
-class FilmographyCredit(NamedTuple):
-    """One row of a person's filmography: plain values, no model instances (a busy person has thousands).
+# A filmography row: (url, title, year, kind, character, credited_as, notes) of strings, numbers and
+# a tuple of strings, unpacked in this order by catalogue_tags.filmography_items and title_links.
+# A plain tuple, not a NamedTuple: the garbage collector stops tracking tuples of such values, so
+# 3,000 rows add no collector passes (as NamedTuples they doubled the page's p95).
+FilmographyRow = tuple[str, str, "int | None", str, str, str, "tuple[str, ...] | str"]
 
-    One object a row and nothing else kept per row: a 3,000-credit page otherwise sets off
-    several more garbage-collector passes.
-    """
 
-    department: str
-    department_label: str
-    job: str
-    title_id: int
-    url: str
-    title: str
-    year: int | None
-    kind: str
-    character: str
-    credited_as: str
-    notes: list | tuple | str
+def _decoded_notes(notes_json: str | None) -> tuple[str, ...] | str:
+    """Credit.notes from its JSON text: a tuple of notes (a string when stored as one)."""
+    if not notes_json or notes_json == "[]":
+        return ()
+    notes = json.loads(notes_json)
+    return tuple(notes) if isinstance(notes, list) else notes
 
 
 @dataclass
 class JobGroup:
     job: str
-    credits: list[FilmographyCredit]
+    credits: list[FilmographyRow]
 
 
 @dataclass
@@ -447,7 +442,7 @@ class FilmographyDepartment:
 @dataclass
 class AliasGroup:
     alias: str
-    credits: list[FilmographyCredit]
+    credits: list[FilmographyRow]
 
 
 @dataclass
@@ -484,29 +479,27 @@ def person_page(person: Person) -> PersonPage:
         )
     )
     title_url = slug_url_maker("catalogue:title")
-    by_department: dict[str, list[FilmographyCredit]] = defaultdict(list)
-    aliases: dict[str, list[FilmographyCredit]] = defaultdict(list)
+    # department -> (printed label, {job: rows}, title ids)
+    by_department: dict[str, tuple[str, dict[str, list[FilmographyRow]], set[int]]] = {}
+    aliases: dict[str, list[FilmographyRow]] = defaultdict(list)
     years: dict[int, int | None] = {}
     credit_total = 0
     for department, printed, job, credited_as, title_id, slug, title, year, kind, character, notes_json in rows:
-        notes = json.loads(notes_json) if notes_json and notes_json != "[]" else ()
-        credit = FilmographyCredit(
-            department, printed, job, title_id, title_url(slug), title, year, kind, character, credited_as, notes
-        )
-        by_department[department].append(credit)
+        row = (title_url(slug), title, year, kind, character, credited_as, _decoded_notes(notes_json))
+        if department not in by_department:
+            by_department[department] = (printed, defaultdict(list), set())
+        _, jobs, title_ids = by_department[department]
+        jobs["" if department == Department.CAST else job].append(row)
+        title_ids.add(title_id)
         if credited_as and credited_as != person.name:
-            aliases[credited_as].append(credit)
+            aliases[credited_as].append(row)
         years[title_id] = year
         credit_total += 1
     departments = []
-    for key, credits in by_department.items():
-        jobs: dict[str, list] = defaultdict(list)
-        for credit in credits:
-            jobs["" if key == Department.CAST else credit.job].append(credit)
-        heading = FILMOGRAPHY_HEADINGS.get(key) or department_label(key, credits[0].department_label)
-        title_count = len({credit.title_id for credit in credits})
-        job_groups = [JobGroup(job, job_credits) for job, job_credits in jobs.items()]
-        departments.append(FilmographyDepartment(key, heading, title_count, job_groups))
+    for key, (printed, jobs, title_ids) in by_department.items():
+        heading = FILMOGRAPHY_HEADINGS.get(key) or department_label(key, printed)
+        job_groups = [JobGroup(job, job_rows) for job, job_rows in jobs.items()]
+        departments.append(FilmographyDepartment(key, heading, len(title_ids), job_groups))
     departments.sort(key=lambda d: department_sort_key(d.key, d.heading))
     return PersonPage(
         person=person,

@@ -86,39 +86,38 @@ def _title_suffix(kind: str) -> str:
 
 
 @register.filter
-def filmography_items(credits) -> SafeString:
-    """A person's filmography rows (selectors.FilmographyCredit) as <li> elements."""
+def filmography_items(rows) -> SafeString:
+    """A person's filmography rows (selectors.FilmographyRow tuples) as <li> elements."""
     suffixes: dict[str, str] = {}
     items = []
-    for credit in credits:
-        suffix = suffixes.get(credit.kind)
+    for url, title, year, kind, character, credited_as, row_notes in rows:
+        suffix = suffixes.get(kind)
         if suffix is None:
-            suffix = suffixes[credit.kind] = _title_suffix(credit.kind)
+            suffix = suffixes[kind] = _title_suffix(kind)
         # The year is a number (digits only) or the dash.
-        year = int(credit.year) if credit.year else "—"
         item = (
-            f'<li><span class="filmography-year">{year}</span> '
-            f'<a href="{_escape(credit.url)}">{_escape(credit.title)}</a>{suffix}'
+            f'<li><span class="filmography-year">{int(year) if year else "—"}</span> '
+            f'<a href="{_escape(url)}">{_escape(title)}</a>{suffix}'
         )
-        if credit.character:
-            item += f' <span class="character">… {_escape(credit.character)}</span>'
-        if credit.credited_as:
-            item += f' <span class="muted">(as {_escape(credit.credited_as)})</span>'
-        if credit.notes:
-            item += f' <span class="muted">{_escape(notes(credit.notes))}</span>'
+        if character:
+            item += f' <span class="character">… {_escape(character)}</span>'
+        if credited_as:
+            item += f' <span class="muted">(as {_escape(credited_as)})</span>'
+        if row_notes:
+            item += f' <span class="muted">{_escape(notes(row_notes))}</span>'
         items.append(item + "</li>")
     return mark_safe("\n".join(items))  # noqa: S308 (every value above is escaped)
 
 
 @register.filter
-def title_links(credits) -> SafeString:
-    """Links to the credits' titles, with year and kind, separated by "; " (as catalogue/_title_link.html)."""
+def title_links(rows) -> SafeString:
+    """Links to the rows' titles (selectors.FilmographyRow), with year and kind, separated by "; "."""
     links = []
-    for credit in credits:
-        link = f'<a href="{_escape(credit.url)}">{_escape(credit.title)}</a>'
-        if credit.year:
-            kind = "" if credit.kind == TitleKind.MOVIE else f" {_escape(kind_label(credit.kind))}"
-            link += f' <span class="muted">({_escape(str(credit.year))}{kind})</span>'
+    for url, title, year, kind, *_ in rows:
+        link = f'<a href="{_escape(url)}">{_escape(title)}</a>'
+        if year:
+            kind_text = "" if kind == TitleKind.MOVIE else f" {_escape(kind_label(kind))}"
+            link += f' <span class="muted">({int(year)}{kind_text})</span>'
         links.append(link)
     return mark_safe("; ".join(links))  # noqa: S308 (every value above is escaped)
 
