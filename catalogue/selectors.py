@@ -112,6 +112,15 @@ def slug_url_maker(view_name: str) -> Callable[[str], str]:
     return lambda slug: f"{head}{slug}{tail}"
 
 
+# What a link to another title shows: loading only these from a select_related title skips
+# the compiling and decoding of its ~50 columns (about 0.5 ms a query).
+TITLE_LINK_FIELDS = ("slug", "title", "year", "kind")
+
+
+def _linked_title_fields(relation: str) -> list[str]:
+    return [f"{relation}__{name}" for name in TITLE_LINK_FIELDS]
+
+
 # -- title pages ---------------------------------------------------------------------------
 
 
@@ -183,7 +192,10 @@ def _connection_groups(title: Title) -> list[ConnectionGroup]:
     """Outgoing links and the reverse of incoming ones, grouped by type in the page's order."""
     rows: list[ConnectionRow] = []
     seen: set[tuple[str, int]] = set()
-    for link in title.connections.select_related("target"):
+    outgoing = title.connections.select_related("target").only(
+        "type", "target_title", "target_year", "target_note", "position", "title_id", *_linked_title_fields("target")
+    )
+    for link in outgoing:
         rows.append(ConnectionRow(link.type, link.target, link.target_title, link.target_year, link.target_note))
         if link.target_id:
             seen.add((link.type, link.target_id))
@@ -317,7 +329,12 @@ def title_page(slug: str) -> TitlePage | None:
     The title's lists are read through its related managers, one plain query each (the five
     vocabularies in one): for a single title prefetch_related costs twice as much a query.
     """
-    title = Title.objects.select_related("series").filter(slug=slug).first()
+    title = (
+        Title.objects.select_related("series")
+        .only(*(field.name for field in Title._meta.concrete_fields), *_linked_title_fields("series"))
+        .filter(slug=slug)
+        .first()
+    )
     if title is None:
         return None
     principal = _principal_credits(title)
@@ -356,7 +373,11 @@ def title_page(slug: str) -> TitlePage | None:
         trivia=list(title.trivia.all()),
         goofs=list(title.goofs.all()),
         quotes=list(title.quotes.prefetch_related("lines")),
-        recommendations=list(title.recommendations.select_related("target")),
+        recommendations=list(
+            title.recommendations.select_related("target").only(
+                "target_title", "target_year", "position", "title_id", *_linked_title_fields("target")
+            )
+        ),
     )
 
 
