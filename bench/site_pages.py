@@ -8,6 +8,7 @@ timing, so each request pays the stamp query, the view's queries and the render.
 The last line is a repeat visit answered 304 from the ETag.
 
     python bench/site_pages.py [--repeat N] [--titles N] [--profile person|title|fullcredits]
+    DATABASE_URL=postgres://… python bench/site_pages.py   # on PostgreSQL (a test database, dropped after)
 """
 
 from __future__ import annotations
@@ -140,7 +141,16 @@ def main() -> None:
                         help="print a cProfile of this page's first visits instead of the table")
     args = parser.parse_args()
     setup_test_environment()
+    database_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0)
+    try:
+        run(args)
+    finally:
+        # A PostgreSQL DATABASE_URL gets a test database of its own: leave none behind.
+        connection.creation.destroy_test_db(database_name, verbosity=0)
+
+
+def run(args) -> None:
     huge, busy = build(max(args.titles, BUSY_CREDITS))
     client = Client()
     if args.profile:
