@@ -141,6 +141,22 @@ def _person_link(credit) -> str:
 
 
 @register.filter
+def crew_links(credits) -> SafeString:
+    """The title page's credits of one crew department (selectors.TitleCredit), separated by ", "."""
+    links = []
+    for credit in credits:
+        link = _person_link(credit)
+        if credit.job:
+            link += f' <span class="muted">{_escape(credit.job)}</span>'
+        if credit.credited_as:
+            link += f' <span class="muted">(as {_escape(credit.credited_as)})</span>'
+        if credit.notes:
+            link += f' <span class="muted">{_escape(notes(credit.notes))}</span>'
+        links.append(link)
+    return mark_safe(", ".join(links))  # noqa: S308 (every value above is escaped)
+
+
+@register.filter
 def full_cast_rows(credits) -> SafeString:
     """The full credits page's cast rows (selectors.TitleCredit) as <tr> elements."""
     rows = []
