@@ -99,7 +99,8 @@ def test_title_page_escapes_hostile_credit_text(client, db):
     title = f.make_title("Hostile", year=2001)
     f.make_credit(title, f.make_person(f"Actor {HOSTILE}", slug="actor"), department="cast", character=HOSTILE,
                   credited_as=HOSTILE, notes=[HOSTILE])
-    f.make_credit(title, f.make_person(f"Writer {HOSTILE}", slug="writer"), department="writer", job=HOSTILE)
+    f.make_credit(title, f.make_person(f"Writer {HOSTILE}", slug="writer"), department="writer", job=HOSTILE,
+                  credited_as=HOSTILE, notes=[HOSTILE])
 
     html = client.get(title.get_absolute_url()).content.decode()
 
@@ -108,12 +109,14 @@ def test_title_page_escapes_hostile_credit_text(client, db):
     assert (f'<a href="/name/actor/">Actor {ESCAPED}</a> <span class="muted">(as {ESCAPED})</span></td>'
             f'<td class="character">{ESCAPED} <span class="muted">({ESCAPED})</span></td>') in cast
     crew = re.search(r'<section class="crew".*?</section>', html, re.S).group(0)
-    assert f'<a href="/name/writer/">Writer {ESCAPED}</a> <span class="muted">{ESCAPED}</span>' in crew
+    assert (f'<a href="/name/writer/">Writer {ESCAPED}</a> <span class="muted">{ESCAPED}</span> '
+            f'<span class="muted">(as {ESCAPED})</span> <span class="muted">({ESCAPED})</span>') in crew
     full = client.get(f"/title/{title.slug}/fullcredits/").content.decode()
     assert "<script>" not in full
     assert (f'<tr><td><a href="/name/actor/">Actor {ESCAPED}</a></td><td class="character">{ESCAPED} '
             f'<span class="muted">(as {ESCAPED})</span> <span class="muted">({ESCAPED})</span></td></tr>') in full
-    assert f'<tr><td><a href="/name/writer/">Writer {ESCAPED}</a></td><td>{ESCAPED}</td></tr>' in full
+    assert (f'<tr><td><a href="/name/writer/">Writer {ESCAPED}</a></td><td>{ESCAPED} '
+            f'<span class="muted">({ESCAPED})</span> <span class="muted">(as {ESCAPED})</span></td></tr>') in full
 
 
 def test_title_page_key_crew_shows_the_first_ten_and_counts_the_rest(client, db, django_assert_num_queries):
