@@ -20,7 +20,8 @@ OG_TYPES = {
 
 
 def _person(credit, absolute: Callable[[str], str]) -> dict:
-    return {"@type": "Person", "name": credit.person.name, "url": absolute(credit.person.get_absolute_url())}
+    """A selectors.PrincipalCredit's person."""
+    return {"@type": "Person", "name": credit.person_name, "url": absolute(credit.person_url)}
 
 
 def title_json_ld(page, absolute: Callable[[str], str]) -> dict:
