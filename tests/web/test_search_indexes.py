@@ -172,3 +172,14 @@ def test_migrating_back_drops_the_indexes_and_forward_rebuilds_them():
     assert _search_objects() == set()  # and post_migrate did not put them back
     call_command("migrate", "catalogue", verbosity=0)
     assert list(Person.objects.matching_name("setsuko").values_list("name", flat=True)) == ["Setsuko Hara"]
+
+
+def test_certificate_search_reads_the_case_insensitive_index(catalogue):
+    from catalogue.filters import TitleFilter
+
+    search = TitleFilter({"certificate": "uk:x"}, queryset=Title.objects.all())
+    plan = _plan(search.qs)
+
+    assert "certificate_country_rating_ci" in plan  # not a scan of every certificate
+    if connection.vendor == "sqlite":
+        assert "COVERING INDEX certificate_country_rating_ci" in plan
