@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
+from django.db import connection
 from django.db.models import CharField, Count, F, Max, Q, Subquery, TextField, Value, Window
 from django.db.models.functions import Cast, RowNumber
 from django.urls import reverse
@@ -538,18 +539,57 @@ def person_stamp(slug: str) -> PageStamp | None:
     The count catches a credit moved away from them (its title's stamp then no longer
     counts here). One query through the credit (person, department) index.
     """
-    row = (
-        Person.objects.filter(slug=slug)
-        .annotate(latest_title=Max("credits__title__updated_at"), credit_count=Count("credits"))
-        .values_list("pk", "updated_at", "latest_title", "credit_count")
-        .first()
-    )
+    if connection.vendor == "sqlite":
+        row = _person_stamp_row_sqlite(slug)
+    else:
+        row = (
+            Person.objects.filter(slug=slug)
+            .annotate(latest_title=Max("credits__title__updated_at"), credit_count=Count("credits"))
+            .values_list("pk", "updated_at", "latest_title", "credit_count")
+            .first()
+        )
     if row is None:
         return None
     pk, updated_at, latest_title, credit_count = row
     modified = max(stamp for stamp in (updated_at, latest_title) if stamp is not None)
     latest = latest_title.isoformat() if latest_title else "-"
     return PageStamp(modified=modified, key=f"p{pk}:{updated_at.isoformat()}:{latest}:{credit_count}")
+
+
+def _person_stamp_row_sqlite(slug: str) -> tuple | None:
+    """``person_stamp``'s query, read from two indexes alone (``INDEXED BY``).
+
+    SQLite looks a title up by its rowid even when an index holds every column needed;
+    for a person with 3,000 credits that read 3,000 credit rows and 3,000 wide title rows
+    (about 25 ms of a first visit at 100,000 titles) where these indexes take ~3 ms.
+    """
+    person, credit, title = (
+        connection.ops.quote_name(model._meta.db_table) for model in (Person, Credit, Title)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT p.id, p.updated_at, MAX(t.updated_at), COUNT(c.title_id) FROM {person} p "
+            f"LEFT JOIN {credit} c INDEXED BY credit_person_dept_title ON c.person_id = p.id "
+            f"LEFT JOIN {title} t INDEXED BY title_id_updated ON t.id = c.title_id "
+            "WHERE p.slug = %s GROUP BY p.id",
+            [slug],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    stamp_field = Title._meta.get_field("updated_at")
+    converters = connection.ops.get_db_converters(stamp_field.get_col(Title._meta.db_table))
+    pk, updated_at, latest_title, count = row
+    updated_at, latest_title = (
+        _converted(value, converters, stamp_field) for value in (updated_at, latest_title)
+    )
+    return pk, updated_at, latest_title, count
+
+
+def _converted(value, converters, expression):
+    for converter in converters:
+        value = converter(value, expression, connection)
+    return value
 
 
 # -- companies and certificates ------------------------------------------------------------

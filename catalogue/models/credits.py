@@ -34,7 +34,7 @@ class CreditQuerySet(models.QuerySet):
 
 
 class Credit(HandEditable):
-    # No single-column indexes: credit_title_dept and credit_person_dept start with
+    # No single-column indexes: credit_title_dept and credit_person_dept_title start with
     # these columns and serve every lookup by title or person (one index fewer to
     # write per credit, each, on import).
     title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="credits", db_index=False)
@@ -56,7 +56,8 @@ class Credit(HandEditable):
         ordering = ["title", "department", "order"]
         indexes = [
             models.Index(fields=["title", "department", "order"], name="credit_title_dept"),
-            models.Index(fields=["person", "department"], name="credit_person_dept"),
+            # With the title: a person page's stamp (their titles' latest change) reads this index alone.
+            models.Index(fields=["person", "department", "title"], name="credit_person_dept_title"),
             models.Index(fields=["department", "job"], name="credit_dept_job"),
             # The admin's "edited by hand" filter; imported rows (NULL) are not in it.
             models.Index(fields=["edited_at"], condition=models.Q(edited_at__isnull=False), name="credit_edited"),

@@ -155,3 +155,23 @@ def test_robots_txt_points_at_the_sitemap(client, db):
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert "Sitemap: http://testserver/sitemap.xml\n" in response.content.decode()
     assert "Disallow: /search/\n" in response.content.decode()
+
+
+def test_person_stamp_on_sqlite_reads_the_same_values_as_the_orm(catalogue):
+    from django.db import connection
+    from django.db.models import Count, Max
+
+    from catalogue import selectors
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the index-only stamp query is SQLite's; PostgreSQL runs the ORM query")
+    Title.objects.filter(pk=catalogue.title.pk).update(updated_at=timezone.now() + timedelta(days=3))
+    for person in Person.objects.all():
+        expected = (
+            Person.objects.filter(pk=person.pk)
+            .annotate(latest_title=Max("credits__title__updated_at"), credit_count=Count("credits"))
+            .values_list("pk", "updated_at", "latest_title", "credit_count")
+            .get()
+        )
+        assert selectors._person_stamp_row_sqlite(person.slug) == expected
+    assert selectors._person_stamp_row_sqlite("nobody-at-all") is None
