@@ -102,9 +102,9 @@ def filmography_items(rows) -> SafeString:
         if character:
             item += f' <span class="character">… {_escape(character)}</span>'
         if credited_as:
-            item += f' <span class="muted">(as {_escape(credited_as)})</span>'
+            item += _muted(f"(as {credited_as})")
         if row_notes:
-            item += f' <span class="muted">{_escape(notes(row_notes))}</span>'
+            item += _muted(notes(row_notes))
         items.append(item + "</li>")
     return mark_safe("\n".join(items))  # noqa: S308 (every value above is escaped)
 
@@ -136,6 +136,10 @@ def year_chart_bars(bars) -> SafeString:
     return mark_safe("".join(rects))  # noqa: S308 (numbers and literal markup only)
 
 
+def _muted(text: str) -> str:
+    return f' <span class="muted">{_escape(text)}</span>'
+
+
 def _person_link(credit) -> str:
     return f'<a href="{_escape(credit.person_url)}">{_escape(credit.person_name)}</a>'
 
@@ -147,11 +151,11 @@ def crew_links(credits) -> SafeString:
     for credit in credits:
         link = _person_link(credit)
         if credit.job:
-            link += f' <span class="muted">{_escape(credit.job)}</span>'
+            link += _muted(credit.job)
         if credit.credited_as:
-            link += f' <span class="muted">(as {_escape(credit.credited_as)})</span>'
+            link += _muted(f"(as {credit.credited_as})")
         if credit.notes:
-            link += f' <span class="muted">{_escape(notes(credit.notes))}</span>'
+            link += _muted(notes(credit.notes))
         links.append(link)
     return mark_safe(", ".join(links))  # noqa: S308 (every value above is escaped)
 
@@ -163,9 +167,9 @@ def full_cast_rows(credits) -> SafeString:
     for credit in credits:
         row = f'<tr><td>{_person_link(credit)}</td><td class="character">{_escape(credit.character)}'
         if credit.credited_as:
-            row += f' <span class="muted">(as {_escape(credit.credited_as)})</span>'
+            row += _muted(f"(as {credit.credited_as})")
         if credit.notes:
-            row += f' <span class="muted">{_escape(notes(credit.notes))}</span>'
+            row += _muted(notes(credit.notes))
         rows.append(row + "</td></tr>")
     return mark_safe("\n".join(rows))  # noqa: S308 (every value above is escaped)
 
@@ -177,8 +181,8 @@ def full_crew_rows(credits) -> SafeString:
     for credit in credits:
         row = f'<tr><td>{_person_link(credit)}</td><td>{_escape(credit.job)}'
         if credit.notes:
-            row += f' <span class="muted">{_escape(notes(credit.notes))}</span>'
+            row += _muted(notes(credit.notes))
         if credit.credited_as:
-            row += f' <span class="muted">(as {_escape(credit.credited_as)})</span>'
+            row += _muted(f"(as {credit.credited_as})")
         rows.append(row + "</td></tr>")
     return mark_safe("\n".join(rows))  # noqa: S308 (every value above is escaped)
