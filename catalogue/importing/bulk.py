@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models.base import ModelState
@@ -38,7 +38,7 @@ def _plan(model: type[models.Model], database) -> tuple[str, Callable, list]:
         quote = database.ops.quote_name
         sql = (
             f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
-            f"VALUES ({', '.join(['%s'] * len(fields))})"
+            f"VALUES ({marks(len(fields))})"
         )
         conversions = []
         for index, field in enumerate(fields):
@@ -122,3 +122,19 @@ def row_insert(model: type[models.Model], row: models.Model) -> int:
     row._state.adding = False
     row._state.db = DEFAULT_DB_ALIAS
     return row.pk
+
+
+# Values per IN list: well under SQLite's oldest parameter limit (999).
+IN_CHUNK = 400
+
+
+def marks(count: int) -> str:
+    """``count`` placeholders for an IN list: "%s, %s, …"."""
+    return ", ".join(["%s"] * count)
+
+
+def in_chunks(values: Sequence) -> Iterator[tuple[list, str]]:
+    """``values`` in slices of at most ``IN_CHUNK``, each with its placeholders."""
+    for start in range(0, len(values), IN_CHUNK):
+        chunk = list(values[start : start + IN_CHUNK])
+        yield chunk, marks(len(chunk))

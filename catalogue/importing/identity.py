@@ -23,12 +23,10 @@ from django.db.models import Model
 from catalogue.models import Company, Person, Title
 from catalogue.text import base_slug, fold
 
-from .bulk import rows_insert
+from .bulk import in_chunks, rows_insert
 from .validation import check_lengths
 
 _URL_ID = re.compile(r"/title/(tt\d+)")
-# Values per IN list: well under SQLite's oldest parameter limit (999).
-_IN_CHUNK = 400
 
 
 def imdb_id_from_url(url: str | None) -> str | None:
@@ -69,15 +67,19 @@ def _numbered_slugs_taken(model: type[Model], base: str) -> set[str]:
 
 
 def _slugs_taken(model: type[Model], slugs: list[str]) -> set[str]:
-    """Which of ``slugs`` rows of ``model`` already have (raw SQL on the unique index, in chunks)."""
+    """Which of ``slugs`` rows of ``model`` already have."""
+    return set(_ids_by_slug(model, slugs))
+
+
+def _ids_by_slug(model: type[Model], slugs: list[str]) -> dict[str, int]:
+    """{slug: pk} of the rows of ``model`` with one of ``slugs`` (raw SQL on the unique index)."""
     table = connection.ops.quote_name(model._meta.db_table)
-    taken: set[str] = set()
+    found: dict[str, int] = {}
     with connection.cursor() as cursor:
-        for start in range(0, len(slugs), _IN_CHUNK):
-            chunk = slugs[start : start + _IN_CHUNK]
-            cursor.execute(f"SELECT slug FROM {table} WHERE slug IN ({', '.join(['%s'] * len(chunk))})", chunk)
-            taken.update(slug for (slug,) in cursor.fetchall())
-    return taken
+        for chunk, marks in in_chunks(slugs):
+            cursor.execute(f"SELECT slug, id FROM {table} WHERE slug IN ({marks})", chunk)
+            found.update(cursor.fetchall())
+    return found
 
 
 def title_slug_base(title: str, year: int | None, imdb_id: str | None) -> str:
@@ -110,11 +112,10 @@ def find_title(
     ``loose_kind``: the page's header may not show the kind (reviews, full credits pages):
     when no title of that kind matches, a single title of that title and year does.
     """
-    # One query for every rule: the id, and the titles of that title and year (whether
-    # they lack an id is checked here: "imdb_id IS NULL" would lead SQLite to scan every
-    # id-less title).
-    # Most pages of a big import name a new title: a raw look at the two indexes first
-    # spares building the ORM query (and model instances) for them.
+    # One raw look at the two indexes for every rule: the id, and the titles of that
+    # title and year (whether they lack an id is checked here: "imdb_id IS NULL" would
+    # lead SQLite to scan every id-less title). Most pages of a big import name a new
+    # title, which then costs no ORM query or model instance.
     table = connection.ops.quote_name(Title._meta.db_table)
     year_sql, params = ("year IS NULL", [title]) if year is None else ("year = %s", [title, year])
     sql = f"SELECT id FROM {table} WHERE title = %s AND {year_sql}"
@@ -165,12 +166,8 @@ def _found_by_ids_or_names(model, ids: list[str], names: list[str]) -> list[_Fou
     found: dict[int, _Found] = {}
     with connection.cursor() as cursor:
         for column, values in (("imdb_id", ids), ("name", names)):
-            for start in range(0, len(values), _IN_CHUNK):
-                chunk = values[start : start + _IN_CHUNK]
-                cursor.execute(
-                    f"SELECT id, name, imdb_id FROM {table} WHERE {column} IN ({', '.join(['%s'] * len(chunk))})",
-                    chunk,
-                )
+            for chunk, marks in in_chunks(values):
+                cursor.execute(f"SELECT id, name, imdb_id FROM {table} WHERE {column} IN ({marks})", chunk)
                 for pk, name, imdb_id in cursor.fetchall():
                     found.setdefault(pk, _Found(pk, name, imdb_id))
     return sorted(found.values(), key=lambda row: row.pk)
@@ -228,13 +225,7 @@ def _named_for(model, entries, *, fallback: str) -> dict:
         check_lengths(new)
         # executemany, then the new pks by slug (unique): far cheaper than bulk_create.
         rows_insert(model, new)
-        table = connection.ops.quote_name(model._meta.db_table)
-        pks = {}
-        with connection.cursor() as cursor:
-            for start in range(0, len(slugs), _IN_CHUNK):
-                chunk = slugs[start : start + _IN_CHUNK]
-                cursor.execute(f"SELECT slug, id FROM {table} WHERE slug IN ({', '.join(['%s'] * len(chunk))})", chunk)
-                pks.update(cursor.fetchall())
+        pks = _ids_by_slug(model, slugs)
         for row in new:
             row.pk = pks[row.slug]
     return {key: row.pk for key, row in result.items()}
@@ -251,10 +242,9 @@ def vocabularies_for(names_by_model: dict) -> dict:
     found: dict = {model: {} for model in wanted}
     selects, params = [], []
     for index, (model, names) in enumerate(wanted.items()):
-        for start in range(0, len(names), _IN_CHUNK):
-            chunk = names[start : start + _IN_CHUNK]
-            table = connection.ops.quote_name(model._meta.db_table)
-            selects.append(f"SELECT {index}, id, name FROM {table} WHERE name IN ({', '.join(['%s'] * len(chunk))})")
+        table = connection.ops.quote_name(model._meta.db_table)
+        for chunk, marks in in_chunks(names):
+            selects.append(f"SELECT {index}, id, name FROM {table} WHERE name IN ({marks})")
             params.extend(chunk)
     if selects:
         models = list(wanted)

@@ -21,13 +21,11 @@ from django.utils import timezone
 from catalogue.models import AlternateTitle, Connection, PendingSplitWord, Recommendation, Title
 from catalogue.text import fold
 
-from .bulk import new_row, rows_insert
+from .bulk import in_chunks, marks, new_row, rows_insert
 from .validation import check_lengths
 
 # Longest title, in words, the split considers (a piece longer than this stays unsplit).
 MAX_PIECE_WORDS = 12
-# Values per IN list: well under SQLite's oldest parameter limit (999).
-_IN_CHUNK = 400
 
 
 def resolve_targets(links: list[tuple[str, int | None, str | None]]) -> list[Title | None]:
@@ -40,10 +38,8 @@ def resolve_targets(links: list[tuple[str, int | None, str | None]]) -> list[Tit
     table = connection.ops.quote_name(Title._meta.db_table)
     selects, params = [], []
     for column, values in (("imdb_id", sorted(ids)), ("title_folded", sorted(folded))):
-        for start in range(0, len(values), _IN_CHUNK):
-            chunk = values[start : start + _IN_CHUNK]
-            selects.append(f"SELECT id, imdb_id, title_folded, year, title FROM {table} "
-                           f"WHERE {column} IN ({', '.join(['%s'] * len(chunk))})")
+        for chunk, chunk_marks in in_chunks(values):
+            selects.append(f"SELECT id, imdb_id, title_folded, year, title FROM {table} WHERE {column} IN ({chunk_marks})")
             params.extend(chunk)
     with connection.cursor() as cursor:
         cursor.execute(" UNION ".join(selects), params)
@@ -73,7 +69,7 @@ def resolve_incoming(title: Title) -> int:
     """
     names = [name for name in dict.fromkeys((title.title, title.original_title)) if name]
     year_sql, year_params = ("target_year IS NULL", []) if title.year is None else ("target_year = %s", [title.year])
-    match = f"((target_imdb_id || '') = '' AND target_title IN ({', '.join(['%s'] * len(names))}) AND {year_sql})"
+    match = f"((target_imdb_id || '') = '' AND target_title IN ({marks(len(names))}) AND {year_sql})"
     params: list = [*names, *year_params]
     if title.imdb_id:
         match += " OR target_imdb_id = %s"
@@ -129,7 +125,7 @@ def recommendations_split_attempt(text: str, count: int | None) -> SplitAttempt:
                 run = f"{run} {word}" if run else word
             spans[(i, j)] = run
     known = _known_titles(set(spans.values()) - {""})
-    covered = frozenset(word[:_WORD_LENGTH] for piece in known for word in piece.split())
+    covered = frozenset().union(*map(_kept_words, known))
 
     # ways[i][k]: number of ways (capped at 2) to split words[i:] into k known pieces.
     ways = [[0] * (count + 1) for _ in range(n + 1)]
@@ -165,13 +161,11 @@ def _known_titles(candidates: set[str]) -> dict[str, dict[int, tuple[str, int | 
     title_table = connection.ops.quote_name(Title._meta.db_table)
     aka_table = connection.ops.quote_name(AlternateTitle._meta.db_table)
     with connection.cursor() as cursor:
-        for start in range(0, len(ordered), _IN_CHUNK):
-            chunk = ordered[start : start + _IN_CHUNK]
-            marks = ", ".join(["%s"] * len(chunk))
+        for chunk, chunk_marks in in_chunks(ordered):
             cursor.execute(
-                f"SELECT title_folded, id, title, year FROM {title_table} WHERE title_folded IN ({marks}) "
+                f"SELECT title_folded, id, title, year FROM {title_table} WHERE title_folded IN ({chunk_marks}) "
                 f"UNION ALL SELECT a.title_folded, t.id, t.title, t.year FROM {aka_table} a "
-                f"JOIN {title_table} t ON t.id = a.title_id WHERE a.title_folded IN ({marks})",
+                f"JOIN {title_table} t ON t.id = a.title_id WHERE a.title_folded IN ({chunk_marks})",
                 chunk + chunk,
             )
             for folded, pk, name, year in cursor.fetchall():
@@ -207,7 +201,12 @@ _WORD_LENGTH = 100
 
 def pending_words_of(text: str) -> set[str]:
     """The folded words of a recommendations line, as ``PendingSplitWord`` keeps them."""
-    return {word[:_WORD_LENGTH] for word in fold(text).split()}
+    return _kept_words(fold(text))
+
+
+def _kept_words(folded: str) -> set[str]:
+    """The words of already folded text, cut to the length ``PendingSplitWord`` keeps."""
+    return {word[:_WORD_LENGTH] for word in folded.split()}
 
 
 def pending_words_store(title: Title, *, unsplit: bool, covered: Iterable[str] = ()) -> None:
@@ -250,10 +249,10 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
     recommendation_table = connection.ops.quote_name(Recommendation._meta.db_table)
     selects, params = [], []
     for name in sorted(folded):
-        words = {word[:_WORD_LENGTH] for word in name.split()}
+        words = _kept_words(name)
         words = sorted({word for word in words if len(word) > 3} or words)
         selects.append(
-            f"SELECT title_id FROM {table} WHERE word IN ({', '.join(['%s'] * len(words))}) "
+            f"SELECT title_id FROM {table} WHERE word IN ({marks(len(words))}) "
             f"GROUP BY title_id HAVING COUNT(*) = {len(words)}"
         )
         params.extend(words)
@@ -272,17 +271,17 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
         runs = [name for name in folded if f" {name} " in line]
         if runs:
             lines[pk] = (text, count)
-            newly_covered[pk] = {word[:_WORD_LENGTH] for name in runs for word in name.split()}
+            newly_covered[pk] = set().union(*map(_kept_words, runs))
     if not lines:
         return 0
     with connection.cursor() as cursor:
         matches, params = [], [True]
         for pk, words in sorted(newly_covered.items()):
-            matches.append(f"(title_id = %s AND word IN ({', '.join(['%s'] * len(words))}))")
+            matches.append(f"(title_id = %s AND word IN ({marks(len(words))}))")
             params.extend([pk, *sorted(words)])
         cursor.execute(f"UPDATE {table} SET covered = %s WHERE {' OR '.join(matches)}", params)
         cursor.execute(
-            f"SELECT DISTINCT title_id FROM {table} WHERE title_id IN ({', '.join(['%s'] * len(lines))}) "
+            f"SELECT DISTINCT title_id FROM {table} WHERE title_id IN ({marks(len(lines))}) "
             "AND NOT covered",
             list(lines),
         )

@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from catalogue.models import SourcePage
 from catalogue.models.vocabularies import PageType, SourceFormat
 from catalogue.parsing import PARSER_VERSION, PageError, parse_page
-from catalogue.parsing.ahead import ParseAheadResult, ParseAheadWorker, ParsedPage
+from catalogue.parsing.ahead import ParseAheadResult, ParseAheadWorker, ParsedPage, page_parse_ahead
 
 from .outcome import Failure, ImportOutcome, ImportRejected, ImportReport
 from .records import title_import
@@ -38,10 +38,8 @@ def page_import(*, page: Page, parsed: ParsedPage | None = None) -> ImportOutcom
         if _source_exists(sha256):
             return ImportOutcome(status="unchanged")
         if parsed is None:
-            record = parse_page(page.data, url=page.url)
-            record_data = record.to_dict()
-        else:
-            record, record_data = parsed.record_or_raise(), parsed.record_data
+            parsed = page_parse_ahead(page.data, page.url)
+        record, record_data = parsed.record_or_raise(), parsed.record_data
         source = SourcePage(
             file_name=page.name[-1000:],
             url=page.url or "",
