@@ -101,7 +101,7 @@ class TitleFilter(django_filters.FilterSet):
             self.form.fields[name].widget.attrs.setdefault("inputmode", "numeric")
 
     def filter_text(self, queryset, name, value):
-        return queryset.filter(pk__in=Title.objects.matching_text(value).values("pk"))
+        return queryset.matching_text(value)
 
     def filter_credits(self, queryset, name, value):
         # person, department and job describe one credit: applied together, once.

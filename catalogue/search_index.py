@@ -12,6 +12,7 @@ import logging
 import sqlite3
 
 from django.db import connections
+from django.db.models import Func
 from django.db.models.expressions import RawSQL
 
 logger = logging.getLogger(__name__)
@@ -63,13 +64,14 @@ def person_ids(alias: str, folded_query: str) -> RawSQL:
 def title_ids(alias: str, folded_query: str) -> RawSQL:
     """Ids of titles whose folded title, original title or an AKA contains the query.
 
-    One UNION of index lookups, so each part uses its own index (an OR would scan).
+    One UNION ALL of index lookups, so each part uses its own index (an OR would scan);
+    the ``IN`` this goes into removes the duplicates.
     """
     if connections[alias].vendor == "sqlite":
         phrase = fts_phrase(folded_query)
         return RawSQL(
             "SELECT rowid FROM catalogue_title_fts WHERE catalogue_title_fts MATCH %s "
-            "UNION SELECT title_id FROM catalogue_alternatetitle WHERE id IN "
+            "UNION ALL SELECT title_id FROM catalogue_alternatetitle WHERE id IN "
             "(SELECT rowid FROM catalogue_alternatetitle_fts WHERE catalogue_alternatetitle_fts MATCH %s)",
             (phrase, phrase),
         )
@@ -80,6 +82,22 @@ def title_ids(alias: str, folded_query: str) -> RawSQL:
         "UNION SELECT title_id FROM catalogue_alternatetitle WHERE title_folded LIKE %s",
         (pattern, pattern, pattern),
     )
+
+
+class Unindexed(Func):
+    """The column's value, written ``+column`` on SQLite so the planner cannot drive the query by its index.
+
+    ``Title.id IN (<trigram matches>)`` makes SQLite fetch every match by rowid and then
+    sort them all: 45 ms for the 41,000 titles containing "the" in a 100,000-title
+    catalogue. With ``+id`` it walks the index of the ORDER BY instead and stops at the
+    page's last row (18 ms; 12 ms at worst, for a rare word). PostgreSQL plans from
+    statistics and gets the column unchanged.
+    """
+
+    template = "%(expressions)s"
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, template="+%(expressions)s", **extra_context)
 
 
 # --- creating and checking the indexes (the migration and post_migrate call these) ------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Prefetch
+from django.db.models.lookups import In
 from django.urls import reverse
 
 from catalogue import search_index
@@ -97,10 +98,12 @@ class TitleQuerySet(models.QuerySet):
         """Titles whose title, original title or an AKA contains the (folded) query.
 
         Through the trigram indexes (catalogue/search_index.py) for three characters or more.
+        The id is compared ``Unindexed``: a broad word matches most titles, and a page of
+        them is found faster in the order's index than by fetching every match.
         """
         folded = fold(query)
         if search_index.uses_index(self.db, folded):
-            return self.filter(pk__in=search_index.title_ids(self.db, folded))
+            return self.filter(In(search_index.Unindexed("pk"), search_index.title_ids(self.db, folded)))
         return self.matching_text_plain(query)
 
     def matching_text_plain(self, query: str) -> TitleQuerySet:

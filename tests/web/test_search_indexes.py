@@ -183,3 +183,17 @@ def test_certificate_search_reads_the_case_insensitive_index(catalogue):
     assert "certificate_country_rating_ci" in plan  # not a scan of every certificate
     if connection.vendor == "sqlite":
         assert "COVERING INDEX certificate_country_rating_ci" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner; PostgreSQL plans from statistics")
+def test_a_page_of_text_matches_walks_the_title_index_instead_of_sorting_every_match(catalogue):
+    from catalogue.filters import TitleFilter, search_queryset
+
+    search = TitleFilter({"q": "our"}, queryset=search_queryset())  # Amour; AKAs "Cent pour cent loup", "Les sept samouraïs"
+    plan = _plan(search.qs[:25])
+
+    # A word in most titles ("the") would otherwise fetch and sort all of them for 25 rows.
+    assert "SCAN catalogue_title USING INDEX title_title_year" in plan
+    assert "TEMP B-TREE FOR ORDER BY" not in plan
+    assert "catalogue_title_fts VIRTUAL TABLE INDEX" in plan
+    assert [title.title for title in search.qs] == ["100% Wolf", "Hiroshima Mon Amour", "Seven Samurai"]
