@@ -92,14 +92,22 @@ def resolve_incoming(title: Title) -> int:
     return resolved
 
 
+class KnownTitle(NamedTuple):
+    """A catalogued title a piece of a recommendations line names (no model instance: cheaper)."""
+
+    pk: int
+    title: str
+    year: int | None
+
+
 class SplitAttempt(NamedTuple):
     """What one attempt to split a recommendations line found."""
 
-    pieces: list[tuple[str, Title | None]] | None  # None: no single split into known titles
+    pieces: list[tuple[str, KnownTitle | None]] | None  # None: no single split into known titles
     covered: frozenset[str]  # the line's folded words inside some known title (or AKA)
 
 
-def split_recommendations(text: str, count: int | None) -> list[tuple[str, Title | None]] | None:
+def split_recommendations(text: str, count: int | None) -> list[tuple[str, KnownTitle | None]] | None:
     """Split ``text`` into exactly ``count`` known titles: [(piece, target or None)], or None.
 
     None when no split makes every piece a catalogued title (or AKA), or when more
@@ -147,7 +155,7 @@ def recommendations_split_attempt(text: str, count: int | None) -> SplitAttempt:
         target = None
         if len(targets) == 1:
             pk, (name, year) = next(iter(targets.items()))
-            target = Title(pk=pk, title=name, year=year)
+            target = KnownTitle(pk, name, year)
         pieces.append((" ".join(words[i:j]), target))
         i, k = j, k - 1
     return SplitAttempt(pieces, covered)
@@ -267,7 +275,7 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
     newly_covered: dict[int, set[str]] = {}
     lines: dict[int, tuple[str, int]] = {}
     for pk, text, count in pending:
-        line = f" {fold(text)} "
+        line = _folded_line(text)
         runs = [name for name in folded if f" {name} " in line]
         if runs:
             lines[pk] = (text, count)
@@ -286,11 +294,29 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
             list(lines),
         )
         incomplete = {pk for (pk,) in cursor.fetchall()}
-    split = 0
+    split = []
     for pk in sorted(lines.keys() - incomplete):
         text, count = lines[pk]
         if recommendations_split_store(title_id=pk, text=text, count=count).pieces is not None:
-            split += 1
-            PendingSplitWord.objects.filter(title_id=pk).delete()
-            Title.objects.filter(pk=pk).update(updated_at=timezone.now())
-    return split
+            split.append(pk)
+    if split:
+        PendingSplitWord.objects.filter(title_id__in=split).delete()
+        Title.objects.filter(pk__in=split).update(updated_at=timezone.now())
+    return len(split)
+
+
+# Folded pending lines, by their text: a line is read again by most new titles that
+# share a longer word with it (~24 lines a page at 6,000 titles), and folding it
+# each time cost more than the query that found it. Bounded (~10 MB at most).
+_FOLDED_LINES: dict[str, str] = {}
+_FOLDED_LINES_KEPT = 20_000
+
+
+def _folded_line(text: str) -> str:
+    """`` <folded text> ``: a name is a whole run of the line's words if `` <name> `` is in it."""
+    folded = _FOLDED_LINES.get(text)
+    if folded is None:
+        if len(_FOLDED_LINES) >= _FOLDED_LINES_KEPT:
+            _FOLDED_LINES.clear()
+        folded = _FOLDED_LINES[text] = f" {fold(text)} "
+    return folded
