@@ -78,7 +78,8 @@ def _values(row: models.Model, getter: Callable, conversions: list, database) ->
                 values[index] = "[]" if value == [] else None if value is None else json.dumps(value)
             else:
                 value = field.pre_save(row, True) if auto else values[index]
-                values[index] = field.get_db_prep_save(value, database)
+                if value is not None:  # NULL as it is (most rows: edited_at, never set by an import)
+                    values[index] = field.get_db_prep_save(value, database)
     return values
 
 

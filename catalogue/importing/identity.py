@@ -231,13 +231,11 @@ def _named_for(model, entries, *, fallback: str) -> dict:
     return {key: row.pk for key, row in result.items()}
 
 
-def vocabulary_for(model, names: list[str]) -> list:
-    """Rows of a vocabulary (Genre, Country…) for ``names``, in order, created when new."""
-    return vocabularies_for({model: names})[model]
-
-
 def vocabularies_for(names_by_model: dict) -> dict:
-    """``vocabulary_for`` for several vocabularies: one query finds them all (UNION ALL)."""
+    """The ids of each vocabulary's (Genre, Country…) ``names``, in order, created when new.
+
+    One query finds them all (UNION ALL).
+    """
     wanted = {model: list(dict.fromkeys(name for name in names if name)) for model, names in names_by_model.items()}
     found: dict = {model: {} for model in wanted}
     selects, params = [], []
@@ -251,8 +249,7 @@ def vocabularies_for(names_by_model: dict) -> dict:
         with connection.cursor() as cursor:
             cursor.execute(" UNION ALL ".join(selects), params)
             for index, pk, name in cursor.fetchall():
-                model = models[index]
-                found[model][name] = model(pk=pk, name=name)
+                found[models[index]][name] = pk
     result = {}
     for model, names in wanted.items():
         existing = found[model]
@@ -262,6 +259,6 @@ def vocabularies_for(names_by_model: dict) -> dict:
             rows = [model(name=name, slug=slug) for name, slug in zip(missing, slugs)]
             check_lengths(rows)
             model.objects.bulk_create(rows)
-            existing.update((row.name, row) for row in rows)
+            existing.update((row.name, row.pk) for row in rows)
         result[model] = [existing[name] for name in names]
     return result

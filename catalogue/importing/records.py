@@ -281,14 +281,14 @@ def _rating_capture(title: Title, record: TitleRecord, captured_at, source: Sour
 
 def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Conflict], fresh: bool) -> None:
     """All sections of a title page but credits and reviews; ``fresh``: the title is new (nothing to replace)."""
-    vocabularies = vocabularies_for({model: getattr(record, key) for key, model, _, _ in VOCABULARIES})
+    vocabulary_ids = vocabularies_for({model: getattr(record, key) for key, model, _, _ in VOCABULARIES})
     for _, model, through, field in VOCABULARIES:
-        _vocabulary_replace(title, vocabularies[model], through, field, fresh=fresh)
+        _vocabulary_replace(title, vocabulary_ids[model], through, field, fresh=fresh)
 
     if not fresh:
         Runtime.objects.filter(title=title).delete()
     runtimes = [
-        Runtime(title=title, minutes=r.minutes, country=r.country or "", note=r.note or "", position=i)
+        new_row(Runtime, title_id=title.pk, minutes=r.minutes, country=r.country or "", note=r.note or "", position=i)
         for i, r in enumerate(record.runtimes, start=1)
     ]
     check_lengths(runtimes)
@@ -299,8 +299,9 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
         ReleaseDate,
         title,
         [
-            ReleaseDate(
-                title=title,
+            new_row(
+                ReleaseDate,
+                title_id=title.pk,
                 date=release.date or "",
                 text=release.text or "",
                 country=release.country or "",
@@ -318,7 +319,7 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
     _section_replace(
         Tagline,
         title,
-        [Tagline(title=title, text=text, position=i) for i, text in enumerate(record.taglines, start=1)],
+        [new_row(Tagline, title_id=title.pk, text=text, position=i) for i, text in enumerate(record.taglines, start=1)],
         key=_by_position,
         fields=("text",),
         conflicts=conflicts,
@@ -327,7 +328,7 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
     _section_replace(
         Trivia,
         title,
-        [Trivia(title=title, text=text, position=i) for i, text in enumerate(record.trivia, start=1)],
+        [new_row(Trivia, title_id=title.pk, text=text, position=i) for i, text in enumerate(record.trivia, start=1)],
         key=_by_position,
         fields=("text",),
         conflicts=conflicts,
@@ -337,7 +338,7 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
         Goof,
         title,
         [
-            Goof(title=title, category=goof.category or "", text=goof.text, position=i)
+            new_row(Goof, title_id=title.pk, category=goof.category or "", text=goof.text, position=i)
             for i, goof in enumerate(record.goofs, start=1)
         ],
         key=_by_position,
@@ -387,17 +388,17 @@ def _by_position(row):
     return row.position
 
 
-def _vocabulary_replace(title: Title, rows: list, through, field: str, *, fresh: bool) -> None:
+def _vocabulary_replace(title: Title, ids: list[int], through, field: str, *, fresh: bool) -> None:
     if not fresh:
         current = list(through.objects.filter(title=title).order_by("position").values_list(f"{field}_id", flat=True))
-        if current == [row.pk for row in rows]:
+        if current == ids:
             return
         through.objects.filter(title=title).delete()
-    if not rows:
+    if not ids:
         return
     rows_insert(
         through,
-        [new_row(through, title_id=title.pk, position=i, **{f"{field}_id": row.pk}) for i, row in enumerate(rows, start=1)],
+        [new_row(through, title_id=title.pk, position=i, **{f"{field}_id": pk}) for i, pk in enumerate(ids, start=1)],
     )
 
 
@@ -505,14 +506,15 @@ def _links_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool)
         Connection,
         title,
         [
-            Connection(
-                title=title,
+            new_row(
+                Connection,
+                title_id=title.pk,
                 type=c.type,
                 target_title=c.title,
                 target_year=c.year,
                 target_imdb_id=c.imdb_id or "",
                 target_note=c.note or "",
-                target=target,
+                target_id=target.pk if target else None,
                 position=i,
             )
             for i, (c, target) in enumerate(zip(record.connections, connection_targets), start=1)
@@ -526,12 +528,13 @@ def _links_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool)
         Recommendation,
         title,
         [
-            Recommendation(
-                title=title,
+            new_row(
+                Recommendation,
+                title_id=title.pk,
                 target_title=r.title,
                 target_year=r.year,
                 target_imdb_id=r.imdb_id or "",
-                target=target,
+                target_id=target.pk if target else None,
                 position=i,
             )
             for i, (r, target) in enumerate(zip(record.recommendations, recommendation_targets), start=1)
