@@ -149,6 +149,7 @@ def measure_site(database_url: str, *, requests: int) -> dict:
     from django.db.models import Count
     from django.test import Client
 
+    from catalogue.filters import TitleFilter, search_queryset
     from catalogue.models import Certificate, Person, Title
 
     if connection.vendor == "postgresql":
@@ -188,8 +189,6 @@ def measure_site(database_url: str, *, requests: int) -> dict:
         client, [f"/certificates/{quote(country)}/{quote(rating, safe='/')}/" for country, rating in certificates]
     )
     figures["search_page"] = _time_requests(client, search_urls)
-
-    from catalogue.filters import TitleFilter, search_queryset
 
     def searched(params, rows=50):
         # What /search/ runs for these parameters: the count, then the first page.
