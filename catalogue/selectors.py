@@ -243,7 +243,15 @@ class TitleCredit(NamedTuple):
     job: str
     character: str
     credited_as: str
-    notes: list | tuple | str
+    notes: tuple[str, ...] | str
+
+
+def _decoded_notes(notes_json: str | None) -> tuple[str, ...] | str:
+    """Credit.notes from its JSON text: a tuple of notes (a string when stored as one)."""
+    if not notes_json or notes_json == "[]":
+        return ()
+    notes = json.loads(notes_json)
+    return tuple(notes) if isinstance(notes, list) else notes
 
 
 def _title_credits(credits) -> list[TitleCredit]:
@@ -261,7 +269,7 @@ def _title_credits(credits) -> list[TitleCredit]:
     return [
         TitleCredit(
             department, label, name, person_url(slug), job, character, credited_as,
-            json.loads(notes_json) if notes_json and notes_json != "[]" else (),
+            _decoded_notes(notes_json),
         )
         for department, label, name, slug, job, character, credited_as, notes_json in rows
     ]
@@ -437,14 +445,6 @@ def title_stamp(slug: str) -> PageStamp | None:
 # A plain tuple, not a NamedTuple: the garbage collector stops tracking tuples of such values, so
 # 3,000 rows add no collector passes (as NamedTuples they doubled the page's p95).
 FilmographyRow = tuple[str, str, "int | None", str, str, str, "tuple[str, ...] | str"]
-
-
-def _decoded_notes(notes_json: str | None) -> tuple[str, ...] | str:
-    """Credit.notes from its JSON text: a tuple of notes (a string when stored as one)."""
-    if not notes_json or notes_json == "[]":
-        return ()
-    notes = json.loads(notes_json)
-    return tuple(notes) if isinstance(notes, list) else notes
 
 
 @dataclass

@@ -220,8 +220,8 @@ def _named_for(model, entries, *, fallback: str) -> dict:
         )
         for row, slug in zip(new, slugs):
             row.slug = slug
-            if hasattr(row, "name_folded"):
-                row.name_folded = fold(row.name)  # bulk_create skips save()
+            if hasattr(row, "fold_names"):
+                row.fold_names()  # rows_insert skips save()
         check_lengths(new)
         # executemany, then the new pks by slug (unique): far cheaper than bulk_create.
         rows_insert(model, new)

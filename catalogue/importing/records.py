@@ -206,7 +206,7 @@ def _title_create(record: TitleRecord, *, imdb_id: str | None, full: bool) -> Ti
     title = Title(**values)
     title.slug = allocate_slugs(Title, [title_slug_base(record.title, record.year, imdb_id)])[0]
     title.series = _series_for(record)
-    title.title_folded, title.original_title_folded = fold(title.title), fold(title.original_title)  # as save() does
+    title.fold_names()  # row_insert skips save()
     check_lengths([title])
     row_insert(Title, title)
     if title.kind in SERIES_KINDS:

@@ -52,8 +52,12 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs) -> None:
+    def fold_names(self) -> None:
+        """Set the folded column search reads; ``save()`` does, and bulk writes call it."""
         self.name_folded = fold(self.name)
+
+    def save(self, *args, **kwargs) -> None:
+        self.fold_names()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

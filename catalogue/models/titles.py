@@ -211,9 +211,13 @@ class Title(HandEditable):
     def __str__(self) -> str:
         return f"{self.title} ({self.year})" if self.year else self.title
 
-    def save(self, *args, **kwargs) -> None:
+    def fold_names(self) -> None:
+        """Set the folded columns search reads; ``save()`` does, and bulk writes call it."""
         self.title_folded = fold(self.title)
         self.original_title_folded = fold(self.original_title)
+
+    def save(self, *args, **kwargs) -> None:
+        self.fold_names()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
