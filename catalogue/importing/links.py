@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from catalogue.models import AlternateTitle, Connection, PendingSplitWord, Recommendation, Title
@@ -241,12 +241,72 @@ def pending_words_store(title: Title, *, unsplit: bool, covered: Iterable[str] =
     """
     PendingSplitWord.objects.filter(title=title).delete()
     if unsplit:
-        covered = set(covered)
-        words = sorted(pending_words_of(title.recommendations_text))
-        rows_insert(
-            PendingSplitWord,
-            [new_row(PendingSplitWord, title_id=title.pk, word=word, covered=word in covered) for word in words],
-        )
+        _pending_words_insert(title.pk, title.recommendations_text, covered)
+
+
+def _pending_words_insert(title_id: int, text: str, covered: Iterable[str]) -> None:
+    covered = set(covered)
+    rows_insert(
+        PendingSplitWord,
+        [new_row(PendingSplitWord, title_id=title_id, word=word, covered=word in covered)
+         for word in sorted(pending_words_of(text))],
+    )
+
+
+# Due lines read (and split) per transaction by ``due_lines_split``.
+DUE_LINES_CHUNK = 500
+
+
+def due_lines_split(*, chunk_size: int = DUE_LINES_CHUNK) -> int:
+    """Split every recommendations line no split was tried on yet; returns how many split.
+
+    A batch import (``pages_import(..., defer_split=True)``) leaves each new line "due":
+    it has no ``Recommendation`` rows and no ``PendingSplitWord`` rows. Tried once at the
+    end of the batch, a line sees every title of the batch; tried at its own page's
+    import, most lines of a crawl failed (their titles come later), were indexed as
+    pending and tried again as those titles arrived, which cost a third of an import.
+
+    Due is read from the rows themselves, not from a flag, so the lines of a batch
+    killed before this pass are found by the next one. Lines that do not split are
+    indexed as pending (with their covered words), as an immediate split leaves them.
+    Each chunk of lines is one transaction.
+    """
+    table = connection.ops.quote_name(Title._meta.db_table)
+    recommendation_table = connection.ops.quote_name(Recommendation._meta.db_table)
+    word_table = connection.ops.quote_name(PendingSplitWord._meta.db_table)
+    after, total = 0, 0
+    while True:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT t.id, t.recommendations_text, t.recommendation_count FROM {table} t "
+                    f"WHERE t.id > %s AND t.recommendation_count > 0 AND t.recommendations_text <> '' "
+                    f"AND NOT EXISTS (SELECT 1 FROM {recommendation_table} r WHERE r.title_id = t.id) "
+                    f"AND NOT EXISTS (SELECT 1 FROM {word_table} w WHERE w.title_id = t.id) "
+                    f"ORDER BY t.id LIMIT %s",
+                    [after, chunk_size],
+                )
+                due = cursor.fetchall()
+            if not due:
+                return total
+            split = []
+            for pk, text, count in due:
+                attempt = recommendations_split_store(title_id=pk, text=text, count=count)
+                if attempt.pieces is None:
+                    _pending_words_insert(pk, text, attempt.covered)
+                else:
+                    split.append(pk)
+            if split:  # what the title pages show changed: their cache stamp moves
+                Title.objects.filter(pk__in=split).update(updated_at=timezone.now())
+            total += len(split)
+            after = due[-1][0]
+
+
+def _pending_lines_exist() -> bool:
+    table = connection.ops.quote_name(PendingSplitWord._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {table} LIMIT 1")
+        return cursor.fetchone() is not None
 
 
 def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
@@ -262,7 +322,8 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
     names = {name for name in (title.title, title.original_title) if name}
     names |= {name for name in also_known_as if name}
     folded = {fold(name) for name in names} - {""}
-    if not folded:
+    # A batch that defers its own lines' splits leaves none pending: no query per page.
+    if not folded or not _pending_lines_exist():
         return 0
     # The lines that hold every longer word of a name: an intersection of the word
     # index's entries, one GROUP BY per name; then the run itself is checked on their

@@ -53,6 +53,7 @@ class ImportReport:
     skipped: list = field(default_factory=list)  # sources.Skipped
     failed: list[Failure] = field(default_factory=list)
     conflicts: list[tuple[str, Conflict]] = field(default_factory=list)  # (page name, conflict)
+    recommendation_lines_split: int = 0  # by the batch's closing pass (links.due_lines_split)
 
     @property
     def pages(self) -> int:

@@ -17,19 +17,20 @@ from catalogue.models.vocabularies import PageType, SourceFormat
 from catalogue.parsing import PARSER_VERSION, PageError, parse_page
 from catalogue.parsing.ahead import ParseAheadResult, ParseAheadWorker, ParsedPage, page_parse_ahead
 
+from .links import due_lines_split
 from .outcome import Failure, ImportOutcome, ImportRejected, ImportReport
 from .records import title_import
 from .sources import Page, Skipped, Unreadable, iter_pages
 from .validation import check_lengths
 
 
-def page_import(*, page: Page, parsed: ParsedPage | None = None) -> ImportOutcome:
+def page_import(*, page: Page, parsed: ParsedPage | None = None, defer_split: bool = False) -> ImportOutcome:
     """Import one page: parse it, store its source and write its record, whole or not at all.
 
     The same bytes again are "unchanged" (the SourcePage sha256 is unique). ``parsed``:
     the page already hashed and parsed (by the parse-ahead worker). Raises
     ``PageError`` (not a readable page) or ``ImportRejected``/a database error (nothing
-    written).
+    written). ``defer_split``: see ``title_import``.
     """
     sha256 = parsed.sha256 if parsed is not None else hashlib.sha256(page.data).hexdigest()
     # Everything, the lookup included, inside the page's own atomic block: in a group
@@ -55,7 +56,7 @@ def page_import(*, page: Page, parsed: ParsedPage | None = None) -> ImportOutcom
         )
         check_lengths([source])
         # title_import saves the source once it knows its title.
-        return title_import(record=record, source=source)
+        return title_import(record=record, source=source, defer_split=defer_split)
 
 
 def _source_exists(sha256: str) -> bool:
@@ -79,7 +80,9 @@ def pages_import(
     """Import every page under ``paths``; ``dry_run`` parses and imports, then rolls all back.
 
     ``commit_every``: pages per commit (default ``COMMIT_EVERY_PAGES``; or every
-    ``COMMIT_EVERY_SECONDS``, whichever comes first).
+    ``COMMIT_EVERY_SECONDS``, whichever comes first). Run-together recommendation
+    lines are split once all pages are in (``links.due_lines_split``), so each line is
+    split with every title of the batch known.
     """
     report = ImportReport()
     items = _parsed_ahead(iter_pages(paths, captured_at=captured_at))
@@ -87,6 +90,7 @@ def pages_import(
         if dry_run:
             with transaction.atomic():
                 _run(items, report=report, progress=progress)
+                report.recommendation_lines_split = due_lines_split()
                 transaction.set_rollback(True)
         else:
             # Group commit: each page is whole or nothing (its own savepoint), and pages
@@ -99,6 +103,8 @@ def pages_import(
                 with transaction.atomic():
                     more = _run(items, report=report, progress=progress, seconds=COMMIT_EVERY_SECONDS,
                                 pages=commit_every or COMMIT_EVERY_PAGES)
+            # Also the lines a killed batch left due: this run finishes its job.
+            report.recommendation_lines_split = due_lines_split()
     return report
 
 
@@ -177,7 +183,7 @@ def _run(items, *, report: ImportReport, progress, seconds: float | None = None,
             report.failed.append(result)
         else:
             try:
-                result = page_import(page=item, parsed=_parsed(pending))
+                result = page_import(page=item, parsed=_parsed(pending), defer_split=True)
             except PageError as error:
                 result = Failure(item.location, error.message, error.line)
             except ImportRejected as error:

@@ -78,8 +78,12 @@ VOCABULARIES = (
 SERIES_KINDS = ("tv_series", "tv_mini_series")
 
 
-def title_import(*, record: TitleRecord, source: SourcePage | None = None) -> ImportOutcome:
-    """Write ``record`` (parsed from ``source``) into the catalogue; call inside a transaction."""
+def title_import(*, record: TitleRecord, source: SourcePage | None = None, defer_split: bool = False) -> ImportOutcome:
+    """Write ``record`` (parsed from ``source``) into the catalogue; call inside a transaction.
+
+    ``defer_split``: leave a run-together recommendations line unsplit ("due") for
+    ``links.due_lines_split``, which a batch runs once at its end.
+    """
     imdb_id = record.imdb_id or imdb_id_from_url(source.url if source else None)
     if not record.title or not record.title.strip():
         raise ImportRejected("the record has no title")
@@ -117,7 +121,7 @@ def title_import(*, record: TitleRecord, source: SourcePage | None = None) -> Im
         if newest:
             if not created:
                 _title_update(title, record, imdb_id=imdb_id, conflicts=conflicts)
-            _title_sections(title, record, conflicts=conflicts, fresh=created)
+            _title_sections(title, record, conflicts=conflicts, fresh=created, defer_split=defer_split)
             if created or not _has_full_credits(title):
                 _credits_replace(title, record, conflicts=conflicts, fresh=created)
         else:
@@ -279,7 +283,9 @@ def _rating_capture(title: Title, record: TitleRecord, captured_at, source: Sour
 # --- sections ----------------------------------------------------------------------
 
 
-def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Conflict], fresh: bool) -> None:
+def _title_sections(
+    title: Title, record: TitleRecord, *, conflicts: list[Conflict], fresh: bool, defer_split: bool = False
+) -> None:
     """All sections of a title page but credits and reviews; ``fresh``: the title is new (nothing to replace)."""
     vocabulary_ids = vocabularies_for({model: getattr(record, key) for key, model, _, _ in VOCABULARIES})
     for _, model, through, field in VOCABULARIES:
@@ -380,7 +386,7 @@ def _title_sections(title: Title, record: TitleRecord, *, conflicts: list[Confli
     )
     _quotes_replace(title, record, conflicts=conflicts, fresh=fresh)
     _companies_replace(title, record, conflicts=conflicts, fresh=fresh)
-    _links_replace(title, record, conflicts=conflicts, fresh=fresh)
+    _links_replace(title, record, conflicts=conflicts, fresh=fresh, defer_split=defer_split)
 
 
 def _by_position(row):
@@ -495,7 +501,7 @@ def _companies_replace(title: Title, record: TitleRecord, *, conflicts, fresh: b
     )
 
 
-def _links_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool) -> None:
+def _links_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool, defer_split: bool = False) -> None:
     targets = resolve_targets(
         [(c.title, c.year, c.imdb_id) for c in record.connections]
         + [(r.title, r.year, r.imdb_id) for r in record.recommendations]
@@ -546,7 +552,9 @@ def _links_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool)
     )
     unsplit, covered = False, frozenset()
     if not written and not record.recommendations and title.recommendations_text and title.recommendation_count:
-        if fresh or not Recommendation.objects.filter(title=title).exists():
+        if defer_split:
+            pass  # left due (no rows of either kind) for due_lines_split
+        elif fresh or not Recommendation.objects.filter(title=title).exists():
             attempt = recommendations_split_store(
                 title_id=title.pk, text=title.recommendations_text, count=title.recommendation_count
             )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from catalogue.models import SourcePage
 from catalogue.parsing import PARSER_VERSION, PageError, parse_page
 
+from .links import due_lines_split
 from .outcome import Conflict, Failure, ImportOutcome, ImportRejected
 from .records import title_import
 
@@ -21,10 +22,14 @@ class ReparseReport:
     unchanged: int = 0
     failed: list[Failure] = field(default_factory=list)
     conflicts: list[tuple[str, Conflict]] = field(default_factory=list)
+    recommendation_lines_split: int = 0
 
 
-def source_reparse(*, source: SourcePage) -> ImportOutcome | None:
-    """Parse ``source``'s stored bytes again; re-import when the record differs (None when it does not)."""
+def source_reparse(*, source: SourcePage, defer_split: bool = False) -> ImportOutcome | None:
+    """Parse ``source``'s stored bytes again; re-import when the record differs (None when it does not).
+
+    ``defer_split``: see ``title_import``.
+    """
     record = parse_page(bytes(source.raw), url=source.url or None)
     data = record.to_dict()
     if data == source.record:
@@ -38,7 +43,7 @@ def source_reparse(*, source: SourcePage) -> ImportOutcome | None:
         source.parser_version = PARSER_VERSION
         source.reparsed_at = timezone.now()
         source.save(update_fields=["record", "warnings", "unparsed", "parser_version", "reparsed_at"])
-        return title_import(record=record, source=source)
+        return title_import(record=record, source=source, defer_split=defer_split)
 
 
 def sources_reparse(
@@ -46,13 +51,16 @@ def sources_reparse(
     *,
     progress: Callable[[ReparseReport, SourcePage], None] | None = None,
 ) -> ReparseReport:
-    """Re-parse ``sources`` (default: all, oldest capture first so the newest wins)."""
+    """Re-parse ``sources`` (default: all, oldest capture first so the newest wins).
+
+    Recommendation lines are split once at the end, as ``pages_import`` does.
+    """
     if sources is None:
         sources = SourcePage.objects.order_by("captured_at", "pk").iterator(chunk_size=100)
     report = ReparseReport()
     for source in sources:
         try:
-            outcome = source_reparse(source=source)
+            outcome = source_reparse(source=source, defer_split=True)
             if outcome is not None:
                 report.changed += 1
                 report.conflicts.extend((source.file_name, c) for c in outcome.conflicts)
@@ -66,4 +74,5 @@ def sources_reparse(
             report.failed.append(Failure(source.file_name, f"{type(error).__name__}: {error}"))
         if progress is not None:
             progress(report, source)
+    report.recommendation_lines_split = due_lines_split()
     return report

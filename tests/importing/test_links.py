@@ -7,6 +7,7 @@ import pytest
 from catalogue.importing.links import split_recommendations
 from catalogue.models import Connection, Recommendation, Title
 from catalogue.parsing.record import Aka, Connection as ConnectionRecord, Recommendation as RecommendationRecord
+from catalogue.importing.pages import page_import
 from tests.importing.records import small_record
 
 pytestmark = pytest.mark.django_db
@@ -144,3 +145,89 @@ def test_line_is_split_again_only_once_all_its_words_are_covered(import_record):
     assert [r.target.title for r in hiroshima.recommendations.select_related("target")] == [
         "Pearl Harbor", "Isadora", "Atonement", "Marcel Proust's Time Regained", "Isadora"]
     assert not PendingSplitWord.objects.filter(title=hiroshima).exists()
+
+
+def _pages_folder(tmp_path, records):
+    from tests.importing.records import record_bytes
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for n, record in enumerate(records):
+        (folder / f"{n:03d}.json").write_bytes(record_bytes(record))
+    return folder
+
+
+def test_a_batch_splits_its_lines_once_every_page_is_in(tmp_path):
+    from catalogue.importing.pages import pages_import
+    from catalogue.models import PendingSplitWord
+
+    # The line's page comes first: none of its five titles is known when it is imported.
+    folder = _pages_folder(tmp_path, [
+        small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5),
+        *(small_record(name, year) for name, year in FIVE),
+    ])
+
+    report = pages_import([folder])
+
+    assert report.imported == 6 and report.recommendation_lines_split == 1
+    hiroshima = Title.objects.get(title="Hiroshima Mon Amour")
+    assert [(r.target_title, r.target.year) for r in hiroshima.recommendations.select_related("target")] == FIVE
+    assert not PendingSplitWord.objects.exists()
+
+
+def test_a_line_a_batch_cannot_split_yet_is_kept_pending_with_its_covered_words(tmp_path):
+    from catalogue.importing.pages import pages_import
+    from catalogue.models import PendingSplitWord
+
+    folder = _pages_folder(tmp_path, [
+        small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5),
+        *(small_record(name, year) for name, year in FIVE[:4]),
+    ])
+
+    report = pages_import([folder])
+
+    hiroshima = Title.objects.get(title="Hiroshima Mon Amour")
+    assert report.recommendation_lines_split == 0 and hiroshima.recommendations.count() == 0
+    uncovered = PendingSplitWord.objects.filter(title=hiroshima, covered=False).values_list("word", flat=True)
+    assert set(uncovered) == {"isadora"}
+    # The last title, imported on its own later, completes the line.
+    later = tmp_path / "later"
+    later.mkdir()
+    pages_import([_pages_folder(later, [small_record("Isadora", 1968)])])
+    assert [r.target_title for r in hiroshima.recommendations.all()] == [name for name, _ in FIVE]
+
+
+def test_lines_a_killed_batch_left_due_are_split_by_the_next_batch(tmp_path):
+    """A batch killed before its closing pass leaves its lines due; any later batch splits them."""
+    from catalogue.importing.pages import pages_import
+    from catalogue.models import PendingSplitWord
+    from tests.importing.records import page_of
+
+    page_import(page=page_of(small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE,
+                                          recommendation_count=5)), defer_split=True)
+    for name, year in FIVE:
+        page_import(page=page_of(small_record(name, year)), defer_split=True)
+    hiroshima = Title.objects.get(title="Hiroshima Mon Amour")
+    before = hiroshima.updated_at
+    assert hiroshima.recommendations.count() == 0 and not PendingSplitWord.objects.exists()
+
+    report = pages_import([_pages_folder(tmp_path, [])])
+
+    assert report.pages == 0 and report.recommendation_lines_split == 1
+    assert [r.target_title for r in hiroshima.recommendations.all()] == [name for name, _ in FIVE]
+    hiroshima.refresh_from_db()
+    assert hiroshima.updated_at > before  # the title page's cache stamp moved
+
+
+def test_a_dry_run_splits_nothing(tmp_path):
+    from catalogue.importing.pages import pages_import
+
+    folder = _pages_folder(tmp_path, [
+        small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5),
+        *(small_record(name, year) for name, year in FIVE),
+    ])
+
+    report = pages_import([folder], dry_run=True)
+
+    assert report.recommendation_lines_split == 1  # reported as a real run would
+    assert not Title.objects.exists() and not Recommendation.objects.exists()

@@ -36,7 +36,10 @@ def test_sigkill_halfway_then_rerun(tmp_path):
         for n, member in enumerate(members):
             member.name = f"Shared Person {(i + n) % SHARED_NAMES}"
             member.order = n + 1
-        (pages / f"page-{i:04d}.json").write_bytes(record_bytes(small_record(f"Title {i}", 2000, crew=members)))
+        # A run-together recommendations line naming two other titles of the batch.
+        line = f"Title {(i + 1) % PAGES} Title {(i + 2) % PAGES}"
+        record = small_record(f"Title {i}", 2000, crew=members, recommendations_text=line, recommendation_count=2)
+        (pages / f"page-{i:04d}.json").write_bytes(record_bytes(record))
     database = tmp_path / "db.sqlite3"
     env = _environment(database)
     manage = [sys.executable, str(ROOT / "manage.py")]
@@ -62,10 +65,17 @@ def test_sigkill_halfway_then_rerun(tmp_path):
     assert _count(database, "SELECT count(*) FROM catalogue_sourcepage") == done
     assert _count(database, "SELECT count(*) FROM catalogue_sourcepage WHERE title_id IS NULL") == 0
     assert _count(database, "SELECT count(*) FROM catalogue_credit") == done * CREW_PER_PAGE
+    # The lines are split at the end of the batch: killed before it, they are all still due.
+    assert _count(database, "SELECT count(*) FROM catalogue_recommendation") == 0
+    assert _count(database, "SELECT count(*) FROM catalogue_pendingsplitword") == 0
 
     rerun = subprocess.run([*manage, "import_pages", str(pages)], env=env, cwd=ROOT, capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
     assert f"imported {PAGES - done}, updated 0, unchanged {done}" in rerun.stdout
+    # The re-run also splits the lines of the pages the killed run had committed.
+    assert f"recommendation lines split {PAGES}" in rerun.stdout
+    assert _count(database, "SELECT count(*) FROM catalogue_recommendation WHERE target_id IS NOT NULL") == 2 * PAGES
+    assert _count(database, "SELECT count(*) FROM catalogue_pendingsplitword") == 0
 
     assert _count(database, "SELECT count(*) FROM catalogue_title") == PAGES
     assert _count(database, "SELECT count(DISTINCT title) FROM catalogue_title") == PAGES

@@ -71,7 +71,7 @@ class Command(BaseCommand):
         out.write(
             f"{prefix}{report.pages} pages in {elapsed:.1f}s: imported {report.imported}, updated {report.updated}, "
             f"unchanged {report.unchanged}, skipped {len(report.skipped)}, failed {len(report.failed)}, "
-            f"conflicts {len(report.conflicts)}"
+            f"conflicts {len(report.conflicts)}; recommendation lines split {report.recommendation_lines_split}"
         )
         for skipped in report.skipped:
             out.write(f"skipped: {skipped.name}: {skipped.reason}")
