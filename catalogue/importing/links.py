@@ -258,48 +258,47 @@ DUE_LINES_CHUNK = 500
 
 
 def due_lines_split(*, chunk_size: int = DUE_LINES_CHUNK) -> int:
-    """Split every recommendations line no split was tried on yet; returns how many split.
+    """Split every recommendations line waiting for it (``Title.recommendations_due``); returns how many split.
 
-    A batch import (``pages_import(..., defer_split=True)``) leaves each new line "due":
-    it has no ``Recommendation`` rows and no ``PendingSplitWord`` rows. Tried once at the
-    end of the batch, a line sees every title of the batch; tried at its own page's
-    import, most lines of a crawl failed (their titles come later), were indexed as
-    pending and tried again as those titles arrived, which cost a third of an import.
+    A batch import (``pages_import``) marks each new line due instead of splitting it
+    at its own page: tried once at the end of the batch, a line sees every title of
+    the batch. Tried at its own page, most lines of a crawl failed (their titles come
+    later), were indexed as pending and tried again as those titles arrived, which
+    cost a quarter of the import's time.
 
-    Due is read from the rows themselves, not from a flag, so the lines of a batch
-    killed before this pass are found by the next one. Lines that do not split are
-    indexed as pending (with their covered words), as an immediate split leaves them.
-    Each chunk of lines is one transaction.
+    The mark is committed with its page, so lines a killed batch left due are split by
+    the next batch. Lines that do not split are indexed as pending with their covered
+    words, as an immediate split leaves them; a line that has links already (added by
+    hand meanwhile) keeps them. Each chunk of lines is one transaction.
     """
     table = connection.ops.quote_name(Title._meta.db_table)
     recommendation_table = connection.ops.quote_name(Recommendation._meta.db_table)
-    word_table = connection.ops.quote_name(PendingSplitWord._meta.db_table)
-    after, total = 0, 0
+    total = 0
     while True:
         with transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"SELECT t.id, t.recommendations_text, t.recommendation_count FROM {table} t "
-                    f"WHERE t.id > %s AND t.recommendation_count > 0 AND t.recommendations_text <> '' "
-                    f"AND NOT EXISTS (SELECT 1 FROM {recommendation_table} r WHERE r.title_id = t.id) "
-                    f"AND NOT EXISTS (SELECT 1 FROM {word_table} w WHERE w.title_id = t.id) "
-                    f"ORDER BY t.id LIMIT %s",
-                    [after, chunk_size],
+                    f"SELECT t.id, t.recommendations_text, t.recommendation_count, "
+                    f"EXISTS (SELECT 1 FROM {recommendation_table} r WHERE r.title_id = t.id) "
+                    f"FROM {table} t WHERE t.recommendations_due ORDER BY t.id LIMIT %s",
+                    [chunk_size],
                 )
                 due = cursor.fetchall()
             if not due:
                 return total
             split = []
-            for pk, text, count in due:
+            for pk, text, count, linked in due:
+                if linked or not text or not count:
+                    continue
                 attempt = recommendations_split_store(title_id=pk, text=text, count=count)
                 if attempt.pieces is None:
                     _pending_words_insert(pk, text, attempt.covered)
                 else:
                     split.append(pk)
+            Title.objects.filter(pk__in=[pk for pk, *_ in due]).update(recommendations_due=False)
             if split:  # what the title pages show changed: their cache stamp moves
                 Title.objects.filter(pk__in=split).update(updated_at=timezone.now())
             total += len(split)
-            after = due[-1][0]
 
 
 def _pending_lines_exist() -> bool:

@@ -102,7 +102,7 @@ def title_import(*, record: TitleRecord, source: SourcePage | None = None, defer
     conflicts: list[Conflict] = []
     notes: list[str] = []
     if created:
-        title = _title_create(record, imdb_id=imdb_id, full=page_type == PageType.TITLE)
+        title = _title_create(record, imdb_id=imdb_id, full=page_type == PageType.TITLE, defer_split=defer_split)
     elif imdb_id and not title.imdb_id:
         title.imdb_id = imdb_id
         title.save(update_fields=["imdb_id", "updated_at"])
@@ -203,11 +203,13 @@ _STUB_FIELDS = ("title", "year", "end_year", "kind", "original_title", "series_t
                 "episode", "imdb_id")
 
 
-def _title_create(record: TitleRecord, *, imdb_id: str | None, full: bool) -> Title:
+def _title_create(record: TitleRecord, *, imdb_id: str | None, full: bool, defer_split: bool) -> Title:
     values = _header_values(record, imdb_id=imdb_id)
     if not full:
         values = {key: value for key, value in values.items() if key in _STUB_FIELDS}
     title = Title(**values)
+    # Set in the INSERT rather than by an UPDATE from _links_replace.
+    title.recommendations_due = defer_split and _has_line_to_split(title, record)
     title.slug = allocate_slugs(Title, [title_slug_base(record.title, record.year, imdb_id)])[0]
     title.series = _series_for(record)
     title.fold_names()  # row_insert skips save()
@@ -551,16 +553,26 @@ def _links_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool,
         fresh=fresh,
     )
     unsplit, covered = False, frozenset()
-    if not written and not record.recommendations and title.recommendations_text and title.recommendation_count:
+    if not written and _has_line_to_split(title, record):
         if defer_split:
-            pass  # left due (no rows of either kind) for due_lines_split
+            if not title.recommendations_due:  # a new title has it from its INSERT
+                title.recommendations_due = True
+                Title.objects.filter(pk=title.pk).update(recommendations_due=True)
         elif fresh or not Recommendation.objects.filter(title=title).exists():
             attempt = recommendations_split_store(
                 title_id=title.pk, text=title.recommendations_text, count=title.recommendation_count
             )
             unsplit, covered = attempt.pieces is None, attempt.covered
+    if title.recommendations_due and not defer_split:  # left due by a killed batch: settled here
+        title.recommendations_due = False
+        Title.objects.filter(pk=title.pk).update(recommendations_due=False)
     if unsplit or not fresh:
         pending_words_store(title, unsplit=unsplit, covered=covered)
+
+
+def _has_line_to_split(title: Title, record: TitleRecord) -> bool:
+    """The page gives its recommendations only as a run-together line (with their count)."""
+    return not record.recommendations and bool(title.recommendations_text) and bool(title.recommendation_count)
 
 
 # --- credits -----------------------------------------------------------------------

@@ -166,6 +166,8 @@ class Title(HandEditable):
 
     recommendations_text = models.TextField(blank=True, default="")
     recommendation_count = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The line waits for its batch's closing split (importing.links.due_lines_split).
+    recommendations_due = models.BooleanField(default=False, editable=False)
 
     # Lists the site shows but never queries by.
     seasons = models.JSONField(default=list, blank=True)
@@ -205,6 +207,10 @@ class Title(HandEditable):
                 fields=["recommendation_count"],
                 condition=models.Q(recommendation_count__gt=0),
                 name="title_recommendation_lines",
+            ),
+            # The lines waiting for a batch's closing split: few or none, found without a scan.
+            models.Index(
+                fields=["id"], condition=models.Q(recommendations_due=True), name="title_recommendations_due"
             ),
         ]
 

@@ -210,6 +210,7 @@ def test_lines_a_killed_batch_left_due_are_split_by_the_next_batch(tmp_path):
     hiroshima = Title.objects.get(title="Hiroshima Mon Amour")
     before = hiroshima.updated_at
     assert hiroshima.recommendations.count() == 0 and not PendingSplitWord.objects.exists()
+    assert list(Title.objects.filter(recommendations_due=True)) == [hiroshima]
 
     report = pages_import([_pages_folder(tmp_path, [])])
 
@@ -217,6 +218,21 @@ def test_lines_a_killed_batch_left_due_are_split_by_the_next_batch(tmp_path):
     assert [r.target_title for r in hiroshima.recommendations.all()] == [name for name, _ in FIVE]
     hiroshima.refresh_from_db()
     assert hiroshima.updated_at > before  # the title page's cache stamp moved
+    assert not hiroshima.recommendations_due
+
+
+def test_a_page_imported_on_its_own_settles_its_line_a_killed_batch_left_due():
+    from catalogue.models import PendingSplitWord
+    from tests.importing.records import page_of
+
+    page = small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5)
+    page_import(page=page_of(page), defer_split=True)
+    page.plot = "A changed capture of the page."
+    page_import(page=page_of(page, name="again.json"))  # not part of a batch: split now (or kept pending)
+
+    hiroshima = Title.objects.get(title="Hiroshima Mon Amour")
+    assert not hiroshima.recommendations_due
+    assert PendingSplitWord.objects.filter(title=hiroshima).count() == 11  # pending, as any unsplit line
 
 
 def test_a_dry_run_splits_nothing(tmp_path):
