@@ -27,6 +27,10 @@ _PLAIN = (
     models.FloatField,
 )
 
+class EncodedJSON(str):
+    """A JSON field's value already encoded (by the parse-ahead worker): written as it is."""
+
+
 _PLANS: dict[tuple[type, str], tuple[str, Callable, list]] = {}
 
 
@@ -75,12 +79,23 @@ def _values(row: models.Model, getter: Callable, conversions: list, database) ->
         for index, field, auto in conversions:
             if field is None:  # JSON text
                 value = values[index]
-                values[index] = "[]" if value == [] else None if value is None else json.dumps(value)
+                if value.__class__ is not EncodedJSON:
+                    values[index] = "[]" if value == [] else None if value is None else json.dumps(value)
+            elif values[index].__class__ is EncodedJSON:
+                values[index] = _encoded_json_param(values[index], field, database)
             else:
                 value = field.pre_save(row, True) if auto else values[index]
                 if value is not None:  # NULL as it is (most rows: edited_at, never set by an import)
                     values[index] = field.get_db_prep_save(value, database)
     return values
+
+
+def _encoded_json_param(text: EncodedJSON, field: models.Field, database):
+    if database.vendor == "postgresql":
+        from psycopg.types.json import Jsonb
+
+        return Jsonb(text, dumps=str)  # the text is the JSON already
+    return field.get_db_prep_save(json.loads(text), database)
 
 
 _DEFAULTS: dict[type, list] = {}

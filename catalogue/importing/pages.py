@@ -17,6 +17,7 @@ from catalogue.models.vocabularies import PageType, SourceFormat
 from catalogue.parsing import PARSER_VERSION, PageError, parse_page
 from catalogue.parsing.ahead import ParseAheadResult, ParseAheadWorker, ParsedPage, page_parse_ahead
 
+from .bulk import EncodedJSON
 from .links import due_lines_split
 from .outcome import Failure, ImportOutcome, ImportRejected, ImportReport
 from .records import title_import
@@ -40,7 +41,7 @@ def page_import(*, page: Page, parsed: ParsedPage | None = None, defer_split: bo
             return ImportOutcome(status="unchanged")
         if parsed is None:
             parsed = page_parse_ahead(page.data, page.url)
-        record, record_data = parsed.record_or_raise(), parsed.record_data
+        record = parsed.record_or_raise()
         source = SourcePage(
             file_name=page.name[-1000:],
             url=page.url or "",
@@ -49,7 +50,7 @@ def page_import(*, page: Page, parsed: ParsedPage | None = None, defer_split: bo
             format=record.source_format if record.source_format in SourceFormat.values else SourceFormat.TEXT,
             page_type=record.page_type if record.page_type in PageType.values else PageType.TITLE,
             parser_version=PARSER_VERSION,
-            record=record_data,
+            record=EncodedJSON(parsed.record_json),
             warnings=list(record.warnings),
             unparsed=list(record.unparsed),
             captured_at=page.captured_at,

@@ -6,27 +6,36 @@ here makes a too-long value fail the page on both, naming the model, field and v
 
 from __future__ import annotations
 
+import operator
+
 from django.db import models
 
 from .outcome import ImportRejected
 
-_LIMITED_FIELDS: dict[type, list[tuple[str, int]]] = {}
+_LIMITS: dict[type, tuple] = {}
 
 
-def _limited_fields(model: type[models.Model]) -> list[tuple[str, int]]:
-    if model not in _LIMITED_FIELDS:
-        _LIMITED_FIELDS[model] = [
+def _limits(model: type[models.Model]) -> tuple:
+    """A getter of the length-limited values of a row, and their (attname, limit) pairs."""
+    if model not in _LIMITS:
+        limited = [
             (field.attname, field.max_length)
             for field in model._meta.concrete_fields
             if isinstance(field, models.CharField) and field.max_length
         ]
-    return _LIMITED_FIELDS[model]
+        getter = operator.attrgetter(*(attname for attname, _ in limited)) if limited else None
+        if len(limited) == 1:
+            getter = (lambda get: lambda row: (get(row),))(getter)
+        _LIMITS[model] = (getter, limited)
+    return _LIMITS[model]
 
 
 def check_lengths(rows) -> None:
     for row in rows:
-        for attname, limit in _limited_fields(type(row)):
-            value = getattr(row, attname)
+        getter, limited = _limits(type(row))
+        if getter is None:
+            continue
+        for value, (attname, limit) in zip(getter(row), limited):
             if isinstance(value, str) and len(value) > limit:
                 raise ImportRejected(
                     f"{type(row).__name__}.{attname} is {len(value)} characters long, more than the "

@@ -8,12 +8,12 @@ parse and write at the same time.
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import queue
 import threading
 from collections import deque
 from dataclasses import dataclass
-from typing import Any
 
 from . import parse_page
 from .record import PageError, TitleRecord
@@ -23,7 +23,9 @@ from .record import PageError, TitleRecord
 class ParsedPage:
     sha256: str
     record: TitleRecord | None = None
-    record_data: dict[str, Any] | None = None  # record.to_dict(), as the source page keeps it
+    # record.to_dict() as JSON text, as the source page keeps it: encoded here, in the
+    # worker, and cheaper to send across than the dict.
+    record_json: str | None = None
     error_message: str | None = None
     error_line: int | None = None
 
@@ -40,7 +42,7 @@ def page_parse_ahead(data: bytes, url: str | None = None) -> ParsedPage:
         record = parse_page(data, url=url)
     except PageError as error:
         return ParsedPage(sha256, error_message=error.message, error_line=error.line)
-    return ParsedPage(sha256, record, record.to_dict())
+    return ParsedPage(sha256, record, json.dumps(record.to_dict()))
 
 
 class ParseAheadWorker:

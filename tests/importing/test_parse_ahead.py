@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ def test_the_worker_parses_pages_after_the_threshold(batch, monkeypatch):
     name, parsed = seen[2]
     assert name.startswith("2-die-hard")
     assert (parsed.record.title, parsed.record.year) == ("Die Hard", 1988)
-    assert parsed.record_data["title"] == "Die Hard" and len(parsed.sha256) == 64
+    assert json.loads(parsed.record_json)["title"] == "Die Hard" and len(parsed.sha256) == 64
     name, parsed = seen[5]
     assert parsed.record is None and "binary" in parsed.error_message
 
