@@ -23,7 +23,7 @@ from django.db.models import Model
 from catalogue.models import Company, Person, Title
 from catalogue.text import base_slug, fold
 
-from .bulk import in_chunks, rows_insert
+from .bulk import in_chunks, rows_insert, rows_select
 from .validation import check_lengths
 
 _URL_ID = re.compile(r"/title/(tt\d+)")
@@ -75,10 +75,8 @@ def _ids_by_slug(model: type[Model], slugs: list[str]) -> dict[str, int]:
     """{slug: pk} of the rows of ``model`` with one of ``slugs`` (raw SQL on the unique index)."""
     table = connection.ops.quote_name(model._meta.db_table)
     found: dict[str, int] = {}
-    with connection.cursor() as cursor:
-        for chunk, marks in in_chunks(slugs):
-            cursor.execute(f"SELECT slug, id FROM {table} WHERE slug IN ({marks})", chunk)
-            found.update(cursor.fetchall())
+    for chunk, marks in in_chunks(slugs):
+        found.update(rows_select(f"SELECT slug, id FROM {table} WHERE slug IN ({marks})", chunk))
     return found
 
 
@@ -122,9 +120,7 @@ def find_title(
     if imdb_id:
         sql += f" UNION ALL SELECT id FROM {table} WHERE imdb_id = %s"
         params.append(imdb_id)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        pks = {pk for (pk,) in cursor.fetchall()}
+    pks = {pk for (pk,) in rows_select(sql, params)}
     if not pks:
         return None
     rows = sorted(Title.objects.filter(pk__in=pks), key=lambda t: t.pk)
@@ -164,12 +160,10 @@ def _found_by_ids_or_names(model, ids: list[str], names: list[str]) -> list[_Fou
     """Rows of ``model`` whose imdb_id is in ``ids`` or name in ``names``: raw SQL, both indexed."""
     table = connection.ops.quote_name(model._meta.db_table)
     found: dict[int, _Found] = {}
-    with connection.cursor() as cursor:
-        for column, values in (("imdb_id", ids), ("name", names)):
-            for chunk, marks in in_chunks(values):
-                cursor.execute(f"SELECT id, name, imdb_id FROM {table} WHERE {column} IN ({marks})", chunk)
-                for pk, name, imdb_id in cursor.fetchall():
-                    found.setdefault(pk, _Found(pk, name, imdb_id))
+    for column, values in (("imdb_id", ids), ("name", names)):
+        for chunk, marks in in_chunks(values):
+            for pk, name, imdb_id in rows_select(f"SELECT id, name, imdb_id FROM {table} WHERE {column} IN ({marks})", chunk):
+                found.setdefault(pk, _Found(pk, name, imdb_id))
     return sorted(found.values(), key=lambda row: row.pk)
 
 
@@ -246,10 +240,8 @@ def vocabularies_for(names_by_model: dict) -> dict:
             params.extend(chunk)
     if selects:
         models = list(wanted)
-        with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(selects), params)
-            for index, pk, name in cursor.fetchall():
-                found[models[index]][name] = pk
+        for index, pk, name in rows_select(" UNION ALL ".join(selects), params):
+            found[models[index]][name] = pk
     result = {}
     for model, names in wanted.items():
         existing = found[model]

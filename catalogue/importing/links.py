@@ -21,7 +21,7 @@ from django.utils import timezone
 from catalogue.models import AlternateTitle, Connection, PendingSplitWord, Recommendation, Title
 from catalogue.text import fold
 
-from .bulk import in_chunks, marks, new_row, rows_insert
+from .bulk import in_chunks, marks, new_row, rows_insert, rows_select
 from .validation import check_lengths
 
 # Longest title, in words, the split considers (a piece longer than this stays unsplit).
@@ -41,10 +41,8 @@ def resolve_targets(links: list[tuple[str, int | None, str | None]]) -> list[Tit
         for chunk, chunk_marks in in_chunks(values):
             selects.append(f"SELECT id, imdb_id, title_folded, year, title FROM {table} WHERE {column} IN ({chunk_marks})")
             params.extend(chunk)
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ".join(selects), params)
-        found = [Title(pk=pk, imdb_id=imdb_id, title_folded=tf, year=year, title=text)
-                 for pk, imdb_id, tf, year, text in cursor.fetchall()]
+    found = [Title(pk=pk, imdb_id=imdb_id, title_folded=tf, year=year, title=text)
+             for pk, imdb_id, tf, year, text in rows_select(" UNION ".join(selects), params)]
     for title in sorted(found, key=lambda t: t.pk):
         if title.imdb_id:
             by_id[title.imdb_id] = title
@@ -76,17 +74,15 @@ def resolve_incoming(title: Title) -> int:
         params.append(title.imdb_id)
     resolved = 0
     touched: set[int] = set()
-    with connection.cursor() as cursor:
-        for model in (Connection, Recommendation):
-            table = connection.ops.quote_name(model._meta.db_table)
-            cursor.execute(
-                f"SELECT id, title_id FROM {table} WHERE +target_id IS NULL AND ({match}) AND title_id <> %s",
-                [*params, title.pk],
-            )
-            rows = cursor.fetchall()
-            if rows:
-                resolved += model.objects.filter(pk__in=[pk for pk, _ in rows]).update(target=title)
-                touched |= {title_id for _, title_id in rows}
+    for model in (Connection, Recommendation):
+        table = connection.ops.quote_name(model._meta.db_table)
+        rows = rows_select(
+            f"SELECT id, title_id FROM {table} WHERE +target_id IS NULL AND ({match}) AND title_id <> %s",
+            [*params, title.pk],
+        )
+        if rows:
+            resolved += model.objects.filter(pk__in=[pk for pk, _ in rows]).update(target=title)
+            touched |= {title_id for _, title_id in rows}
     if touched:
         Title.objects.filter(pk__in=touched).update(updated_at=timezone.now())
     return resolved
@@ -190,11 +186,9 @@ def _known_titles(candidates: set[str]) -> dict[str, dict[int, tuple[str, int | 
             f"JOIN {title_table} t ON t.id = a.title_id WHERE a.title_folded IN ({chunk_marks})",
             chunk + chunk,
         ) for chunk, chunk_marks in in_chunks(ordered)]
-    with connection.cursor() as cursor:
-        for sql, params in statements:
-            cursor.execute(sql, params)
-            for folded, pk, name, year in cursor.fetchall():
-                known[folded][pk] = (name, year)
+    for sql, params in statements:
+        for folded, pk, name, year in rows_select(sql, params):
+            known[folded][pk] = (name, year)
     return known
 
 
@@ -303,9 +297,7 @@ def due_lines_split(*, chunk_size: int = DUE_LINES_CHUNK) -> int:
 
 def _pending_lines_exist() -> bool:
     table = connection.ops.quote_name(PendingSplitWord._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT 1 FROM {table} LIMIT 1")
-        return cursor.fetchone() is not None
+    return bool(rows_select(f"SELECT 1 FROM {table} LIMIT 1"))
 
 
 def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:

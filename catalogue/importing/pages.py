@@ -17,7 +17,7 @@ from catalogue.models.vocabularies import PageType, SourceFormat
 from catalogue.parsing import PARSER_VERSION, PageError, parse_page
 from catalogue.parsing.ahead import ParseAheadResult, ParseAheadWorker, ParsedPage, page_parse_ahead
 
-from .bulk import EncodedJSON
+from .bulk import EncodedJSON, rows_select
 from .links import due_lines_split
 from .outcome import Failure, ImportOutcome, ImportRejected, ImportReport
 from .records import title_import
@@ -62,9 +62,7 @@ def page_import(*, page: Page, parsed: ParsedPage | None = None, defer_split: bo
 
 def _source_exists(sha256: str) -> bool:
     table = connection.ops.quote_name(SourcePage._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT 1 FROM {table} WHERE sha256 = %s", [sha256])
-        return cursor.fetchone() is not None
+    return bool(rows_select(f"SELECT 1 FROM {table} WHERE sha256 = %s", [sha256]))
 
 
 ProgressCallback = Callable[[ImportReport, "Page | Skipped", "ImportOutcome | Failure | None"], None]
