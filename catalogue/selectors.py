@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection
 from django.db.models import CharField, Count, F, Max, Q, Subquery, TextField, Value, Window
 from django.db.models.functions import Cast, RowNumber
 from django.urls import reverse
 
+from catalogue import search_index
 from catalogue.models import (
     CONNECTION_REVERSE,
     DEPARTMENT_ORDER,
@@ -41,6 +42,7 @@ from catalogue.models import (
     TitleLanguage,
     TitleSoundMix,
 )
+from catalogue.text import fold
 
 PRINCIPAL_CAST_SIZE = 15
 TITLE_PAGE_REVIEWS = 3
@@ -654,5 +656,18 @@ def home_page() -> dict:
 
 
 def search_people(query: str, *, limit: int = 20) -> list[Person]:
+    """The first ``limit`` + 1 people by name whose name contains ``query`` (one more: are there more?)."""
+    folded = fold(query)
+    if connection.vendor == "postgresql" and search_index.uses_index(DEFAULT_DB_ALIAS, folded):
+        # PostgreSQL walks the name index in order and filters: for "the" it read 30,133
+        # names before the 21st match (18–56 ms at 432,780 people), and a word whose
+        # matches sort late would read the whole index. Fetched through the trigram index
+        # and then sorted, the cost is bounded by the matches (7 ms for 4,546; 10 ms for
+        # 10,962). OFFSET 0 keeps the planner from merging the two back into the walk.
+        return list(Person.objects.raw(
+            "SELECT id, name, slug FROM (SELECT id, name, slug FROM catalogue_person "
+            "WHERE name_folded LIKE %s OFFSET 0) matches ORDER BY name, id LIMIT %s",
+            [search_index.like_pattern(folded), limit + 1],
+        ))
     return list(Person.objects.matching_name(query).only("slug", "name")[: limit + 1])
 

@@ -4,6 +4,13 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def reinstall_search_triggers(apps, schema_editor):
+    # On SQLite the new column copies the title table, which drops its FTS triggers.
+    from catalogue.search_index import repair_sqlite_search_indexes
+
+    repair_sqlite_search_indexes(schema_editor.connection, expected=True)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -21,4 +28,5 @@ class Migration(migrations.Migration):
             model_name='title',
             index=models.Index(condition=models.Q(('recommendations_due', True)), fields=['id'], name='title_recommendations_due'),
         ),
+        migrations.RunPython(reinstall_search_triggers, migrations.RunPython.noop, elidable=False),
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import Prefetch
 from django.db.models.lookups import In
 from django.urls import reverse
@@ -97,11 +97,14 @@ class TitleQuerySet(models.QuerySet):
     def matching_text(self, query: str) -> TitleQuerySet:
         """Titles whose title, original title or an AKA contains the (folded) query.
 
-        Through the trigram indexes (catalogue/search_index.py) for three characters or more.
-        The id is compared ``Unindexed``: a broad word matches most titles, and a page of
-        them is found faster in the order's index than by fetching every match.
+        SQLite: through the FTS trigram tables for three characters or more; the id is
+        compared ``Unindexed``: a broad word matches most titles, and a page of them is
+        found faster in the order's index than by fetching every match. PostgreSQL: one
+        condition on the trigger-kept ``search_names`` column (catalogue/search_index.py).
         """
         folded = fold(query)
+        if connections[self.db].vendor == "postgresql":
+            return self.filter(search_index.title_names_contain(folded))
         if search_index.uses_index(self.db, folded):
             return self.filter(In(search_index.Unindexed("pk"), search_index.title_ids(self.db, folded)))
         return self.matching_text_plain(query)

@@ -111,6 +111,23 @@ def test_search_lists_several_matching_people(client, films):
     assert "person-match__link" not in html
 
 
+def test_the_people_column_shows_the_first_twenty_by_name_and_says_there_are_more(client, db):
+    from catalogue.selectors import search_people
+
+    names = [f"Kinuyo Tanaka {letter}" for letter in "ZYXWVUTSRQPONMLKJIHGFEDCBA"] + ["Tanaka Kinuyo-Ōba", "Hara"]
+    for index, name in enumerate(names):
+        f.make_person(name, slug=f"person-{index}")
+
+    found = [person.name for person in search_people("tanaka", limit=20)]
+    html = client.get("/search/?person=tanaka").content.decode()
+
+    # 27 match; the first 20 by name and one more, through each database's own plan.
+    assert found == sorted(name for name in names if "Tanaka" in name)[:21]
+    assert all(f">{name}</a>" in html for name in found[:20]) and f">{found[20]}</a>" not in html
+    assert [person.name for person in search_people("tana", limit=20)] == found  # three letters and more: the index
+    assert [person.name for person in search_people("ōba", limit=20)] == ["Tanaka Kinuyo-Ōba"]
+
+
 @pytest.mark.parametrize("query", ["year_min=abc", "rating_min=x&votes_min=1e", "kind=opera", "genre=Nope",
                                    "certificate=UKX", "sort=random", "page=zz"])
 def test_invalid_parameters_show_errors_never_500(client, films, query):
