@@ -18,6 +18,8 @@ For each database (SQLite always; PostgreSQL when DATABASE_URL points at one) it
    ``--wrk-seconds`` against the title page and against a static file of the same size
    served by whitenoise, and prints both requests/s and their ratio.
 Everything runs on loopback, in temporary folders and databases removed at the end.
+``--measure URL`` skips steps 1 and the temporary database: it measures the catalogue
+already at URL (SQLite or PostgreSQL, migrated), e.g. one kept from an earlier run.
 Results: docs/benchmarks.md.
 """
 
@@ -308,6 +310,8 @@ def main() -> None:
     parser.add_argument("--keep-sqlite", type=Path, metavar="FILE",
                         help="SQLite only: build the catalogue into FILE and keep it; if FILE exists, "
                              "skip generating and importing and measure that catalogue again")
+    parser.add_argument("--measure", metavar="URL",
+                        help="measure the catalogue already at this database URL: no generating, no import")
     parser.add_argument("--child-build", nargs=2, metavar=("PAGES", "URL"), help=argparse.SUPPRESS)
     parser.add_argument("--child-site", metavar="URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -326,12 +330,15 @@ def main() -> None:
         workdir = Path(tmp)
         pages = workdir / "pages"
         collect_static(workdir / "static")
+        if args.measure:
+            print(f"\n== the catalogue at {re.sub(r'//[^@/]*@', '//…@', args.measure)}")
+            _measure(args.measure, workdir, common=[*_common(args)], args=args)
+            return
         if keep is None or not keep.exists():
             made = generate(pages, titles=args.titles, seed=args.seed)
             print(f"generated {made['pages']:,} pages ({made['credits']:,} credits, {made['megabytes']} MB) "
                   f"in {made['seconds']} s ({made['pages_per_second']:,.0f} pages/s)")
-        common = ["--titles", str(args.titles), "--seed", str(args.seed), "--loader", args.loader,
-                  "--requests", str(args.requests)]
+        common = _common(args)
         for backend in ["sqlite"] if keep else backends(args.backend):
             print(f"\n== {backend}")
             with _kept_database(keep) if keep else fresh_database(backend, workdir) as url:
@@ -346,25 +353,36 @@ def main() -> None:
                           f"{built['titles']:,} titles, {built['people']:,} people, {built['credits']:,} credits")
                 else:
                     print(f"  build: skipped, measuring the catalogue kept in {keep}")
-                site = run_child(Path(__file__), [*common, "--child-site", url], env=env, timeout=3600)
-                for kind in ("title", "fullcredits", "person", "certificate", "search_page"):
-                    _print_requests(kind, site[kind])
-                if "busiest_person" in site:
-                    busiest = site["busiest_person"]
-                    _print_requests(f"busiest person ({busiest['credits']:,})", busiest)
-                for kind in ("search_person_name", "search_certificate", "search_free_text"):
-                    figures = site[kind]
-                    print(f"  {kind:22} p50 {figures['p50_ms']:8.2f} ms  p95 {figures['p95_ms']:8.2f} ms  "
-                          f"[{figures['queries']} queries, count + first 50 rows]")
-                load = throughput(url, workdir, title_url=site["wrk_title_url"], title_html=site["wrk_title_html"],
-                                  seconds=args.wrk_seconds, connections=args.wrk_connections)
-                if load:
-                    page, static = load["page"]["requests_per_second"], load["static"]["requests_per_second"]
-                    ratio = page / static if static else float("nan")
-                    print(f"  throughput ({load['bytes']:,} bytes, {args.wrk_connections} connections, "
-                          f"{args.wrk_seconds} s each): title page {page:,.0f} req/s "
-                          f"(status {site['wrk_title_status']}, non-2xx {load['page']['non_2xx']}), "
-                          f"static file {static:,.0f} req/s; page/static = {ratio:.2f}")
+                _measure(url, workdir, common=common, args=args)
+
+
+def _common(args) -> list[str]:
+    return ["--titles", str(args.titles), "--seed", str(args.seed), "--loader", args.loader,
+            "--requests", str(args.requests)]
+
+
+def _measure(url: str, workdir: Path, *, common: list[str], args) -> None:
+    """Steps 2–4 on the catalogue at ``url``, printed."""
+    env = site_environment(url, static_root=workdir / "static")
+    site = run_child(Path(__file__), [*common, "--child-site", url], env=env, timeout=3600)
+    for kind in ("title", "fullcredits", "person", "certificate", "search_page"):
+        _print_requests(kind, site[kind])
+    if "busiest_person" in site:
+        busiest = site["busiest_person"]
+        _print_requests(f"busiest person ({busiest['credits']:,})", busiest)
+    for kind in ("search_person_name", "search_certificate", "search_free_text"):
+        figures = site[kind]
+        print(f"  {kind:22} p50 {figures['p50_ms']:8.2f} ms  p95 {figures['p95_ms']:8.2f} ms  "
+              f"[{figures['queries']} queries, count + first 50 rows]")
+    load = throughput(url, workdir, title_url=site["wrk_title_url"], title_html=site["wrk_title_html"],
+                      seconds=args.wrk_seconds, connections=args.wrk_connections)
+    if load:
+        page, static = load["page"]["requests_per_second"], load["static"]["requests_per_second"]
+        ratio = page / static if static else float("nan")
+        print(f"  throughput ({load['bytes']:,} bytes, {args.wrk_connections} connections, "
+              f"{args.wrk_seconds} s each): title page {page:,.0f} req/s "
+              f"(status {site['wrk_title_status']}, non-2xx {load['page']['non_2xx']}), "
+              f"static file {static:,.0f} req/s; page/static = {ratio:.2f}")
 
 
 if __name__ == "__main__":
