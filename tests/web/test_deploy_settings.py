@@ -13,14 +13,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PRINT_SETTINGS = (
     "import json, django; django.setup(); from django.conf import settings; "
-    "print(json.dumps({'databases': {alias: {'host': db.get('HOST'), 'test': db.get('TEST')} "
+    "print(json.dumps({'databases': {alias: {'host': db.get('HOST'), 'test': db.get('TEST'), "
+    "'options': db.get('OPTIONS', {}).get('options')} "
     "for alias, db in settings.DATABASES.items()}, 'routers': settings.DATABASE_ROUTERS, "
     "'cache': settings.CACHES['default']}))"
 )
 
 
 def _settings(**env: str) -> dict:
-    environment = {key: value for key, value in os.environ.items() if key not in {"CACHE_URL", "DATABASE_REPLICA_URLS"}}
+    ignored = {"CACHE_URL", "DATABASE_REPLICA_URLS", "DATABASE_URL", "DATABASE_PG_OPTIONS"}
+    environment = {key: value for key, value in os.environ.items() if key not in ignored}
     environment.update(DJANGO_SETTINGS_MODULE="config.settings", DEBUG="1", **env)
     result = subprocess.run(
         [sys.executable, "-c", PRINT_SETTINGS], cwd=ROOT, env=environment, capture_output=True, text=True, check=True
@@ -43,6 +45,28 @@ def test_replica_urls_become_replica_aliases_with_the_router():
     replica = settings["databases"]["replica_2"]
     assert (replica["host"], replica["test"]["MIRROR"]) == ("10.0.0.3", "default")
     assert settings["routers"] == ["config.routers.PrimaryReplicaRouter"]
+
+
+def test_postgresql_connections_run_without_parallel_query_unless_told_otherwise():
+    primary, replica = "postgres://u:pw@10.0.0.1:5432/films", "postgres://ro:pw@10.0.0.2:5432/films"
+
+    settings = _settings(DATABASE_URL=primary, DATABASE_REPLICA_URLS=replica)
+    told = _settings(DATABASE_URL=primary, DATABASE_PG_OPTIONS="")
+
+    assert {db["options"] for db in settings["databases"].values()} == {"-c max_parallel_workers_per_gather=0"}
+    assert told["databases"]["default"]["options"] is None
+    assert _settings()["databases"]["default"]["options"] is None  # SQLite has no such option
+
+
+@pytest.mark.skipif(os.environ.get("DATABASE_URL", "").split(":")[0] not in {"postgres", "postgresql"},
+                    reason="a PostgreSQL server's own setting")
+@pytest.mark.django_db
+def test_the_postgresql_server_applies_it():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
 
 
 @pytest.mark.parametrize(
