@@ -130,8 +130,17 @@ POSTGRESQL_TITLE_NAMES = [
     "t.original_title_folded)",
     "CREATE INDEX IF NOT EXISTS catalogue_title_search_names_trgm ON catalogue_title "
     "USING gin (search_names gin_trgm_ops)",
+    # A substring's share of the rows is estimated from a sample of the column's values:
+    # with the default 100, a surname in 0.4% of the people was estimated at 43 rows for
+    # 1,812, and the person filter fetched and sorted 26,273 titles (97 ms) instead of
+    # walking the title index (41 ms).
+    "ALTER TABLE catalogue_person ALTER COLUMN name_folded SET STATISTICS 1000",
+    "ALTER TABLE catalogue_title ALTER COLUMN search_names SET STATISTICS 1000",
+    "ANALYZE catalogue_person (name_folded)",
+    "ANALYZE catalogue_title (search_names)",
 ]
 POSTGRESQL_TITLE_NAMES_DROP = [
+    "ALTER TABLE catalogue_person ALTER COLUMN name_folded SET STATISTICS -1",
     "DROP TRIGGER IF EXISTS catalogue_aka_search_names_insert ON catalogue_alternatetitle",
     "DROP TRIGGER IF EXISTS catalogue_aka_search_names_update ON catalogue_alternatetitle",
     "DROP TRIGGER IF EXISTS catalogue_aka_search_names_delete ON catalogue_alternatetitle",
