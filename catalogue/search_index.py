@@ -13,7 +13,7 @@ import logging
 import sqlite3
 
 from django.db import connections
-from django.db.models import BooleanField, Func
+from django.db.models import BooleanField, Expression, Func
 from django.db.models.expressions import RawSQL
 
 logger = logging.getLogger(__name__)
@@ -153,9 +153,22 @@ POSTGRESQL_TITLE_NAMES_DROP = [
 ]
 
 
-def title_names_contain(folded_query: str) -> RawSQL:
-    """PostgreSQL: the condition "one of the title's names contains the (folded) query"."""
-    return RawSQL('"catalogue_title"."search_names" LIKE %s', (like_pattern(folded_query),), output_field=BooleanField())
+class TitleNamesContain(Expression):
+    """PostgreSQL: the condition "one of the title's names contains the (folded) query".
+
+    The column is read from the query's own title table, whatever its alias (``U0``
+    when the queryset is a subquery of another).
+    """
+
+    output_field = BooleanField()
+
+    def __init__(self, folded_query: str) -> None:
+        super().__init__()
+        self.pattern = like_pattern(folded_query)
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"{table}.search_names LIKE %s", [self.pattern]
 
 
 class Unindexed(Func):

@@ -104,7 +104,7 @@ class TitleQuerySet(models.QuerySet):
         """
         folded = fold(query)
         if connections[self.db].vendor == "postgresql":
-            return self.filter(search_index.title_names_contain(folded))
+            return self.filter(search_index.TitleNamesContain(folded))
         if search_index.uses_index(self.db, folded):
             return self.filter(In(search_index.Unindexed("pk"), search_index.title_ids(self.db, folded)))
         return self.matching_text_plain(query)

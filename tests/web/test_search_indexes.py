@@ -67,6 +67,15 @@ def test_title_search_gives_the_same_titles_as_plain_like(catalogue, query):
     assert _ids(Title.objects.matching_text(query)) == _ids(Title.objects.matching_text_plain(query))
 
 
+def test_a_text_search_can_be_a_subquery_of_another(catalogue):
+    samurai = Title.objects.get(title="Seven Samurai")
+    inner = Title.objects.matching_text("samourai").values("pk")
+
+    assert _ids(Title.objects.filter(pk__in=inner)) == [samurai.pk]
+    assert list(AlternateTitle.objects.filter(title__in=inner).order_by("aka").values_list("aka", flat=True)) == [
+        "Die sieben Samurai", "Les sept samouraïs"]
+
+
 def test_accents_and_case_do_not_matter(catalogue):
     assert list(Person.objects.matching_name("eliane marcus").values_list("name", flat=True)) == ["Éliane Marcus"]
     assert sorted(Person.objects.matching_name("MARCUS").values_list("name", flat=True)) == [
