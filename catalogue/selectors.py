@@ -546,7 +546,8 @@ def person_stamp(slug: str) -> PageStamp | None:
     else:
         row = (
             Person.objects.filter(slug=slug)
-            .annotate(latest_title=Max("credits__title__updated_at"), credit_count=Count("credits"))
+            # Counting title_id (not id) keeps the credits in the (person, department, title) index: no heap reads.
+            .annotate(latest_title=Max("credits__title__updated_at"), credit_count=Count("credits__title"))
             .values_list("pk", "updated_at", "latest_title", "credit_count")
             .first()
         )
