@@ -340,7 +340,7 @@ def main() -> None:
         collect_static(workdir / "static")
         if args.measure:
             print(f"\n== the catalogue at {re.sub(r'//[^@/]*@', '//…@', args.measure)}")
-            _measure(args.measure, workdir, common=[*_common(args)], args=args)
+            _measure(args.measure, workdir, args=args)
             return
         if keep is None or not keep.exists():
             made = generate(pages, titles=args.titles, seed=args.seed)
@@ -361,7 +361,7 @@ def main() -> None:
                           f"{built['titles']:,} titles, {built['people']:,} people, {built['credits']:,} credits")
                 else:
                     print(f"  build: skipped, measuring the catalogue kept in {keep}")
-                _measure(url, workdir, common=common, args=args)
+                _measure(url, workdir, args=args)
 
 
 def _common(args) -> list[str]:
@@ -369,10 +369,10 @@ def _common(args) -> list[str]:
             "--requests", str(args.requests)]
 
 
-def _measure(url: str, workdir: Path, *, common: list[str], args) -> None:
+def _measure(url: str, workdir: Path, *, args) -> None:
     """Steps 2–4 on the catalogue at ``url``, printed."""
     env = site_environment(url, static_root=workdir / "static")
-    site = run_child(Path(__file__), [*common, "--child-site", url], env=env, timeout=3600)
+    site = run_child(Path(__file__), [*_common(args), "--child-site", url], env=env, timeout=3600)
     for kind in ("title", "fullcredits", "person", "certificate", "search_page"):
         _print_requests(kind, site[kind])
     if "busiest_person" in site:

@@ -62,11 +62,11 @@ def person_ids(alias: str, folded_query: str) -> RawSQL:
     )
 
 
-def title_ids(alias: str, folded_query: str) -> RawSQL:
+def title_ids(folded_query: str) -> RawSQL:
     """SQLite: ids of titles whose folded title, original title or an AKA contains the query.
 
     One UNION ALL of FTS lookups, so each part uses its own index (an OR would scan);
-    the ``IN`` this goes into removes the duplicates. (PostgreSQL: ``title_names_contain``.)
+    the ``IN`` this goes into removes the duplicates. (PostgreSQL: ``TitleNamesContain``.)
     """
     phrase = fts_phrase(folded_query)
     return RawSQL(
@@ -98,18 +98,21 @@ POSTGRESQL_TITLE_NAMES = [
         NEW.search_names := catalogue_title_search_names(NEW.id, NEW.title_folded, NEW.original_title_folded);
         RETURN NEW;
     END $$""",
+    """CREATE OR REPLACE FUNCTION catalogue_titles_search_names_refresh(p_ids bigint[])
+    RETURNS void LANGUAGE sql AS $$
+        UPDATE catalogue_title t SET search_names = catalogue_title_search_names(t.id, t.title_folded,
+            t.original_title_folded) WHERE t.id = ANY(p_ids)
+    $$""",
+    # A transition table exists only for its own event: each branch reads the ones it has.
     """CREATE OR REPLACE FUNCTION catalogue_aka_search_names() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         IF TG_OP = 'INSERT' THEN
-            UPDATE catalogue_title t SET search_names = catalogue_title_search_names(t.id, t.title_folded,
-                t.original_title_folded) WHERE t.id IN (SELECT title_id FROM new_rows);
+            PERFORM catalogue_titles_search_names_refresh(ARRAY(SELECT title_id FROM new_rows));
         ELSIF TG_OP = 'DELETE' THEN
-            UPDATE catalogue_title t SET search_names = catalogue_title_search_names(t.id, t.title_folded,
-                t.original_title_folded) WHERE t.id IN (SELECT title_id FROM old_rows);
+            PERFORM catalogue_titles_search_names_refresh(ARRAY(SELECT title_id FROM old_rows));
         ELSE
-            UPDATE catalogue_title t SET search_names = catalogue_title_search_names(t.id, t.title_folded,
-                t.original_title_folded)
-            WHERE t.id IN (SELECT title_id FROM new_rows UNION SELECT title_id FROM old_rows);
+            PERFORM catalogue_titles_search_names_refresh(
+                ARRAY(SELECT title_id FROM new_rows UNION SELECT title_id FROM old_rows));
         END IF;
         RETURN NULL;
     END $$""",
@@ -146,6 +149,7 @@ POSTGRESQL_TITLE_NAMES_DROP = [
     "DROP TRIGGER IF EXISTS catalogue_aka_search_names_delete ON catalogue_alternatetitle",
     "DROP TRIGGER IF EXISTS catalogue_title_search_names ON catalogue_title",
     "DROP FUNCTION IF EXISTS catalogue_aka_search_names()",
+    "DROP FUNCTION IF EXISTS catalogue_titles_search_names_refresh(bigint[])",
     "DROP FUNCTION IF EXISTS catalogue_title_search_names_row()",
     "DROP FUNCTION IF EXISTS catalogue_title_search_names(bigint, text, text)",
     "DROP INDEX IF EXISTS catalogue_title_search_names_trgm",

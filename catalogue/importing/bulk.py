@@ -10,10 +10,10 @@ to ``executemany`` (each row is bound on its own), so no batching is needed.
 
 from __future__ import annotations
 
-import functools
 import json
 import operator
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models.base import ModelState
@@ -69,40 +69,56 @@ def rows_insert(model: type[models.Model], rows: list[models.Model]) -> None:
     database = connections[DEFAULT_DB_ALIAS]
     sql, getter, conversions = _plan(model, database)
     params = [_values(row, getter, conversions, database) for row in rows]
-    if database.vendor == "sqlite" and not database.queries_logged:
-        # Straight to the driver, the statement already in its "?" form: Django's cursor
-        # wrapper rewrites the SQL with a regex and re-reads the rows through tee() on
-        # every call (~13 calls a page). Queries still show where they are being logged
-        # (DEBUG, assertNumQueries), through the wrapper below.
-        database.ensure_connection()
-        with database.wrap_database_errors:
-            database.connection.executemany(_qmark(sql), params)
-        return
-    with database.cursor() as cursor:
+    with _driver_cursor(database) as cursor:
         cursor.executemany(sql, params)
 
 
 def rows_select(sql: str, params: Sequence = ()) -> list[tuple]:
-    """The rows of a raw SELECT written with ``%s`` placeholders (none literal in ``sql``).
-
-    On SQLite, unless queries are being logged, straight to the driver as ``rows_insert``
-    does: the importer's lookups run ~10 a page, some with IN lists of hundreds of
-    values that Django's regex rewrote on every call.
-    """
-    database = connections[DEFAULT_DB_ALIAS]
-    if database.vendor == "sqlite" and not database.queries_logged:
-        database.ensure_connection()
-        with database.wrap_database_errors:
-            return database.connection.execute(sql.replace("%s", "?"), params).fetchall()
-    with database.cursor() as cursor:
+    """The rows of a raw SELECT written with ``%s`` placeholders (none literal in ``sql``)."""
+    with _driver_cursor(connections[DEFAULT_DB_ALIAS]) as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
 
-@functools.cache
-def _qmark(sql: str) -> str:
-    """``sql`` with the driver's placeholders (one statement per model: a small cache)."""
-    return sql.replace("%s", "?")
+@contextmanager
+def _driver_cursor(database) -> Iterator:
+    """A cursor taking ``%s`` statements: on SQLite, unless queries are being logged, the driver's own.
+
+    Django's cursor wrapper rewrites every statement with a regex (the importer's IN
+    lists of hundreds of values, INSERTs of 15–45 columns) and re-reads an executemany's
+    rows through tee(), ~25 calls a page. Where queries are being logged (DEBUG,
+    assertNumQueries) it is used as before, so they are seen and counted. Errors are
+    Django's either way.
+    """
+    if database.vendor != "sqlite" or database.queries_logged:
+        with database.cursor() as cursor:
+            yield cursor
+        return
+    database.ensure_connection()
+    with database.wrap_database_errors:
+        cursor = database.connection.cursor()
+        try:
+            yield _QmarkCursor(cursor)
+        finally:
+            cursor.close()
+
+
+class _QmarkCursor:
+    """A sqlite3 cursor that takes ``%s`` placeholders (the importer's SQL has no literal ``%``)."""
+
+    __slots__ = ("_cursor",)
+
+    def __init__(self, cursor) -> None:
+        self._cursor = cursor
+
+    def execute(self, sql: str, params: Sequence = ()):
+        return self._cursor.execute(sql.replace("%s", "?"), params)
+
+    def executemany(self, sql: str, params: list):
+        return self._cursor.executemany(sql.replace("%s", "?"), params)
+
+    def fetchall(self) -> list[tuple]:
+        return self._cursor.fetchall()
 
 
 def _values(row: models.Model, getter: Callable, conversions: list, database) -> tuple | list:

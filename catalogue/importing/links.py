@@ -270,14 +270,12 @@ def due_lines_split(*, chunk_size: int = DUE_LINES_CHUNK) -> int:
     total = 0
     while True:
         with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT t.id, t.recommendations_text, t.recommendation_count, "
-                    f"EXISTS (SELECT 1 FROM {recommendation_table} r WHERE r.title_id = t.id) "
-                    f"FROM {table} t WHERE t.recommendations_due ORDER BY t.id LIMIT %s",
-                    [chunk_size],
-                )
-                due = cursor.fetchall()
+            due = rows_select(
+                f"SELECT t.id, t.recommendations_text, t.recommendation_count, "
+                f"EXISTS (SELECT 1 FROM {recommendation_table} r WHERE r.title_id = t.id) "
+                f"FROM {table} t WHERE t.recommendations_due ORDER BY t.id LIMIT %s",
+                [chunk_size],
+            )
             if not due:
                 return total
             split = []

@@ -106,7 +106,7 @@ class TitleQuerySet(models.QuerySet):
         if connections[self.db].vendor == "postgresql":
             return self.filter(search_index.TitleNamesContain(folded))
         if search_index.uses_index(self.db, folded):
-            return self.filter(In(search_index.Unindexed("pk"), search_index.title_ids(self.db, folded)))
+            return self.filter(In(search_index.Unindexed("pk"), search_index.title_ids(folded)))
         return self.matching_text_plain(query)
 
     def matching_text_plain(self, query: str) -> TitleQuerySet:
