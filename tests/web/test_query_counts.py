@@ -1,7 +1,7 @@
 """Each page's query count is constant: a huge title costs what a small one does."""
 
 import hashlib
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -72,7 +72,7 @@ def count_queries(client, url, django_assert_max_num_queries, limit):
     return len(captured.captured_queries)
 
 
-@pytest.mark.parametrize("suffix, limit", [("", 25), ("fullcredits/", 8), ("reviews/", 8), ("reviews/?sort=date&page=3", 8)])
+@pytest.mark.parametrize("suffix, limit", [("", 10), ("fullcredits/", 8), ("reviews/", 8), ("reviews/?sort=date&page=3", 8)])
 def test_title_pages_query_count_is_constant(client, huge_title, small_title, django_assert_max_num_queries, suffix, limit):
     huge = count_queries(client, f"/title/{huge_title.slug}/{suffix}", django_assert_max_num_queries, limit)
     small = count_queries(client, f"/title/{small_title.slug}/{suffix}", django_assert_max_num_queries, limit)
@@ -115,3 +115,28 @@ def test_search_and_certificate_pages_query_count(client, huge_title, django_ass
     count_queries(client, "/certificates/", django_assert_max_num_queries, 3)
     count_queries(client, "/certificates/Country%201/PG/", django_assert_max_num_queries, 4)
     count_queries(client, "/", django_assert_max_num_queries, 10)
+
+
+def test_film_page_with_every_section_costs_nine_queries(client, db, django_assert_num_queries):
+    film = f.make_title("Every section", year=2012, kind="movie")
+    f.make_credit(film, department="cast")
+    f.make_credit(film, department="director")
+    f.make_review(film)
+    f.make_aka(film)
+    f.make_certificate(film)
+    f.make_quote(film, [("A", "line")])
+    f.make_connection(film, "Follows", f.make_title("Before", year=2001))
+    f.make_recommendation(film, f.make_title("Similar", year=2003))
+    f.make_title_company(film, f.make_company("Argos Films"))
+    f.add_genre(film, "Drama")
+    f.make_capture(film, datetime(2010, 1, 1), 7.0, 100)
+    f.make_capture(film, datetime(2012, 1, 1), 7.2, 300)
+
+    # The stamp, the title, principal credits, department totals, reviews with their count,
+    # the short lists, connections, rating captures, quotes.
+    with django_assert_num_queries(9):
+        response = client.get(film.get_absolute_url())
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert all(text in html for text in ("Before", "Similar", "Argos Films", "Drama", "Hiroshima, My Love"))

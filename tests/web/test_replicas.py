@@ -15,6 +15,7 @@ from django.urls import include, path
 
 from catalogue.models import Credit, Person, Title
 from config.routers import PrimaryReplicaRouter
+from tests import factories as f
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, databases=["default", "replica"]),
@@ -87,3 +88,17 @@ def test_router_rules():
 
     assert router.db_for_read(Session) == "default"
     assert router.db_for_read(Title) == "replica"
+
+
+def test_title_page_reads_everything_from_the_replica(client, samurai):
+    f.make_review(samurai, summary="A masterpiece")
+    f.make_aka(samurai, "Seven Samurai", country="UK")
+
+    with CaptureQueriesContext(connections["replica"]) as replica, CaptureQueriesContext(connections["default"]) as primary:
+        page = client.get("/title/seven-samurai/")
+
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Kikuchiyo" in html and "A masterpiece" in html and "— UK" in html
+    assert len(_selects(replica)) >= 8
+    assert _selects(primary) == []
