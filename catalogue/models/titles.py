@@ -201,8 +201,9 @@ class Title(HandEditable):
             models.Index(fields=["-votes"], name="title_votes"),
             models.Index(fields=["-created_at"], name="title_created"),
             # A person page's stamp looks up the updated_at of each of their titles: from
-            # this small index rather than from each title's (wide) row.
-            models.Index(fields=["id", "updated_at"], name="title_id_updated"),
+            # this small index rather than from each title's (wide) row. On PostgreSQL its
+            # filmography reads the titles' links from it too (INCLUDE, ignored by SQLite).
+            models.Index(fields=["id", "updated_at"], name="title_id_updated", include=["slug", "title", "year", "kind"]),
             # A new series adopts its already imported episodes by series title and year.
             models.Index(fields=["series_title", "series_year"], name="title_series_title_year"),
             # The importer looks for unsplit recommendation lines among these only.
