@@ -20,7 +20,7 @@ OG_TYPES = {
 
 
 def _person(credit, absolute: Callable[[str], str]) -> dict:
-    """A selectors.PrincipalCredit's person."""
+    """A selectors.TitleCredit's person."""
     return {"@type": "Person", "name": credit.person_name, "url": absolute(credit.person_url)}
 
 

@@ -149,25 +149,26 @@ def test_title_page_key_crew_shows_the_first_ten_and_counts_the_rest(client, db,
     assert "Full cast and crew (60)" in html
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's covering indexes: SQLite has none")
-@pytest.mark.django_db(transaction=True)
-def test_a_filmography_is_read_from_two_indexes_alone(busy_person):
-    # Index-only scans are possible only when the indexes hold every column the query reads
-    # (migration 0009). The planner is kept to the plan of a big catalogue (a title looked up
-    # for each credit) rather than the scans of every title this small one would get.
-    sql, params = selectors.filmography_query(busy_person.pk).query.sql_with_params()
-    big_catalogue_plan = ("enable_seqscan", "enable_bitmapscan", "enable_mergejoin", "enable_hashjoin")
+def _index_columns(index: str) -> set[str]:
+    """An index's key and INCLUDE columns."""
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE catalogue_credit")
-        cursor.execute("VACUUM ANALYZE catalogue_title")
-        for setting in big_catalogue_plan:
-            cursor.execute(f"SET {setting} = off")
-        try:
-            cursor.execute("EXPLAIN " + sql, params)
-            plan = "\n".join(row[0] for row in cursor.fetchall())
-        finally:
-            for setting in big_catalogue_plan:
-                cursor.execute(f"RESET {setting}")
+        cursor.execute(
+            "SELECT a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) WHERE c.relname = %s",
+            [index],
+        )
+        return {row[0] for row in cursor.fetchall()}
 
-    assert "Index Only Scan using credit_person_dept_title on catalogue_credit" in plan
-    assert "Index Only Scan using title_id_updated on catalogue_title" in plan
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's covering indexes: SQLite has none")
+def test_a_filmography_can_be_read_from_two_indexes_alone(busy_person):
+    # An index-only scan needs every column the query reads in the index (migration 0009).
+    # Whether the planner takes it also depends on the visibility map, so the columns are
+    # compared rather than a plan.
+    sql = str(selectors.filmography_query(busy_person.pk).query)
+    read_from = {table: set(re.findall(rf'"{table}"\."(\w+)"', sql)) for table in ("catalogue_credit", "catalogue_title")}
+
+    assert {"person_id", "title_id", "notes", "character"} <= read_from["catalogue_credit"]
+    assert read_from["catalogue_credit"] <= _index_columns("credit_person_dept_title")
+    assert {"id", "slug", "year"} <= read_from["catalogue_title"]
+    assert read_from["catalogue_title"] <= _index_columns("title_id_updated")

@@ -173,5 +173,5 @@ def test_person_stamp_on_sqlite_reads_the_same_values_as_the_orm(catalogue):
             .values_list("pk", "updated_at", "latest_title", "credit_count")
             .get()
         )
-        assert selectors._person_stamp_row_sqlite(person.slug) == expected
-    assert selectors._person_stamp_row_sqlite("nobody-at-all") is None
+        assert selectors.people._person_stamp_row_sqlite(person.slug) == expected
+    assert selectors.people._person_stamp_row_sqlite("nobody-at-all") is None

@@ -1,42 +1,31 @@
-"""Reads for the browsable pages: each page's data in a constant number of queries.
+"""Reads for the title pages: the combined details page, full cast and crew, reviews, the title's stamp.
 
-Views call one function here and render what it returns; grouping and ordering that
-SQL cannot express cheaply happens here, in Python, on rows already fetched.
+Every query of a title page is compiled once per database (catalogue/compiled.py) and
+runs with the title's id or slug: a constant number of small queries however big the title.
 """
 
 from __future__ import annotations
 
-import functools
-import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db import DEFAULT_DB_ALIAS, connection
-from django.db.models import CharField, Count, F, Max, Q, Subquery, TextField, Value, Window
+from django.db.models import CharField, Count, F, Q, Subquery, TextField, Value, Window
 from django.db.models.functions import Cast, RowNumber
-from django.urls import get_script_prefix, reverse
 
-from catalogue import search_index
 from catalogue.compiled import CompiledQuery
 from catalogue.models import (
     CONNECTION_REVERSE,
-    DEPARTMENT_ORDER,
     AlternateTitle,
     Certificate,
-    CompanyKind,
     Connection,
     ConnectionType,
-    Country,
     Credit,
     Department,
-    Genre,
     Goof,
-    Person,
-    PersonRedirect,
     QuoteLine,
     RatingCapture,
     Recommendation,
@@ -53,96 +42,25 @@ from catalogue.models import (
     TitleSoundMix,
     Trivia,
 )
-from catalogue.text import fold
+
+from catalogue.selectors.common import (
+    DepartmentGroup,
+    PageStamp,
+    TITLE_LINK_FIELDS,
+    company_groups,
+    decoded_notes,
+    department_label,
+    group_credits_by_department,
+    linked_title_fields,
+    slug_url,
+    slug_url_maker,
+)
 
 PRINCIPAL_CAST_SIZE = 15
 TITLE_PAGE_REVIEWS = 3
 # Crew the title page shows; the full credits page has every department.
 KEY_CREW_DEPARTMENTS = ("director", "writer", "producer", "composer", "cinematographer", "editor")
 KEY_CREW_PER_DEPARTMENT = 10
-
-# How the person page names a department (the title page's headings read "Directed by").
-FILMOGRAPHY_HEADINGS = {
-    "cast": "Actor",
-    "director": "Director",
-    "writer": "Writer",
-    "producer": "Producer",
-    "composer": "Composer",
-    "cinematographer": "Cinematographer",
-    "editor": "Editor",
-    "casting_director": "Casting director",
-    "production_designer": "Production designer",
-    "art_director": "Art director",
-    "set_decorator": "Set decorator",
-    "costume_designer": "Costume designer",
-    "thanks": "Thanks",
-}
-
-
-def department_sort_key(key: str, label: str) -> tuple:
-    """The old layout's order; unknown departments after, by label."""
-    if key in DEPARTMENT_ORDER:
-        return (0, DEPARTMENT_ORDER[key], "")
-    return (1, 0, label.casefold())
-
-
-def department_label(key: str, printed: str) -> str:
-    if key in DEPARTMENT_ORDER:
-        return Department(key).label
-    return printed or key.replace("_", " ").capitalize()
-
-
-@dataclass
-class DepartmentGroup:
-    key: str
-    label: str
-    credits: list = field(default_factory=list)
-    more: int = 0
-
-
-def group_credits_by_department(credits, *, limit: int | None = None) -> list[DepartmentGroup]:
-    groups: dict[str, DepartmentGroup] = {}
-    for credit in credits:
-        group = groups.get(credit.department)
-        if group is None:
-            group = groups[credit.department] = DepartmentGroup(
-                credit.department, department_label(credit.department, credit.department_label)
-            )
-        if limit is not None and len(group.credits) >= limit:
-            group.more += 1
-        else:
-            group.credits.append(credit)
-    return sorted(groups.values(), key=lambda g: department_sort_key(g.key, g.label))
-
-
-def slug_url_maker(view_name: str) -> Callable[[str], str]:
-    """``slug -> reverse(view_name, slug=slug)`` with one reverse() for all rows.
-
-    For the URL patterns taking one ``<slug:slug>``: a slug only holds [-a-zA-Z0-9_],
-    which reverse() would leave as it is.
-    """
-    marker = "0slug0"
-    head, tail = reverse(view_name, kwargs={"slug": marker}).rsplit(marker, 1)
-    return lambda slug: f"{head}{slug}{tail}"
-
-
-@functools.lru_cache(maxsize=32)
-def _slug_url_maker(view_name: str, script_prefix: str) -> Callable[[str], str]:
-    return slug_url_maker(view_name)
-
-
-def slug_url(view_name: str, slug: str) -> str:
-    """``reverse(view_name, slug=slug)`` at the cost of a dictionary lookup (see slug_url_maker)."""
-    return _slug_url_maker(view_name, get_script_prefix())(slug)
-
-
-# What a link to another title shows: reading only these of a related title skips the
-# decoding of its ~50 columns.
-TITLE_LINK_FIELDS = ("slug", "title", "year", "kind")
-
-
-def _linked_title_fields(relation: str, names: tuple[str, ...] = TITLE_LINK_FIELDS) -> list[str]:
-    return [f"{relation}__{name}" for name in names]
 
 
 # -- title pages ---------------------------------------------------------------------------
@@ -264,7 +182,7 @@ _TITLE_FIELDS = tuple(field.attname for field in Title._meta.concrete_fields)
 # A series as its episodes link it: its id and link fields, in the model's column order (Title.from_db).
 _SERIES_FIELDS = tuple(name for name in _TITLE_FIELDS if name in ("id", *TITLE_LINK_FIELDS))
 _title_rows = CompiledQuery(
-    lambda slug: Title.objects.filter(slug=slug).values_list(*_TITLE_FIELDS, *_linked_title_fields("series", _SERIES_FIELDS)),
+    lambda slug: Title.objects.filter(slug=slug).values_list(*_TITLE_FIELDS, *linked_title_fields("series", _SERIES_FIELDS)),
     stand_in="\x00slug\x00",
 )
 _department_total_rows = CompiledQuery(
@@ -283,7 +201,7 @@ _connection_rows = CompiledQuery(
     lambda title_id: Connection.objects.filter(Q(title_id=title_id) | Q(target_id=title_id))
     .order_by("title__year", "title__title", "position")
     .values_list("type", "title_id", "target_id", "target_title", "target_year", "target_note",
-                 *_linked_title_fields("title"), *_linked_title_fields("target"))
+                 *linked_title_fields("title"), *linked_title_fields("target"))
 )
 _rating_rows = CompiledQuery(
     lambda title_id: RatingCapture.objects.filter(title_id=title_id).order_by("captured_at")
@@ -323,16 +241,6 @@ def _connection_groups(title_id: int) -> list[ConnectionGroup]:
     return [ConnectionGroup(t, grouped[t]) for t in types]
 
 
-def _company_groups(title_companies) -> list[tuple[str, list]]:
-    grouped: dict[str, list] = defaultdict(list)
-    for row in title_companies:
-        grouped[row.kind].append(row)
-    labels = dict(CompanyKind.choices)
-    return [(labels[kind], grouped[kind]) for kind in CompanyKind.values if grouped.get(kind)] + [
-        (kind, rows) for kind, rows in grouped.items() if kind not in labels
-    ]
-
-
 def _quotes(title_id: int) -> list[QuoteItem]:
     quotes: dict[int, QuoteItem] = {}
     for quote_id, character, text in _quote_line_rows.rows(title_id):
@@ -353,14 +261,6 @@ class TitleCredit(NamedTuple):
     notes: tuple[str, ...] | str
 
 
-def _decoded_notes(notes_json: str | None) -> tuple[str, ...] | str:
-    """Credit.notes from its JSON text: a tuple of notes (a string when stored as one)."""
-    if not notes_json or notes_json == "[]":
-        return ()
-    notes = json.loads(notes_json)
-    return tuple(notes) if isinstance(notes, list) else notes
-
-
 def _title_credit_rows(credits):
     """``credits`` (a Credit queryset) in page order, as the values a TitleCredit is made of."""
     return (
@@ -379,7 +279,7 @@ def _title_credits(rows) -> list[TitleCredit]:
     return [
         TitleCredit(
             department, label, name, person_url(slug), job, character, credited_as,
-            _decoded_notes(notes_json),
+            decoded_notes(notes_json),
         )
         for department, label, name, slug, job, character, credited_as, notes_json in rows
     ]
@@ -485,11 +385,11 @@ TITLE_LISTS = {
         Runtime, ("minutes", "country", "note"), lambda minutes, country, note: RuntimeItem(int(minutes), country, note)
     ),
     "akas": TitleList(
-        AlternateTitle, ("aka", "country", "notes"), lambda aka, country, notes: AkaItem(aka, country, _decoded_notes(notes))
+        AlternateTitle, ("aka", "country", "notes"), lambda aka, country, notes: AkaItem(aka, country, decoded_notes(notes))
     ),
     "certificates": TitleList(
         Certificate, ("country", "rating", "notes"),
-        lambda country, rating, notes: CertificateItem(country, rating, _decoded_notes(notes)),
+        lambda country, rating, notes: CertificateItem(country, rating, decoded_notes(notes)),
     ),
     "release_dates": TitleList(ReleaseDate, ("date", "text", "country", "note"), ReleaseItem),
     "taglines": TitleList(Tagline, ("text",), TextItem),
@@ -498,10 +398,10 @@ TITLE_LISTS = {
     # Grouped by kind for the page by _company_groups.
     "companies": TitleList(
         TitleCompany, ("kind", "company__name", "company__slug", "notes"),
-        lambda kind, name, slug, notes: CompanyItem(kind, CompanyLink(name, slug), _decoded_notes(notes)),
+        lambda kind, name, slug, notes: CompanyItem(kind, CompanyLink(name, slug), decoded_notes(notes)),
     ),
     "recommendations": TitleList(
-        Recommendation, ("target_title", "target_year", *_linked_title_fields("target")),
+        Recommendation, ("target_title", "target_year", *linked_title_fields("target")),
         lambda title, year, *target: RecommendationItem(_linked_title(*target), title, _int_or_none(year)),
     ),
 }
@@ -586,7 +486,7 @@ def title_page(slug: str) -> TitlePage | None:
         connections=_connection_groups(title.pk),
         episodes=episodes,
         rating_history=[RatingPoint(*row) for row in _rating_rows.rows(title.pk)],
-        companies=_company_groups(lists.pop("companies")),
+        companies=company_groups(lists.pop("companies")),
         quotes=_quotes(title.pk),
         **lists,
     )
@@ -617,19 +517,6 @@ def title_reviews(title: Title, sort: str):
     return getattr(Review.objects.filter(title=title), method)()
 
 
-@dataclass(frozen=True)
-class PageStamp:
-    """When a page's content last changed (Last-Modified), and a key that changes with it.
-
-    The key feeds the ETag and the rendered-page cache (catalogue/caching.py): every
-    import and admin edit bumps ``Title.updated_at``, so a new key shows up on the next
-    request to any worker, with no per-process invalidation.
-    """
-
-    modified: datetime
-    key: str
-
-
 # The one query of a cached title page: compiled once, it costs a third of what it did.
 _title_stamp_rows = CompiledQuery(
     lambda slug: Title.objects.filter(slug=slug).values_list("pk", "updated_at"), stand_in="\x00slug\x00"
@@ -643,260 +530,3 @@ def title_stamp(slug: str) -> PageStamp | None:
         return None
     pk, updated_at = found[0]
     return PageStamp(modified=updated_at, key=f"t{pk}:{updated_at.isoformat()}")
-
-
-# -- people --------------------------------------------------------------------------------
-
-
-# A filmography row: (url, title, year, kind, character, credited_as, notes) of strings, numbers and
-# a tuple of strings, unpacked in this order by catalogue_tags.filmography_items and title_links.
-# A plain tuple, not a NamedTuple: the garbage collector stops tracking tuples of such values, so
-# 3,000 rows add no collector passes (as NamedTuples they doubled the page's p95).
-FilmographyRow = tuple[str, str, "int | None", str, str, str, "tuple[str, ...] | str"]
-
-
-@dataclass
-class JobGroup:
-    job: str
-    credits: list[FilmographyRow]
-
-
-@dataclass
-class FilmographyDepartment:
-    key: str
-    heading: str
-    count: int
-    jobs: list[JobGroup]
-
-
-@dataclass
-class AliasGroup:
-    alias: str
-    credits: list[FilmographyRow]
-
-
-@dataclass
-class PersonPage:
-    person: Person
-    departments: list[FilmographyDepartment]
-    aliases: list[AliasGroup]
-    credits_per_year: list[tuple[int, int]]
-    credit_total: int
-    title_total: int
-
-
-_PERSON_FIELDS = tuple(field.attname for field in Person._meta.concrete_fields)
-_person_rows = CompiledQuery(
-    lambda slug: Person.objects.filter(slug=slug).values_list(*_PERSON_FIELDS), stand_in="\x00slug\x00"
-)
-
-
-def resolve_person_slug(slug: str) -> Person | None:
-    alias = _person_rows.db
-    found = _person_rows.rows(slug, using=alias)
-    return Person.from_db(alias, _PERSON_FIELDS, found[0]) if found else None
-
-
-def person_redirect_target(slug: str) -> str | None:
-    """The slug a merged person's old slug now points to."""
-    return PersonRedirect.objects.filter(old_slug=slug).values_list("person__slug", flat=True).first()
-
-
-def filmography_query(person_id: int):
-    """A person's credits with their titles' links, newest title first.
-
-    values_list rows, not Credit and Title instances: a 3,000-credit page builds them in
-    milliseconds, and the template renders its rows in one filter (catalogue_tags). On
-    PostgreSQL two indexes hold every column read here (migration 0009).
-    """
-    return (
-        Credit.objects.filter(person_id=person_id)
-        # The notes as their JSON text, decoded below only when not empty: most rows have none,
-        # and JSONField decodes every row (a third of the page's time at 3,000 credits).
-        .annotate(notes_json=Cast("notes", TextField()))
-        .order_by(F("title__year").desc(nulls_last=True), "title__title", "order")
-        .values_list(
-            "department", "department_label", "job", "credited_as",
-            "title_id", "title__slug", "title__title", "title__year", "title__kind", "character", "notes_json",
-        )
-    )
-
-
-_filmography_rows = CompiledQuery(filmography_query)
-
-
-def person_page(person: Person) -> PersonPage:
-    rows = _filmography_rows.rows(person.pk)
-    title_url = slug_url_maker("catalogue:title")
-    # department -> (printed label, {job: rows}, title ids)
-    by_department: dict[str, tuple[str, dict[str, list[FilmographyRow]], set[int]]] = {}
-    aliases: dict[str, list[FilmographyRow]] = defaultdict(list)
-    years: dict[int, int | None] = {}
-    credit_total = 0
-    for department, printed, job, credited_as, title_id, slug, title, year, kind, character, notes_json in rows:
-        row = (title_url(slug), title, year, kind, character, credited_as, _decoded_notes(notes_json))
-        if department not in by_department:
-            by_department[department] = (printed, defaultdict(list), set())
-        _, jobs, title_ids = by_department[department]
-        jobs["" if department == Department.CAST else job].append(row)
-        title_ids.add(title_id)
-        if credited_as and credited_as != person.name:
-            aliases[credited_as].append(row)
-        years[title_id] = year
-        credit_total += 1
-    departments = []
-    for key, (printed, jobs, title_ids) in by_department.items():
-        heading = FILMOGRAPHY_HEADINGS.get(key) or department_label(key, printed)
-        job_groups = [JobGroup(job, job_rows) for job, job_rows in jobs.items()]
-        departments.append(FilmographyDepartment(key, heading, len(title_ids), job_groups))
-    departments.sort(key=lambda d: department_sort_key(d.key, d.heading))
-    return PersonPage(
-        person=person,
-        departments=departments,
-        aliases=[AliasGroup(alias, credits) for alias, credits in sorted(aliases.items())],
-        credits_per_year=sorted(Counter(year for year in years.values() if year).items()),
-        credit_total=credit_total,
-        title_total=len(years),
-    )
-
-
-_person_stamp_rows = CompiledQuery(
-    lambda slug: Person.objects.filter(slug=slug)
-    # Counting title_id (not id) keeps the credits in the (person, department, title) index: no heap reads.
-    .annotate(latest_title=Max("credits__title__updated_at"), credit_count=Count("credits__title"))
-    .values_list("pk", "updated_at", "latest_title", "credit_count"),
-    stand_in="\x00slug\x00",
-)
-
-
-def person_stamp(slug: str) -> PageStamp | None:
-    """The person's latest change: their row, any title they are credited on, their credit count.
-
-    The count catches a credit moved away from them (its title's stamp then no longer
-    counts here). One query through the credit (person, department) index.
-    """
-    if connection.vendor == "sqlite":
-        row = _person_stamp_row_sqlite(slug)
-    else:
-        row = next(iter(_person_stamp_rows.rows(slug)), None)
-    if row is None:
-        return None
-    pk, updated_at, latest_title, credit_count = row
-    modified = max(stamp for stamp in (updated_at, latest_title) if stamp is not None)
-    latest = latest_title.isoformat() if latest_title else "-"
-    return PageStamp(modified=modified, key=f"p{pk}:{updated_at.isoformat()}:{latest}:{credit_count}")
-
-
-def _person_stamp_row_sqlite(slug: str) -> tuple | None:
-    """``person_stamp``'s query, read from two indexes alone (``INDEXED BY``).
-
-    SQLite looks a title up by its rowid even when an index holds every column needed;
-    for a person with 3,000 credits that read 3,000 credit rows and 3,000 wide title rows
-    (about 25 ms of a first visit at 100,000 titles) where these indexes take ~3 ms.
-    """
-    person, credit, title = (
-        connection.ops.quote_name(model._meta.db_table) for model in (Person, Credit, Title)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT p.id, p.updated_at, MAX(t.updated_at), COUNT(c.title_id) FROM {person} p "
-            f"LEFT JOIN {credit} c INDEXED BY credit_person_dept_title ON c.person_id = p.id "
-            f"LEFT JOIN {title} t INDEXED BY title_id_updated ON t.id = c.title_id "
-            "WHERE p.slug = %s GROUP BY p.id",
-            [slug],
-        )
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    stamp_field = Title._meta.get_field("updated_at")
-    converters = connection.ops.get_db_converters(stamp_field.get_col(Title._meta.db_table))
-    pk, updated_at, latest_title, count = row
-    updated_at, latest_title = (
-        _converted(value, converters, stamp_field) for value in (updated_at, latest_title)
-    )
-    return pk, updated_at, latest_title, count
-
-
-def _converted(value, converters, expression):
-    for converter in converters:
-        value = converter(value, expression, connection)
-    return value
-
-
-# -- companies and certificates ------------------------------------------------------------
-
-
-def company_roles(company) -> list[tuple[str, list]]:
-    rows = (
-        TitleCompany.objects.filter(company=company)
-        .select_related("title")
-        .only("kind", "notes", "position", "company_id", "title__slug", "title__title", "title__year", "title__kind")
-        .order_by("kind", "title__year", "title__title")
-    )
-    return _company_groups(rows)
-
-
-@dataclass
-class CertificateCountry:
-    country: str
-    ratings: list[dict]
-    titles: int
-
-
-def certificate_countries() -> list[CertificateCountry]:
-    grouped: dict[str, list[dict]] = defaultdict(list)
-    for row in Certificate.objects.countries_with_ratings():
-        grouped[row["country"]].append(row)
-    return [
-        CertificateCountry(country, rows, sum(r["titles"] for r in rows))
-        for country, rows in sorted(grouped.items(), key=lambda item: item[0].casefold())
-    ]
-
-
-def certificate_titles(country: str, rating: str):
-    return (
-        Certificate.objects.filter(country=country, rating=rating)
-        .select_related("title")
-        .only("country", "rating", "notes", "title__slug", "title__title", "title__year", "title__kind",
-              "title__rating")
-        .order_by("title__title", "title__year", "id")
-    )
-
-
-# -- home ----------------------------------------------------------------------------------
-
-
-def home_page() -> dict:
-    decades: Counter[int] = Counter()
-    for row in Title.objects.exclude(year=None).values("year").annotate(n=Count("id")):
-        decades[row["year"] // 10 * 10] += row["n"]
-    return {
-        "title_count": Title.objects.count(),
-        "person_count": Person.objects.count(),
-        "recent_titles": Title.objects.recently_imported().for_listing()[:10],
-        "top_titles": Title.objects.top_rated().for_listing()[:10],
-        "decades": sorted(decades.items()),
-        "genres": Genre.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("-n", "name")[:30],
-        "countries": Country.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("-n", "name")[:30],
-        "certificate_countries": Certificate.objects.values("country")
-        .annotate(n=Count("title", distinct=True))
-        .order_by("-n", "country")[:30],
-    }
-
-
-def search_people(query: str, *, limit: int = 20) -> list[Person]:
-    """The first ``limit`` + 1 people by name whose name contains ``query`` (one more: are there more?)."""
-    folded = fold(query)
-    if connection.vendor == "postgresql" and search_index.uses_index(DEFAULT_DB_ALIAS, folded):
-        # PostgreSQL walks the name index in order and filters: for "the" it read 30,133
-        # names before the 21st match (18–56 ms at 432,780 people), and a word whose
-        # matches sort late would read the whole index. Fetched through the trigram index
-        # and then sorted, the cost is bounded by the matches (7 ms for 4,546; 10 ms for
-        # 10,962). OFFSET 0 keeps the planner from merging the two back into the walk.
-        return list(Person.objects.raw(
-            "SELECT id, name, slug FROM (SELECT id, name, slug FROM catalogue_person "
-            "WHERE name_folded LIKE %s OFFSET 0) matches ORDER BY name, id LIMIT %s",
-            [search_index.like_pattern(folded), limit + 1],
-        ))
-    return list(Person.objects.matching_name(query).only("slug", "name")[: limit + 1])
-

@@ -1,0 +1,73 @@
+"""Reads for the browsable pages: each page's data in a constant number of queries.
+
+Views call one function here and render what it returns; grouping and ordering that
+SQL cannot express cheaply happens here, in Python, on rows already fetched. One module
+per page family: ``titles``, ``people``, ``browse`` (companies, certificates, home, the
+search page's people), and what they share in ``common``.
+"""
+
+from catalogue.selectors.browse import (
+    CertificateCountry,
+    certificate_countries,
+    certificate_titles,
+    company_roles,
+    home_page,
+    search_people,
+)
+from catalogue.selectors.common import (
+    DepartmentGroup,
+    PageStamp,
+    department_label,
+    department_sort_key,
+    group_credits_by_department,
+    slug_url,
+    slug_url_maker,
+)
+from catalogue.selectors.people import (
+    FilmographyRow,
+    PersonPage,
+    filmography_query,
+    person_page,
+    person_redirect_target,
+    person_stamp,
+    resolve_person_slug,
+)
+from catalogue.selectors.titles import (
+    FullCredits,
+    TitleCredit,
+    TitlePage,
+    full_credits,
+    title_page,
+    title_reviews,
+    title_stamp,
+)
+
+__all__ = [
+    "CertificateCountry",
+    "DepartmentGroup",
+    "FilmographyRow",
+    "FullCredits",
+    "PageStamp",
+    "PersonPage",
+    "TitleCredit",
+    "TitlePage",
+    "certificate_countries",
+    "certificate_titles",
+    "company_roles",
+    "department_label",
+    "department_sort_key",
+    "filmography_query",
+    "full_credits",
+    "group_credits_by_department",
+    "home_page",
+    "person_page",
+    "person_redirect_target",
+    "person_stamp",
+    "resolve_person_slug",
+    "search_people",
+    "slug_url",
+    "slug_url_maker",
+    "title_page",
+    "title_reviews",
+    "title_stamp",
+]

@@ -1,0 +1,92 @@
+"""Reads for the company, certificate and home pages, and the search page's people column."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.db import DEFAULT_DB_ALIAS, connection
+from django.db.models import Count
+
+from catalogue import search_index
+from catalogue.models import Certificate, Country, Genre, Person, Title, TitleCompany
+from catalogue.selectors.common import company_groups
+from catalogue.text import fold
+
+
+# -- companies and certificates ------------------------------------------------------------
+
+
+def company_roles(company) -> list[tuple[str, list]]:
+    rows = (
+        TitleCompany.objects.filter(company=company)
+        .select_related("title")
+        .only("kind", "notes", "position", "company_id", "title__slug", "title__title", "title__year", "title__kind")
+        .order_by("kind", "title__year", "title__title")
+    )
+    return company_groups(rows)
+
+
+@dataclass
+class CertificateCountry:
+    country: str
+    ratings: list[dict]
+    titles: int
+
+
+def certificate_countries() -> list[CertificateCountry]:
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for row in Certificate.objects.countries_with_ratings():
+        grouped[row["country"]].append(row)
+    return [
+        CertificateCountry(country, rows, sum(r["titles"] for r in rows))
+        for country, rows in sorted(grouped.items(), key=lambda item: item[0].casefold())
+    ]
+
+
+def certificate_titles(country: str, rating: str):
+    return (
+        Certificate.objects.filter(country=country, rating=rating)
+        .select_related("title")
+        .only("country", "rating", "notes", "title__slug", "title__title", "title__year", "title__kind",
+              "title__rating")
+        .order_by("title__title", "title__year", "id")
+    )
+
+
+# -- home ----------------------------------------------------------------------------------
+
+
+def home_page() -> dict:
+    decades: Counter[int] = Counter()
+    for row in Title.objects.exclude(year=None).values("year").annotate(n=Count("id")):
+        decades[row["year"] // 10 * 10] += row["n"]
+    return {
+        "title_count": Title.objects.count(),
+        "person_count": Person.objects.count(),
+        "recent_titles": Title.objects.recently_imported().for_listing()[:10],
+        "top_titles": Title.objects.top_rated().for_listing()[:10],
+        "decades": sorted(decades.items()),
+        "genres": Genre.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("-n", "name")[:30],
+        "countries": Country.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("-n", "name")[:30],
+        "certificate_countries": Certificate.objects.values("country")
+        .annotate(n=Count("title", distinct=True))
+        .order_by("-n", "country")[:30],
+    }
+
+
+def search_people(query: str, *, limit: int = 20) -> list[Person]:
+    """The first ``limit`` + 1 people by name whose name contains ``query`` (one more: are there more?)."""
+    folded = fold(query)
+    if connection.vendor == "postgresql" and search_index.uses_index(DEFAULT_DB_ALIAS, folded):
+        # PostgreSQL walks the name index in order and filters: for "the" it read 30,133
+        # names before the 21st match (18–56 ms at 432,780 people), and a word whose
+        # matches sort late would read the whole index. Fetched through the trigram index
+        # and then sorted, the cost is bounded by the matches (7 ms for 4,546; 10 ms for
+        # 10,962). OFFSET 0 keeps the planner from merging the two back into the walk.
+        return list(Person.objects.raw(
+            "SELECT id, name, slug FROM (SELECT id, name, slug FROM catalogue_person "
+            "WHERE name_folded LIKE %s OFFSET 0) matches ORDER BY name, id LIMIT %s",
+            [search_index.like_pattern(folded), limit + 1],
+        ))
+    return list(Person.objects.matching_name(query).only("slug", "name")[: limit + 1])
