@@ -11,7 +11,6 @@ from django.db.models.functions import Cast
 
 from catalogue.compiled import CompiledQuery
 from catalogue.models import Credit, Department, Person, PersonRedirect, Title
-
 from catalogue.selectors.common import (
     PageStamp,
     decoded_notes,

@@ -42,7 +42,6 @@ from catalogue.models import (
     TitleSoundMix,
     Trivia,
 )
-
 from catalogue.selectors.common import (
     DepartmentGroup,
     PageStamp,
