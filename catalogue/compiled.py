@@ -38,11 +38,16 @@ class CompiledQuery:
         self._compiled: dict[str, tuple[str, tuple, tuple[int, ...], list]] = {}
 
     @property
-    def db(self) -> str:
-        """The database alias ``rows`` reads from unless told: the router's, as the ORM's own."""
+    def queryset(self) -> QuerySet:
+        """The query built for the stand-in (once)."""
         if self._queryset is None:
             self._queryset = self._build(self._stand_in)
-        return self._queryset.db
+        return self._queryset
+
+    @property
+    def db(self) -> str:
+        """The database alias ``rows`` reads from unless told: the router's, as the ORM's own."""
+        return self.queryset.db
 
     def rows(self, value: Any, *, using: str | None = None) -> list[tuple]:
         alias = using or self.db
@@ -50,10 +55,9 @@ class CompiledQuery:
         if compiled is None:
             compiled = self._compiled[alias] = self._compile(alias)
         sql, params, slots, converters = compiled
-        if slots:
-            params = list(params)
-            for slot in slots:
-                params[slot] = value
+        params = list(params)
+        for slot in slots:
+            params[slot] = value
         connection = connections[alias]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -63,7 +67,7 @@ class CompiledQuery:
         return rows
 
     def _compile(self, alias: str) -> tuple[str, tuple, tuple[int, ...], list]:
-        compiler = self._queryset.query.get_compiler(using=alias)
+        compiler = self.queryset.query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
         slots = tuple(
             index for index, param in enumerate(params)

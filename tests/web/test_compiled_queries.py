@@ -34,6 +34,7 @@ def test_a_slug_stands_in_as_well_as_an_id():
     title = f.make_title("Hiroshima Mon Amour")
     query = CompiledQuery(lambda slug: Title.objects.filter(slug=slug).values_list("pk", "updated_at"), stand_in="-")
 
+    assert query.rows(title.slug, using="default") == [(title.pk, Title.objects.get(pk=title.pk).updated_at)]
     assert query.rows(title.slug) == [(title.pk, Title.objects.get(pk=title.pk).updated_at)]
     assert query.rows("no-such-title") == []
 
