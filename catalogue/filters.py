@@ -45,6 +45,32 @@ class CertificateFilter(django_filters.Filter):
     field_class = CertificateField
 
 
+class VocabularyChoiceIterator(django_filters.fields.ModelChoiceIterator):
+    """A vocabulary's choices (genres, countries, languages) read by one plain query.
+
+    Django reads a ModelChoiceField's choices with ``QuerySet.iterator()``: on PostgreSQL a
+    server-side cursor, three round trips for a list of twenty names (the search form's
+    three lists: 3.6 ms at 100,000 titles, against 1.1 ms on SQLite). Same choices, in the
+    same order, after the empty and null ones.
+    """
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        if self.field.null_label is not None:
+            yield (self.field.null_value, self.field.null_label)
+        for obj in self.queryset.all():
+            yield self.choice(obj)
+
+
+class VocabularyChoiceField(django_filters.fields.ModelChoiceField):
+    iterator = VocabularyChoiceIterator
+
+
+class VocabularyFilter(django_filters.ModelChoiceFilter):
+    field_class = VocabularyChoiceField
+
+
 class TitleFilter(django_filters.FilterSet):
     # Every field names its widget from catalogue/widgets.py: Django's HTML, rendered in
     # Python (through templates the form was a fifth of a search page's time).
@@ -68,7 +94,7 @@ class TitleFilter(django_filters.FilterSet):
         label="Kind", field_name="kind", lookup_expr="exact", choices=TitleKind.choices, empty_label="Any kind",
         widget=widgets.Select,
     )
-    genre = django_filters.ModelChoiceFilter(
+    genre = VocabularyFilter(
         label="Genre",
         field_name="genres",
         lookup_expr="exact",
@@ -78,7 +104,7 @@ class TitleFilter(django_filters.FilterSet):
         empty_label="Any genre",
         widget=widgets.Select,
     )
-    country = django_filters.ModelChoiceFilter(
+    country = VocabularyFilter(
         label="Country",
         field_name="countries",
         lookup_expr="exact",
@@ -88,7 +114,7 @@ class TitleFilter(django_filters.FilterSet):
         empty_label="Any country",
         widget=widgets.Select,
     )
-    language = django_filters.ModelChoiceFilter(
+    language = VocabularyFilter(
         label="Language",
         field_name="languages",
         lookup_expr="exact",

@@ -181,3 +181,23 @@ def test_search_form_keeps_values(client, films):
 
     assert 'name="q" value="muriel"' in html
     assert 'name="year_min" value="1960"' in html
+
+
+def test_vocabulary_choices_are_read_by_plain_queries_in_name_order(client, db):
+    from django.db import connection
+    from django.http import QueryDict
+    from django.test.utils import CaptureQueriesContext
+
+    from catalogue.filters import TitleFilter, search_queryset
+
+    title = f.make_title("Vocabularies")
+    f.add_genre(title, "Drama", 0)
+    f.add_genre(title, "Comedy", 1)
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get("/search/?q=vocabularies").content.decode()
+
+    # QuerySet.iterator() would be a server-side cursor on PostgreSQL (DECLARE … FETCH … CLOSE).
+    assert not [query for query in captured.captured_queries if query["sql"].startswith("DECLARE")]
+    genres = TitleFilter(QueryDict(""), queryset=search_queryset()).form.fields["genre"]
+    assert [label for _value, label in genres.choices] == ["Any genre", "Comedy", "Drama"]
+    assert '<option value="Comedy">Comedy</option>' in html
