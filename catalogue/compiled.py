@@ -23,8 +23,9 @@ from typing import Any
 from django.db import connections
 from django.db.models import QuerySet
 
-# Never a primary key: they are positive.
+# Never a primary key (they are positive), never a slug (a slug holds [-a-zA-Z0-9_]).
 STAND_IN_ID = -4_242_424_242
+STAND_IN_SLUG = "\x00slug\x00"
 
 
 class CompiledQuery:
@@ -44,13 +45,12 @@ class CompiledQuery:
             self._queryset = self._build(self._stand_in)
         return self._queryset
 
-    @property
-    def db(self) -> str:
-        """The database alias ``rows`` reads from unless told: the router's, as the ORM's own."""
-        return self.queryset.db
-
     def rows(self, value: Any, *, using: str | None = None) -> list[tuple]:
-        alias = using or self.db
+        return self.read(value, using=using)[1]
+
+    def read(self, value: Any, *, using: str | None = None) -> tuple[str, list[tuple]]:
+        """The database alias read from (the router's unless ``using``; ``Model.from_db`` wants it) and the rows."""
+        alias = using or self.queryset.db
         compiled = self._compiled.get(alias)
         if compiled is None:
             compiled = self._compiled[alias] = self._compile(alias)
@@ -64,7 +64,7 @@ class CompiledQuery:
             rows = cursor.fetchall()
         if converters:
             rows = [_converted(row, converters, connection) for row in rows]
-        return rows
+        return alias, rows
 
     def _compile(self, alias: str) -> tuple[str, tuple, tuple[int, ...], list]:
         compiler = self.queryset.query.get_compiler(using=alias)

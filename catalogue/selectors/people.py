@@ -9,7 +9,7 @@ from django.db import connection
 from django.db.models import Count, F, Max, TextField
 from django.db.models.functions import Cast
 
-from catalogue.compiled import CompiledQuery
+from catalogue.compiled import STAND_IN_SLUG, CompiledQuery
 from catalogue.models import Credit, Department, Person, PersonRedirect, Title
 from catalogue.selectors.common import (
     PageStamp,
@@ -79,13 +79,12 @@ class PersonPage:
 
 _PERSON_FIELDS = tuple(field.attname for field in Person._meta.concrete_fields)
 _person_rows = CompiledQuery(
-    lambda slug: Person.objects.filter(slug=slug).values_list(*_PERSON_FIELDS), stand_in="\x00slug\x00"
+    lambda slug: Person.objects.filter(slug=slug).values_list(*_PERSON_FIELDS), stand_in=STAND_IN_SLUG
 )
 
 
 def resolve_person_slug(slug: str) -> Person | None:
-    alias = _person_rows.db
-    found = _person_rows.rows(slug, using=alias)
+    alias, found = _person_rows.read(slug)
     return Person.from_db(alias, _PERSON_FIELDS, found[0]) if found else None
 
 
@@ -157,7 +156,7 @@ _person_stamp_rows = CompiledQuery(
     # Counting title_id (not id) keeps the credits in the (person, department, title) index: no heap reads.
     .annotate(latest_title=Max("credits__title__updated_at"), credit_count=Count("credits__title"))
     .values_list("pk", "updated_at", "latest_title", "credit_count"),
-    stand_in="\x00slug\x00",
+    stand_in=STAND_IN_SLUG,
 )
 
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from django.db.models import CharField, Count, F, Q, Subquery, TextField, Value, Window
 from django.db.models.functions import Cast, RowNumber
 
-from catalogue.compiled import CompiledQuery
+from catalogue.compiled import STAND_IN_SLUG, CompiledQuery
 from catalogue.models import (
     CONNECTION_REVERSE,
     AlternateTitle,
@@ -182,7 +182,7 @@ _TITLE_FIELDS = tuple(field.attname for field in Title._meta.concrete_fields)
 _SERIES_FIELDS = tuple(name for name in _TITLE_FIELDS if name in ("id", *TITLE_LINK_FIELDS))
 _title_rows = CompiledQuery(
     lambda slug: Title.objects.filter(slug=slug).values_list(*_TITLE_FIELDS, *linked_title_fields("series", _SERIES_FIELDS)),
-    stand_in="\x00slug\x00",
+    stand_in=STAND_IN_SLUG,
 )
 _department_total_rows = CompiledQuery(
     # Plain COUNTs on the title's indexes: cheaper here than as subqueries of the title's query.
@@ -441,8 +441,7 @@ def _title_lists(title_id: int) -> dict[str, list]:
 
 def _title_by_slug(slug: str) -> Title | None:
     """The title with every column, and its series as a link (TITLE_LINK_FIELDS) when it has one."""
-    alias = _title_rows.db  # chosen once: the router may pick another replica each time
-    found = _title_rows.rows(slug, using=alias)
+    alias, found = _title_rows.read(slug)
     if not found:
         return None
     row = found[0]
@@ -466,8 +465,7 @@ def title_page(slug: str) -> TitlePage | None:
     for group in crew:
         # Credits past the window's cut are "more" too.
         group.more = department_totals[group.key] - len(group.credits)
-    alias = _review_rows.db
-    review_rows = _review_rows.rows(title.pk, using=alias)
+    alias, review_rows = _review_rows.read(title.pk)
     reviews = [Review.from_db(alias, _REVIEW_FIELDS, row[:-1]) for row in review_rows]
     review_total = review_rows[0][-1] if review_rows else 0
     episodes = []
@@ -518,7 +516,7 @@ def title_reviews(title: Title, sort: str):
 
 # The one query of a cached title page: compiled once, it costs a third of what it did.
 _title_stamp_rows = CompiledQuery(
-    lambda slug: Title.objects.filter(slug=slug).values_list("pk", "updated_at"), stand_in="\x00slug\x00"
+    lambda slug: Title.objects.filter(slug=slug).values_list("pk", "updated_at"), stand_in=STAND_IN_SLUG
 )
 
 
