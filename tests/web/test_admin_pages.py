@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.urls import reverse
@@ -71,6 +72,11 @@ def one_of_everything(superuser):
         vocabulary.objects.create(name=name, slug=name.lower().replace(" ", "-"))
     make_source(b"Hiroshima mon amour (1959) <b>", title=title, warnings=["cast: odd row"], unparsed=["?? line"])
     LogEntry.objects.log_actions(superuser.pk, [title], ADDITION, single_object=True)
+    # django-axes's records of login attempts (docs/admin.md).
+    where = {"user_agent": "test", "ip_address": "192.0.2.1", "username": "staff", "path_info": "/admin/login/"}
+    AccessAttempt.objects.create(**where, get_data="", post_data="", failures_since_start=1)
+    AccessFailureLog.objects.create(**where)
+    AccessLog.objects.create(**where)
     return title
 
 
