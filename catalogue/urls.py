@@ -1,8 +1,6 @@
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, re_path
 
-from catalogue.sitemaps import SITEMAPS
-from catalogue.views import certificates, companies, home, people, robots, search, titles
+from catalogue.views import certificates, companies, home, people, robots, search, sitemaps, titles
 
 app_name = "catalogue"
 
@@ -19,9 +17,8 @@ urlpatterns = [
     re_path(r"^name/(?P<imdb_id>nm\d{7,8})/$", people.person_by_imdb_id, name="person_imdb"),
     path("name/<slug:slug>/", people.person_detail, name="person"),
     path("company/<slug:slug>/", companies.company_detail, name="company"),
-    # An index of per-section sitemaps, each paginated at 50,000 URLs: scales to any catalogue.
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "catalogue:sitemap_section"},
-         name="sitemap"),
+    # An index of per-section sitemaps, each page one range of ids (catalogue/sitemaps.py).
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("robots.txt", robots.robots_txt, name="robots"),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
 ]

@@ -175,3 +175,50 @@ def test_person_stamp_on_sqlite_reads_the_same_values_as_the_orm(catalogue):
         )
         assert selectors.people._person_stamp_row_sqlite(person.slug) == expected
     assert selectors.people._person_stamp_row_sqlite("nobody-at-all") is None
+
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def _locations(response, path: str) -> list[str]:
+    assert response.status_code == 200
+    return [loc.text for loc in ElementTree.fromstring(response.content).findall(path, SITEMAP_NS)]
+
+
+def test_sitemap_pages_are_id_ranges_and_cost_constant_queries(client, catalogue, monkeypatch,
+                                                                 django_assert_num_queries):
+    from django.core.cache import cache
+
+    from catalogue import sitemaps
+
+    monkeypatch.setattr(sitemaps, "URLS_PER_PAGE", 1)
+    cache.clear()
+    last_title = Title.objects.order_by("-id").first().id
+    with django_assert_num_queries(2):  # the largest id of each table
+        sections = _locations(client.get("/sitemap.xml"), "s:sitemap/s:loc")
+    title_pages = [url for url in sections if "sitemap-titles" in url]
+    assert len(title_pages) == last_title
+    assert title_pages[1] == "http://testserver/sitemap-titles.xml?p=2"
+
+    found = []
+    for url in title_pages:
+        with django_assert_num_queries(2):  # the largest id, then the page's id range
+            found += _locations(client.get(url.removeprefix("http://testserver")), "s:url/s:loc")
+    expected = [f"http://testserver{t.get_absolute_url()}" for t in Title.objects.order_by("id")]
+    assert found == expected
+    with django_assert_num_queries(1):  # cached: only the largest id, for the key
+        client.get("/sitemap-titles.xml?p=2")
+    assert client.get(f"/sitemap-titles.xml?p={len(title_pages) + 1}").status_code == 404
+    assert client.get("/sitemap-titles.xml?p=x").status_code == 404
+
+
+def test_people_without_credits_are_left_out_of_the_sitemap(client, catalogue):
+    from django.core.cache import cache
+
+    from tests import factories as f
+
+    f.make_person("Nobody Credited", slug="nobody-credited")
+    cache.clear()
+    people = _locations(client.get("/sitemap-people.xml"), "s:url/s:loc")
+    assert "http://testserver/name/eliane-marcus/" in people
+    assert "http://testserver/name/nobody-credited/" not in people
