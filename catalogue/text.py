@@ -7,10 +7,21 @@ import unicodedata
 from django.utils.text import slugify
 
 
-def fold(text: str | None) -> str:
-    """Lower-case, accent-free form used for accent- and case-insensitive search.
+# Latin letters that NFKD does not decompose into a base letter and a mark, folded as a
+# reader types them ("zulawski" finds Żuławski, "soren" finds Søren). Applied after
+# casefold, so only the lower-case forms are needed (casefold already makes ß "ss").
+FOLDED_LETTERS = str.maketrans({
+    "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+    "ħ": "h", "ŧ": "t", "ŀ": "l", "ĸ": "k", "ŋ": "n", "ƒ": "f", "ſ": "s",
+})
 
-    "Éliane Marcus" and "eliane MARCUS" fold to the same "eliane marcus".
+
+def fold(text: str | None) -> str:
+    """Lower-case, accent-free form used for accent- and case-insensitive search, and slugs.
+
+    "Éliane Marcus" and "eliane MARCUS" fold to the same "eliane marcus"; "Andrzej
+    Żuławski" to "andrzej zulawski". Stored folded columns hold this form: a change here
+    needs a migration that folds them again (see 0010_fold_letters).
     """
     if not text:
         return ""
@@ -18,7 +29,7 @@ def fold(text: str | None) -> str:
         return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
+    return " ".join(stripped.casefold().translate(FOLDED_LETTERS).split())
 
 
 def base_slug(text: str, *, fallback: str) -> str:

@@ -81,7 +81,8 @@ def test_accents_and_case_do_not_matter(catalogue):
     assert sorted(Person.objects.matching_name("MARCUS").values_list("name", flat=True)) == [
         "Alexandre Marcus", "Marcus Welby", "Éliane Marcus",
     ]
-    assert list(Person.objects.matching_name("odegard").values_list("name", flat=True)) == []  # ø is a letter
+    # ø folds to o, as a reader types it (catalogue/text.py FOLDED_LETTERS).
+    assert list(Person.objects.matching_name("odegard").values_list("name", flat=True)) == ["Björn Ødegård"]
     assert list(Person.objects.matching_name("ødegård").values_list("name", flat=True)) == ["Björn Ødegård"]
     assert list(Title.objects.matching_text("samourais").values_list("title", flat=True)) == ["Seven Samurai"]
     assert list(Title.objects.matching_text("東京物語").values_list("title", flat=True)) == ["東京物語"]
