@@ -16,7 +16,7 @@ from ._credits import CAST_COMPLETE, LIST_NOTES, REST_OF_CAST, CreditCollector
 from ._html import content_root, node_text, parse_html, title_header, title_id
 from ._records import new_record, refuse_other
 from ._shared import MAX_LINE, CreditParts, cast_parts, clean, is_known_heading, looks_like_heading, split_credit_tail
-from .pagetype import describe_page
+from ..pagetype import describe_page
 
 _HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 # Headings after the credits on a title page: they end the credits.

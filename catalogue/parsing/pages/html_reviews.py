@@ -9,7 +9,7 @@ from ._boilerplate import is_navigation, is_review_stop, is_reviews_chrome
 from ._html import content_root, html_lines, parse_html, title_header, title_id
 from ._records import new_record, refuse_other
 from ._shared import MAX_LINE, parse_review_lines, review_count_in
-from .pagetype import describe_page
+from ..pagetype import describe_page
 
 
 def parse_html_reviews_page(data: bytes, *, url: str | None = None) -> TitleRecord:

@@ -15,7 +15,7 @@ from ._records import new_record, refuse_other
 from ._shared import MAX_LINE, Line, check_not_binary, clean, is_known_heading, looks_like_heading
 from ._shared import split_cast_row, split_crew_row
 from ._text import header_from_lines
-from .pagetype import describe_page
+from ..pagetype import describe_page
 
 # Lines after which no credits follow (a title page's next sections, a page's footer).
 _END_OF_CREDITS = re.compile(

@@ -10,7 +10,7 @@ from ._boilerplate import is_navigation, is_review_stop, is_reviews_chrome
 from ._records import new_record, refuse_other
 from ._shared import MAX_LINE, Line, check_not_binary, clean, parse_review_lines, review_count_in
 from ._text import header_from_lines
-from .pagetype import describe_page
+from ..pagetype import describe_page
 
 
 def parse_text_reviews_page(text: str | bytes, *, url: str | None = None) -> TitleRecord:
