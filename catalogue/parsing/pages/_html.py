@@ -8,7 +8,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..common import imdb_id_from_href
-from ..html.common import decode_html
+from ..html.common import decode_html, node_text as _node_text, parse_html
 from ..record import PageError
 from ._shared import MAX_LINE, Line, TitleHeader, check_not_binary, clean, parse_title_header
 
@@ -22,16 +22,16 @@ _FLAT = frozenset(
 MAX_DEPTH = 1000
 
 
-def parse_html(data: bytes | str) -> LexborHTMLParser:
-    """The document tree, or PageError for input that is not a page.
+def sub_page_tree(data: bytes | str) -> LexborHTMLParser:
+    """The document tree (``html.common.parse_html``), or PageError for input that is not a page.
 
-    Not ``html.common.parse_html``: a sub-page is refused when binary or nested too deep,
-    and script-like elements are removed, since ``html_lines`` walks the whole content.
+    A sub-page is refused when binary or nested too deep, and script-like elements are
+    removed, since ``html_lines`` walks the whole content.
     """
     text = decode_html(data)
     check_not_binary(text)
     check_nesting(text)
-    tree = LexborHTMLParser(text)
+    tree = parse_html(text)
     if tree.root is None:
         raise PageError("not an HTML page: nothing could be parsed")
     tree.strip_tags(["script", "style", "noscript", "iframe", "select", "textarea", "object", "embed"])
@@ -68,8 +68,8 @@ def content_root(tree: LexborHTMLParser) -> LexborNode:
 
 
 def node_text(node: LexborNode | None) -> str:
-    """The text of an element as a browser runs it together (inline tags add no space)."""
-    return clean(node.text(deep=True, separator="")) if node is not None else ""
+    """An element's text on one line: ``html.common.node_text`` with its line breaks made spaces."""
+    return clean(_node_text(node)) if node is not None else ""
 
 
 def _canonical_urls(tree: LexborHTMLParser) -> list[str]:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..common import credited_as_and_notes, parse_date, split_parentheticals
+from ..html.common import to_int
 from ..record import DEPARTMENT_KEYS, PageError, Review
 
 # Longer lines are not credit rows, headers or review headers; they are only kept.
@@ -244,13 +245,6 @@ class Line:
     user_name: str | None = None  # that link's text
     rating: int | None = None  # an image alt or title "8/10" on the line
     rule: bool = False  # a horizontal rule (HTML <hr>): ends a review
-
-
-def to_int(text: str | None) -> int | None:
-    if not text:
-        return None
-    digits = text.replace(",", "")
-    return int(digits) if digits.isdigit() and len(digits) < 10 else None
 
 
 def review_count_in(text: str) -> int | None:
