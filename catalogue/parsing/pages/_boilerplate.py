@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ._shared import Line
+from ..reviews import Line
 
 # The left-hand navigation and the header bar, as text extractions print them.
 _NAVIGATION = re.compile(

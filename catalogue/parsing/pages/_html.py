@@ -10,7 +10,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..common import imdb_id_from_href
 from ..html.common import decode_html, node_text as _node_text, parse_html
 from ..record import PageError
-from ._shared import MAX_LINE, Line, TitleHeader, check_not_binary, clean, parse_title_header
+from ..common import MAX_LINE, clean
+from ..reviews import Line
+from ._shared import TitleHeader, check_not_binary, parse_title_header
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")
 # Tags that never nest (void) or that the parser closes by itself (p, li, td, a…).

@@ -15,7 +15,8 @@ from ..record import TitleRecord
 from ._credits import CAST_COMPLETE, LIST_NOTES, REST_OF_CAST, CreditCollector
 from ._html import content_root, node_text, sub_page_tree, title_header, title_id
 from ._records import new_record, refuse_other
-from ._shared import MAX_LINE, CreditParts, cast_parts, clean, is_known_heading, looks_like_heading, split_credit_tail
+from ..common import MAX_LINE, clean
+from ._shared import CreditParts, cast_parts, is_known_heading, looks_like_heading, split_credit_tail
 from ..pagetype import describe_page
 
 _HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6"))

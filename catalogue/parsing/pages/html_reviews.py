@@ -8,7 +8,8 @@ from ..record import TitleRecord
 from ._boilerplate import is_navigation, is_review_stop, is_reviews_chrome
 from ._html import content_root, html_lines, sub_page_tree, title_header, title_id
 from ._records import new_record, refuse_other
-from ._shared import MAX_LINE, parse_review_lines, review_count_in
+from ..common import MAX_LINE
+from ..reviews import parse_review_lines, review_count_in
 from ..pagetype import describe_page
 
 

@@ -12,7 +12,9 @@ from ..record import TitleRecord
 from ._boilerplate import is_footer_start, is_navigation
 from ._credits import LIST_NOTES, REST_OF_CAST, CreditCollector
 from ._records import new_record, refuse_other
-from ._shared import MAX_LINE, Line, check_not_binary, clean, is_known_heading, looks_like_heading
+from ..common import MAX_LINE, clean
+from ..reviews import Line
+from ._shared import check_not_binary, is_known_heading, looks_like_heading
 from ._shared import split_cast_row, split_crew_row
 from ._text import header_from_lines
 from ..pagetype import describe_page
