@@ -15,7 +15,7 @@ from .common import MAX_LINE, clean, parse_date
 from .html.common import to_int
 from .record import Review
 
-HELPFUL = re.compile(r"(\d[\d,]*) out of (\d[\d,]*) people found the following (?:review|comment) useful[.:]?", re.I)
+HELPFUL = re.compile(r"(\d[\d,]*) out of (\d[\d,]*) people found the following (?:review|comment) useful[.:-]{0,3}", re.I)
 REVIEW_COUNT = re.compile(r"(\d[\d,]*) (?:reviews?|comments?) in total|\((\d[\d,]*) total\)", re.I)
 SPOILER = re.compile(r"\**\s*This (?:review|comment) may contain spoilers\s*\**", re.I)
 USEFUL_QUESTION = re.compile(r"Was the above (?:review|comment) useful to you\??", re.I)

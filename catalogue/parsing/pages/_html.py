@@ -144,6 +144,8 @@ _BLOCKS = frozenset(
     "address article aside blockquote center dd div dl dt fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr li "
     "main nav ol p pre section table tbody td th thead tfoot tr ul body html".split()
 )
+# Never text: the sub-pages' trees have these stripped already; a title page's tree has not.
+_NEVER_TEXT = frozenset(("script", "style", "noscript", "template"))
 _BOLD = frozenset("b strong h1 h2 h3 h4 h5 h6".split())
 _USER_LINK = re.compile(r"(?:https?://[^/]*)?/user/ur\d+/?(?:comments)?/?(?:[?#].*)?$")
 _RATING_ALT = re.compile(r"\s*(\d{1,2})\s*/\s*10\s*")
@@ -195,7 +197,7 @@ def html_lines(root: LexborNode) -> list[Line]:
             if text:
                 builder.add_text(re.sub(r"\s+", " ", text), bold_depth > 0)
             continue
-        if tag == "-comment" or tag is None:
+        if tag == "-comment" or tag is None or tag in _NEVER_TEXT:
             continue
         if tag == "br":
             builder.end_line(keep_empty=True)
