@@ -15,8 +15,8 @@ from django.db import connection, transaction
 from catalogue.models import SourcePage
 from catalogue.models.vocabularies import PageType, SourceFormat
 from catalogue.parsing import PARSER_VERSION, PageError, parse_page
-from catalogue.parsing.ahead import ParseAheadResult, ParseAheadWorker, ParsedPage, page_parse_ahead
 
+from .ahead import ParseAheadResult, ParseAheadWorker, ParsedPage, page_parse_ahead
 from .bulk import EncodedJSON, rows_select
 from .links import due_lines_split
 from .outcome import Failure, ImportOutcome, ImportRejected, ImportReport

@@ -3,15 +3,97 @@
 ``parse_page(data)`` takes a page's bytes (or text) in any supported format (plain
 text extraction, saved HTML, a JSON record), detects the format and returns a
 ``TitleRecord``, or raises ``PageError`` with a clear message. See docs/page-record.md.
+
+The route a page takes, in three steps:
+
+1. ``detect.detect_format``: "text", "html" or "json";
+2. ``READERS[format]``: the bytes as that format's parsers read them (decoded text, the
+   parsed tree, the bytes themselves);
+3. ``pagetype.detect_page``: the page type (title, reviews, fullcredits, name, other),
+   and ``PARSERS[(format, page type)]`` parses the page or refuses it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from .decoding import decode_bytes
 from .detect import detect_format
+from .html import read_html_tree, refuse_html_page
+from .html.title import parse_title_tree
+from .jsonrecord import parse_json_record
+from .pages import (
+    parse_html_fullcredits_page,
+    parse_html_reviews_page,
+    parse_text_fullcredits_page,
+    parse_text_reviews_page,
+)
+from .pagetype import FULLCREDITS, NAME, OTHER, REVIEWS, TITLE, PageKind, detect_page, raise_not_a_title_page
 from .record import PARSER_VERSION, PageError, TitleRecord
+from .text import parse_text_page
 
-__all__ = ["PARSER_VERSION", "PageError", "TitleRecord", "decode_bytes", "detect_format", "parse_page", "parse_title_page"]
+__all__ = [
+    "PARSERS",
+    "PARSER_VERSION",
+    "PageError",
+    "READERS",
+    "TitleRecord",
+    "decode_bytes",
+    "detect_format",
+    "parse_page",
+    "parse_page_as",
+    "parse_title_page",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page on its way to its parser."""
+
+    raw: bytes  # the bytes as given
+    content: object  # what READERS made of them: text, an HTML tree, or the bytes
+    kind: PageKind
+    url: str | None
+
+
+# Each format's bytes as its parsers and the page-type detector read them.
+READERS: dict[str, Callable[[bytes], object]] = {
+    "text": decode_bytes,
+    "html": read_html_tree,
+    "json": bytes,
+}
+
+
+def _refuse_text(page: Page) -> TitleRecord:
+    raise_not_a_title_page(page.kind.looks_like)  # "not an IMDb title page: looks like a name page"
+
+
+def _refuse_html(page: Page) -> TitleRecord:
+    refuse_html_page(page.content)  # "not an IMDb title page (page title 'Ingrid Bergman')"
+
+
+def _json_record(page: Page) -> TitleRecord:
+    return parse_json_record(page.raw)
+
+
+# The routing, all in one place: (format, page type) → the parser (or the refusal).
+PARSERS: dict[tuple[str, str], Callable[[Page], TitleRecord]] = {
+    ("text", TITLE): lambda page: parse_text_page(page.content, url=page.url),
+    ("text", REVIEWS): lambda page: parse_text_reviews_page(page.content, url=page.url),
+    ("text", FULLCREDITS): lambda page: parse_text_fullcredits_page(page.content, url=page.url),
+    ("text", NAME): _refuse_text,
+    ("text", OTHER): _refuse_text,
+    ("html", TITLE): lambda page: parse_title_tree(page.content, url=page.url),
+    ("html", REVIEWS): lambda page: parse_html_reviews_page(page.raw, url=page.url),
+    ("html", FULLCREDITS): lambda page: parse_html_fullcredits_page(page.raw, url=page.url),
+    ("html", NAME): _refuse_html,
+    ("html", OTHER): _refuse_html,
+    # A JSON record says its own page type; one reader takes them all.
+    ("json", TITLE): _json_record,
+    ("json", REVIEWS): _json_record,
+    ("json", FULLCREDITS): _json_record,
+}
 
 
 def parse_page(data: bytes | str, *, url: str | None = None) -> TitleRecord:
@@ -20,28 +102,26 @@ def parse_page(data: bytes | str, *, url: str | None = None) -> TitleRecord:
     ``url``, when known (a WARC record's target URI), gives the IMDb id and page type.
     """
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-    page_format = detect_format(raw)
-    if page_format == "json":
-        from .jsonrecord import parse_json_record
+    return parse_page_as(detect_format(raw), raw, url=url)
 
-        return parse_json_record(raw)
-    if page_format == "html":
-        from .html import parse_html_page
 
-        return parse_html_page(raw, url=url)
-    from .pages import describe_page, parse_text_fullcredits_page, parse_text_reviews_page, raise_not_a_title_page
+def parse_page_as(page_format: str, raw: bytes, *, url: str | None = None) -> TitleRecord:
+    """``parse_page`` for bytes whose format is already known ("text", "html" or "json")."""
+    if page_format != "html":
+        return _route(page_format, raw, url)
+    try:
+        return _route(page_format, raw, url)
+    except PageError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the safety net below
+        # A safety net for hostile pages: never a crash, always a clear error.
+        raise PageError(f"unreadable HTML title page: {type(error).__name__}: {error}") from None
 
-    text = decode_bytes(raw)
-    page = describe_page(text, url=url)
-    if page.page_type == "reviews":
-        return parse_text_reviews_page(text, url=url)
-    if page.page_type == "fullcredits":
-        return parse_text_fullcredits_page(text, url=url)
-    if page.page_type == "other":
-        raise_not_a_title_page(page.looks_like)
-    from .text import parse_text_page
 
-    return parse_text_page(text, url=url)
+def _route(page_format: str, raw: bytes, url: str | None) -> TitleRecord:
+    content = READERS[page_format](raw)
+    kind = detect_page(page_format, content, url=url)
+    return PARSERS[page_format, kind.route](Page(raw, content, kind, url))
 
 
 # The name the contract uses.

@@ -68,7 +68,7 @@ def test_import_through_the_worker_equals_import_in_process(batch, monkeypatch):
 
 
 def test_a_dead_worker_leaves_the_pages_to_this_process():
-    from catalogue.parsing.ahead import ParseAheadWorker
+    from catalogue.importing.ahead import ParseAheadWorker
 
     data = (SAMPLES / PAGES[0]).read_bytes()
     worker = ParseAheadWorker()

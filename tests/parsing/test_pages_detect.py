@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue.parsing.pages import describe_page, detect_page_type, not_a_title_page, raise_not_a_title_page
+from catalogue.parsing.pagetype import describe_page, detect_page_type, not_a_title_page, raise_not_a_title_page
 from catalogue.parsing.record import PageError
 
 

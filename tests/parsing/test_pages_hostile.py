@@ -9,12 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalogue.parsing.pages import (
-    describe_page,
     parse_html_fullcredits_page,
     parse_html_reviews_page,
     parse_text_fullcredits_page,
     parse_text_reviews_page,
 )
+from catalogue.parsing.pagetype import describe_page
 from catalogue.parsing.record import PageError, TitleRecord
 
 PAGES = Path(__file__).resolve().parent.parent / "pages"

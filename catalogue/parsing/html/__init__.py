@@ -1,56 +1,45 @@
 """Saved HTML pages of the old (2008–2015) IMDb layout → ``TitleRecord``.
 
-``parse_html_page(data, url=…)`` decodes the bytes (meta charset, see
-``common.decode_html``), decides the page type (``html_page_type``) and hands the
-tree to the title-page parser, or to the reviews / full-credits page parsers of
-``catalogue.parsing.pages`` (imported only when such a page comes).
+``read_html_tree`` decodes the bytes (meta charset, see ``common.decode_html``) and parses
+them; ``catalogue.parsing.pagetype.html_page_kind`` decides the page type from the tree;
+the dispatch table of ``catalogue.parsing`` hands the tree to the title-page parser
+(``title.parse_title_tree``), the page to the reviews / full-credits page parsers of
+``catalogue.parsing.pages``, or refuses it (``refuse_html_page``).
+``parse_html_page(data, url=…)`` is ``parse_page`` for a page known to be HTML.
 """
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
+from ..pagetype import html_page_type
 from ..record import PageError, TitleRecord
 from .common import parse_html
-from .pagetype import html_page_type
-from .title import parse_title_tree
 
-__all__ = ["html_page_type", "parse_html_page"]
+__all__ = ["MAX_PAGE_BYTES", "html_page_type", "parse_html_page", "read_html_tree", "refuse_html_page"]
 
 # Pages bigger than this are not saved title pages (the largest real ones are ~300 KiB).
 MAX_PAGE_BYTES = 16 * 1024 * 1024
 
 
-def parse_html_page(data: bytes, *, url: str | None = None) -> TitleRecord:
+def parse_html_page(data: bytes | str, *, url: str | None = None) -> TitleRecord:
     """Parse one saved HTML page; raise ``PageError`` for anything that is not a page we read."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
+    from .. import parse_page_as
+
+    return parse_page_as("html", data.encode("utf-8") if isinstance(data, str) else bytes(data), url=url)
+
+
+def read_html_tree(data: bytes) -> LexborHTMLParser:
+    """The tree of a page's bytes; PageError when empty or too large to be a saved page."""
     if not data or not data.strip():
         raise PageError("empty HTML page")
     if len(data) > MAX_PAGE_BYTES:
         raise PageError(f"HTML page too large ({len(data)} bytes) to be a saved title page")
-    try:
-        tree = parse_html(bytes(data))
-        page_type = html_page_type(tree, url)
-        if page_type == "reviews":
-            from catalogue.parsing.pages.html_reviews import parse_html_reviews_page
-
-            return parse_html_reviews_page(data, url=url)
-        if page_type == "fullcredits":
-            from catalogue.parsing.pages.html_fullcredits import parse_html_fullcredits_page
-
-            return parse_html_fullcredits_page(data, url=url)
-        if page_type != "title":
-            raise PageError(f"not an IMDb title page ({_what_it_is(tree)})")
-        return parse_title_tree(tree, url=url)
-    except PageError:
-        raise
-    except ImportError as error:
-        raise PageError(f"no parser for this page type here: {error}") from None
-    except Exception as error:  # noqa: BLE001 - the safety net below
-        # A safety net for hostile pages: never a crash, always a clear error.
-        raise PageError(f"unreadable HTML title page: {type(error).__name__}: {error}") from None
+    return parse_html(data)
 
 
-def _what_it_is(tree) -> str:
+def refuse_html_page(tree: LexborHTMLParser) -> None:
+    """The error for an HTML page that is not one we read, naming the page by its ``<title>``."""
     title = tree.css_first("title")
     text = " ".join(title.text(deep=True).split()) if title is not None else ""
-    return f"page title {text[:80]!r}" if text else "no title header"
+    raise PageError(f"not an IMDb title page ({f'page title {text[:80]!r}' if text else 'no title header'})")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ._shared import Line
+from ..reviews import Line
 
 # The left-hand navigation and the header bar, as text extractions print them.
 _NAVIGATION = re.compile(
@@ -48,11 +48,16 @@ def is_reviews_chrome(text: str) -> bool:
     return bool(_REVIEWS_CHROME.fullmatch(text)) or (bool(text) and bool(_PAGING.fullmatch(text)))
 
 
-def is_footer(text: str) -> bool:
+def is_footer_start(text: str) -> bool:
+    """A line where a sub-page's own content ends: "Related Links", "Copyright ©…".
+
+    Not ``text.lines.is_footer``, which asks the other question (is a line after
+    "Related Links" part of the footer: any line starting "update", "home", "an "…).
+    """
     return len(text) <= 300 and bool(_FOOTER.fullmatch(text))
 
 
 def is_review_stop(line: Line) -> bool:
     """A line that ends a review's text even without "Was the above review useful?"."""
     text = line.text
-    return is_footer(text) or (len(text) <= 120 and bool(_PAGING_START.match(text)))
+    return is_footer_start(text) or (len(text) <= 120 and bool(_PAGING_START.match(text)))

@@ -8,9 +8,11 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..common import imdb_id_from_href
-from ..html.common import decode_html
+from ..html.common import decode_html, node_text as _node_text, parse_html
 from ..record import PageError
-from ._shared import MAX_LINE, Line, TitleHeader, check_not_binary, clean, parse_title_header
+from ..common import MAX_LINE, clean
+from ..reviews import Line
+from ._shared import TitleHeader, check_not_binary, parse_title_header
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")
 # Tags that never nest (void) or that the parser closes by itself (p, li, td, a…).
@@ -22,16 +24,16 @@ _FLAT = frozenset(
 MAX_DEPTH = 1000
 
 
-def parse_html(data: bytes | str) -> LexborHTMLParser:
-    """The document tree, or PageError for input that is not a page.
+def sub_page_tree(data: bytes | str) -> LexborHTMLParser:
+    """The document tree (``html.common.parse_html``), or PageError for input that is not a page.
 
-    Not ``html.common.parse_html``: a sub-page is refused when binary or nested too deep,
-    and script-like elements are removed, since ``html_lines`` walks the whole content.
+    A sub-page is refused when binary or nested too deep, and script-like elements are
+    removed, since ``html_lines`` walks the whole content.
     """
     text = decode_html(data)
     check_not_binary(text)
     check_nesting(text)
-    tree = LexborHTMLParser(text)
+    tree = parse_html(text)
     if tree.root is None:
         raise PageError("not an HTML page: nothing could be parsed")
     tree.strip_tags(["script", "style", "noscript", "iframe", "select", "textarea", "object", "embed"])
@@ -68,8 +70,8 @@ def content_root(tree: LexborHTMLParser) -> LexborNode:
 
 
 def node_text(node: LexborNode | None) -> str:
-    """The text of an element as a browser runs it together (inline tags add no space)."""
-    return clean(node.text(deep=True, separator="")) if node is not None else ""
+    """An element's text on one line: ``html.common.node_text`` with its line breaks made spaces."""
+    return clean(_node_text(node)) if node is not None else ""
 
 
 def _canonical_urls(tree: LexborHTMLParser) -> list[str]:
@@ -142,6 +144,8 @@ _BLOCKS = frozenset(
     "address article aside blockquote center dd div dl dt fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr li "
     "main nav ol p pre section table tbody td th thead tfoot tr ul body html".split()
 )
+# Never text: the sub-pages' trees have these stripped already; a title page's tree has not.
+_NEVER_TEXT = frozenset(("script", "style", "noscript", "template"))
 _BOLD = frozenset("b strong h1 h2 h3 h4 h5 h6".split())
 _USER_LINK = re.compile(r"(?:https?://[^/]*)?/user/ur\d+/?(?:comments)?/?(?:[?#].*)?$")
 _RATING_ALT = re.compile(r"\s*(\d{1,2})\s*/\s*10\s*")
@@ -193,7 +197,7 @@ def html_lines(root: LexborNode) -> list[Line]:
             if text:
                 builder.add_text(re.sub(r"\s+", " ", text), bold_depth > 0)
             continue
-        if tag == "-comment" or tag is None:
+        if tag == "-comment" or tag is None or tag in _NEVER_TEXT:
             continue
         if tag == "br":
             builder.end_line(keep_empty=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..record import PageError, TitleRecord
 from ._shared import TitleHeader
-from .pagetype import OTHER, PageKind, not_a_title_page
+from ..pagetype import OTHER, PageKind, not_a_title_page
 
 
 def refuse_other(kind: PageKind) -> None:

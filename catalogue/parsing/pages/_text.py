@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ._shared import Line, TitleHeader, parse_title_header
+from ..reviews import Line
+from ._shared import TitleHeader, parse_title_header
 
 _CRUMB = re.compile(r"IMDb\s*>\s*(.{1,500})")
 _SUB_PAGE_SUFFIX = re.compile(

@@ -13,10 +13,11 @@ from ..common import imdb_id_from_href
 from ..html.common import decode_html
 from ..record import TitleRecord
 from ._credits import CAST_COMPLETE, LIST_NOTES, REST_OF_CAST, CreditCollector
-from ._html import content_root, node_text, parse_html, title_header, title_id
+from ._html import content_root, node_text, sub_page_tree, title_header, title_id
 from ._records import new_record, refuse_other
-from ._shared import MAX_LINE, CreditParts, cast_parts, clean, is_known_heading, looks_like_heading, split_credit_tail
-from .pagetype import describe_page
+from ..common import MAX_LINE, clean
+from ._shared import CreditParts, cast_parts, is_known_heading, looks_like_heading, split_credit_tail
+from ..pagetype import describe_page
 
 _HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 # Headings after the credits on a title page: they end the credits.
@@ -26,7 +27,7 @@ _OTHER_SECTIONS = ("production companies", "distributors", "other companies", "s
 def parse_html_fullcredits_page(data: bytes, *, url: str | None = None) -> TitleRecord:
     """Every cast and crew row of the page, with the title's header; PageError for what is not one."""
     text = decode_html(data)
-    tree = parse_html(text)
+    tree = sub_page_tree(text)
     refuse_other(describe_page(text[:65536], url=url))
     record = new_record(
         title_header(tree), page_type="fullcredits", source_format="html", imdb_id=title_id(tree, url), what="full cast and crew"

@@ -6,16 +6,17 @@ from __future__ import annotations
 from ..html.common import decode_html
 from ..record import TitleRecord
 from ._boilerplate import is_navigation, is_review_stop, is_reviews_chrome
-from ._html import content_root, html_lines, parse_html, title_header, title_id
+from ._html import content_root, html_lines, sub_page_tree, title_header, title_id
 from ._records import new_record, refuse_other
-from ._shared import MAX_LINE, parse_review_lines, review_count_in
-from .pagetype import describe_page
+from ..common import MAX_LINE
+from ..reviews import parse_review_lines, review_count_in
+from ..pagetype import describe_page
 
 
 def parse_html_reviews_page(data: bytes, *, url: str | None = None) -> TitleRecord:
     """Every review on the page, with the title's header; PageError for what is not one."""
     text = decode_html(data)
-    tree = parse_html(text)
+    tree = sub_page_tree(text)
     refuse_other(describe_page(text[:65536], url=url))
     record = new_record(
         title_header(tree), page_type="reviews", source_format="html", imdb_id=title_id(tree, url), what="user reviews"

@@ -9,13 +9,15 @@ import re
 from ..common import imdb_id_from_href
 from ..decoding import decode_bytes
 from ..record import TitleRecord
-from ._boilerplate import is_footer, is_navigation
+from ._boilerplate import is_footer_start, is_navigation
 from ._credits import LIST_NOTES, REST_OF_CAST, CreditCollector
 from ._records import new_record, refuse_other
-from ._shared import MAX_LINE, Line, check_not_binary, clean, is_known_heading, looks_like_heading
+from ..common import MAX_LINE, clean
+from ..reviews import Line
+from ._shared import check_not_binary, is_known_heading, looks_like_heading
 from ._shared import split_cast_row, split_crew_row
 from ._text import header_from_lines
-from .pagetype import describe_page
+from ..pagetype import describe_page
 
 # Lines after which no credits follow (a title page's next sections, a page's footer).
 _END_OF_CREDITS = re.compile(
@@ -95,7 +97,7 @@ def parse_credit_lines(lines: list[Line], record: TitleRecord, *, skip: set[int]
         if is_known_heading(text):
             collector.heading(text)
             continue
-        if _END_OF_CREDITS.fullmatch(text) or is_footer(text):
+        if _END_OF_CREDITS.fullmatch(text) or is_footer_start(text):
             collector.stop()
             continue
         if collector.department is None:

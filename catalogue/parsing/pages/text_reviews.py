@@ -8,9 +8,11 @@ from ..decoding import decode_bytes
 from ..record import TitleRecord
 from ._boilerplate import is_navigation, is_review_stop, is_reviews_chrome
 from ._records import new_record, refuse_other
-from ._shared import MAX_LINE, Line, check_not_binary, clean, parse_review_lines, review_count_in
+from ..common import MAX_LINE, clean
+from ..reviews import Line, parse_review_lines, review_count_in
+from ._shared import check_not_binary
 from ._text import header_from_lines
-from .pagetype import describe_page
+from ..pagetype import describe_page
 
 
 def parse_text_reviews_page(text: str | bytes, *, url: str | None = None) -> TitleRecord:

@@ -1,5 +1,7 @@
 """A page parsed ahead of its import, possibly in another process (pure Python, picklable).
 
+Import plumbing, so it lives in ``importing``; it needs only the parser (no Django).
+
 The importer hands pages to a worker process that runs ``page_parse_ahead`` while it
 writes the previous pages to the database: the two cores of a small machine then
 parse and write at the same time.
@@ -15,8 +17,8 @@ import threading
 from collections import deque
 from dataclasses import dataclass
 
-from . import parse_page
-from .record import PageError, TitleRecord
+from catalogue.parsing import parse_page
+from catalogue.parsing.record import PageError, TitleRecord
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,23 @@
-"""What kind of page a saved file is: a title page, a user reviews page, a full cast and
-crew page, or something else (a name page, news, an FAQ, a message board, another site).
+"""The one page-type detector: what kind of page a saved file is — a title page, a user
+reviews page, a full cast and crew page, a name page, or something else (news, an FAQ, a
+message board, another site).
 
-Judged from the URL when one is known (a WARC record's target, a canonical link) and
-from the first lines of a text page or the ``<title>``/breadcrumb of an HTML page. Only
-positive evidence makes a page "other": a page nothing recognises stays "title", for
-the title parser to accept or refuse with its own message.
+``detect_page(page_format, content, url=…)`` is what ``parse_page`` asks, once the format is
+known: ``content`` is the decoded text for "text", the parsed tree for "html", the bytes for
+"json". Its ``PageKind.route`` is the key of the dispatch table in ``catalogue.parsing``.
+
+- The URL decides first when it tells (a WARC record's target; for HTML also the page's
+  canonical link, its "saved from url" mark and its "Update" form): ``page_kind_from_url``,
+  the one set of URL rules for every format.
+- Text (and HTML given as bytes or text to ``describe_page``): the breadcrumb, the
+  sub-page's heading, the ``<title>``, then markers in the first lines.
+- A parsed HTML tree (``html_page_kind``): the old layout's ``<div id="tn15" class="…">``,
+  the ``<title>``, then the title header and its sections.
+
+Only positive evidence makes a text page "other": a page nothing recognises stays
+"title", for the title parser to accept or refuse with its own message. The page types
+kept in ``PageKind.page_type`` (and in a record) are title, reviews, fullcredits and other;
+a name page is an "other" page whose ``route`` is "name".
 """
 
 from __future__ import annotations
@@ -13,16 +26,26 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..decoding import decode_bytes
-from ..record import PageError
+from selectolax.lexbor import LexborHTMLParser
 
-TITLE, REVIEWS, FULLCREDITS, OTHER = "title", "reviews", "fullcredits", "other"
+from .decoding import decode_bytes
+from .record import PageError
+
+TITLE, REVIEWS, FULLCREDITS, NAME, OTHER = "title", "reviews", "fullcredits", "name", "other"
+# The routes of the dispatch table: a page type, or "name" for a name page.
+ROUTES = (TITLE, REVIEWS, FULLCREDITS, NAME, OTHER)
+NAME_PAGE = "a name page"
 
 
 @dataclass(frozen=True)
 class PageKind:
     page_type: str  # "title", "reviews", "fullcredits" or "other"
     looks_like: str | None = None  # for "other": "a name page", "a news page"…
+
+    @property
+    def route(self) -> str:
+        """The dispatch table's page type: ``page_type``, or "name" for a name page."""
+        return NAME if self.page_type == OTHER and self.looks_like == NAME_PAGE else self.page_type
 
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # below space, other than \t \n \f \r
@@ -51,7 +74,7 @@ _SUB_PAGES = {
     "fullcredits": FULLCREDITS,
 }
 _OTHER_SECTIONS = (
-    ("/name/", "a name page"),
+    ("/name/", NAME_PAGE),
     ("/character/", "a character page"),
     ("/company/", "a company page"),
     ("/news", "a news page"),
@@ -62,6 +85,8 @@ _OTHER_SECTIONS = (
     ("/list", "a list"),
     ("/gallery", "a photo gallery"),
     ("/media", "a photo gallery"),
+    ("/keyword", "a keyword page"),
+    ("/event/", "an awards event page"),
 )
 _TITLE_SUB_NAMES = {
     "faq": "an FAQ page",
@@ -75,8 +100,13 @@ _TITLE_SUB_NAMES = {
 }
 
 
-def page_kind_from_url(url: str | None) -> PageKind | None:
-    """The page kind a URL shows, or None when the URL does not tell (a local file name)."""
+def page_kind_from_url(url: str | None, *, vague: bool = True) -> PageKind | None:
+    """The page kind a URL shows, or None when the URL does not tell (a local file name).
+
+    With ``vague`` False (a parsed HTML page, whose tree has more to say), only a title's
+    path or a section's path decides: another site's address, or an IMDb address about no
+    one title (the home page), leaves it to the page.
+    """
     if not url:
         return None
     url = url.strip()[:2000]
@@ -86,10 +116,10 @@ def page_kind_from_url(url: str | None) -> PageKind | None:
             parts = urlsplit(url) if "://" in url else None
             host = parts.hostname if parts is not None and parts.scheme in ("http", "https") else None
         except ValueError:  # "Invalid IPv6 URL" and the like: not a web address
-            host = None
-        if host:
+            parts = host = None
+        if host and vague:
             return PageKind(OTHER, f"a page of another site ({host})")
-        path = url
+        path = parts.path if host else url
     else:
         path = found.group(1) or "/"
     path = path.split("?", 1)[0]
@@ -104,7 +134,7 @@ def page_kind_from_url(url: str | None) -> PageKind | None:
     for fragment, looks_like in _OTHER_SECTIONS:
         if fragment in path.lower():
             return PageKind(OTHER, looks_like)
-    if found is not None:
+    if found is not None and vague:
         return PageKind(OTHER, "an IMDb page that is not about one title")
     return None
 
@@ -283,9 +313,111 @@ def _describe_by_markers(text: str, *, html: bool) -> PageKind:
     if "imdb" not in text.lower() and not _TITLE_MARKERS.search(text) and not _REVIEW_MARKER.search(text):
         return PageKind(OTHER, "a page of another site")
     if len(_NAME_MARKERS.findall(text)) >= 2 and not _TITLE_MARKERS.search(text):
-        return PageKind(OTHER, "a name page")
+        return PageKind(OTHER, NAME_PAGE)
     if _NEWS_MARKERS.search(text) and not _TITLE_MARKERS.search(text):
         return PageKind(OTHER, "a news page")
     if _REVIEW_MARKER.search(text) and len(re.findall(r"^Author:", text, re.M)) >= 2:
         return PageKind(REVIEWS)
     return PageKind(TITLE)
+
+
+# --- a parsed HTML tree ------------------------------------------------------------
+
+_TN15_REVIEWS = {"usercomments", "reviews"}
+_TN15_FULLCREDITS = {"fullcredits"}
+_HEADER_YEAR = re.compile(r"\((?:\d{4}|\?{4})(?:/[IVXL]+)?(?:[^()]*)\)|\b(?:TV|Video Game|Video|TV Series|TV Mini-Series)\b")
+
+
+def page_url(tree: LexborHTMLParser) -> str | None:
+    """The page's own address from ``<link rel="canonical">`` or ``og:url``."""
+    scope = tree.head or tree  # both live in <head>: a small subtree to search
+    for link in scope.css("link[rel]"):
+        if (link.attributes.get("rel") or "").strip().lower() == "canonical" and link.attributes.get("href"):
+            return link.attributes["href"]
+    for meta in scope.css('meta[property="og:url"]'):
+        if meta.attributes.get("content"):
+            return meta.attributes["content"]
+    return _saved_from_url(tree)
+
+
+def _saved_from_url(tree: LexborHTMLParser) -> str | None:
+    """A browser's "Save page" mark before ``<html>``: ``<!-- saved from url=(0043)http://… -->``."""
+    node = tree.root.prev if tree.root is not None else None
+    for _ in range(5):
+        if node is None:
+            return None
+        if node.tag == "-comment":
+            comment = (node.comment_content or "").strip()
+            if comment.startswith("saved from url="):
+                return comment.split(")", 1)[-1].strip() or None
+        node = node.prev
+    return None
+
+
+def _update_form_path(tree: LexborHTMLParser) -> str | None:
+    """The page's own path in the "Update" form: ``legacy/title/tt0036855/combined``."""
+    field = tree.css_first('input[name="auto"]')
+    value = field.attributes.get("value") if field is not None else None
+    return "/" + value if value else None
+
+
+def html_page_kind(tree: LexborHTMLParser, url: str | None = None) -> PageKind:
+    """The kind of a parsed HTML page.
+
+    The URL given (a WARC record's target) decides first, then the page's own
+    canonical address, then the old layout's ``<div id="tn15" class="…">`` and
+    finally the title header itself.
+    """
+    for candidate in (url, page_url(tree), _update_form_path(tree)):
+        kind = page_kind_from_url(candidate, vague=False)
+        if kind is not None:
+            return kind
+    tn15 = tree.css_first("div#tn15")
+    tn15_classes = (tn15.attributes.get("class") or "").lower().split() if tn15 is not None else []
+    if _TN15_REVIEWS.intersection(tn15_classes):
+        return PageKind(REVIEWS)
+    if _TN15_FULLCREDITS.intersection(tn15_classes):
+        return PageKind(FULLCREDITS)
+    head_title = tree.css_first("title")
+    head_text = " ".join(head_title.text(deep=True).split()).lower() if head_title is not None else ""
+    if re.search(r" - (?:user reviews|user comments|reviews)$", head_text):
+        return PageKind(REVIEWS)
+    if re.search(r" - full cast(?: and | & )crew$", head_text):
+        return PageKind(FULLCREDITS)
+    header = tree.css_first("div#tn15title h1")
+    if header is None:
+        return PageKind(OTHER)
+    if tn15 is not None and tn15_classes not in ([], ["combined"], ["maindetails"]):
+        # Another tn15 subpage (trivia, goofs…) or a name page.
+        if not tree.css_first("div#tn15content div.info h5"):
+            return PageKind(OTHER)
+    if not _HEADER_YEAR.search(header.text(deep=True)[:1000]):
+        return PageKind(OTHER)
+    # A name page has the same frame but no title sections.
+    if tree.css_first("div#tn15content div.info h5, table.cast, table h5") is None:
+        return PageKind(OTHER)
+    return PageKind(TITLE)
+
+
+def html_page_type(tree: LexborHTMLParser, url: str | None = None) -> str:
+    """``"title"``, ``"reviews"``, ``"fullcredits"`` or ``"other"`` (see ``html_page_kind``)."""
+    return html_page_kind(tree, url).page_type
+
+
+# --- the detector parse_page asks ---------------------------------------------------
+
+_DECLARED = re.compile(rb'"page_type"\s*:\s*"(title|reviews|fullcredits)"')
+
+
+def detect_page(page_format: str, content, *, url: str | None = None) -> PageKind:
+    """The kind of a page whose format is known (``detect.detect_format``).
+
+    ``content`` is what that format's parser reads: the decoded text ("text"), the parsed
+    tree ("html") or the bytes ("json": the record says its own page type).
+    """
+    if page_format == "html":
+        return html_page_kind(content, url)
+    if page_format == "json":
+        declared = _DECLARED.search(bytes(content[:65536]))
+        return PageKind(declared.group(1).decode() if declared else TITLE)
+    return describe_page(content, url=url)
