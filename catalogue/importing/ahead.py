@@ -9,10 +9,14 @@ parse and write at the same time.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import multiprocessing
+import os
 import queue
+import signal
+import sys
 import threading
 from collections import deque
 from dataclasses import dataclass
@@ -62,7 +66,11 @@ class ParseAheadWorker:
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self._tasks, worker_tasks = context.Pipe()
         worker_results, self._results = context.Pipe()
-        self._process = context.Process(target=_serve, args=(worker_tasks, worker_results), daemon=True)
+        # The worker gets this process's ends too, to close them: a forked child that kept
+        # them open would never see the pipe close when this process is killed.
+        ends = (self._tasks, self._results)
+        self._process = context.Process(target=_serve, args=(worker_tasks, worker_results, ends, os.getpid()),
+                                        daemon=True)
         self._process.start()
         worker_tasks.close()
         worker_results.close()
@@ -101,6 +109,15 @@ class ParseAheadWorker:
             self._process.terminate()
             self._process.join()
 
+    def stop(self) -> None:
+        """End the worker at once, without waiting for the pages it holds (an interrupted import)."""
+        self._broken = True
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._tasks.close()
+        self._results.close()
+
 
 class ParseAheadResult:
     """One page's parse in the worker: ``result()`` waits for it (None if the worker failed)."""
@@ -119,8 +136,33 @@ class ParseAheadResult:
         return self._value
 
 
-def _serve(tasks, results) -> None:
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Linux: the kernel kills this process when its parent dies (even by SIGKILL).
+
+    Elsewhere the closed pipe ends the worker instead. A forked worker holds copies of
+    the parent's sockets, a PostgreSQL connection among them: alive, it would keep a
+    killed import's transaction (and its locks) open on the server.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # the parent died before the line above
+        os._exit(0)
+
+
+def _serve(tasks, results, parent_ends=(), parent_pid: int | None = None) -> None:
     """The worker's loop: parse each page received and send its ``ParsedPage`` back."""
+    for end in parent_ends:
+        end.close()
+    # Ctrl-C reaches the whole process group: the importer handles it and ends the worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent_pid is not None:
+        _die_with_parent(parent_pid)
     received: queue.SimpleQueue = queue.SimpleQueue()
 
     def read() -> None:

@@ -161,6 +161,12 @@ def _parsed_ahead(items: Iterable) -> Iterator[tuple[Page | Skipped | Unreadable
                 yield window.popleft()
         while window:
             yield window.popleft()
+    except BaseException:
+        # Interrupted (Ctrl-C, or the caller stopped early): the pages the worker holds are not wanted.
+        if worker is not None:
+            worker.stop()
+            worker = None
+        raise
     finally:
         if worker is not None:
             worker.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from datetime import datetime, timezone
 
@@ -57,7 +58,14 @@ class Command(BaseCommand):
                 rate = report.pages / max(time.monotonic() - started, 1e-6)
                 self.stderr.write(f"{report.pages} pages ({rate:.0f} pages/s), {len(report.failed)} failed")
 
-        report = pages_import(paths, captured_at=when, dry_run=dry_run, progress=progress, commit_every=commit_every)
+        try:
+            report = pages_import(paths, captured_at=when, dry_run=dry_run, progress=progress,
+                                  commit_every=commit_every)
+        except KeyboardInterrupt:
+            # The open group of pages was rolled back; every committed page is whole.
+            self.stderr.write(("\n" if interactive else "") + "interrupted: the pages committed so far are kept; "
+                              "run the same command again to import the rest")
+            sys.exit(130)
         if interactive:
             self.stderr.write("")
         elapsed = time.monotonic() - started

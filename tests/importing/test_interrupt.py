@@ -1,0 +1,115 @@
+"""An import killed or interrupted leaves no process behind, and Ctrl-C ends it cleanly.
+
+Real processes: ``manage.py import_pages`` in a subprocess, its parse-ahead worker found
+through /proc, the signals sent as an operator's shell or the kernel would.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.importing.records import crew, record_bytes, small_record
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads processes through Linux's /proc")
+
+PAGES = 3000  # enough that the import is still running when the signal comes
+
+
+@pytest.fixture
+def crawl(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(PAGES):
+        record = small_record(f"Title {i}", 2000, crew=crew(10, prefix=f"P{i % 97}"))
+        (pages / f"page-{i:05d}.json").write_bytes(record_bytes(record))
+    database = tmp_path / "db.sqlite3"
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    env.update(DEBUG="1", DATABASE_URL=f"sqlite:///{database}")
+    subprocess.run([sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput"], env=env, check=True,
+                   capture_output=True, cwd=ROOT)
+    return pages, env
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")  # a zombie has exited; only its parent's reaping is left
+
+
+def _start(pages, env) -> tuple[subprocess.Popen, int]:
+    process = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "import_pages", str(pages)], env=env,
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        workers = _children(process.pid)
+        if workers:
+            return process, workers[0]
+        time.sleep(0.01)
+    process.kill()
+    raise AssertionError("the import never started its parse-ahead worker")
+
+
+def _wait_gone(pid: int, seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not _alive(pid):
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_the_worker_dies_with_an_import_killed_by_sigkill(crawl):
+    pages, env = crawl
+    process, worker = _start(pages, env)
+    assert _alive(worker)
+    process.kill()
+    process.wait(timeout=30)
+    assert _wait_gone(worker), "the parse-ahead worker outlived the killed import"
+
+
+def test_the_worker_dies_with_an_import_ended_by_sigterm(crawl):
+    pages, env = crawl
+    process, worker = _start(pages, env)
+    process.terminate()
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGTERM
+    assert _wait_gone(worker)
+
+
+def test_ctrl_c_stops_at_once_with_one_line_and_no_traceback(crawl):
+    pages, env = crawl
+    process, worker = _start(pages, env)
+    time.sleep(0.3)
+    sent = time.monotonic()
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal sends it: to the whole process group
+    out, err = process.communicate(timeout=30)
+    took = time.monotonic() - sent
+    assert process.returncode == 130
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1].startswith("interrupted: the pages committed so far are kept")
+    assert took < 3, f"Ctrl-C took {took:.1f} s"
+    assert _wait_gone(worker, 2)
+
+    rerun = subprocess.run([sys.executable, str(ROOT / "manage.py"), "import_pages", str(pages)], env=env,
+                           cwd=ROOT, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{PAGES} pages" in rerun.stdout
+    assert "failed 0" in rerun.stdout
