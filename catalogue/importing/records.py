@@ -410,39 +410,73 @@ def _vocabulary_replace(title: Title, ids: list[int], through, field: str, *, fr
     )
 
 
-def _section_replace(model, title: Title, rows: list, *, key, fields: tuple[str, ...], conflicts, fresh: bool) -> list:
-    """Replace a section's rows, keeping hand-edited ones; returns the rows written."""
+def _section_replace(
+    model, title: Title, rows: list, *, key, fields: tuple[str, ...], conflicts, fresh: bool,
+    printed_key=None, describe=None,
+) -> list:
+    """Replace a section's rows, keeping hand-edited ones; returns the rows written.
+
+    ``printed_key``/``describe``: see ``_keep_edited``.
+    """
     if not fresh:
         edited = list(model.objects.filter(title=title, edited_at__isnull=False))
         model.objects.filter(title=title, edited_at__isnull=True).delete()
         if edited:
-            rows = _keep_edited(model, edited, rows, key=key, fields=fields, conflicts=conflicts)
+            rows = _keep_edited(model, edited, rows, key=key, fields=fields, conflicts=conflicts,
+                                printed_key=printed_key, describe=describe)
     check_lengths(rows)
     rows_insert(model, rows)
     return rows
 
 
-def _keep_edited(model, edited: list, rows: list, *, key, fields, conflicts) -> list:
-    """The page's rows minus those a hand-edited row stands for; differences become conflicts."""
+def _keep_edited(model, edited: list, rows: list, *, key, fields, conflicts, printed_key=None, describe=None) -> list:
+    """The page's rows minus those a hand-edited row stands for; differences become conflicts.
+
+    A row is matched by ``key`` first. An edit can change the key itself (staff gave a
+    credit to the right person): ``printed_key``, read from what the page printed, which
+    the admin does not change, then finds the edited row a page row stands for, so the
+    correction is kept instead of the page's row being written again beside it.
+    ``describe(row, field)`` says a key field's value as a person reads it (a name, not an id).
+    """
     kept_by_key = defaultdict(list)
     for row in edited:
         kept_by_key[key(row)].append(row)
-    remaining = []
+    unmatched = []
     for row in rows:
         kept_rows = kept_by_key.get(key(row))
         if not kept_rows:
-            remaining.append(row)
+            unmatched.append(row)
             continue
-        kept = kept_rows.pop(0)
-        for field in fields:
-            if getattr(kept, field) != getattr(row, field):
-                conflicts.append(
-                    Conflict(model.__name__, kept.pk, str(kept), field, getattr(kept, field), getattr(row, field))
-                )
+        _compare(model, kept_rows.pop(0), row, fields, conflicts)
+    remaining = unmatched
+    if printed_key is not None and any(kept_by_key.values()):
+        kept_by_printed = defaultdict(list)
+        for kept_rows in kept_by_key.values():
+            for kept in kept_rows:
+                kept_by_printed[printed_key(kept)].append(kept)
+        remaining = []
+        for row in unmatched:
+            kept_rows = kept_by_printed.get(printed_key(row))
+            if not kept_rows:
+                remaining.append(row)
+                continue
+            kept = kept_rows.pop(0)
+            kept_by_key[key(kept)].remove(kept)
+            _compare(model, kept, row, fields, conflicts, describe=describe, key_fields=True)
     for kept_rows in kept_by_key.values():
         for kept in kept_rows:
             conflicts.append(Conflict(model.__name__, kept.pk, str(kept), "row", "kept", "not on the page"))
     return remaining
+
+
+def _compare(model, kept, row, fields, conflicts, *, describe=None, key_fields=False) -> None:
+    if key_fields and describe is not None:
+        for field, kept_value, page_value in describe(kept, row):
+            if kept_value != page_value:
+                conflicts.append(Conflict(model.__name__, kept.pk, str(kept), field, kept_value, page_value))
+    for field in fields:
+        if getattr(kept, field) != getattr(row, field):
+            conflicts.append(Conflict(model.__name__, kept.pk, str(kept), field, getattr(kept, field), getattr(row, field)))
 
 
 def _quotes_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool) -> None:
@@ -624,6 +658,7 @@ def _credits_replace(title: Title, record: TitleRecord, *, conflicts, fresh: boo
         )
         for member in record.crew
     ]
+    names_by_id = {pk: name for (name, _imdb_id), pk in people.items()}
     _section_replace(
         Credit,
         title,
@@ -632,6 +667,8 @@ def _credits_replace(title: Title, record: TitleRecord, *, conflicts, fresh: boo
         fields=("job", "character", "credited_as", "notes", "department_label"),
         conflicts=conflicts,
         fresh=fresh,
+        printed_key=lambda row: (row.department, row.raw_text),
+        describe=lambda kept, row: [("person", kept.person.name, names_by_id.get(row.person_id, ""))],
     )
 
 

@@ -175,6 +175,25 @@ def test_hand_edited_credit_is_kept_and_reported(import_record):
     assert "Anatole Dauman" in str(conflict)
 
 
+def test_a_credit_reassigned_by_hand_to_the_right_person_stays_theirs(import_record):
+    import_record(full_record())
+    credit = Credit.objects.select_related("person").get(department="producer")
+    wrong = credit.person
+    right = Person.objects.create(name="Anatole Dauman (I)", slug="anatole-dauman-i")
+    credit.person = right
+    credit.edited_at = timezone.now()
+    credit.save()
+
+    outcome = import_record(full_record(plot="Changed."), captured_at=LATER)
+
+    producers = list(Credit.objects.filter(department="producer").select_related("person"))
+    assert [(c.pk, c.person.name) for c in producers] == [(credit.pk, "Anatole Dauman (I)")]
+    assert not Credit.objects.filter(person=wrong).exists()
+    assert [(c.model, c.row_id, c.field, c.kept, c.page) for c in outcome.conflicts] == [
+        ("Credit", credit.pk, "person", "Anatole Dauman (I)", wrong.name)]
+    assert "not on the page" not in str(outcome.conflicts[0])
+
+
 def test_hand_edited_title_field_is_kept(import_record):
     import_record(full_record())
     Title.objects.update(plot="Edited plot.", edited_at=timezone.now())
