@@ -58,6 +58,7 @@ _YEAR = r"(?:199[6-9]|20[0-3]\d)"
 # Digits that are part of a longer number, or an IMDb id (tt0036855, nm0000122), are no date.
 _START = r"(?<!\d)(?<!tt)(?<!nm)(?<!co)(?<!ch)"
 _WAYBACK = re.compile(_START + r"(" + _YEAR + r")(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(?!\d)")
+_WAYBACK_IN_PATH = re.compile(_START + r"(" + _YEAR + r")(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(?=(?:id_|if_|im_|js_|cs_)?/)")
 _DAY_SEPARATED = re.compile(_START + r"(" + _YEAR + r")[-_.](\d\d)[-_.](\d\d)(?!\d)")
 _DAY_COMPACT = re.compile(_START + r"(" + _YEAR + r")(\d\d)(\d\d)(?!\d)")
 _MONTH = re.compile(_START + r"(" + _YEAR + r")[-_.](\d\d)(?![-_.]?\d)")
@@ -73,6 +74,12 @@ def _date(*parts: int) -> datetime | None:
 
 def from_file_name(name: str, *, title_year: int | None = None) -> CaptureDate | None:
     """The capture date a file name gives, or None. ``name``: a path or an archive member."""
+    # A Wayback timestamp may name a folder (web/20090612083015id_/…): it is read in
+    # the whole path; every other form only in the file's (or member's) own name.
+    for match in reversed(list(_WAYBACK_IN_PATH.finditer(name))):
+        when = _date(*(int(part) for part in match.groups()))
+        if when:
+            return CaptureDate(when, "second", "file name", match.group())
     base = re.split(r"[/\\!]", name)[-1]
     if not base:
         return None
@@ -104,7 +111,9 @@ _COPYRIGHT = re.compile(
 )
 _MONTHS = ("January February March April May June July August September October November December").split()
 _NEWS_DATE = re.compile(
-    r"\.\s+(\d{1,2}) (" + "|".join(_MONTHS) + r") (" + _YEAR + r"), (\d{1,2}):(\d\d) (AM|PM), (P[SD]T)\)"
+    # "(From MUBI. 13 October 2010, 9:48 AM, PDT)", "(From 24 May 2011, 8:33 AM, PDT)" (no
+    # source), and in HTML "(From <a …>MUBI</a>. 13 October 2010, …)".
+    r"(?:\(From\s+|\.\s+)(\d{1,2}) (" + "|".join(_MONTHS) + r") (" + _YEAR + r"), (\d{1,2}):(\d\d) (AM|PM), (P[SD]T)\)"
 )
 
 
@@ -122,7 +131,7 @@ def from_page(text: str) -> CaptureDate | None:
             continue
         moment = local + timedelta(hours=8 if zone == "PST" else 7)
         if newest is None or moment > newest[0]:
-            newest = (moment, match.group().lstrip(". "))
+            newest = (moment, match.group().lstrip(". ").removeprefix("(From "))
     footer_year = int(footer.group(1)) if footer else None
     if newest is not None and (footer_year is None or newest[0].year >= footer_year):
         moment, evidence = newest
