@@ -88,7 +88,7 @@ def decode_bytes(data: bytes | str, *, declared: str | None = None) -> str:
     """
     if isinstance(data, str):
         text = data[1:] if data.startswith("\ufeff") else data
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
     return decode_page(data, declared=declared).text
 
 
@@ -110,7 +110,9 @@ def decode_page(data: bytes, *, declared: str | None = None) -> Decoded:
             repairs.append(repair)
     else:
         text = data.decode(encoding, errors="replace")
-    return Decoded(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, repairs)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(text, encoding, repairs)
 
 
 def _bom_for(encoding: str) -> bytes:
@@ -192,7 +194,6 @@ _CONT = "[" + re.escape(_CONTINUATION) + "]"
 _MOJIBAKE = re.compile(
     "[\u00c2-\u00df]" + _CONT + "|[\u00e0-\u00ef]" + _CONT + "{2}|[\u00f0-\u00f4]" + _CONT + "{3}"
 )
-_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def repair_double_encoding(text: str) -> tuple[str, str | None]:
@@ -203,10 +204,16 @@ def repair_double_encoding(text: str) -> tuple[str, str | None]:
     the whole text. Otherwise ``text`` is returned unchanged.
     """
     start = 1 if text.startswith("\ufeff") else 0
-    first = _NON_ASCII.search(text, start)
     # Fast path (every page goes through here): in a double-encoded text the first
-    # non-ASCII character is a lead ("Â".."ô").
-    if first is None or not "\u00c2" <= first.group() <= "\u00f4":
+    # non-ASCII character is a lead ("Â".."ô"). The ASCII codec finds it at C speed.
+    if text.isascii():
+        return text, None
+    try:
+        text[start:].encode("ascii")
+        return text, None
+    except UnicodeEncodeError as error:
+        first = text[start + error.start]
+    if not "\u00c2" <= first <= "\u00f4":
         return text, None
     rounds = 0
     count = 0
