@@ -100,8 +100,12 @@ def decode_page(data: bytes, *, declared: str | None = None) -> Decoded:
     if encoding.startswith("utf-16") or encoding.startswith("utf-32"):
         text = data[len(_bom_for(encoding)):].decode(encoding, errors="replace")
     elif encoding in ("utf-8", "utf-8-sig"):
-        text = data.decode(encoding, errors="replace")
-        text, repair = repair_double_encoding(text)
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:  # a byte-order mark, then bytes that are not all UTF-8
+            text, repair = _decode_mixed(data[len(codecs.BOM_UTF8):])
+        else:
+            text, repair = repair_double_encoding(text)
         if repair:
             repairs.append(repair)
     elif encoding == "cp1252":

@@ -66,6 +66,15 @@ def test_a_stray_byte_on_the_line_of_an_accented_name_keeps_the_name():
     assert any(w.startswith("decoding: page is UTF-8 but 1 line(s)") for w in record.warnings)
 
 
+def test_utf8_with_byte_order_mark_and_crlf_and_one_invalid_byte():
+    data = (TEST_PAGES / "kagemusha-utf8-bom-crlf.txt").read_bytes()
+    damaged = data.replace(b"\r\n", b" \xe9\r\n", 1)  # a Latin-1 "é" at the end of line 1
+    record = parse_page(damaged)
+    assert [(m.name, m.character) for m in record.cast][2] == ("仲代達矢", "武田信玄")
+    assert "\ufffd" not in repr(record.to_dict())
+    assert any(w.startswith("decoding: page is UTF-8 but 1 line(s) are not (line 1)") for w in record.warnings)
+
+
 def test_amelie_as_utf8_with_one_invalid_byte():
     text = decode_bytes((TEST_PAGES / "amelie-windows-1252.txt").read_bytes())
     data = text.encode("utf-8")
