@@ -19,6 +19,7 @@ from django.core.management import call_command
 from catalogue.charts import rating_history_chart
 from catalogue.importing.pages import pages_import
 from catalogue.models import RatingCapture, SourcePage, Title
+from catalogue.selectors.titles import title_page
 from tests.conftest import TEST_PAGES
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +116,11 @@ def test_a_year_in_the_name_is_refined_by_a_day_on_the_page(tmp_path):
     }
     newer = SourcePage.objects.get(file_name__endswith="2016.txt")
     assert "inside the file name's year" in newer.captured_from
+    # The title page's chart shows each date as precise as it is known.
+    page = title_page(Title.objects.get().slug)
+    assert [(p.captured_at.year, p.precision, p.votes) for p in page.rating_history] == [(2015, "year", 9827), (2016, "day", 10033)]
+    chart = rating_history_chart(page.rating_history)
+    assert [point.label for point in chart.votes] == ["2015: 9,827 votes", "2016-01-05: 10,033 votes"]
 
 
 def test_the_page_footer_year_when_the_name_has_none(tmp_path):
