@@ -8,7 +8,7 @@ again as UTF-8.
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from catalogue.parsing import parse_page
@@ -23,6 +23,15 @@ HIROSHIMA_CREW = {"Éliane Marcus", "Jean Léon", "René Renault", "Gérard Jarl
 def _double_encode(text: str) -> str:
     """UTF-8 read as Windows-1252 (undefined bytes as Latin-1), as a browser saved it."""
     return "".join(_CP1252_TABLE[byte] for byte in text.encode("utf-8"))
+
+
+def _is_a_double_encoding(text: str) -> bool:
+    """Whether ``text``, read back as Windows-1252 bytes, is UTF-8 of another text."""
+    encode = {char: byte for byte, char in _CP1252_TABLE.items()}
+    try:
+        return bytes(encode[char] for char in text).decode("utf-8") != text
+    except (KeyError, UnicodeDecodeError):
+        return False
 
 
 def _names(record) -> set[str]:
@@ -178,6 +187,9 @@ def _newlines(text: str) -> str:
 def test_valid_utf8_text_never_changes(text):
     if text.startswith("\ufeff"):
         text = "x" + text
+    # The one exception, tested below: text that is as a whole the double encoding of
+    # another text (st.text() practically never draws one).
+    assume(not _is_a_double_encoding(text))
     decoded = decode_page(text.encode("utf-8"))
     assert decoded.text == _newlines(text)
     assert decoded.repairs == []
@@ -219,13 +231,14 @@ def test_every_valid_utf8_line_of_a_damaged_page_stays_as_it_is(lines):
         if broken:
             raw += b" \xe9 \x92"  # Windows-1252 bytes: never valid UTF-8 here
         encoded.append(raw)
+    any_broken = any(broken for broken, _ in lines)
+    assume(any_broken)  # a page that is valid UTF-8 as a whole: the properties above
     text = decode_page(b"\n".join(encoded)).text
     out = text.split("\n")
     assert len(out) == len(lines)
-    any_broken = any(broken for broken, _ in lines)
     has_utf8_line = any(not broken and not line.isascii() for broken, line in lines)
     for (broken, line), got in zip(lines, out):
-        if not broken and (has_utf8_line or not any_broken):
+        if not broken and has_utf8_line:
             assert got == line
         if broken:
             assert got.endswith(" é ’")
