@@ -15,7 +15,7 @@ What was used is kept on the ``SourcePage`` (``captured_precision``, ``captured_
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from catalogue.parsing.capture_date import CaptureDate, from_file_name, from_page
 from catalogue.parsing.decoding import decode_bytes
@@ -29,7 +29,7 @@ def capture_date(page: Page, *, title_year: int | None, source_format: str | Non
         if page.captured_at is None:
             return None
         return CaptureDate(page.captured_at, "second", page.captured_from, page.captured_at.isoformat())
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     named = from_file_name(page.name, title_year=title_year)
     if named is not None and named.when > now:
         named = None

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-__all__ = ["CaptureDate", "from_file_name", "from_page", "FIRST_CAPTURE_YEAR", "LAST_CAPTURE_YEAR"]
+__all__ = ["FIRST_CAPTURE_YEAR", "LAST_CAPTURE_YEAR", "CaptureDate", "from_file_name", "from_page"]
 
 # The Wayback Machine's first crawls; no saved page of IMDb is older.
 FIRST_CAPTURE_YEAR = 1996
@@ -67,7 +67,7 @@ _YEAR_ALONE = re.compile(_START + r"(" + _YEAR + r")(?!\d)")
 
 def _date(*parts: int) -> datetime | None:
     try:
-        return datetime(*parts, tzinfo=timezone.utc)
+        return datetime(*parts, tzinfo=UTC)
     except ValueError:
         return None
 
@@ -109,7 +109,7 @@ _DASH = r"(?:-|–|—|&ndash;|&#8211;|&#x2013;)"
 _COPYRIGHT = re.compile(
     r"Copyright\b[^0-9\n]{0,40}?1990\s*" + _DASH + r"\s*(" + _YEAR + r")(?!\d)", re.IGNORECASE
 )
-_MONTHS = ("January February March April May June July August September October November December").split()
+_MONTHS = "January February March April May June July August September October November December".split()  # noqa: SIM905
 _NEWS_DATE = re.compile(
     # "(From MUBI. 13 October 2010, 9:48 AM, PDT)", "(From 24 May 2011, 8:33 AM, PDT)" (no
     # source), and in HTML "(From <a …>MUBI</a>. 13 October 2010, …)".
@@ -152,7 +152,7 @@ def from_page(text: str) -> CaptureDate | None:
     footer_year = int(footer.group(1)) if footer else None
     if newest is not None and (footer_year is None or newest[0].year >= footer_year):
         moment, evidence = newest
-        day = datetime(moment.year, moment.month, moment.day, tzinfo=timezone.utc)
+        day = datetime(moment.year, moment.month, moment.day, tzinfo=UTC)
         return CaptureDate(day, "day", "page's newest NewsDesk item (captured on or after)", evidence)
     if footer_year is not None:
         return CaptureDate(_date(footer_year, 1, 1), "year", "page footer", footer.group())

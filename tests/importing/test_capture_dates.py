@@ -11,7 +11,7 @@ import io
 import os
 import shutil
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from django.core.management import call_command
@@ -25,11 +25,11 @@ from tests.conftest import TEST_PAGES
 pytestmark = pytest.mark.django_db
 
 CAPTURES = TEST_PAGES / "captures"
-COPIED_AT = datetime(2020, 2, 2, 12, 0, tzinfo=timezone.utc)
+COPIED_AT = datetime(2020, 2, 2, 12, 0, tzinfo=UTC)
 
 
 def utc(*parts):
-    return datetime(*parts, tzinfo=timezone.utc)
+    return datetime(*parts, tzinfo=UTC)
 
 
 def _copy_together(folder, pairs):

@@ -105,7 +105,7 @@ def test_a_windows_1252_page_is_read_as_before_without_a_warning():
 
 def test_a_windows_1252_page_with_one_utf8_line_reads_that_line_as_utf8():
     data = (TEST_PAGES / "amelie-windows-1252.txt").read_bytes()
-    damaged = _inject(data, b"Yolande Moreau", "Yolande Moreau (Éliane)".encode("utf-8"))
+    damaged = _inject(data, b"Yolande Moreau", "Yolande Moreau (Éliane)".encode())
     decoded = decode_page(damaged)
     assert "Yolande Moreau (Éliane)" in decoded.text
     assert "Raphaël Poulain" in decoded.text and "Ã" not in decoded.text
