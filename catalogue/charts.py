@@ -40,6 +40,14 @@ def _x(index: int, count: int, span: float) -> float:
     return round(PAD_X + (span * index / (count - 1) if count > 1 else span / 2), 1)
 
 
+_SHOWN = {"year": "%Y", "month": "%Y-%m"}
+
+
+def _when(capture) -> str:
+    """A capture's date as precise as it is known: a year-precision estimate is "2010", not "2010-01-01"."""
+    return capture.captured_at.strftime(_SHOWN.get(getattr(capture, "precision", None) or "", "%Y-%m-%d"))
+
+
 def rating_history_chart(captures) -> RatingChart | None:
     """Votes and rating over a title's captures; None with fewer than two captures."""
     captures = [c for c in captures if c.votes is not None or c.rating is not None]
@@ -52,7 +60,7 @@ def rating_history_chart(captures) -> RatingChart | None:
     votes, ratings = [], []
     for index, capture in enumerate(captures):
         x = _x(index, len(captures), span_x)
-        day = capture.captured_at.date().isoformat()
+        day = _when(capture)
         if capture.votes is not None:
             y = round(PAD_Y + span_y * (1 - capture.votes / votes_max), 1)
             votes.append(ChartPoint(x, y, f"{day}: {capture.votes:,} votes"))
@@ -61,8 +69,7 @@ def rating_history_chart(captures) -> RatingChart | None:
             ratings.append(ChartPoint(x, y, f"{day}: rated {capture.rating}"))
     first, last = captures[0], captures[-1]
     summary = (
-        f"{len(captures)} captures from {first.captured_at.date().isoformat()} to "
-        f"{last.captured_at.date().isoformat()}"
+        f"{len(captures)} captures from {_when(first)} to {_when(last)}"
     )
     if first.votes is not None and last.votes is not None:
         summary += f": votes {first.votes:,} → {last.votes:,}"

@@ -21,7 +21,7 @@ def fold(text: str | None) -> str:
 
     "Éliane Marcus" and "eliane MARCUS" fold to the same "eliane marcus"; "Andrzej
     Żuławski" to "andrzej zulawski". Stored folded columns hold this form: a change here
-    needs a migration that folds them again (see 0010_fold_letters).
+    needs a migration that folds them again (see 0011_fold_letters).
     """
     if not text:
         return ""

@@ -61,6 +61,8 @@ class SourcePageAdmin(admin.ModelAdmin):
         "page_type",
         "parser_version",
         "captured_at",
+        "captured_precision",
+        "captured_from",
         "imported_at",
         "reparsed_at",
         "warnings_list",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .capture import SharedDate, SharedDates
+
 
 class ImportRejected(ValueError):
     """A parsed record the catalogue cannot hold (e.g. a value longer than its column)."""
@@ -54,6 +56,12 @@ class ImportReport:
     failed: list[Failure] = field(default_factory=list)
     conflicts: list[tuple[str, Conflict]] = field(default_factory=list)  # (page name, conflict)
     recommendation_lines_split: int = 0  # by the batch's closing pass (links.due_lines_split)
+    captures: SharedDates = field(default_factory=SharedDates)  # (title, page type, date) → pages
+
+    @property
+    def shared_dates(self) -> list[SharedDate]:
+        """Captures of one title this batch gave the same date (one rating in the history)."""
+        return self.captures.shared()
 
     @property
     def pages(self) -> int:
@@ -62,3 +70,5 @@ class ImportReport:
     def add(self, name: str, outcome: ImportOutcome) -> None:
         setattr(self, outcome.status, getattr(self, outcome.status) + 1)
         self.conflicts.extend((name, conflict) for conflict in outcome.conflicts)
+        if outcome.status != "unchanged":
+            self.captures.add(name, outcome.source)

@@ -13,11 +13,13 @@ from datetime import datetime
 from django.db import connection, transaction
 
 from catalogue.models import SourcePage
+from catalogue.models.sources import CapturePrecision
 from catalogue.models.vocabularies import PageType, SourceFormat
 from catalogue.parsing import PARSER_VERSION, PageError, parse_page
 
 from .ahead import ParseAheadResult, ParseAheadWorker, ParsedPage, page_parse_ahead
 from .bulk import EncodedJSON, rows_select
+from .capture import capture_date
 from .links import due_lines_split
 from .outcome import Failure, ImportOutcome, ImportRejected, ImportReport
 from .records import title_import
@@ -42,6 +44,7 @@ def page_import(*, page: Page, parsed: ParsedPage | None = None, defer_split: bo
         if parsed is None:
             parsed = page_parse_ahead(page.data, page.url)
         record = parsed.record_or_raise()
+        capture = capture_date(page, title_year=record.year, source_format=record.source_format)
         source = SourcePage(
             file_name=page.name[-1000:],
             url=page.url or "",
@@ -53,7 +56,9 @@ def page_import(*, page: Page, parsed: ParsedPage | None = None, defer_split: bo
             record=EncodedJSON(parsed.record_json),
             warnings=list(record.warnings),
             unparsed=list(record.unparsed),
-            captured_at=page.captured_at,
+            captured_at=capture.when if capture else None,
+            captured_precision=capture.precision if capture else CapturePrecision.SECOND,
+            captured_from=capture.source[:200] if capture else "",
         )
         check_lengths([source])
         # title_import saves the source once it knows its title.

@@ -41,6 +41,11 @@ class Page:
     url: str | None = None
     captured_at: datetime | None = None
     offset: int | None = None  # byte offset of the WARC record, for error messages
+    # What captured_at was taken from. A date the input states ("--captured-at",
+    # "WARC-Date", "given") is kept; a file's date ("file mtime", "archive member
+    # date") is only a last resort: the importer reads the file name and the page
+    # first (catalogue/importing/capture.py).
+    captured_from: str = "given"
 
     @property
     def location(self) -> str:
@@ -131,6 +136,7 @@ def _iter_file(path: Path, *, captured_at: datetime | None, explicit: bool) -> I
             name=str(path),
             data=path.read_bytes(),
             captured_at=captured_at or _from_timestamp(path.stat().st_mtime),
+            captured_from=_OPTION if captured_at else "file mtime",
         )
 
 
@@ -146,7 +152,8 @@ def _iter_zip(path: Path, *, captured_at: datetime | None) -> Iterator[Page | Sk
                     yield Skipped(name, reason)
                 continue
             when = captured_at or datetime(*info.date_time, tzinfo=timezone.utc)
-            yield Page(name=name, data=archive.read(info), captured_at=when)
+            yield Page(name=name, data=archive.read(info), captured_at=when,
+                       captured_from=_OPTION if captured_at else "archive member date")
 
 
 def _iter_tar(path: Path, *, captured_at: datetime | None) -> Iterator[Page | Skipped]:
@@ -163,7 +170,8 @@ def _iter_tar(path: Path, *, captured_at: datetime | None) -> Iterator[Page | Sk
                 continue
             handle = archive.extractfile(member)
             data = handle.read() if handle else b""
-            yield Page(name=name, data=data, captured_at=captured_at or _from_timestamp(member.mtime))
+            yield Page(name=name, data=data, captured_at=captured_at or _from_timestamp(member.mtime),
+                       captured_from=_OPTION if captured_at else "archive member date")
 
 
 def _parse_warc_date(value: str | None) -> datetime | None:
@@ -196,10 +204,17 @@ def _iter_warc(path: Path, *, captured_at: datetime | None) -> Iterator[Page | S
             # content_stream() gives the payload: HTTP headers stripped, transfer/content encoding undone.
             data = record.content_stream().read()
             offset = records.get_record_offset()
-            when = _parse_warc_date(record.rec_headers.get_header("WARC-Date")) or captured_at
+            when = _parse_warc_date(record.rec_headers.get_header("WARC-Date"))
+            source = "WARC-Date"
             if when is None:
-                when = _from_timestamp(path.stat().st_mtime)
-            yield Page(name=name, data=data, url=uri, captured_at=when, offset=offset)
+                when, source = captured_at, _OPTION
+            if when is None:
+                when, source = _from_timestamp(path.stat().st_mtime), "file mtime"
+            yield Page(name=name, data=data, url=uri, captured_at=when, offset=offset, captured_from=source)
 
+
+_OPTION = "--captured-at"
+# Dates that only say when a file was last written (copied), not when the page was captured.
+FILE_DATES = frozenset({"file mtime", "archive member date"})
 
 _CONTAINERS = {"warc": _iter_warc, "zip": _iter_zip, "tar": _iter_tar}

@@ -7,6 +7,13 @@ from django.db import models
 from .vocabularies import PageType, SourceFormat
 
 
+class CapturePrecision(models.TextChoices):
+    SECOND = "second", "to the second"
+    DAY = "day", "day"
+    MONTH = "month", "month"
+    YEAR = "year", "year"
+
+
 class SourcePage(models.Model):
     title = models.ForeignKey("Title", null=True, blank=True, on_delete=models.SET_NULL, related_name="sources")
     file_name = models.CharField(max_length=1000, help_text="Path, or archive path and member, or WARC URI.")
@@ -20,6 +27,12 @@ class SourcePage(models.Model):
     warnings = models.JSONField(default=list, blank=True)
     unparsed = models.JSONField(default=list, blank=True)
     captured_at = models.DateTimeField(null=True, blank=True)
+    # How far captured_at can be trusted: truncated to this precision (a year is its
+    # January 1), and what it was read from (see catalogue/parsing/capture_date.py).
+    captured_precision = models.CharField(
+        max_length=10, choices=CapturePrecision.choices, default=CapturePrecision.SECOND, blank=True
+    )
+    captured_from = models.CharField(max_length=200, blank=True, default="")
     imported_at = models.DateTimeField(auto_now_add=True)
     reparsed_at = models.DateTimeField(null=True, blank=True)
 

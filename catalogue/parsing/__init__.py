@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .decoding import decode_bytes
+from .decoding import decode_bytes, decode_page
 from .detect import detect_format
 from .html import read_html_tree, refuse_html_page
 from .html.title import parse_title_tree
@@ -119,9 +119,48 @@ def parse_page_as(page_format: str, raw: bytes, *, url: str | None = None) -> Ti
 
 
 def _route(page_format: str, raw: bytes, url: str | None) -> TitleRecord:
-    content = READERS[page_format](raw)
+    raw, content, repairs = _read(page_format, raw)
     kind = detect_page(page_format, content, url=url)
-    return PARSERS[page_format, kind.route](Page(raw, content, kind, url))
+    return _with_repairs(PARSERS[page_format, kind.route](Page(raw, content, kind, url)), repairs)
+
+
+def _read(page_format: str, raw: bytes) -> tuple[bytes, object, list[str]]:
+    """The page as its format's parsers read it, and what decoding had to repair (warnings)."""
+    if page_format == "text":
+        decoded = decode_page(raw)
+        return raw, decoded.text, decoded.repairs
+    repairs: list[str] = []
+    if page_format == "html":
+        raw, repairs = _repaired_html(raw)
+    return raw, READERS[page_format](raw), repairs
+
+
+def _repaired_html(raw: bytes) -> tuple[bytes, list[str]]:
+    """An HTML page's bytes, as UTF-8 text when decoding had to repair them, and the repairs.
+
+    The HTML parsers decode by themselves (valid UTF-8, else the meta charset, else
+    ``decode_bytes``); a page that needs a repair (a double-encoded page, a UTF-8 page
+    with stray bytes) is handed to them already repaired, as UTF-8.
+    """
+    if raw.isascii():
+        return raw, []
+    try:
+        raw.decode("utf-8")
+        declared = None
+    except UnicodeDecodeError:
+        from .html.common import meta_charset
+
+        declared = meta_charset(raw)
+    decoded = decode_page(raw, declared=declared)
+    if not decoded.repairs:
+        return raw, []
+    return decoded.text.encode("utf-8"), decoded.repairs
+
+
+def _with_repairs(record: TitleRecord, repairs: list[str]) -> TitleRecord:
+    if repairs:
+        record.warnings[:0] = repairs
+    return record
 
 
 # The name the contract uses.

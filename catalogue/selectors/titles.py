@@ -113,6 +113,7 @@ class RatingPoint(NamedTuple):
     captured_at: datetime
     rating: Decimal | None
     votes: int | None
+    precision: str | None = None  # the capture date's (SourcePage.captured_precision)
 
 
 class QuoteLineItem(NamedTuple):
@@ -204,7 +205,7 @@ _connection_rows = CompiledQuery(
 )
 _rating_rows = CompiledQuery(
     lambda title_id: RatingCapture.objects.filter(title_id=title_id).order_by("captured_at")
-    .values_list("captured_at", "rating", "votes")
+    .values_list("captured_at", "rating", "votes", "source__captured_precision")
 )
 _quote_line_rows = CompiledQuery(
     lambda title_id: QuoteLine.objects.filter(quote__title_id=title_id)

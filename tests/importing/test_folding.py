@@ -50,7 +50,7 @@ def test_search_by_the_folded_name_finds_the_person_and_the_title(client):
 
 @pytest.mark.django_db
 def test_the_migration_folds_stored_rows_again_and_keeps_slugs():
-    migration = importlib.import_module("catalogue.migrations.0010_fold_letters")
+    migration = importlib.import_module("catalogue.migrations.0011_fold_letters")
     person = f.make_person("Andrzej Żuławski", slug="andrzej-uawski")
     title = f.make_title("Nóż w wodzie", year=1962, original_title="Łódź")
     aka = AlternateTitle.objects.create(title=title, aka="Œuvre", country="France")

@@ -87,6 +87,8 @@ class Command(BaseCommand):
             out.write(f"failed: {failure}")
         for name, conflict in report.conflicts:
             out.write(f"conflict: {name}: {conflict}")
+        for shared in report.shared_dates:
+            out.write(f"warning: {shared}")
 
 
 def _parse_when(value: str) -> datetime:

@@ -41,6 +41,6 @@ def refold(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("catalogue", "0009_covering_person_indexes")]
+    dependencies = [("catalogue", "0010_capture_precision")]
 
     operations = [migrations.RunPython(refold, migrations.RunPython.noop, elidable=True)]
