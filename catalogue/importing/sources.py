@@ -8,18 +8,33 @@ What is a page in a folder or an archive: files whose name ends in a page suffix
 (``.txt``, ``.text``, ``.html``, ``.htm``, ``.xhtml``, ``.json``, or no suffix), except
 hidden files and ``README*``. Everything else (``*.md``, images, …) is reported as
 skipped, not failed. A file named on the command line is always read as a page.
+
+Hostile input is refused before it costs memory: no page is read past
+``MAX_PAGE_BYTES`` (a real saved title page is under 1 MB), an archive member that
+claims to expand more than ``MAX_EXPANSION`` times is not opened, archive members that
+are links, special files or names climbing out of the archive (``../``, ``..\\``) are
+reported and left, and a WARC record shorter than its ``Content-Length`` or whose
+``WARC-Payload-Digest`` does not match is refused: a cut-off page must never pass for
+a whole one. Each refusal names the file (and member or record).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 import tarfile
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+
+# Limits for one page, both settable in the environment (docs/importing.md).
+MAX_PAGE_BYTES = int(os.environ.get("IMPORT_MAX_PAGE_MB", "20")) * 1024 * 1024
+MAX_EXPANSION = int(os.environ.get("IMPORT_MAX_EXPANSION", "100"))
+# Members smaller than this are never refused for their ratio (text compresses well).
+_RATIO_FLOOR = 1024 * 1024
 
 PAGE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".json", ""}
 ZIP_SUFFIXES = (".zip",)
@@ -132,12 +147,51 @@ def _iter_file(path: Path, *, captured_at: datetime | None, explicit: bool) -> I
             if not ok:
                 yield Skipped(str(path), reason)
                 return
+        try:
+            info = path.stat()
+            if info.st_size > MAX_PAGE_BYTES:
+                yield Unreadable(str(path), _too_big(info.st_size))
+                return
+            with path.open("rb") as handle:
+                data = _read_limited(handle)
+        except OSError as error:  # vanished, a dangling link, no permission: this file fails alone
+            yield Unreadable(str(path), f"cannot read: {error.strerror or error}")
+            return
+        if data is None:
+            yield Unreadable(str(path), _too_big())
+            return
         yield Page(
             name=str(path),
-            data=path.read_bytes(),
-            captured_at=captured_at or _from_timestamp(path.stat().st_mtime),
+            data=data,
+            captured_at=captured_at or _from_timestamp(info.st_mtime),
             captured_from=_OPTION if captured_at else "file mtime",
         )
+
+
+def _too_big(size: int | None = None) -> str:
+    what = f"{size:,} bytes" if size is not None else "more"
+    return (f"page too large ({what}; the limit is {MAX_PAGE_BYTES // (1024 * 1024)} MB a page, "
+            "IMPORT_MAX_PAGE_MB): not a saved title page")
+
+
+def _read_limited(handle) -> bytes | None:
+    """At most ``MAX_PAGE_BYTES`` from ``handle``; None when there is more."""
+    # In chunks: some streams (warcio's) return less than asked before their end.
+    chunks, size = [], 0
+    while size <= MAX_PAGE_BYTES:
+        chunk = handle.read(min(1 << 20, MAX_PAGE_BYTES + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return None if size > MAX_PAGE_BYTES else b"".join(chunks)
+
+
+def _unsafe_member_name(name: str) -> str | None:
+    parts = re.split(r"[\\/]", name)
+    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name) or ".." in parts:
+        return "unsafe member name (absolute, or climbing out with ..)"
+    return None
 
 
 def _iter_zip(path: Path, *, captured_at: datetime | None) -> Iterator[Page | Skipped]:
@@ -146,13 +200,37 @@ def _iter_zip(path: Path, *, captured_at: datetime | None) -> Iterator[Page | Sk
             if info.is_dir():
                 continue
             name = f"{path}!{info.filename}"
+            mode = info.external_attr >> 16
+            unsafe = _unsafe_member_name(info.filename)
+            if unsafe:
+                yield Skipped(name, unsafe)
+                continue
+            if stat.S_ISLNK(mode):
+                yield Skipped(name, "a symbolic link, not a page")
+                continue
+            if stat.S_IFMT(mode) and not stat.S_ISREG(mode):  # no type bits: a plain file (most zips)
+                yield Skipped(name, "a special file, not a page")
+                continue
             ok, reason = is_page_name(info.filename)
             if not ok:
                 if not info.filename.rsplit("/", 1)[-1].startswith("."):
                     yield Skipped(name, reason)
                 continue
+            if info.file_size > MAX_PAGE_BYTES:
+                yield Unreadable(name, _too_big(info.file_size))
+                continue
+            if info.file_size > _RATIO_FLOOR and info.file_size > MAX_EXPANSION * max(info.compress_size, 1):
+                yield Unreadable(name, f"expands {info.file_size // max(info.compress_size, 1):,} times "
+                                       f"(the limit is {MAX_EXPANSION}, IMPORT_MAX_EXPANSION): a compression bomb?")
+                continue
+            # The sizes in the header can lie: the read itself is bounded too.
+            with archive.open(info) as handle:
+                data = _read_limited(handle)
+            if data is None:
+                yield Unreadable(name, _too_big())
+                continue
             when = captured_at or datetime(*info.date_time, tzinfo=timezone.utc)
-            yield Page(name=name, data=archive.read(info), captured_at=when,
+            yield Page(name=name, data=data, captured_at=when,
                        captured_from=_OPTION if captured_at else "archive member date")
 
 
@@ -160,16 +238,29 @@ def _iter_tar(path: Path, *, captured_at: datetime | None) -> Iterator[Page | Sk
     # "r|*" streams the archive: members are read in order, never extracted.
     with tarfile.open(path, mode="r|*") as archive:
         for member in archive:
-            if not member.isfile():
+            if member.isdir():
                 continue
             name = f"{path}!{member.name}"
+            unsafe = _unsafe_member_name(member.name)
+            if unsafe:
+                yield Skipped(name, unsafe)
+                continue
+            if member.issym() or member.islnk():
+                yield Skipped(name, "a link, not a page")
+                continue
+            if not member.isfile():
+                yield Skipped(name, "a special file, not a page")
+                continue
             ok, reason = is_page_name(member.name)
             if not ok:
                 if not member.name.rsplit("/", 1)[-1].startswith("."):
                     yield Skipped(name, reason)
                 continue
+            if member.size > MAX_PAGE_BYTES:
+                yield Unreadable(name, _too_big(member.size))
+                continue
             handle = archive.extractfile(member)
-            data = handle.read() if handle else b""
+            data = _read_limited(handle) if handle else b""
             yield Page(name=name, data=data, captured_at=captured_at or _from_timestamp(member.mtime),
                        captured_from=_OPTION if captured_at else "archive member date")
 
@@ -187,7 +278,8 @@ def _iter_warc(path: Path, *, captured_at: datetime | None) -> Iterator[Page | S
     from warcio.archiveiterator import ArchiveIterator
 
     with path.open("rb") as stream:
-        records = ArchiveIterator(stream)
+        # check_digests: each record's WARC-Payload-Digest is compared as it is read.
+        records = ArchiveIterator(stream, check_digests=True)
         for record in records:
             if record.rec_type not in ("response", "conversion"):
                 continue  # requests, warcinfo, metadata: not pages, not worth a line
@@ -202,8 +294,16 @@ def _iter_warc(path: Path, *, captured_at: datetime | None) -> Iterator[Page | S
                     yield Skipped(name, f"HTTP status {status}")
                     continue
             # content_stream() gives the payload: HTTP headers stripped, transfer/content encoding undone.
-            data = record.content_stream().read()
-            offset = records.get_record_offset()
+            try:
+                data = _read_limited(record.content_stream())
+            except Exception as error:  # noqa: BLE001 - a damaged payload (bad gzip, bad chunking) fails alone
+                yield Unreadable(name, f"undecodable record: {type(error).__name__}: {error}")
+                continue
+            offset = records.get_record_offset()  # only once the payload is read: it moves the stream
+            damage = _warc_damage(record, data)
+            if damage:
+                yield Unreadable(f"{name} (offset {offset})", damage)
+                continue
             when = _parse_warc_date(record.rec_headers.get_header("WARC-Date"))
             source = "WARC-Date"
             if when is None:
@@ -211,6 +311,22 @@ def _iter_warc(path: Path, *, captured_at: datetime | None) -> Iterator[Page | S
             if when is None:
                 when, source = _from_timestamp(path.stat().st_mtime), "file mtime"
             yield Page(name=name, data=data, url=uri, captured_at=when, offset=offset, captured_from=source)
+
+
+def _warc_damage(record, data: bytes | None) -> str | None:
+    """Why a WARC record's payload cannot be trusted as a whole page, or None."""
+    if data is None:
+        return _too_big()
+    # A payload bigger than the limit was left unread; past that, every byte the record
+    # announced must have come (LimitReader counts down what is left of Content-Length).
+    left = getattr(record.raw_stream, "limit", 0)
+    if left:
+        declared = record.rec_headers.get_header("Content-Length")
+        return f"truncated record: {left:,} of its {declared} bytes (Content-Length) are missing"
+    if record.digest_checker.passed is False:
+        problems = "; ".join(record.digest_checker.problems) or "digest mismatch"
+        return f"damaged record: WARC-Payload-Digest does not match ({problems})"
+    return None
 
 
 _OPTION = "--captured-at"
