@@ -214,8 +214,10 @@ def test_aka_lines_without_quotes():
             "Angel Street (UK) (alternative title)<br>Das Haus der Lady Alquist - West Germany</div></div>"
         )
     )
+    # Without " - " the groups are kept as printed, as notes: on real pages the first is
+    # not always a country (gurotesuku 2010: "Grotesque (Japan: English title) (censored version)").
     assert [(a.title, a.country, a.notes) for a in record.akas] == [
-        ("Angel Street", "UK", ["alternative title"]),
+        ("Angel Street", None, ["UK", "alternative title"]),
         ("Das Haus der Lady Alquist", "West Germany", []),
     ]
 

@@ -131,12 +131,14 @@ _SEASON_EPISODE = re.compile(r"Season\s+(\d+)\s*,\s*Episode\s+(\d+)", re.I)
 _NOT_TITLE_SPANS = {"pro-link"}
 
 
-def _header_parts(h1: LexborNode) -> tuple[str, str, str | None, list[LexborNode]]:
-    """(main title text, the rest of the header, the "original title" text, links in the title)."""
+def _header_parts(h1: LexborNode) -> tuple[str, str, str | None, list[LexborNode], str | None]:
+    """(main title text, the rest of the header, the "original title" text, links in the title,
+    the episode title in the year span's ``<em>``: ``"The Walking Dead" <span><em>Guts</em> (2010)</span>``)."""
     main: list[str] = []
     rest: list[str] = []
     original: str | None = None
     links: list[LexborNode] = []
+    episode: str | None = None
     seen_span = False
     for child in h1.iter(include_text=True):
         tag = child.tag
@@ -147,20 +149,50 @@ def _header_parts(h1: LexborNode) -> tuple[str, str, str | None, list[LexborNode
             continue
         classes = set((child.attributes.get("class") or "").split())
         if "title-extra" in classes:
-            original = clean_text(child)
+            original = _title_extra(child, rest)
             continue
         if classes & _NOT_TITLE_SPANS:
             continue
+        if "tv-extra" in classes:
+            rest.append(" " + (clean_text(child) or "") + " ")
+            continue
         if tag in ("span", "small", "br") or seen_span:
+            if not seen_span and tag == "span":
+                episode = _episode_em(child)
             seen_span = seen_span or tag != "br"
             rest.append(" " + node_text(child, skip=_skip_header_extras) + " ")
+            for extra in child.css("span.tv-extra"):
+                if extra.parent is child:
+                    continue  # already in the span's own text
+                rest.append(" " + (clean_text(extra) or "") + " ")
             for extra in child.css("span.title-extra"):
-                original = clean_text(extra)
+                original = _title_extra(extra, None)
             continue
         if tag == "a":
             links.append(child)
         main.append(child.text(deep=True))
-    return " ".join("".join(main).split()), " ".join("".join(rest).split()), original, links
+    return " ".join("".join(main).split()), " ".join("".join(rest).split()), original, links, episode
+
+
+def _title_extra(node: LexborNode, rest: list[str] | None) -> str | None:
+    """The "original title" in a ``span.title-extra``; a ``span.tv-extra`` inside it
+    ("TV series 2010-") is the header's kind and years, never a title."""
+    if node.css_first("span.tv-extra") is None:
+        return clean_text(node)
+    if rest is not None:
+        rest.extend(" " + (clean_text(extra) or "") + " " for extra in node.css("span.tv-extra"))
+    return clean_text(node_text(node, skip=lambda n: "tv-extra" in (n.attributes.get("class") or "")))
+
+
+def _episode_em(span: LexborNode) -> str | None:
+    """The ``<em>`` opening the header's year span (an episode's own title), or None."""
+    for child in span.iter(include_text=True):
+        if child.tag == "-text":
+            if (child.text_content or "").strip():
+                return None
+            continue
+        return clean_text(child) if child.tag == "em" else None
+    return None
 
 
 def _skip_header_extras(node: LexborNode) -> bool:
@@ -193,7 +225,7 @@ def parse_header(tree: LexborHTMLParser, record: TitleRecord) -> None:
     h1 = tree.css_first("div#tn15title h1") or tree.css_first("h1")
     if h1 is None:
         raise PageError("not an IMDb title page: it has no title header (<h1>)")
-    main, rest, original, links = _header_parts(h1)
+    main, rest, original, links, episode_title = _header_parts(h1)
     if not rest:
         # A header without the year span: "Title (1944) (TV)".
         found = re.match(r"^(.*?)\s*(\((?:\d{4}|\?{4}).*)$", main)
@@ -211,6 +243,10 @@ def parse_header(tree: LexborHTMLParser, record: TitleRecord) -> None:
             record.end_year = int(range_match.group(2))
     quoted = _QUOTED_SERIES.match(main)
     crumb = _series_crumb(tree)
+    if quoted and not quoted.group(2) and episode_title:
+        # The 2013- combined page: the episode's title leads the year span, in an <em>.
+        quoted = _QUOTED_SERIES.match(f"{main} {episode_title}")
+        rest = rest.replace(episode_title, "", 1)
     if quoted and quoted.group(2) and (links or crumb is not None or _SEASON_EPISODE.search(rest) or _has_episode_labels(tree)):
         # An episode: "Series" Episode title. (A film may start with a quoted word,
         # "Crocodile" Dundee: without any sign of a series it keeps its title.)
@@ -483,18 +519,23 @@ def parse_certificates(text: str | None) -> list[Certificate]:
 
 
 def parse_akas(lines: list[str], record: TitleRecord) -> None:
-    """``"Hiroshima, My Love" - International (English title)``, or ``Angel Street (UK) (alternative title)``."""
+    """``"Hiroshima, My Love" - International (English title)``, or ``Grotesque (Japan: English title) (censored version)``."""
     for line in lines:
-        found = re.match(r'^"(?P<title>.+?)"\s*(?:-\s*(?P<rest>.*))?$', line)
-        if found:
-            title, rest = found.group("title"), found.group("rest") or ""
-            country, notes = split_parentheticals(rest)
-        elif " - " in line:
-            title, _, rest = line.partition(" - ")
-            country, notes = split_parentheticals(rest)
+        found = re.match(r'^"(?P<title>.+?)"\s*(?:-\s*(?P<rest>.*))?$', line) if len(line) < 1000 else None
+        if found or " - " in line:
+            if found:
+                title, rest = found.group("title"), found.group("rest") or ""
+            else:
+                title, _, rest = line.partition(" - ")
+            # Notes are the trailing groups; one inside the list of countries stays as
+            # printed ("Canada (French title), France": the note is Canada's only).
+            country, notes = split_parentheticals(rest, trailing_only=True)
+            country = " ".join(country.split())
         else:
-            title, groups = split_parentheticals(line, trailing_only=True)
-            country, notes = (groups[0], groups[1:]) if groups else ("", [])
+            # "Grotesque (Japan: English title) (censored version)": the groups are not a
+            # country field ("Japan: English title"); kept as printed, as notes.
+            title, notes = split_parentheticals(line, trailing_only=True)
+            country = ""
         title = title.strip()
         if not title:
             continue
@@ -1185,6 +1226,11 @@ def parse_title_tree(tree: LexborHTMLParser, *, url: str | None = None) -> Title
     parse_info_blocks(root, record, has_company_lists=has_company_lists)
     parse_news_teaser(root, record)
     parse_cast(root, record)
+    if record.rating is None:
+        # The late-2009 main-details page puts the widget in a div.info-offset, not a div.info.
+        widget = root.css_first("div#tn15rating")
+        if widget is not None:
+            parse_rating(widget, record)
     if record.top_rank is None:
         parse_top_rank(root, record)
     parse_photo_count(tree.css_first("div#tn15main") or root, record)

@@ -1,0 +1,158 @@
+"""Classes of error found on real saved pages (tests/pages/html/real/, sources in
+tests/pages/html/SOURCES.md), each asserted with the values the page itself prints.
+
+Where a whole page is not needed, the test quotes the real page's markup verbatim
+inside a minimal tn15 page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from catalogue.parsing.html import parse_html_page
+
+REAL = Path(__file__).resolve().parent.parent / "pages" / "html" / "real"
+
+
+def real(name: str):
+    return parse_html_page((REAL / name).read_bytes())
+
+
+def page(content: str, *, h1: str = "Gaslight <span>(1944)</span>", tn15_class: str = "maindetails") -> bytes:
+    return (
+        '<html><head><link rel="canonical" href="http://www.imdb.com/title/tt0036855/"></head><body>'
+        f'<div id="tn15" class="{tn15_class}"><div id="tn15main"><div id="tn15title"><h1>{h1}</h1></div>'
+        f'<div id="tn15content">{content}</div></div></div></body></html>'
+    ).encode()
+
+
+# -- 1. Episode pages: the episode's own title, with its series, season, episode and air date.
+
+
+def test_episode_title_in_the_year_span_em():
+    # <h1> &#x22;The Walking Dead&#x22; <span><em>Guts</em> (2010)</span>…
+    record = real("the_walking_dead_guts_2010_episode_combined_2014.html")
+    assert (record.title, record.year, record.kind) == ("Guts", 2010, "tv_episode")
+    assert record.original_title is None
+    assert record.series.to_dict() == {
+        "title": "The Walking Dead",
+        "year": 2010,
+        "season": 1,
+        "episode": 2,
+        "imdb_id": "tt1520211",
+    }
+    # "Original Air Date: 7 November 2010 (Season 1, Episode 2)"
+    assert record.release_date.to_dict() == {"date": "2010-11-07", "text": "7 November 2010", "country": None, "note": None}
+    assert record.rating.to_dict() == {"value": 8.5, "best": 10, "votes": 4086}
+    assert [(c.country, c.rating, c.notes) for c in record.certificates] == [
+        ("Germany", "18", ["TV rating"]),
+        ("Netherlands", "16", []),
+        ("USA", "TV-14", []),
+    ]
+    assert [(r.minutes, r.country) for r in record.runtimes] == [(45, None), (43, "Germany")]
+    assert [m.name for m in record.crew if m.department == "director"] == ["Michelle MacLaren"]
+
+
+def test_quoted_series_title_alone_is_still_a_series():
+    record = parse_html_page(page("", h1='&#x22;The Walking Dead&#x22; <span>(<a href="/year/2010/">2010</a>)</span>'))
+    assert (record.title, record.kind, record.series) == ("The Walking Dead", "tv_series", None)
+
+
+# -- 2. TV series headers: "TV series 2010-" is the kind and years, never the original title.
+
+# The header of the_walking_dead_2010_tvseries_combined_2013.html, verbatim.
+WALKING_DEAD_H1 = (
+    '&#x22;The Walking Dead&#x22; <span>(<a href="/year/2010/">2010</a>) <span class="pro-link">'
+    '<a href="http://pro.imdb.com/rg/combined-title/tconst-pro-header-link/title/tt1520211/">More at <strong>IMDbPro</strong></a>'
+    '&nbsp;&raquo;</span><span class="title-extra"><span class="tv-extra">TV series 2010-</span></span></span>'
+)
+
+
+def test_tv_extra_inside_title_extra_is_not_an_original_title():
+    record = parse_html_page(page("", h1=WALKING_DEAD_H1, tn15_class="combined"))
+    assert (record.title, record.year, record.end_year, record.kind, record.original_title) == (
+        "The Walking Dead",
+        2010,
+        None,
+        "tv_series",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        '<span class="title-extra"><span class="tv-extra">(TV series 1959\u20131964)</span></span>',
+        '<span class="tv-extra">(TV series 1959\u20131964)</span>',
+        " (TV series 1959\u20131964)",
+    ],
+)
+def test_tv_series_range_keeps_its_end_year(extra):
+    h1 = f'&#x22;The Twilight Zone&#x22; <span>(<a href="/year/1959/">1959</a>){extra}</span>'
+    record = parse_html_page(page("", h1=h1))
+    assert (record.title, record.year, record.end_year, record.kind, record.original_title) == (
+        "The Twilight Zone",
+        1959,
+        1964,
+        "tv_series",
+        None,
+    )
+
+
+def test_title_extra_with_a_tv_extra_and_an_original_title():
+    h1 = (
+        '&#x22;Das Boot&#x22; <span>(1985)<span class="title-extra">Das Boot <i>(original title)</i>'
+        '<span class="tv-extra">TV mini-series 1985-1987</span></span></span>'
+    )
+    record = parse_html_page(page("", h1=h1))
+    assert (record.year, record.end_year, record.kind) == (1985, 1987, "tv_mini_series")
+    assert record.original_title is None  # the same as the title
+
+
+# -- 3. AKAs: one AKA with several parenthesised notes.
+
+
+def test_aka_notes_without_a_dash_are_kept_as_printed():
+    # "Grotesque (Japan: English title) (censored version)": the first group is not a country.
+    record = real("gurotesuku_2009_maindetails_2010.html")
+    assert [(a.title, a.country, a.notes) for a in record.akas] == [
+        ("Grotesque", None, ["Japan: English title", "censored version"]),
+        ("Grotesque: Unrated Version", None, ["Japan: English title"]),
+        ("Gurotesuku", None, ["Japan", "censored version"]),
+    ]
+    assert record.rating.to_dict() == {"value": 4.8, "best": 10, "votes": 637}
+    assert [(c.country, c.rating, c.notes) for c in record.certificates] == [
+        ("Japan", "Unrated", ["self-rating: R-20"]),
+        ("UK", "(Banned)", []),
+        ("UK", "R", []),
+    ]
+    assert [(r.minutes, r.country, r.note) for r in record.runtimes] == [(73, None, None), (69, "Japan", "censored version")]
+
+
+def test_aka_note_inside_the_list_of_countries_stays_with_its_country():
+    # gandhi_1982_combined_2011.html's "Also Known As:", verbatim (first three lines).
+    record = parse_html_page(
+        page(
+            '<div class="info"><h5>Also Known As:</h5><div class="info-content">                        '
+            '"Richard Attenborough&#x27;s Film: Gandhi" - USA <em>(complete title)</em><br>      '
+            '"Gandhi" - Argentina, Peru, Spain<br>     "Gandhi" - Canada <em>(French title)</em>, France<br>    '
+            '"Gandhi" - Japan <em>(English title)</em><br> <a class="tn15more" href="/title/tt0083987/releaseinfo#akas">'
+            "See more</a>&nbsp;&raquo;</div></div>"
+        )
+    )
+    assert [(a.title, a.country, a.notes) for a in record.akas] == [
+        ("Richard Attenborough's Film: Gandhi", "USA", ["complete title"]),
+        ("Gandhi", "Argentina, Peru, Spain", []),
+        ("Gandhi", "Canada (French title), France", []),
+        ("Gandhi", "Japan", ["English title"]),
+    ]
+
+
+# -- 7. The low-vote rating of a late-2009 main-details page (widget in a div.info-offset).
+
+
+def test_rating_widget_outside_an_info_block():
+    record = real("kannethirey_thondrinal_1998_maindetails_2009.html")
+    assert (record.title, record.year) == ("Kannethirey Thondrinal", 1998)
+    assert record.rating.to_dict() == {"value": 7.4, "best": 10, "votes": 17}
