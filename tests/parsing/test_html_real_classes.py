@@ -156,3 +156,48 @@ def test_rating_widget_outside_an_info_block():
     record = real("kannethirey_thondrinal_1998_maindetails_2009.html")
     assert (record.title, record.year) == ("Kannethirey Thondrinal", 1998)
     assert record.rating.to_dict() == {"value": 7.4, "best": 10, "votes": 17}
+
+
+# -- 4. Certificates: a rating holding parentheses, a rating of two words, duplicates.
+
+
+def test_certificates_of_a_real_combined_page():
+    record = real("pulp_fiction_1994_combined_2010_spanish_title.html")
+    rows = [(c.country, c.rating, c.notes) for c in record.certificates]
+    # <a href="/search/title?certificates=sg:r(a)">Singapore:R(A)</a> <i>(original rating) (cut)</i>
+    assert ("Singapore", "R(A)", ["original rating", "cut"]) in rows
+    assert ("Singapore", "R21", ["re-rating", "uncut"]) in rows
+    assert ("Portugal", "M/18", ["Qualidade"]) in rows
+    assert len(rows) == len(set((c, r, tuple(n)) for c, r, n in rows))
+    # <h5><a href="/mpaa">MPAA</a>:</h5>
+    assert record.mpaa == "Rated R for strong graphic violence and drug use, pervasive strong language and some sexuality."
+    assert not [line for line in record.unparsed if line.startswith("MPAA")]
+
+
+def test_certificate_rating_of_two_words_and_duplicates_kept_once():
+    record = parse_html_page(
+        page(
+            '<div class="info"><h5>Certification:</h5><div class="info-content">'
+            '<a href="/search/title?certificates=fr:tous_publics">France:Tous publics</a> | '
+            '<a href="/search/title?certificates=sg:r(a)">Singapore:R(A)</a> <i>(original rating) (cut)</i> | '
+            '<a href="/search/title?certificates=us:r">USA:R</a> <i>(certificate #29160)</i> | '
+            '<a href="/search/title?certificates=us:r">USA:R</a> <i>(certificate #29160)</i>'
+            "</div></div>"
+        )
+    )
+    assert [(c.country, c.rating, c.notes) for c in record.certificates] == [
+        ("France", "Tous publics", []),
+        ("Singapore", "R(A)", ["original rating", "cut"]),
+        ("USA", "R", ["certificate #29160"]),
+    ]
+
+
+# -- 5. MPAA and the video count.
+
+
+def test_video_count_from_the_heading_and_from_the_gallery_link():
+    record = parse_html_page(page("<h3>Videos (see all 3)</h3><p>Trailer</p>"))
+    assert record.video_count == 3
+    assert record.unparsed == []
+    record = parse_html_page(page('<div id="tn15media"><a href="/title/tt0036855/videogallery">see all 12 videos</a></div>'))
+    assert record.video_count == 12

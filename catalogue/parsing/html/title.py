@@ -36,13 +36,17 @@ from ..record import (
     TitleRecord,
 )
 from ..common import imdb_id_from_href, parse_date, split_parentheticals
-from .common import clean_text, node_lines, node_text, to_int
+from .common import clean_text, is_certificate_country, is_certificate_rating, node_lines, node_text, to_int
 from .pagetype import page_url
 
 # ---------------------------------------------------------------------------
 # Text of a value: "See more »" links and their arrows are navigation.
 
-_MORE_LINK_TEXT = re.compile(r"^(?:see (?:more|all)|more|full (?:summary|synopsis)|add synopsis|\(more\))\b", re.I)
+_MORE_LINK_TEXT = re.compile(
+    r"^(?:see (?:more|all)|more|full (?:summary|synopsis)|add synopsis|\(more\)|\(?view trailer\)?)(?:\b|$)", re.I
+)
+# The same links left as text (a page saved without its links).
+_TRAILING_NAV = re.compile(r"(?:\s*(?:\|\s*)?(?:\(view trailer\)|\(more\)|see more\s*»?|add synopsis\s*»?|full summary\s*»?))+\s*$", re.I)
 
 
 def _is_navigation(node: LexborNode) -> bool:
@@ -57,7 +61,10 @@ def _is_navigation(node: LexborNode) -> bool:
 
 def _strip_nav(text: str) -> str:
     """Without the trailing "»" and "|" of the "See more »" links taken out."""
-    return text.rstrip(" \t\n\u00bb|").strip()
+    text = text.rstrip(" \t\n\u00bb|").strip()
+    if len(text) < 5000 and ")" in text[-20:]:
+        text = _TRAILING_NAV.sub("", text).rstrip(" \t\n\u00bb|").strip()
+    return text
 
 
 def _value_lines(block: LexborNode) -> list[str]:
@@ -81,24 +88,37 @@ def _value_links(block: LexborNode, path: str) -> list[LexborNode]:
     return [a for a in content.css("a[href]") if path in (a.attributes.get("href") or "") and not _is_navigation(a)]
 
 
-def _value_items(block: LexborNode) -> list[str]:
+def _value_items(block: LexborNode, link_path: str | None = None) -> list[str]:
     """A value's items: one per link with the text after it ("USA:R (certificate #29160)"),
-    whatever separates them ("|" or "/"); the text split at "|" when there are no links."""
+    whatever separates them ("|" or "/"); the text split at "|" (or " / ") when there are no links.
+
+    With ``link_path``, when some link's href holds it, only the items such links start
+    count (a stray line in the block is not a value)."""
     content = block.css_first("div.info-content") or block
     items: list[str] = []
     current: list[str] | None = None
+    linked: list[bool] = []
+    strict = link_path is not None and any(
+        link_path in (a.attributes.get("href") or "") for a in content.css("a[href]")[:MAX_ROWS]
+    )
     for child in content.iter(include_text=True):
         tag = child.tag
         if tag == "a":
             if _is_navigation(child):
                 continue
+            if strict and link_path not in (child.attributes.get("href") or ""):
+                if current is not None:
+                    current.append(child.text(deep=True))
+                continue
             if current is not None:
                 items.append(" ".join(current))
+            linked.append(True)
             current = [child.text(deep=True)]
         elif tag == "-text" or tag in ("i", "em", "small", "span", "b", "font"):
             text = (child.text_content or "") if tag == "-text" else child.text(deep=True)
             if current is None:
                 current = [text]  # an item without a link
+                linked.append(False)
             else:
                 current.append(text)
         elif tag == "br" and current is not None:
@@ -107,18 +127,23 @@ def _value_items(block: LexborNode) -> list[str]:
     if current is not None:
         items.append(" ".join(current))
     cleaned = []
-    for item in items:
-        for part in item.split("|"):
+    for item, from_link in zip(items, linked):
+        if strict and not from_link:
+            continue
+        # "Drama / Romance": the 2006-2008 separator, between unlinked items too.
+        for part in re.split(r"\||\s/\s", item):
             part = " ".join(part.split()).strip(" /»")
             if part:
                 cleaned.append(part)
     return cleaned
 
 
-def _split_bar(text: str | None) -> list[str]:
+def _split_bar(text: str | None, *, slash: bool = False) -> list[str]:
+    """Split at "|" (and, with ``slash``, at the 2006-2008 " / ")."""
     if not text:
         return []
-    return [part for part in (" ".join(piece.split()) for piece in text.split("|")) if part]
+    pieces = re.split(r"\||\s/\s", text) if slash else text.split("|")
+    return [part for part in (" ".join(piece.split()) for piece in pieces) if part]
 
 
 # ---------------------------------------------------------------------------
@@ -393,6 +418,12 @@ _OVERVIEW_CREW = {
     "creator": ("creator", "Created by"),
     "creators": ("creator", "Created by"),
     "creator(s)": ("creator", "Created by"),
+    # 2006-2008 main details label their blocks as the combined page's headings.
+    "directed by": ("director", "Directed by"),
+    "writing credits": ("writer", "Writing credits"),
+    "writing credits (wga)": ("writer", "Writing credits"),
+    "director(s)": ("director", "Directed by"),
+    "writer(s)": ("writer", "Writing credits"),
 }
 
 
@@ -481,7 +512,7 @@ def parse_awards(text: str | None) -> Awards | None:
 
 def parse_runtimes(text: str | None) -> list[Runtime]:
     runtimes = []
-    for part in _split_bar(text):
+    for part in _split_bar(text, slash=True):
         found = re.match(r"^(?:(?P<country>[^:]+):\s*)?(?P<minutes>\d+)\s*min\b\s*(?P<rest>.*)$", part)
         if not found:
             continue
@@ -496,13 +527,16 @@ def parse_runtimes(text: str | None) -> list[Runtime]:
     return runtimes
 
 
-def parse_certificates(text: str | None) -> list[Certificate]:
+def parse_certificates(text: str | None, unparsed: list[str] | None = None, *, linked: bool = False) -> list[Certificate]:
+    """``Country:Rating (notes)`` items; one that has not the shape of a certificate
+    (a headline "Criterion Picks on Fandor: Nino Rota") goes to ``unparsed``. ``linked``:
+    the items come from IMDb's own certificate links, whose countries need not be known here."""
     certificates = []
-    for part in _split_bar(text):
+    for part in _split_bar(text, slash=True):
         country, colon, rest = part.partition(":")
-        if not colon or not country.strip():
+        country, rest = country.strip(), rest.strip()
+        if not colon or not country:
             continue
-        rest = rest.strip()
         if rest.startswith("("):
             # "Portugal:(Banned) (original rating)": the rating is the first group.
             rating_text, groups = split_parentheticals(rest)
@@ -511,10 +545,16 @@ def parse_certificates(text: str | None) -> list[Certificate]:
             if rating_text:
                 notes = [rating_text, *notes]
         else:
-            rating, _, tail = rest.partition(" ")
-            _, notes = split_parentheticals(tail)
-        if rating:
-            certificates.append(Certificate(country=country.strip(), rating=rating, notes=notes))
+            # The rating runs to the first " (": "R(A) (cut)", "Tous publics (video rating)".
+            rating, bracket, tail = rest.partition(" (")
+            rating = rating.strip()
+            _, notes = split_parentheticals(bracket + tail) if bracket else ("", [])
+        if rating and is_certificate_country(country, known_only=not linked) and is_certificate_rating(rating):
+            certificate = Certificate(country=country, rating=rating, notes=notes)
+            if certificate not in certificates:  # a title's duplicate rows are one fact
+                certificates.append(certificate)
+        elif unparsed is not None:
+            unparsed.append(f"Certification: {part}")
     return certificates
 
 
@@ -742,10 +782,20 @@ def _parse_info_block(block: LexborNode, label: str, key: str, record: TitleReco
         parse_akas(_value_lines(block), record)
     elif key in ("runtime", "runtimes"):
         record.runtimes.extend(parse_runtimes(" | ".join(_value_lines(block))))
+    elif key.startswith("videos"):
+        found = re.search(r"\ball\s+([\d,]+)", block.text(deep=True)[:2000], re.I)
+        if found:
+            record.video_count = to_int(found.group(1))
     elif key == "aspect ratio":
         record.aspect_ratio = _value_text(block)
     elif key in ("certification", "certificate", "certificates"):
-        record.certificates.extend(parse_certificates(" | ".join(_value_items(block))))
+        items = _value_items(block, "certificates=")
+        linked = any("certificates=" in (a.attributes.get("href") or "") for a in block.css("a[href]")[:MAX_ROWS])
+        for certificate in parse_certificates(" | ".join(items), record.unparsed, linked=linked):
+            if certificate not in record.certificates:
+                record.certificates.append(certificate)
+    elif key == "mpaa":
+        record.mpaa = record.mpaa or _value_text(block)
     elif key == "filming locations":
         links = _value_links(block, "locations=")
         values = [clean_text(a) for a in links] if links else _value_lines(block)
@@ -1018,6 +1068,23 @@ def parse_photo_count(root: LexborNode, record: TitleRecord) -> None:
             return
 
 
+_VIDEO_COUNT = re.compile(r"Videos?\s*\(\s*see all\s+([\d,]{1,9})\s*\)", re.I)
+
+
+def parse_video_count(root: LexborNode, record: TitleRecord) -> None:
+    """"Videos (see all 3)": a heading's text, or a link to the video gallery saying "see all 3"."""
+    for heading in root.css("h3, h4, h5")[:MAX_BLOCKS]:
+        found = _VIDEO_COUNT.search(heading.text(deep=True)[:200])
+        if found:
+            record.video_count = to_int(found.group(1))
+            return
+    for link in root.css('a[href*="videogallery"], a[href*="/video/"]')[:MAX_ROWS]:
+        found = re.search(r"\bsee all\s+([\d,]{1,9})\b", link.text(deep=True)[:200], re.I)
+        if found:
+            record.video_count = to_int(found.group(1))
+            return
+
+
 def parse_faq(root: LexborNode, record: TitleRecord) -> None:
     """The FAQ section's questions; ``faq_count`` is how many it shows (0 for "This FAQ is empty")."""
     links: list[LexborNode] = []
@@ -1162,7 +1229,7 @@ def parse_unknown_sections(root: LexborNode, record: TitleRecord) -> None:
     """Text under an h3 no section knows: kept in ``unparsed``."""
     for h3 in root.css("h3"):
         heading = " ".join(h3.text(deep=True).split()).rstrip(":")
-        if not heading or heading.lower() in _KNOWN_SECTIONS:
+        if not heading or heading.lower() in _KNOWN_SECTIONS or _VIDEO_COUNT.fullmatch(heading):
             continue
         lines = []
         sibling = h3.next
@@ -1234,6 +1301,8 @@ def parse_title_tree(tree: LexborHTMLParser, *, url: str | None = None) -> Title
     if record.top_rank is None:
         parse_top_rank(root, record)
     parse_photo_count(tree.css_first("div#tn15main") or root, record)
+    if record.video_count is None:
+        parse_video_count(tree.css_first("div#tn15main") or root, record)
     parse_faq(root, record)
     parse_featured_review(root, record)
     parse_recommendations(root, record)
