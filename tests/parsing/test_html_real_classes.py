@@ -6,6 +6,7 @@ inside a minimal tn15 page."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,122 @@ def test_video_count_from_the_heading_and_from_the_gallery_link():
     assert record.unparsed == []
     record = parse_html_page(page('<div id="tn15media"><a href="/title/tt0036855/videogallery">see all 12 videos</a></div>'))
     assert record.video_count == 12
+
+
+# -- 6. The 2006-2008 layout. No real page of it was found in the public repositories we may
+# use (see SOURCES.md); these pages follow its markup as the scrapers of that time quote it
+# ("<b>User Rating:</b> <b>6.9/10</b>", "Drama / Romance", "<b class="blackcatheader">Directed by</b><br>").
+
+PAGE_2007 = (
+    '<div class="general rating"><b>User Rating:</b> <b>6.9/10</b> <small>(<a href="ratings">56,143 votes</a>)</small></div>'
+    '<b class="blackcatheader">Directed by</b><br><a href="/name/nm0000318/">Tim Burton</a><br><br>'
+    '<b class="blackcatheader">Writing credits</b> (<a href="/wga">WGA</a>)<br>'
+    '<a href="/name/nm0001476/">John Logan</a> (screenplay)<br><a href="/name/nm0104402/">Christopher Bond</a> (play)<br><br>'
+    '<div class="info"><h5>Genre:</h5><a href="/Sections/Genres/Drama/">Drama</a> / <a href="/Sections/Genres/Horror/">Horror</a>'
+    ' / <a href="/Sections/Genres/Musical/">Musical</a> <a class="tn15more inline" href="/title/tt0408236/keywords">more</a></div>'
+    '<div class="info"><h5>Plot Outline:</h5>The infamous story of Benjamin Barker. '
+    '<a class="tn15more inline" href="/title/tt0408236/plotsummary">more</a> '
+    '<a href="/title/tt0408236/trailers">(view trailer)</a></div>'
+    '<div class="info"><h5>Runtime:</h5>116 min / Germany:111 min</div>'
+    '<div class="info"><h5>Country:</h5><a href="/Sections/Countries/USA/">USA</a> / <a href="/Sections/Countries/UK/">UK</a></div>'
+    '<div class="info"><h5>Sound Mix:</h5>Dolby Digital / DTS / SDDS</div>'
+    '<div class="info"><h5>Certification:</h5><a href="/List?certificates=Germany:16">Germany:16</a> / '
+    '<a href="/List?certificates=USA:R">USA:R</a> / <a href="/List?certificates=France:Tous publics">France:Tous publics</a></div>'
+    '<div class="info"><h5>Photo Gallery</h5><a href="/title/tt0408236/photogallery">Photo Gallery</a></div>'
+)
+
+
+def test_2006_2008_layout_values():
+    record = parse_html_page(page(PAGE_2007, h1='Sweeney Todd <span>(<a href="/Sections/Years/2007/">2007</a>)</span>'))
+    assert record.rating.to_dict() == {"value": 6.9, "best": 10, "votes": 56143}
+    assert [(m.department, m.department_label, m.name, m.notes, m.order) for m in record.crew] == [
+        ("director", "Directed by", "Tim Burton", [], 1),
+        ("writer", "Writing credits", "John Logan", ["screenplay"], 1),
+        ("writer", "Writing credits", "Christopher Bond", ["play"], 2),
+    ]
+    assert record.genres == ["Drama", "Horror", "Musical"]
+    assert record.plot == "The infamous story of Benjamin Barker."
+    assert [(r.minutes, r.country) for r in record.runtimes] == [(116, None), (111, "Germany")]
+    assert record.countries == ["USA", "UK"]
+    assert record.sound_mixes == ["Dolby Digital", "DTS", "SDDS"]
+    assert [(c.country, c.rating) for c in record.certificates] == [("Germany", "16"), ("USA", "R"), ("France", "Tous publics")]
+    assert "Photo Gallery" not in {m.name for m in record.crew}
+    assert record.unparsed == []
+
+
+def test_overview_labels_named_as_crew_headings():
+    record = parse_html_page(
+        page(
+            '<div class="info"><h5>Directed by</h5><a href="/name/nm0000318/">Tim Burton</a><br/></div>'
+            '<div class="info"><h5>Writing credits</h5><a href="/name/nm0001476/">John Logan</a> (screenplay)<br/>'
+            '<a class="tn15more" href="fullcredits#writers">more</a></div>'
+        )
+    )
+    assert [(m.department, m.name, m.notes) for m in record.crew] == [
+        ("director", "Tim Burton", []),
+        ("writer", "John Logan", ["screenplay"]),
+    ]
+    assert record.unparsed == []
+
+
+# -- 7. Smaller classes.
+
+
+def test_lone_runtime_with_its_country():
+    record = parse_html_page(page('<div class="info"><h5>Runtime:</h5><div class="info-content">USA:45 min </div></div>'))
+    assert [(r.minutes, r.country, r.note) for r in record.runtimes] == [(45, "USA", None)]
+
+
+def test_quote_line_without_the_see_more_arrow():
+    # The guts page's quote, with "See more" on the last speaker's line.
+    record = parse_html_page(
+        page(
+            '<div class="info"><h5>Quotes:</h5><div class="info-content"><b><a href="/name/nm3081796/">Glenn</a></b>:'
+            "Yeah, whatever. Yeehah. You&#x27;re still a dumbass. "
+            '<a class="tn15more" href="/title/tt1628064/quotes">See more</a>&nbsp;&raquo;</div></div>'
+        )
+    )
+    assert [[(line.character, line.text) for line in quote] for quote in record.quotes] == [
+        [("Glenn", "Yeah, whatever. Yeehah. You're still a dumbass.")]
+    ]
+
+
+def test_goof_category_with_parentheses():
+    record = parse_html_page(
+        page(
+            '<div class="info"><h5>Goofs:</h5><div class="info-content">Factual errors (in the credits): '
+            "The name is misspelled.</div></div>"
+        )
+    )
+    assert [(g.category, g.text) for g in record.goofs] == [("Factual errors (in the credits)", "The name is misspelled.")]
+
+
+def test_crew_believed_to_be_complete_is_not_a_crew_member():
+    record = real("the_walking_dead_guts_2010_episode_combined_2014.html")
+    assert not [m for m in record.crew if "complete" in m.name.lower()]
+    assert [m.name for m in record.crew if m.department == "director"] == ["Michelle MacLaren"]
+
+
+def _absolute_links(data: bytes, base: bytes) -> bytes:
+    """A browser's "save page": every relative link made absolute."""
+
+    def fix(match):
+        href = match.group(2)
+        if href.startswith((b"http", b"#", b"javascript")):
+            return match.group(0)
+        return match.group(1) + (b"http://www.imdb.com" + href if href.startswith(b"/") else base + href) + match.group(3)
+
+    return re.sub(rb'(href=")([^"]*)(")', fix, data)
+
+
+@pytest.mark.parametrize(
+    ("name", "base"),
+    [
+        ("kannethirey_thondrinal_1998_maindetails_2009.html", b"http://www.imdb.com/title/tt0330508/"),
+        ("the_walking_dead_guts_2010_episode_combined_2014.html", b"http://www.imdb.com/title/tt1628064/"),
+        ("pulp_fiction_1994_combined_2010_spanish_title.html", b"http://www.imdb.com/title/tt0110912/"),
+    ],
+)
+def test_page_saved_with_absolute_links_reads_the_same(name, base):
+    data = (REAL / name).read_bytes()
+    assert parse_html_page(_absolute_links(data, base)).to_dict() == parse_html_page(data).to_dict()

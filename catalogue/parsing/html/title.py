@@ -351,6 +351,18 @@ def parse_rating(block: LexborNode, record: TitleRecord) -> None:
             record.rating = Rating(value=number, best=10, votes=to_int(votes.group(1)) if votes else 0)
 
 
+def _labelled_rating(root: LexborNode) -> LexborNode | None:
+    """The element holding a ``<b>User Rating:</b>`` label, when no widget class marks it."""
+    for label in root.css("b, h5")[:MAX_ROWS]:
+        if " ".join(label.text(deep=True).split()).rstrip(":").lower() == "user rating":
+            holder = label.parent
+            # Only a small holder: a page-wide one would let a review's "8/10" in.
+            if holder is not None and len(holder.text(deep=True)) < 600:
+                return holder
+            return None
+    return None
+
+
 def parse_top_rank(root: LexborNode, record: TitleRecord) -> None:
     """"Top 250: #123", a link to the chart wherever the page puts it."""
     scope = root.css_first("div#tn15rating") or root.css_first("div.starbar-special") or root
@@ -584,7 +596,8 @@ def parse_akas(lines: list[str], record: TitleRecord) -> None:
             record.original_title = title
 
 
-_GOOF = re.compile(r"^(?P<category>[A-Z][A-Za-z ,/'-]{1,40}?):\s*(?P<text>\S.*)$", re.S)
+# A category may hold parentheses: "Factual errors (in the credits): …".
+_GOOF = re.compile(r"^(?P<category>[A-Z][A-Za-z ,/'()-]{1,50}?):\s*(?P<text>\S.*)$", re.S)
 
 
 def parse_goofs(lines: list[str]) -> list:
@@ -618,7 +631,7 @@ def parse_quotes(block: LexborNode) -> list[list[QuoteLine]]:
         text = " ".join("".join(parts).split())
         if speaker is not None:
             text = text[1:].strip() if text.startswith(":") else text
-        text = _strip_nav(text) if speaker is None else text
+        text = _strip_nav(text) if speaker is None or "\u00ab" not in text else text
         if not text and speaker is None:
             continue
         quote.append(QuoteLine(character=speaker, text=text))
@@ -1012,6 +1025,7 @@ def parse_company_lists(root: LexborNode, record: TitleRecord) -> bool:
         label = " ".join(header.text(deep=True).split()).rstrip(":").lower()
         kind = _COMPANY_KINDS.get(label)
         if kind is None:
+            _blackcat_crew(header, record)
             continue
         found = True
         listing = header.next
@@ -1042,6 +1056,53 @@ def parse_company_lists(root: LexborNode, record: TitleRecord) -> bool:
                 Company(kind=kind, name=name, notes=notes, imdb_id=imdb_id_from_href(link.attributes.get("href"), "co") if link is not None else None)
             )
     return found
+
+
+def _blackcat_crew(header: LexborNode, record: TitleRecord) -> None:
+    """2006-2008: ``<b class="blackcatheader">Directed by</b><br><a href="/name/nm…">Name</a> (notes)<br>``,
+    for departments the crew tables did not give."""
+    label = " ".join(header.text(deep=True).split()).rstrip(":")
+    department = DEPARTMENT_KEYS.get(re.sub(r"\s*\(WGA\)$", "", label))
+    if department is None or any(member.department == department for member in record.crew):
+        return
+    lines: list[list[LexborNode]] = [[]]
+    sibling = header.next
+    count = 0
+    while sibling is not None and count < MAX_ROWS:
+        count += 1
+        if sibling.tag in ("b", "h3", "h5", "hr", "table", "div", "ul") and sibling.tag != "a":
+            if sibling.tag != "b" or "blackcatheader" in (sibling.attributes.get("class") or "") or sibling.css_first("a") is None:
+                break
+        if sibling.tag == "br":
+            lines.append([])
+        elif sibling.tag not in ("script", "style", "-comment"):
+            lines[-1].append(sibling)
+        sibling = sibling.next
+    order = 0
+    for line_nodes in lines:
+        link = next((n for n in line_nodes if n.tag == "a" and imdb_id_from_href(n.attributes.get("href"), "nm")), None)
+        name = clean_text(link) if link is not None else None
+        if not name:
+            continue
+        tail = " ".join(
+            (n.text_content or "") if n.tag == "-text" else n.text(deep=True)
+            for n in line_nodes[line_nodes.index(link) + 1 :]
+            if n.tag == "-text" or not _is_navigation(n)
+        )
+        job, credited_as, notes = _credit_tail(tail)
+        order += 1
+        record.crew.append(
+            CrewMember(
+                department=department,
+                department_label=label,
+                name=name,
+                job=job,
+                credited_as=credited_as,
+                notes=notes,
+                order=order,
+                imdb_id=imdb_id_from_href(link.attributes.get("href"), "nm"),
+            )
+        )
 
 
 def _siblings_after(node: LexborNode):
@@ -1294,8 +1355,9 @@ def parse_title_tree(tree: LexborHTMLParser, *, url: str | None = None) -> Title
     parse_news_teaser(root, record)
     parse_cast(root, record)
     if record.rating is None:
-        # The late-2009 main-details page puts the widget in a div.info-offset, not a div.info.
-        widget = root.css_first("div#tn15rating")
+        # The late-2009 main-details page puts the widget in a div.info-offset, not a div.info;
+        # 2006-2008 pages print "<b>User Rating:</b> <b>6.9/10</b> (56,143 votes)" in a div.general.
+        widget = root.css_first("div#tn15rating") or root.css_first("div.general.rating") or _labelled_rating(root)
         if widget is not None:
             parse_rating(widget, record)
     if record.top_rank is None:
