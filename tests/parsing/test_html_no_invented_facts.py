@@ -35,8 +35,11 @@ PLACES = {
         '</strong> <small><br />&nbsp;(From <a href="/news/ns0000309/">{0}</a>. 14 August 2011, 9:24 AM, PDT)</small><br/></div></div>',
     ),
     "teaser": (b"<h3>Overview</h3>", "<div>Gurotesuku -- {0}</div><h3>Overview</h3>"),
-    "paragraph": (b"<h5>Certification:</h5>", "<p>{0}</p><h5>Certification:</h5>"),
-    "unknown label": (b"<h5>Certification:</h5>", '<h5>Related News:</h5><div class="info-content">{0}</div></div><div class="info"><h5>Certification:</h5>'),
+    "paragraph": (b'<div class="info">\n<h5>Certification:</h5>', '<p>{0}</p><div class="info">\n<h5>Certification:</h5>'),
+    "unknown label": (
+        b'<div class="info">\n<h5>Certification:</h5>',
+        '<div class="info"><h5>Related News:</h5><div class="info-content">{0}</div></div><div class="info">\n<h5>Certification:</h5>',
+    ),
     "certification line": (b"UK:R</a>", "UK:R</a><br>{0}<br>"),
     "keywords line": (b"<h5>Plot Keywords:</h5>", "<h5>Plot Keywords:</h5>{0} | "),
 }

@@ -62,8 +62,10 @@ def _is_navigation(node: LexborNode) -> bool:
 def _strip_nav(text: str) -> str:
     """Without the trailing "»" and "|" of the "See more »" links taken out."""
     text = text.rstrip(" \t\n\u00bb|").strip()
-    if len(text) < 5000 and ")" in text[-20:]:
-        text = _TRAILING_NAV.sub("", text).rstrip(" \t\n\u00bb|").strip()
+    if text.endswith(")") and ("trailer)" in text[-16:] or "(more)" in text[-8:]):
+        found = _TRAILING_NAV.search(text, max(0, len(text) - 80))
+        if found:
+            text = text[: found.start()].rstrip(" \t\n\u00bb|").strip()
     return text
 
 
@@ -89,7 +91,13 @@ def _value_links(block: LexborNode, path: str) -> list[LexborNode]:
 
 
 def _value_items(block: LexborNode, link_path: str | None = None) -> list[str]:
-    """A value's items: one per link with the text after it ("USA:R (certificate #29160)"),
+    return _value_items_linked(block, link_path)[0]
+
+
+def _value_items_linked(block: LexborNode, link_path: str | None = None) -> tuple[list[str], bool]:
+    """A value's items, and whether they were taken from ``link_path`` links only (below).
+
+    A value's items: one per link with the text after it ("USA:R (certificate #29160)"),
     whatever separates them ("|" or "/"); the text split at "|" (or " / ") when there are no links.
 
     With ``link_path``, when some link's href holds it, only the items such links start
@@ -98,9 +106,12 @@ def _value_items(block: LexborNode, link_path: str | None = None) -> list[str]:
     items: list[str] = []
     current: list[str] | None = None
     linked: list[bool] = []
-    strict = link_path is not None and any(
-        link_path in (a.attributes.get("href") or "") for a in content.css("a[href]")[:MAX_ROWS]
-    )
+    strict = False
+    if link_path is not None:
+        for a in content.css("a[href]")[:MAX_ROWS]:
+            if link_path in (a.attributes.get("href") or ""):
+                strict = True
+                break
     for child in content.iter(include_text=True):
         tag = child.tag
         if tag == "a":
@@ -131,18 +142,18 @@ def _value_items(block: LexborNode, link_path: str | None = None) -> list[str]:
         if strict and not from_link:
             continue
         # "Drama / Romance": the 2006-2008 separator, between unlinked items too.
-        for part in re.split(r"\||\s/\s", item):
+        for part in re.split(r"\||\s/\s", item) if "/" in item else item.split("|"):
             part = " ".join(part.split()).strip(" /»")
             if part:
                 cleaned.append(part)
-    return cleaned
+    return cleaned, strict
 
 
 def _split_bar(text: str | None, *, slash: bool = False) -> list[str]:
     """Split at "|" (and, with ``slash``, at the 2006-2008 " / ")."""
     if not text:
         return []
-    pieces = re.split(r"\||\s/\s", text) if slash else text.split("|")
+    pieces = re.split(r"\||\s/\s", text) if slash and "/" in text else text.split("|")
     return [part for part in (" ".join(piece.split()) for piece in pieces) if part]
 
 
@@ -544,6 +555,7 @@ def parse_certificates(text: str | None, unparsed: list[str] | None = None, *, l
     (a headline "Criterion Picks on Fandor: Nino Rota") goes to ``unparsed``. ``linked``:
     the items come from IMDb's own certificate links, whose countries need not be known here."""
     certificates = []
+    seen: set[tuple[str, str, tuple[str, ...]]] = set()
     for part in _split_bar(text, slash=True):
         country, colon, rest = part.partition(":")
         country, rest = country.strip(), rest.strip()
@@ -562,9 +574,10 @@ def parse_certificates(text: str | None, unparsed: list[str] | None = None, *, l
             rating = rating.strip()
             _, notes = split_parentheticals(bracket + tail) if bracket else ("", [])
         if rating and is_certificate_country(country, known_only=not linked) and is_certificate_rating(rating):
-            certificate = Certificate(country=country, rating=rating, notes=notes)
-            if certificate not in certificates:  # a title's duplicate rows are one fact
-                certificates.append(certificate)
+            key = (country, rating, tuple(notes))
+            if key not in seen:  # a title's duplicate rows are one fact
+                seen.add(key)
+                certificates.append(Certificate(country=country, rating=rating, notes=notes))
         elif unparsed is not None:
             unparsed.append(f"Certification: {part}")
     return certificates
@@ -802,10 +815,10 @@ def _parse_info_block(block: LexborNode, label: str, key: str, record: TitleReco
     elif key == "aspect ratio":
         record.aspect_ratio = _value_text(block)
     elif key in ("certification", "certificate", "certificates"):
-        items = _value_items(block, "certificates=")
-        linked = any("certificates=" in (a.attributes.get("href") or "") for a in block.css("a[href]")[:MAX_ROWS])
+        items, linked = _value_items_linked(block, "certificates=")
+        have = {(c.country, c.rating, tuple(c.notes)) for c in record.certificates}
         for certificate in parse_certificates(" | ".join(items), record.unparsed, linked=linked):
-            if certificate not in record.certificates:
+            if (certificate.country, certificate.rating, tuple(certificate.notes)) not in have:
                 record.certificates.append(certificate)
     elif key == "mpaa":
         record.mpaa = record.mpaa or _value_text(block)
@@ -1117,15 +1130,22 @@ def _siblings_after(node: LexborNode):
 
 
 def parse_photo_count(root: LexborNode, record: TitleRecord) -> None:
-    """"Photos (See all 12 | slideshow)" in the media strip."""
+    """"Photos (See all 12 | slideshow)" in the media strip; "see all 3" linking to the
+    video gallery is the video count (one walk over the links for both)."""
     strip = root.css_first("div#title-media-strip") or root
     for link in strip.css("a[href]"):
         href = link.attributes.get("href") or ""
-        if "mediaindex" not in href and "photogallery" not in href:
+        photos = "mediaindex" in href or "photogallery" in href
+        if not photos and "videogallery" not in href:
             continue
-        found = re.search(r"\ball\s+([\d,]+)", link.text(deep=True), re.I)
-        if found:
+        found = re.search(r"\ball\s+([\d,]{1,9})", link.text(deep=True)[:200], re.I)
+        if not found:
+            continue
+        if photos and record.photo_count is None:
             record.photo_count = to_int(found.group(1))
+        elif not photos and record.video_count is None:
+            record.video_count = to_int(found.group(1))
+        if record.photo_count is not None and record.video_count is not None:
             return
 
 
@@ -1133,17 +1153,14 @@ _VIDEO_COUNT = re.compile(r"Videos?\s*\(\s*see all\s+([\d,]{1,9})\s*\)", re.I)
 
 
 def parse_video_count(root: LexborNode, record: TitleRecord) -> None:
-    """"Videos (see all 3)": a heading's text, or a link to the video gallery saying "see all 3"."""
-    for heading in root.css("h3, h4, h5")[:MAX_BLOCKS]:
-        found = _VIDEO_COUNT.search(heading.text(deep=True)[:200])
-        if found:
-            record.video_count = to_int(found.group(1))
-            return
-    for link in root.css('a[href*="videogallery"], a[href*="/video/"]')[:MAX_ROWS]:
-        found = re.search(r"\bsee all\s+([\d,]{1,9})\b", link.text(deep=True)[:200], re.I)
-        if found:
-            record.video_count = to_int(found.group(1))
-            return
+    """"Videos (see all 3)" as a heading (the gallery link is read by parse_photo_count)."""
+    for heading in root.css("h3")[:MAX_BLOCKS]:
+        text = heading.text(deep=True)[:200]
+        if "ideo" in text:
+            found = _VIDEO_COUNT.search(text)
+            if found:
+                record.video_count = to_int(found.group(1))
+                return
 
 
 def parse_faq(root: LexborNode, record: TitleRecord) -> None:
