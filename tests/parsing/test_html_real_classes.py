@@ -321,3 +321,13 @@ def _absolute_links(data: bytes, base: bytes) -> bytes:
 def test_page_saved_with_absolute_links_reads_the_same(name, base):
     data = (REAL / name).read_bytes()
     assert parse_html_page(_absolute_links(data, base)).to_dict() == parse_html_page(data).to_dict()
+
+
+@pytest.mark.parametrize("extra", ["TV series 2010-", "(TV Series 2010\u20132013)", "TV mini-series 2010"])
+def test_tv_series_words_in_a_bare_title_extra_are_not_an_original_title(extra):
+    h1 = f'&#x22;The Walking Dead&#x22; <span>(<a href="/year/2010/">2010</a>) <span class="title-extra">{extra}</span></span>'
+    record = parse_html_page(page("", h1=h1))
+    assert (record.title, record.year, record.original_title) == ("The Walking Dead", 2010, None)
+    assert record.kind in ("tv_series", "tv_mini_series")
+    if "2013" in extra:
+        assert record.end_year == 2013

@@ -202,7 +202,7 @@ def _header_parts(h1: LexborNode) -> tuple[str, str, str | None, list[LexborNode
                     continue  # already in the span's own text
                 rest.append(" " + (clean_text(extra) or "") + " ")
             for extra in child.css("span.title-extra"):
-                original = _title_extra(extra, None)
+                original = _title_extra(extra, rest if extra.css_first("span.tv-extra") is None else None)
             continue
         if tag == "a":
             links.append(child)
@@ -210,11 +210,20 @@ def _header_parts(h1: LexborNode) -> tuple[str, str, str | None, list[LexborNode
     return " ".join("".join(main).split()), " ".join("".join(rest).split()), original, links, episode
 
 
+_TV_EXTRA_TEXT = re.compile(r"^\(?\s*TV[ -](?:mini[ -])?series\b[^()]*\)?$", re.I)
+
+
 def _title_extra(node: LexborNode, rest: list[str] | None) -> str | None:
     """The "original title" in a ``span.title-extra``; a ``span.tv-extra`` inside it
     ("TV series 2010-") is the header's kind and years, never a title."""
     if node.css_first("span.tv-extra") is None:
-        return clean_text(node)
+        text = clean_text(node)
+        if text and _TV_EXTRA_TEXT.match(text):
+            # The same words without their span: kind and years, never a title.
+            if rest is not None:
+                rest.append(f" {text} ")
+            return None
+        return text
     if rest is not None:
         rest.extend(" " + (clean_text(extra) or "") + " " for extra in node.css("span.tv-extra"))
     return clean_text(node_text(node, skip=lambda n: "tv-extra" in (n.attributes.get("class") or "")))
