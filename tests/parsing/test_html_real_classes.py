@@ -331,3 +331,33 @@ def test_tv_series_words_in_a_bare_title_extra_are_not_an_original_title(extra):
     assert record.kind in ("tv_series", "tv_mini_series")
     if "2013" in extra:
         assert record.end_year == 2013
+
+
+def test_block_with_a_named_anchor_before_its_label_is_read():
+    # <a name="…"> before the <h5> once made the block a "wrapper": its rows were dropped unseen.
+    record = parse_html_page(
+        page(
+            '<div class="info"><a name="director"></a><h5>Director:</h5><a href="/name/nm0000318/">Tim Burton</a><br/></div>'
+            '<div class="info"><a name="writers"></a>\n<h5>Writers <a href="/wga">(WGA)</a>:</h5>'
+            '<a href="/name/nm0001476/">John Logan</a> (screenplay)<br/></div>'
+        )
+    )
+    assert [(m.department, m.name, m.notes) for m in record.crew] == [
+        ("director", "Tim Burton", []),
+        ("writer", "John Logan", ["screenplay"]),
+    ]
+
+
+def test_labels_outside_any_info_block_are_read_not_dropped():
+    record = parse_html_page(
+        page(
+            '<h5>Directed by</h5><a href="/name/nm0000318/">Tim Burton</a><br/>'
+            '<h5>Writing credits</h5><a href="/name/nm0001476/">John Logan</a> (screenplay)<br/>'
+            "<h5>Budget:</h5>$50,000,000 &lt;est.&gt;<br/>"
+        )
+    )
+    assert [(m.department, m.name, m.notes) for m in record.crew] == [
+        ("director", "Tim Burton", []),
+        ("writer", "John Logan", ["screenplay"]),
+    ]
+    assert record.unparsed == ["Budget: $50,000,000 <est.>"]

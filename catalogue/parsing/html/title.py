@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from html import escape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -771,10 +772,52 @@ def parse_info_blocks(root: LexborNode, record: TitleRecord, *, has_company_list
         _parse_info_block(block, label, key, record, has_company_lists=has_company_lists)
 
 
+def parse_loose_labels(root: LexborNode, record: TitleRecord, *, has_company_lists: bool) -> None:
+    """An ``<h5>`` label outside any ``div.info`` (and crew table): its value is what follows it
+    up to the next label, read as a block of that label would be; never dropped unseen."""
+    for h5 in root.css("h5")[:MAX_BLOCKS]:
+        holder = h5.parent
+        inside = False
+        for _ in range(12):
+            if holder is None:
+                break
+            if holder.tag == "table" or (holder.tag == "div" and "info" in (holder.attributes.get("class") or "").split()):
+                inside = True
+                break
+            holder = holder.parent
+        if inside:
+            continue
+        label = _label_of(h5)
+        key = " ".join(label.lower().split())
+        if not label or key in _BOILERPLATE_LABELS:
+            continue
+        parent = h5.parent
+        if parent is not None and parent.tag == "div" and _own_label(parent) is not None and len(parent.css("h5")) == 1:
+            block = parent  # a div led by this label (the late-2009 div.info-offset)
+        else:
+            parts = [h5.html or ""]
+            sibling = h5.next
+            while sibling is not None and sibling.tag not in ("h5", "h3", "hr", "table", "div") and len(parts) < 200:
+                parts.append(escape(sibling.text_content or "") if sibling.tag == "-text" else (sibling.html or ""))
+                sibling = sibling.next
+            text_or_html = "".join(parts)
+            block = LexborHTMLParser(f'<div class="info">{text_or_html}</div>').css_first("div.info")
+            if block is None:
+                continue
+        if key == "user rating" and record.rating is not None:
+            continue
+        _parse_info_block(block, label, key, record, has_company_lists=has_company_lists)
+
+
 def _own_label(block: LexborNode) -> LexborNode | None:
-    """The block's ``<h5>``: its first element (a block without one is a wrapper, e.g. of the cast)."""
+    """The block's ``<h5>``: its first element (a block without one is a wrapper, e.g. of the cast),
+    after any named anchors (``<a name="director"></a>``), line breaks or scripts before it."""
     for child in block.iter():
-        return child if child.tag == "h5" else None
+        if child.tag == "h5":
+            return child
+        if child.tag in ("br", "script", "style", "img") or (child.tag == "a" and "href" not in child.attributes):
+            continue
+        return None
     return None
 
 
@@ -1378,6 +1421,7 @@ def parse_title_tree(tree: LexborHTMLParser, *, url: str | None = None) -> Title
     parse_crew_tables(root, record)
     has_company_lists = parse_company_lists(root, record)
     parse_info_blocks(root, record, has_company_lists=has_company_lists)
+    parse_loose_labels(root, record, has_company_lists=has_company_lists)
     parse_news_teaser(root, record)
     parse_cast(root, record)
     if record.rating is None:
