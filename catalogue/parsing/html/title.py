@@ -777,6 +777,8 @@ def parse_loose_labels(root: LexborNode, record: TitleRecord, *, has_company_lis
     up to the next label, read as a block of that label would be; never dropped unseen."""
     for h5 in root.css("h5")[:MAX_BLOCKS]:
         holder = h5.parent
+        if holder is None or holder.tag in ("td", "th") or "info" in (holder.attributes.get("class") or "").split():
+            continue  # the usual places: a crew table's cell, a div.info
         inside = False
         for _ in range(12):
             if holder is None:
@@ -1204,17 +1206,6 @@ def parse_photo_count(root: LexborNode, record: TitleRecord) -> None:
 _VIDEO_COUNT = re.compile(r"Videos?\s*\(\s*see all\s+([\d,]{1,9})\s*\)", re.I)
 
 
-def parse_video_count(root: LexborNode, record: TitleRecord) -> None:
-    """"Videos (see all 3)" as a heading (the gallery link is read by parse_photo_count)."""
-    for heading in root.css("h3")[:MAX_BLOCKS]:
-        text = heading.text(deep=True)[:200]
-        if "ideo" in text:
-            found = _VIDEO_COUNT.search(text)
-            if found:
-                record.video_count = to_int(found.group(1))
-                return
-
-
 def parse_faq(root: LexborNode, record: TitleRecord) -> None:
     """The FAQ section's questions; ``faq_count`` is how many it shows (0 for "This FAQ is empty")."""
     links: list[LexborNode] = []
@@ -1359,7 +1350,12 @@ def parse_unknown_sections(root: LexborNode, record: TitleRecord) -> None:
     """Text under an h3 no section knows: kept in ``unparsed``."""
     for h3 in root.css("h3"):
         heading = " ".join(h3.text(deep=True).split()).rstrip(":")
-        if not heading or heading.lower() in _KNOWN_SECTIONS or _VIDEO_COUNT.fullmatch(heading):
+        if not heading or heading.lower() in _KNOWN_SECTIONS:
+            continue
+        videos = _VIDEO_COUNT.fullmatch(heading) if "ideo" in heading else None
+        if videos:
+            if record.video_count is None:  # "Videos (see all 3)"
+                record.video_count = to_int(videos.group(1))
             continue
         lines = []
         sibling = h3.next
@@ -1433,8 +1429,6 @@ def parse_title_tree(tree: LexborHTMLParser, *, url: str | None = None) -> Title
     if record.top_rank is None:
         parse_top_rank(root, record)
     parse_photo_count(tree.css_first("div#tn15main") or root, record)
-    if record.video_count is None:
-        parse_video_count(tree.css_first("div#tn15main") or root, record)
     parse_faq(root, record)
     parse_featured_review(root, record)
     parse_recommendations(root, record)
