@@ -361,3 +361,17 @@ def test_labels_outside_any_info_block_are_read_not_dropped():
         ("writer", "John Logan", ["screenplay"]),
     ]
     assert record.unparsed == ["Budget: $50,000,000 <est.>"]
+
+
+def test_side_column_labels_are_navigation():
+    data = (
+        '<html><head><link rel="canonical" href="http://www.imdb.com/title/tt0408236/"></head><body>'
+        '<div id="tn15" class="maindetails"><div id="tn15lhs"><h5>Quicklinks</h5>'
+        '<a href="/title/tt0408236/photogallery">Photo Gallery</a></div>'
+        '<div id="tn15main"><div id="tn15title"><h1>Sweeney Todd <span>(2007)</span></h1></div>'
+        '<div class="info"><h5>Writers:</h5><a href="/name/nm0001476/">John Logan</a> (screenplay)<br/>'
+        '<a href="/title/tt0408236/photogallery">Photo Gallery</a></div></div></div></body></html>'
+    ).encode()
+    record = parse_html_page(data)
+    assert [(m.department, m.name) for m in record.crew] == [("writer", "John Logan")]
+    assert record.unparsed == []

@@ -786,6 +786,9 @@ def parse_loose_labels(root: LexborNode, record: TitleRecord, *, has_company_lis
             if holder.tag == "table" or (holder.tag == "div" and "info" in (holder.attributes.get("class") or "").split()):
                 inside = True
                 break
+            if holder.attributes.get("id") in ("tn15lhs", "tn15rhs", "tn15crumbs"):
+                inside = True  # the side columns' navigation ("Quicklinks", "Photo Gallery")
+                break
             holder = holder.parent
         if inside:
             continue
