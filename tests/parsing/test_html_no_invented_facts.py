@@ -35,6 +35,7 @@ PLACES = {
         '</strong> <small><br />&nbsp;(From <a href="/news/ns0000309/">{0}</a>. 14 August 2011, 9:24 AM, PDT)</small><br/></div></div>',
     ),
     "teaser": (b"<h3>Overview</h3>", "<div>Gurotesuku -- {0}</div><h3>Overview</h3>"),
+    "loose heading": (b"<h3>Overview</h3>", "<h5>{0}</h5><br><a href=\"/title/tt1352369/news#ni2\">{0}</a><br><h3>Overview</h3>"),
     "paragraph": (b'<div class="info">\n<h5>Certification:</h5>', '<p>{0}</p><div class="info">\n<h5>Certification:</h5>'),
     "unknown label": (
         b'<div class="info">\n<h5>Certification:</h5>',
