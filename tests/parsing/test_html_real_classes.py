@@ -375,3 +375,15 @@ def test_side_column_labels_are_navigation():
     record = parse_html_page(data)
     assert [(m.department, m.name) for m in record.crew] == [("writer", "John Logan")]
     assert record.unparsed == []
+
+
+@pytest.mark.parametrize(
+    ("name", "videos"),
+    [
+        # <b>Videos</b> <span>(<a href="/rg/videos-title/gallery-link/title/tt1352369/videogallery">see all 3</a>)</span>
+        ("gurotesuku_2009_maindetails_2010.html", 3),
+        ("pulp_fiction_1994_combined_2010_spanish_title.html", 7),
+    ],
+)
+def test_video_count_of_real_pages(name, videos):
+    assert real(name).video_count == videos
