@@ -30,9 +30,11 @@ HEADLINE = st.tuples(PHRASE, PHRASE).map(lambda parts: f"{parts[0]}: {parts[1]}"
 PLACES = {
     "newsdesk": (
         b"<h3>Overview</h3>",
-        '<h3>Overview</h3><div class="info"><h5>NewsDesk<span>:</span><br/><small>(<a href="/title/tt1352369/news">'
-        '3 articles</a>)</small></h5><div class="info-content"><strong><a href="/title/tt1352369/news#ni1">{0}</a>'
-        '</strong> <small><br />&nbsp;(From <a href="/news/ns0000309/">{0}</a>. 14 August 2011, 9:24 AM, PDT)</small><br/></div></div>',
+        (
+            '<h3>Overview</h3><div class="info"><h5>NewsDesk<span>:</span><br/><small>(<a href="/title/tt1352369/news">'
+            '3 articles</a>)</small></h5><div class="info-content"><strong><a href="/title/tt1352369/news#ni1">{0}</a>'
+            '</strong> <small><br />&nbsp;(From <a href="/news/ns0000309/">{0}</a>. 14 August 2011, 9:24 AM, PDT)</small><br/></div></div>'
+        ),
     ),
     "teaser": (b"<h3>Overview</h3>", "<div>Gurotesuku -- {0}</div><h3>Overview</h3>"),
     "loose heading": (b"<h3>Overview</h3>", "<h5>{0}</h5><br><a href=\"/title/tt1352369/news#ni2\">{0}</a><br><h3>Overview</h3>"),

@@ -169,7 +169,7 @@ def test_certificates_of_a_real_combined_page():
     assert ("Singapore", "R(A)", ["original rating", "cut"]) in rows
     assert ("Singapore", "R21", ["re-rating", "uncut"]) in rows
     assert ("Portugal", "M/18", ["Qualidade"]) in rows
-    assert len(rows) == len(set((c, r, tuple(n)) for c, r, n in rows))
+    assert len(rows) == len({(c, r, tuple(n)) for c, r, n in rows})
     # <h5><a href="/mpaa">MPAA</a>:</h5>
     assert record.mpaa == "Rated R for strong graphic violence and drug use, pervasive strong language and some sexuality."
     assert not [line for line in record.unparsed if line.startswith("MPAA")]

@@ -1140,9 +1140,11 @@ def _blackcat_crew(header: LexborNode, record: TitleRecord) -> None:
     count = 0
     while sibling is not None and count < MAX_ROWS:
         count += 1
-        if sibling.tag in ("b", "h3", "h5", "hr", "table", "div", "ul") and sibling.tag != "a":
-            if sibling.tag != "b" or "blackcatheader" in (sibling.attributes.get("class") or "") or sibling.css_first("a") is None:
-                break
+        # The next heading or block ends the list (a <b> holding a name link is a row's).
+        if sibling.tag in ("h3", "h5", "hr", "table", "div", "ul"):
+            break
+        if sibling.tag == "b" and ("blackcatheader" in (sibling.attributes.get("class") or "") or sibling.css_first("a") is None):
+            break
         if sibling.tag == "br":
             lines.append([])
         elif sibling.tag not in ("script", "style", "-comment"):
