@@ -214,17 +214,24 @@ def test_aka_lines_without_quotes():
             "Angel Street (UK) (alternative title)<br>Das Haus der Lady Alquist - West Germany</div></div>"
         )
     )
+    # Without " - " the groups are kept as printed, as notes: on real pages the first is
+    # not always a country (gurotesuku 2010: "Grotesque (Japan: English title) (censored version)").
     assert [(a.title, a.country, a.notes) for a in record.akas] == [
-        ("Angel Street", "UK", ["alternative title"]),
+        ("Angel Street", None, ["UK", "alternative title"]),
         ("Das Haus der Lady Alquist", "West Germany", []),
     ]
 
 
 def test_unknown_info_label_is_kept_in_unparsed():
+    # "MPAA:" was the example here while no section read it; it is the record's ``mpaa`` now.
     record = parse_html_page(
-        _minimal_title_page('<div class="info"><h5>MPAA:</h5><div class="info-content">Rated R for violence.</div></div>')
+        _minimal_title_page(
+            '<div class="info"><h5>MPAA:</h5><div class="info-content">Rated R for violence.</div></div>'
+            '<div class="info"><h5>Box Office:</h5><div class="info-content">$4,300,000</div></div>'
+        )
     )
-    assert record.unparsed == ["MPAA: Rated R for violence."]
+    assert record.mpaa == "Rated R for violence."
+    assert record.unparsed == ["Box Office: $4,300,000"]
 
 
 def test_a_page_outside_the_tn15_layout_says_so():

@@ -20,6 +20,8 @@ __all__ = [
     "BLOCK_TAGS",
     "clean_text",
     "decode_html",
+    "is_certificate_country",
+    "is_certificate_rating",
     "meta_charset",
     "node_lines",
     "node_text",
@@ -168,3 +170,49 @@ def to_int(text: str | None) -> int | None:
         return None
     digits = text.replace(",", "").replace(".", "").strip()
     return int(digits) if digits.isdigit() and len(digits) < 16 else None
+
+
+# ---------------------------------------------------------------------------
+# Shapes of values: what is not shaped like its field stays in ``unparsed``.
+
+# Country names as IMDb printed them in certificates and release dates (history included).
+KNOWN_COUNTRIES = frozenset(
+    """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Aruba|Australia|Austria|Azerbaijan|
+    Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bermuda|Bhutan|Bolivia|
+    Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burma|Burundi|Cambodia|Cameroon|
+    Canada|Cape Verde|Chad|Chile|China|Colombia|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|
+    Czechia|Czechoslovakia|Democratic Republic of the Congo|Denmark|Dominican Republic|East Germany|Ecuador|
+    Egypt|El Salvador|Estonia|Ethiopia|Faroe Islands|Federal Republic of Yugoslavia|Fiji|Finland|France|
+    Gabon|Georgia|Germany|Ghana|Greece|Greenland|Guatemala|Guinea|Haiti|Honduras|Hong Kong|Hungary|
+    Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Jordan|Kazakhstan|
+    Kenya|Korea|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Liberia|Libya|Liechtenstein|Lithuania|
+    Luxembourg|Macau|Macao|Macedonia|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|
+    Mexico|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nepal|Netherlands|
+    Netherlands Antilles|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|
+    Occupied Palestinian Territory|Oman|Pakistan|Palestine|Panama|Papua New Guinea|Paraguay|Peru|
+    Philippines|Poland|Portugal|Puerto Rico|Qatar|Romania|Russia|Rwanda|San Marino|Saudi Arabia|Senegal|
+    Serbia|Serbia and Montenegro|Singapore|Slovakia|Slovenia|Somalia|South Africa|South Korea|
+    Soviet Union|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|
+    Thailand|Togo|Trinidad and Tobago|Tunisia|Turkey|Turkmenistan|UK|USA|Uganda|Ukraine|
+    United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|Venezuela|Vietnam|West Germany|
+    Yemen|Yugoslavia|Zaire|Zambia|Zimbabwe|International|Europe|World-wide""".replace("\n", "").split("|")
+)
+KNOWN_COUNTRIES = frozenset(" ".join(name.split()) for name in KNOWN_COUNTRIES)
+_COUNTRY_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w'.\-\u00c0-\u024f]*|and|of|the|da|de|d'\w+)$")
+
+
+def is_certificate_country(text: str, *, known_only: bool = True) -> bool:
+    """A country as a certificate prints it: a known name, or (``known_only=False``, a value
+    from IMDb's own certificate link) one to four capitalised words."""
+    text = " ".join(text.split())
+    if text in KNOWN_COUNTRIES:
+        return True
+    if known_only or not text or len(text) > 40:
+        return False
+    words = text.split()
+    return len(words) <= 4 and words[0][0].isupper() and all(_COUNTRY_WORD.match(word) for word in words)
+
+
+def is_certificate_rating(text: str) -> bool:
+    """A rating is short: "R", "K-12", "(Banned)", "Tous publics", "Genel İzleyici Kitlesi"."""
+    return 0 < len(text) <= 25 and len(text.split()) <= 3 and not text.endswith((".", ":", ","))

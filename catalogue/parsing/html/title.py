@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from html import escape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -36,13 +37,17 @@ from ..record import (
     TitleRecord,
 )
 from ..common import imdb_id_from_href, parse_date, split_parentheticals
-from .common import clean_text, node_lines, node_text, to_int
+from .common import clean_text, is_certificate_country, is_certificate_rating, node_lines, node_text, to_int
 from .pagetype import page_url
 
 # ---------------------------------------------------------------------------
 # Text of a value: "See more »" links and their arrows are navigation.
 
-_MORE_LINK_TEXT = re.compile(r"^(?:see (?:more|all)|more|full (?:summary|synopsis)|add synopsis|\(more\))\b", re.I)
+_MORE_LINK_TEXT = re.compile(
+    r"^(?:see (?:more|all)|more|full (?:summary|synopsis)|add synopsis|\(more\)|\(?view trailer\)?)(?:\b|$)", re.I
+)
+# The same links left as text (a page saved without its links).
+_TRAILING_NAV = re.compile(r"(?:\s*(?:\|\s*)?(?:\(view trailer\)|\(more\)|see more\s*»?|add synopsis\s*»?|full summary\s*»?))+\s*$", re.I)
 
 
 def _is_navigation(node: LexborNode) -> bool:
@@ -57,7 +62,12 @@ def _is_navigation(node: LexborNode) -> bool:
 
 def _strip_nav(text: str) -> str:
     """Without the trailing "»" and "|" of the "See more »" links taken out."""
-    return text.rstrip(" \t\n\u00bb|").strip()
+    text = text.rstrip(" \t\n\u00bb|").strip()
+    if text.endswith(")") and ("trailer)" in text[-16:] or "(more)" in text[-8:]):
+        found = _TRAILING_NAV.search(text, max(0, len(text) - 80))
+        if found:
+            text = text[: found.start()].rstrip(" \t\n\u00bb|").strip()
+    return text
 
 
 def _value_lines(block: LexborNode) -> list[str]:
@@ -81,24 +91,46 @@ def _value_links(block: LexborNode, path: str) -> list[LexborNode]:
     return [a for a in content.css("a[href]") if path in (a.attributes.get("href") or "") and not _is_navigation(a)]
 
 
-def _value_items(block: LexborNode) -> list[str]:
-    """A value's items: one per link with the text after it ("USA:R (certificate #29160)"),
-    whatever separates them ("|" or "/"); the text split at "|" when there are no links."""
+def _value_items(block: LexborNode, link_path: str | None = None) -> list[str]:
+    return _value_items_linked(block, link_path)[0]
+
+
+def _value_items_linked(block: LexborNode, link_path: str | None = None) -> tuple[list[str], bool]:
+    """A value's items, and whether they were taken from ``link_path`` links only (below).
+
+    A value's items: one per link with the text after it ("USA:R (certificate #29160)"),
+    whatever separates them ("|" or "/"); the text split at "|" (or " / ") when there are no links.
+
+    With ``link_path``, when some link's href holds it, only the items such links start
+    count (a stray line in the block is not a value)."""
     content = block.css_first("div.info-content") or block
     items: list[str] = []
     current: list[str] | None = None
+    linked: list[bool] = []
+    strict = False
+    if link_path is not None:
+        for a in content.css("a[href]")[:MAX_ROWS]:
+            if link_path in (a.attributes.get("href") or ""):
+                strict = True
+                break
     for child in content.iter(include_text=True):
         tag = child.tag
         if tag == "a":
             if _is_navigation(child):
                 continue
+            if strict and link_path not in (child.attributes.get("href") or ""):
+                if current is not None:
+                    current.append(child.text(deep=True))
+                continue
             if current is not None:
                 items.append(" ".join(current))
+            linked.append(True)
             current = [child.text(deep=True)]
         elif tag == "-text" or tag in ("i", "em", "small", "span", "b", "font"):
             text = (child.text_content or "") if tag == "-text" else child.text(deep=True)
             if current is None:
                 current = [text]  # an item without a link
+                linked.append(False)
             else:
                 current.append(text)
         elif tag == "br" and current is not None:
@@ -107,18 +139,23 @@ def _value_items(block: LexborNode) -> list[str]:
     if current is not None:
         items.append(" ".join(current))
     cleaned = []
-    for item in items:
-        for part in item.split("|"):
+    for item, from_link in zip(items, linked):
+        if strict and not from_link:
+            continue
+        # "Drama / Romance": the 2006-2008 separator, between unlinked items too.
+        for part in re.split(r"\||\s/\s", item) if "/" in item else item.split("|"):
             part = " ".join(part.split()).strip(" /»")
             if part:
                 cleaned.append(part)
-    return cleaned
+    return cleaned, strict
 
 
-def _split_bar(text: str | None) -> list[str]:
+def _split_bar(text: str | None, *, slash: bool = False) -> list[str]:
+    """Split at "|" (and, with ``slash``, at the 2006-2008 " / ")."""
     if not text:
         return []
-    return [part for part in (" ".join(piece.split()) for piece in text.split("|")) if part]
+    pieces = re.split(r"\||\s/\s", text) if slash and "/" in text else text.split("|")
+    return [part for part in (" ".join(piece.split()) for piece in pieces) if part]
 
 
 # ---------------------------------------------------------------------------
@@ -131,12 +168,14 @@ _SEASON_EPISODE = re.compile(r"Season\s+(\d+)\s*,\s*Episode\s+(\d+)", re.I)
 _NOT_TITLE_SPANS = {"pro-link"}
 
 
-def _header_parts(h1: LexborNode) -> tuple[str, str, str | None, list[LexborNode]]:
-    """(main title text, the rest of the header, the "original title" text, links in the title)."""
+def _header_parts(h1: LexborNode) -> tuple[str, str, str | None, list[LexborNode], str | None]:
+    """(main title text, the rest of the header, the "original title" text, links in the title,
+    the episode title in the year span's ``<em>``: ``"The Walking Dead" <span><em>Guts</em> (2010)</span>``)."""
     main: list[str] = []
     rest: list[str] = []
     original: str | None = None
     links: list[LexborNode] = []
+    episode: str | None = None
     seen_span = False
     for child in h1.iter(include_text=True):
         tag = child.tag
@@ -147,20 +186,59 @@ def _header_parts(h1: LexborNode) -> tuple[str, str, str | None, list[LexborNode
             continue
         classes = set((child.attributes.get("class") or "").split())
         if "title-extra" in classes:
-            original = clean_text(child)
+            original = _title_extra(child, rest)
             continue
         if classes & _NOT_TITLE_SPANS:
             continue
+        if "tv-extra" in classes:
+            rest.append(" " + (clean_text(child) or "") + " ")
+            continue
         if tag in ("span", "small", "br") or seen_span:
+            if not seen_span and tag == "span":
+                episode = _episode_em(child)
             seen_span = seen_span or tag != "br"
             rest.append(" " + node_text(child, skip=_skip_header_extras) + " ")
+            for extra in child.css("span.tv-extra"):
+                if extra.parent is child:
+                    continue  # already in the span's own text
+                rest.append(" " + (clean_text(extra) or "") + " ")
             for extra in child.css("span.title-extra"):
-                original = clean_text(extra)
+                original = _title_extra(extra, rest if extra.css_first("span.tv-extra") is None else None)
             continue
         if tag == "a":
             links.append(child)
         main.append(child.text(deep=True))
-    return " ".join("".join(main).split()), " ".join("".join(rest).split()), original, links
+    return " ".join("".join(main).split()), " ".join("".join(rest).split()), original, links, episode
+
+
+_TV_EXTRA_TEXT = re.compile(r"^\(?\s*TV[ -](?:mini[ -])?series\b[^()]*\)?$", re.I)
+
+
+def _title_extra(node: LexborNode, rest: list[str] | None) -> str | None:
+    """The "original title" in a ``span.title-extra``; a ``span.tv-extra`` inside it
+    ("TV series 2010-") is the header's kind and years, never a title."""
+    if node.css_first("span.tv-extra") is None:
+        text = clean_text(node)
+        if text and _TV_EXTRA_TEXT.match(text):
+            # The same words without their span: kind and years, never a title.
+            if rest is not None:
+                rest.append(f" {text} ")
+            return None
+        return text
+    if rest is not None:
+        rest.extend(" " + (clean_text(extra) or "") + " " for extra in node.css("span.tv-extra"))
+    return clean_text(node_text(node, skip=lambda n: "tv-extra" in (n.attributes.get("class") or "")))
+
+
+def _episode_em(span: LexborNode) -> str | None:
+    """The ``<em>`` opening the header's year span (an episode's own title), or None."""
+    for child in span.iter(include_text=True):
+        if child.tag == "-text":
+            if (child.text_content or "").strip():
+                return None
+            continue
+        return clean_text(child) if child.tag == "em" else None
+    return None
 
 
 def _skip_header_extras(node: LexborNode) -> bool:
@@ -193,7 +271,7 @@ def parse_header(tree: LexborHTMLParser, record: TitleRecord) -> None:
     h1 = tree.css_first("div#tn15title h1") or tree.css_first("h1")
     if h1 is None:
         raise PageError("not an IMDb title page: it has no title header (<h1>)")
-    main, rest, original, links = _header_parts(h1)
+    main, rest, original, links, episode_title = _header_parts(h1)
     if not rest:
         # A header without the year span: "Title (1944) (TV)".
         found = re.match(r"^(.*?)\s*(\((?:\d{4}|\?{4}).*)$", main)
@@ -211,6 +289,10 @@ def parse_header(tree: LexborHTMLParser, record: TitleRecord) -> None:
             record.end_year = int(range_match.group(2))
     quoted = _QUOTED_SERIES.match(main)
     crumb = _series_crumb(tree)
+    if quoted and not quoted.group(2) and episode_title:
+        # The 2013- combined page: the episode's title leads the year span, in an <em>.
+        quoted = _QUOTED_SERIES.match(f"{main} {episode_title}")
+        rest = rest.replace(episode_title, "", 1)
     if quoted and quoted.group(2) and (links or crumb is not None or _SEASON_EPISODE.search(rest) or _has_episode_labels(tree)):
         # An episode: "Series" Episode title. (A film may start with a quoted word,
         # "Crocodile" Dundee: without any sign of a series it keeps its title.)
@@ -290,6 +372,18 @@ def parse_rating(block: LexborNode, record: TitleRecord) -> None:
             record.rating = Rating(value=number, best=10, votes=to_int(votes.group(1)) if votes else 0)
 
 
+def _labelled_rating(root: LexborNode) -> LexborNode | None:
+    """The element holding a ``<b>User Rating:</b>`` label, when no widget class marks it."""
+    for label in root.css("b, h5")[:MAX_ROWS]:
+        if " ".join(label.text(deep=True).split()).rstrip(":").lower() == "user rating":
+            holder = label.parent
+            # Only a small holder: a page-wide one would let a review's "8/10" in.
+            if holder is not None and len(holder.text(deep=True)) < 600:
+                return holder
+            return None
+    return None
+
+
 def parse_top_rank(root: LexborNode, record: TitleRecord) -> None:
     """"Top 250: #123", a link to the chart wherever the page puts it."""
     scope = root.css_first("div#tn15rating") or root.css_first("div.starbar-special") or root
@@ -357,6 +451,12 @@ _OVERVIEW_CREW = {
     "creator": ("creator", "Created by"),
     "creators": ("creator", "Created by"),
     "creator(s)": ("creator", "Created by"),
+    # 2006-2008 main details label their blocks as the combined page's headings.
+    "directed by": ("director", "Directed by"),
+    "writing credits": ("writer", "Writing credits"),
+    "writing credits (wga)": ("writer", "Writing credits"),
+    "director(s)": ("director", "Directed by"),
+    "writer(s)": ("writer", "Writing credits"),
 }
 
 
@@ -445,7 +545,7 @@ def parse_awards(text: str | None) -> Awards | None:
 
 def parse_runtimes(text: str | None) -> list[Runtime]:
     runtimes = []
-    for part in _split_bar(text):
+    for part in _split_bar(text, slash=True):
         found = re.match(r"^(?:(?P<country>[^:]+):\s*)?(?P<minutes>\d+)\s*min\b\s*(?P<rest>.*)$", part)
         if not found:
             continue
@@ -460,13 +560,17 @@ def parse_runtimes(text: str | None) -> list[Runtime]:
     return runtimes
 
 
-def parse_certificates(text: str | None) -> list[Certificate]:
+def parse_certificates(text: str | None, unparsed: list[str] | None = None, *, linked: bool = False) -> list[Certificate]:
+    """``Country:Rating (notes)`` items; one that has not the shape of a certificate
+    (a headline "Criterion Picks on Fandor: Nino Rota") goes to ``unparsed``. ``linked``:
+    the items come from IMDb's own certificate links, whose countries need not be known here."""
     certificates = []
-    for part in _split_bar(text):
+    seen: set[tuple[str, str, tuple[str, ...]]] = set()
+    for part in _split_bar(text, slash=True):
         country, colon, rest = part.partition(":")
-        if not colon or not country.strip():
+        country, rest = country.strip(), rest.strip()
+        if not colon or not country:
             continue
-        rest = rest.strip()
         if rest.startswith("("):
             # "Portugal:(Banned) (original rating)": the rating is the first group.
             rating_text, groups = split_parentheticals(rest)
@@ -475,26 +579,38 @@ def parse_certificates(text: str | None) -> list[Certificate]:
             if rating_text:
                 notes = [rating_text, *notes]
         else:
-            rating, _, tail = rest.partition(" ")
-            _, notes = split_parentheticals(tail)
-        if rating:
-            certificates.append(Certificate(country=country.strip(), rating=rating, notes=notes))
+            # The rating runs to the first " (": "R(A) (cut)", "Tous publics (video rating)".
+            rating, bracket, tail = rest.partition(" (")
+            rating = rating.strip()
+            _, notes = split_parentheticals(bracket + tail) if bracket else ("", [])
+        if rating and is_certificate_country(country, known_only=not linked) and is_certificate_rating(rating):
+            key = (country, rating, tuple(notes))
+            if key not in seen:  # a title's duplicate rows are one fact
+                seen.add(key)
+                certificates.append(Certificate(country=country, rating=rating, notes=notes))
+        elif unparsed is not None:
+            unparsed.append(f"Certification: {part}")
     return certificates
 
 
 def parse_akas(lines: list[str], record: TitleRecord) -> None:
-    """``"Hiroshima, My Love" - International (English title)``, or ``Angel Street (UK) (alternative title)``."""
+    """``"Hiroshima, My Love" - International (English title)``, or ``Grotesque (Japan: English title) (censored version)``."""
     for line in lines:
-        found = re.match(r'^"(?P<title>.+?)"\s*(?:-\s*(?P<rest>.*))?$', line)
-        if found:
-            title, rest = found.group("title"), found.group("rest") or ""
-            country, notes = split_parentheticals(rest)
-        elif " - " in line:
-            title, _, rest = line.partition(" - ")
-            country, notes = split_parentheticals(rest)
+        found = re.match(r'^"(?P<title>.+?)"\s*(?:-\s*(?P<rest>.*))?$', line) if len(line) < 1000 else None
+        if found or " - " in line:
+            if found:
+                title, rest = found.group("title"), found.group("rest") or ""
+            else:
+                title, _, rest = line.partition(" - ")
+            # Notes are the trailing groups; one inside the list of countries stays as
+            # printed ("Canada (French title), France": the note is Canada's only).
+            country, notes = split_parentheticals(rest, trailing_only=True)
+            country = " ".join(country.split())
         else:
-            title, groups = split_parentheticals(line, trailing_only=True)
-            country, notes = (groups[0], groups[1:]) if groups else ("", [])
+            # "Grotesque (Japan: English title) (censored version)": the groups are not a
+            # country field ("Japan: English title"); kept as printed, as notes.
+            title, notes = split_parentheticals(line, trailing_only=True)
+            country = ""
         title = title.strip()
         if not title:
             continue
@@ -503,7 +619,8 @@ def parse_akas(lines: list[str], record: TitleRecord) -> None:
             record.original_title = title
 
 
-_GOOF = re.compile(r"^(?P<category>[A-Z][A-Za-z ,/'-]{1,40}?):\s*(?P<text>\S.*)$", re.S)
+# A category may hold parentheses: "Factual errors (in the credits): …".
+_GOOF = re.compile(r"^(?P<category>[A-Z][A-Za-z ,/'()-]{1,50}?):\s*(?P<text>\S.*)$", re.S)
 
 
 def parse_goofs(lines: list[str]) -> list:
@@ -537,7 +654,7 @@ def parse_quotes(block: LexborNode) -> list[list[QuoteLine]]:
         text = " ".join("".join(parts).split())
         if speaker is not None:
             text = text[1:].strip() if text.startswith(":") else text
-        text = _strip_nav(text) if speaker is None else text
+        text = _strip_nav(text) if speaker is None or "\u00ab" not in text else text
         if not text and speaker is None:
             continue
         quote.append(QuoteLine(character=speaker, text=text))
@@ -655,10 +772,57 @@ def parse_info_blocks(root: LexborNode, record: TitleRecord, *, has_company_list
         _parse_info_block(block, label, key, record, has_company_lists=has_company_lists)
 
 
+def parse_loose_labels(root: LexborNode, record: TitleRecord, *, has_company_lists: bool) -> None:
+    """An ``<h5>`` label outside any ``div.info`` (and crew table): its value is what follows it
+    up to the next label, read as a block of that label would be; never dropped unseen."""
+    for h5 in root.css("h5")[:MAX_BLOCKS]:
+        holder = h5.parent
+        if holder is None or holder.tag in ("td", "th") or "info" in (holder.attributes.get("class") or "").split():
+            continue  # the usual places: a crew table's cell, a div.info
+        inside = False
+        for _ in range(12):
+            if holder is None:
+                break
+            if holder.tag == "table" or (holder.tag == "div" and "info" in (holder.attributes.get("class") or "").split()):
+                inside = True
+                break
+            if holder.attributes.get("id") in ("tn15lhs", "tn15rhs", "tn15crumbs"):
+                inside = True  # the side columns' navigation ("Quicklinks", "Photo Gallery")
+                break
+            holder = holder.parent
+        if inside:
+            continue
+        label = _label_of(h5)
+        key = " ".join(label.lower().split())
+        if not label or key in _BOILERPLATE_LABELS:
+            continue
+        parent = h5.parent
+        if parent is not None and parent.tag == "div" and _own_label(parent) is not None and len(parent.css("h5")) == 1:
+            block = parent  # a div led by this label (the late-2009 div.info-offset)
+        else:
+            parts = [h5.html or ""]
+            sibling = h5.next
+            while sibling is not None and sibling.tag not in ("h5", "h3", "hr", "table", "div") and len(parts) < 200:
+                parts.append(escape(sibling.text_content or "") if sibling.tag == "-text" else (sibling.html or ""))
+                sibling = sibling.next
+            text_or_html = "".join(parts)
+            block = LexborHTMLParser(f'<div class="info">{text_or_html}</div>').css_first("div.info")
+            if block is None:
+                continue
+        if key == "user rating" and record.rating is not None:
+            continue
+        _parse_info_block(block, label, key, record, has_company_lists=has_company_lists)
+
+
 def _own_label(block: LexborNode) -> LexborNode | None:
-    """The block's ``<h5>``: its first element (a block without one is a wrapper, e.g. of the cast)."""
+    """The block's ``<h5>``: its first element (a block without one is a wrapper, e.g. of the cast),
+    after any named anchors (``<a name="director"></a>``), line breaks or scripts before it."""
     for child in block.iter():
-        return child if child.tag == "h5" else None
+        if child.tag == "h5":
+            return child
+        if child.tag in ("br", "script", "style", "img") or (child.tag == "a" and "href" not in child.attributes):
+            continue
+        return None
     return None
 
 
@@ -701,10 +865,20 @@ def _parse_info_block(block: LexborNode, label: str, key: str, record: TitleReco
         parse_akas(_value_lines(block), record)
     elif key in ("runtime", "runtimes"):
         record.runtimes.extend(parse_runtimes(" | ".join(_value_lines(block))))
+    elif key.startswith("videos"):
+        found = re.search(r"\ball\s+([\d,]+)", block.text(deep=True)[:2000], re.I)
+        if found:
+            record.video_count = to_int(found.group(1))
     elif key == "aspect ratio":
         record.aspect_ratio = _value_text(block)
     elif key in ("certification", "certificate", "certificates"):
-        record.certificates.extend(parse_certificates(" | ".join(_value_items(block))))
+        items, linked = _value_items_linked(block, "certificates=")
+        have = {(c.country, c.rating, tuple(c.notes)) for c in record.certificates}
+        for certificate in parse_certificates(" | ".join(items), record.unparsed, linked=linked):
+            if (certificate.country, certificate.rating, tuple(certificate.notes)) not in have:
+                record.certificates.append(certificate)
+    elif key == "mpaa":
+        record.mpaa = record.mpaa or _value_text(block)
     elif key == "filming locations":
         links = _value_links(block, "locations=")
         values = [clean_text(a) for a in links] if links else _value_lines(block)
@@ -921,6 +1095,7 @@ def parse_company_lists(root: LexborNode, record: TitleRecord) -> bool:
         label = " ".join(header.text(deep=True).split()).rstrip(":").lower()
         kind = _COMPANY_KINDS.get(label)
         if kind is None:
+            _blackcat_crew(header, record)
             continue
         found = True
         listing = header.next
@@ -953,6 +1128,55 @@ def parse_company_lists(root: LexborNode, record: TitleRecord) -> bool:
     return found
 
 
+def _blackcat_crew(header: LexborNode, record: TitleRecord) -> None:
+    """2006-2008: ``<b class="blackcatheader">Directed by</b><br><a href="/name/nm…">Name</a> (notes)<br>``,
+    for departments the crew tables did not give."""
+    label = " ".join(header.text(deep=True).split()).rstrip(":")
+    department = DEPARTMENT_KEYS.get(re.sub(r"\s*\(WGA\)$", "", label))
+    if department is None or any(member.department == department for member in record.crew):
+        return
+    lines: list[list[LexborNode]] = [[]]
+    sibling = header.next
+    count = 0
+    while sibling is not None and count < MAX_ROWS:
+        count += 1
+        # The next heading or block ends the list (a <b> holding a name link is a row's).
+        if sibling.tag in ("h3", "h5", "hr", "table", "div", "ul"):
+            break
+        if sibling.tag == "b" and ("blackcatheader" in (sibling.attributes.get("class") or "") or sibling.css_first("a") is None):
+            break
+        if sibling.tag == "br":
+            lines.append([])
+        elif sibling.tag not in ("script", "style", "-comment"):
+            lines[-1].append(sibling)
+        sibling = sibling.next
+    order = 0
+    for line_nodes in lines:
+        link = next((n for n in line_nodes if n.tag == "a" and imdb_id_from_href(n.attributes.get("href"), "nm")), None)
+        name = clean_text(link) if link is not None else None
+        if not name:
+            continue
+        tail = " ".join(
+            (n.text_content or "") if n.tag == "-text" else n.text(deep=True)
+            for n in line_nodes[line_nodes.index(link) + 1 :]
+            if n.tag == "-text" or not _is_navigation(n)
+        )
+        job, credited_as, notes = _credit_tail(tail)
+        order += 1
+        record.crew.append(
+            CrewMember(
+                department=department,
+                department_label=label,
+                name=name,
+                job=job,
+                credited_as=credited_as,
+                notes=notes,
+                order=order,
+                imdb_id=imdb_id_from_href(link.attributes.get("href"), "nm"),
+            )
+        )
+
+
 def _siblings_after(node: LexborNode):
     sibling = node.next
     while sibling is not None:
@@ -965,16 +1189,26 @@ def _siblings_after(node: LexborNode):
 
 
 def parse_photo_count(root: LexborNode, record: TitleRecord) -> None:
-    """"Photos (See all 12 | slideshow)" in the media strip."""
+    """"Photos (See all 12 | slideshow)" in the media strip; "see all 3" linking to the
+    video gallery is the video count (one walk over the links for both)."""
     strip = root.css_first("div#title-media-strip") or root
     for link in strip.css("a[href]"):
         href = link.attributes.get("href") or ""
-        if "mediaindex" not in href and "photogallery" not in href:
+        photos = "mediaindex" in href or "photogallery" in href
+        if not photos and "videogallery" not in href:
             continue
-        found = re.search(r"\ball\s+([\d,]+)", link.text(deep=True), re.I)
-        if found:
+        found = re.search(r"\ball\s+([\d,]{1,9})", link.text(deep=True)[:200], re.I)
+        if not found:
+            continue
+        if photos and record.photo_count is None:
             record.photo_count = to_int(found.group(1))
+        elif not photos and record.video_count is None:
+            record.video_count = to_int(found.group(1))
+        if record.photo_count is not None and record.video_count is not None:
             return
+
+
+_VIDEO_COUNT = re.compile(r"Videos?\s*\(\s*see all\s+([\d,]{1,9})\s*\)", re.I)
 
 
 def parse_faq(root: LexborNode, record: TitleRecord) -> None:
@@ -1123,6 +1357,11 @@ def parse_unknown_sections(root: LexborNode, record: TitleRecord) -> None:
         heading = " ".join(h3.text(deep=True).split()).rstrip(":")
         if not heading or heading.lower() in _KNOWN_SECTIONS:
             continue
+        videos = _VIDEO_COUNT.fullmatch(heading) if "ideo" in heading else None
+        if videos:
+            if record.video_count is None:  # "Videos (see all 3)"
+                record.video_count = to_int(videos.group(1))
+            continue
         lines = []
         sibling = h3.next
         while sibling is not None and sibling.tag not in ("h3", "hr"):
@@ -1183,8 +1422,15 @@ def parse_title_tree(tree: LexborHTMLParser, *, url: str | None = None) -> Title
     parse_crew_tables(root, record)
     has_company_lists = parse_company_lists(root, record)
     parse_info_blocks(root, record, has_company_lists=has_company_lists)
+    parse_loose_labels(root, record, has_company_lists=has_company_lists)
     parse_news_teaser(root, record)
     parse_cast(root, record)
+    if record.rating is None:
+        # The late-2009 main-details page puts the widget in a div.info-offset, not a div.info;
+        # 2006-2008 pages print "<b>User Rating:</b> <b>6.9/10</b> (56,143 votes)" in a div.general.
+        widget = root.css_first("div#tn15rating") or root.css_first("div.general.rating") or _labelled_rating(root)
+        if widget is not None:
+            parse_rating(widget, record)
     if record.top_rank is None:
         parse_top_rank(root, record)
     parse_photo_count(tree.css_first("div#tn15main") or root, record)
