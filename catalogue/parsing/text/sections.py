@@ -38,7 +38,7 @@ def foreign_shape(collapsed: str, own: str) -> bool:
         return True
     if own != "awards" and v.parse_awards(v.strip_links(collapsed)):
         return True
-    if _HELPFUL.match(collapsed[:200]) or _TOTAL_REVIEWS.search(collapsed[-80:]):
+    if _HELPFUL.match(collapsed[:200]) or _TOTAL_REVIEWS.search(collapsed[-80:]) or _ARTICLE_COUNT.match(collapsed):
         return True
     if own == "directors" and _is_writer_credit(collapsed):
         return True
@@ -671,6 +671,11 @@ def _is_article_source(collapsed: str) -> bool:
     return collapsed.startswith(("» (From ", "(From ", "» From ")) and len(collapsed) < 300
 
 
+def section_newsdesk_items(page: Page, value: str) -> None:
+    page.i -= 1  # the block reader starts after its label line
+    section_newsdesk(page, value)
+
+
 def section_newsdesk(page: Page, value: str) -> None:
     """``NewsDesk:`` ``(13 articles)`` and headline / ``» (From …)`` pairs: links to news pages, not data."""
     page.i += 1
@@ -684,6 +689,14 @@ def section_newsdesk(page: Page, value: str) -> None:
             page.i = following + 1
             continue
         return
+
+
+def is_newsdesk_item(page: Page, collapsed: str) -> bool:
+    """NewsDesk items whose label was lost: ``(23 articles)``, or a headline over its ``(From …)`` line."""
+    if _ARTICLE_COUNT.match(collapsed) or _is_article_source(collapsed):
+        return True
+    following = page.next_nonblank(page.i + 1)
+    return len(collapsed) < 300 and following < page.count and _is_article_source(page.collapsed[following])
 
 
 _TOTAL_REVIEWS = re.compile(r"\(([\d,]{1,9}) total\)\s*»?\s*$")
@@ -978,11 +991,11 @@ def section_akas(page: Page, value: str) -> None:
     """``Also Known As:`` and ``"Title" - Country (notes)`` rows."""
     page.zone = "details"
     for line in take_values(page, value, "akas", multi=True):
-        aka_value(page, line)
+        aka_value(page, line, labelled=True)
 
 
-def aka_value(page: Page, text: str) -> None:
-    aka = v.parse_aka(text)
+def aka_value(page: Page, text: str, *, labelled: bool = False) -> None:
+    aka = v.parse_aka(text) or (v.parse_plain_aka(text) if labelled else None)
     if aka:
         page.record.akas.append(aka)
     else:
@@ -1100,7 +1113,9 @@ def section_certificates(page: Page, value: str) -> None:
 def certificates_value(page: Page, text: str) -> None:
     certificates = v.parse_certificates(text)
     if certificates:
-        page.record.certificates.extend(certificates)
+        # A page may print the same certificate twice (summary and details): kept once.
+        known = page.record.certificates
+        known.extend(certificate for certificate in certificates if certificate not in known)
     else:
         page.unparsed(text)
 
@@ -1765,6 +1780,7 @@ SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
     (lambda page, line: page.zone in ("overview", "top") and _is_rating_line(line), section_rating_line),
     (lambda page, line: v.popularity_text(line) is not None, section_popularity_text),
     (is_season_episode, section_season_episode),
+    (is_newsdesk_item, section_newsdesk_items),
     (is_unknown_crew_heading, section_crew),
     (is_summary_writer, section_summary_writer),
     (is_release_shape, section_release_line),

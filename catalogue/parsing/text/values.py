@@ -344,7 +344,7 @@ def parse_runtimes(text: str) -> list[Runtime] | None:
     if len(text) > LIST_LINE:
         return None
     runtimes = []
-    for item in text.split("|"):
+    for item in list_items(text):
         item = item.strip()
         if not item:
             continue
@@ -371,9 +371,14 @@ def parse_aspect_ratio(text: str) -> str | None:
     return text.strip() if _ASPECT.match(text[:SHORT_LINE]) else None
 
 
+def list_items(text: str) -> list[str]:
+    """A printed list's items: ``a | b``, or ``a / b`` in the 2006–2008 layout."""
+    return text.split("|") if "|" in text or " / " not in text else text.split(" / ")
+
+
 def split_list(text: str) -> list[str]:
-    """``Drama | Mystery | Thriller`` → the items, stripped, empty ones dropped."""
-    return [collapse(item) for item in text.split("|") if item.strip()]
+    """``Drama | Mystery | Thriller`` (or ``Drama / Thriller``) → the items, stripped, empty ones dropped."""
+    return [collapse(item) for item in list_items(text) if item.strip()]
 
 
 def is_genre_list(text: str) -> bool:
@@ -407,24 +412,28 @@ def is_sound_mix_list(text: str) -> bool:
 
 # ---------------------------------------------------------------- details
 
-_CERT_COUNTRY = re.compile(r"^[A-Z][\w .'&/-]{0,40}$")
-_CERT_RATING = re.compile(r"^[\w+/.\-' ]{1,25}$")
+_CERT_RATING = re.compile(r"^[\w+/.\-' ]{1,25}(?:\([\w+/.\-' ]{1,12}\)[\w+]{0,4})?$")
+_RUNTIME_VALUE = re.compile(r"^\d{1,5}\s*min\b")
 
 
 def parse_certificates(text: str) -> list[Certificate] | None:
-    """``Italy:T (re-rating) (1974) | Portugal:(Banned) (original rating) | …``; ``None`` if not of that shape."""
+    """``Italy:T (re-rating) (1974) | Portugal:(Banned) (original rating) | …``; ``None`` if not of that shape.
+
+    The country must be a known country name: a headline or a title with a colon
+    ("Alien: Resurrection") is not a certificate.
+    """
     # The first country name is short, so its colon comes early; most lines fail here.
     if len(text) > LIST_LINE or ":" not in text[:48] or not text[:1].isupper():
         return None
     certificates = []
-    for item in text.split("|"):
+    for item in list_items(text):
         item = item.strip()
         if not item:
             continue
         country, colon, value = item.partition(":")
         country = country.strip()
         value = value.strip()
-        if not colon or not value or not _CERT_COUNTRY.match(country):
+        if not colon or not value or country not in COUNTRIES:
             return None
         if value.startswith("("):
             close = value.find(")")
@@ -432,9 +441,10 @@ def parse_certificates(text: str) -> list[Certificate] | None:
                 return None
             rating, rest = value[: close + 1], value[close + 1 :]
         else:
-            paren = value.find("(")
+            # Notes follow after a space; a parenthesis inside the rating stays: "R(A)".
+            paren = value.find(" (")
             rating, rest = (value, "") if paren < 0 else (value[:paren].strip(), value[paren:])
-            if not _CERT_RATING.match(rating) or len(rating.split()) > 3:
+            if not _CERT_RATING.match(rating) or len(rating.split()) > 3 or _RUNTIME_VALUE.match(rating):
                 return None
         rest = rest.strip()
         if rest:
@@ -451,7 +461,7 @@ def looks_like_certificates(text: str) -> bool:
     """A cheap test of the first two items, for deciding which section a line belongs to."""
     if ":" not in text[:48] or not text[:1].isupper():
         return False
-    items = text[:300].split("|")
+    items = list_items(text[:300])
     if len(text) > 300 and len(items) > 1:
         items.pop()  # cut mid-item
     return parse_certificates("|".join(items[:2])) is not None
@@ -475,6 +485,25 @@ def parse_aka(text: str) -> Aka | None:
         return None
     country, notes = split_trailing_parens(rest)
     return Aka(title=title, country=country.strip() or None, notes=notes)
+
+
+def parse_plain_aka(text: str) -> Aka | None:
+    """``Grotesque (Japan: English title) (censored version)``: main-details pages print no quotes.
+
+    The groups are kept as notes, as printed; the first must name a country ("Japan",
+    "Japan: English title"), so that a line of another shape is not taken for an AKA.
+    """
+    text = text.strip()
+    if len(text) > SHORT_LINE or text.startswith('"'):
+        return None
+    title, notes = split_trailing_parens(text)
+    title = title.strip()
+    if not title or not notes or "(" in title and title.count("(") != title.count(")"):
+        return None
+    head = notes[0].partition(":")[0].partition(",")[0].strip()
+    if head not in COUNTRIES:
+        return None
+    return Aka(title=title, country=None, notes=notes)
 
 
 def _company_note(note: str) -> bool:

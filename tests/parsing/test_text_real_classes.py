@@ -1,0 +1,124 @@
+"""Classes of error seen on real unseen pages: each test reads real page text (quoted lines).
+
+The pages are built from lines as the real pages print them (the corpus's saved pages and
+the fixtures of ``tests/pages/real/``); only the header and footer around them are added.
+"""
+
+from __future__ import annotations
+
+from catalogue.parsing.text import parse_text_page
+from tests.conftest import TEST_PAGES
+
+REAL = TEST_PAGES / "real"
+
+
+def _page(*lines: str, header: str = "IMDb > Gurotesuku (2009)") -> str:
+    return "\n".join((header, *lines, "", "Related Links", "")) + "\n"
+
+
+# ---------------------------------------------------------------- 2. invented facts
+
+
+def test_news_headline_with_a_colon_is_not_a_certificate():
+    # pages/018_i_vitelloni_1953_b.txt: the "NewsDesk:" label was lost, its count and items remain.
+    text = _page(
+        "I Vitelloni (1953) More at IMDbPro »",
+        "User Rating:",
+        "8.0/10   22,101 votes »",
+        "Release Date:",
+        "7 November 1956 (USA) See more »",
+        "A character study of five young men at crucial turning points in their lives in a small town in Italy. Full summary » | Full synopsis »",
+        "Nominated for Oscar. Another 5 wins & 1 nomination See more »",
+        "(23 articles)",
+        "Criterion Picks on Fandor: Nino Rota",
+        " (From CriterionCast. 5 January 2016, 6:00 AM, PST)",
+        "",
+        "Franco Interlenghi obituary",
+        " (From The Guardian - Film News. 23 September 2015, 9:47 AM, PDT)",
+        "",
+        "Love and Marriage: An Ultimate Journey",
+        " (From Keyframe. 14 April 2015, 7:00 AM, PDT)",
+        "",
+        "User Reviews:",
+        "Fellini becoming Fellini... See more (52 total) »",
+        header="IMDb > I Vitelloni (1953)",
+    )
+    record = parse_text_page(text)
+    assert record.certificates == []
+    assert record.plot_keywords == []
+    assert record.akas == []
+    assert record.review_count == 52
+    assert record.plot.startswith("A character study of five young men")
+    assert not any("Fandor" in line or "obituary" in line for line in record.unparsed)
+
+
+def test_title_with_a_colon_in_the_akas_is_not_a_certificate():
+    # text-from-html/gurotesuku_2009_maindetails_2010.txt
+    text = _page(
+        "Additional Details",
+        "",
+        "Also Known As:",
+        "",
+        "Grotesque (Japan: English title) (censored version)",
+        "Grotesque: Unrated Version (Japan: English title)",
+        "Gurotesuku (Japan) (censored version)",
+        "See more »",
+        "",
+        "Runtime:",
+        "",
+        "73 min | Japan:69 min (censored version)",
+        "",
+        "Certification:",
+        "",
+        "Japan:Unrated (self-rating: R-20) |  UK:(Banned) |  UK:R",
+    )
+    record = parse_text_page(text)
+    assert [c.to_dict() for c in record.certificates] == [
+        {"country": "Japan", "rating": "Unrated", "notes": ["self-rating: R-20"]},
+        {"country": "UK", "rating": "(Banned)", "notes": []},
+        {"country": "UK", "rating": "R", "notes": []},
+    ]
+    # 3. The main-details form "Title (Country) (note)": the groups are notes, as printed.
+    assert [a.to_dict() for a in record.akas] == [
+        {"title": "Grotesque", "country": None, "notes": ["Japan: English title", "censored version"]},
+        {"title": "Grotesque: Unrated Version", "country": None, "notes": ["Japan: English title"]},
+        {"title": "Gurotesuku", "country": None, "notes": ["Japan", "censored version"]},
+    ]
+    assert [r.to_dict() for r in record.runtimes] == [
+        {"minutes": 73, "country": None, "note": None},
+        {"minutes": 69, "country": "Japan", "note": "censored version"},
+    ]
+    assert record.unparsed == []
+
+
+def test_a_certificate_printed_twice_is_kept_once():
+    text = _page(
+        "Additional Details",
+        "Certification:",
+        "Japan:Unrated (self-rating: R-20) |  UK:(Banned) |  UK:R",
+        "Japan:Unrated (self-rating: R-20) |  UK:(Banned) |  UK:R",
+    )
+    assert len(parse_text_page(text).certificates) == 3
+
+
+# ---------------------------------------------------------------- 5. ratings with parentheses
+
+
+def test_certificate_rating_with_parentheses():
+    # text-from-html/pulp_fiction_1994_combined_2010_spanish_title.txt and the Shawshank page.
+    text = _page(
+        "Additional Details",
+        "Certification:",
+        "Argentina:18 | Singapore:R(A) (original rating) (cut) | Singapore:M18 (re-rating) | France:Tous publics | "
+        "Portugal:(Banned) (original rating) | Italy:T (re-rating) (1974)",
+        header="IMDb > Pulp Fiction (1994)",
+    )
+    record = parse_text_page(text)
+    assert [c.to_dict() for c in record.certificates] == [
+        {"country": "Argentina", "rating": "18", "notes": []},
+        {"country": "Singapore", "rating": "R(A)", "notes": ["original rating", "cut"]},
+        {"country": "Singapore", "rating": "M18", "notes": ["re-rating"]},
+        {"country": "France", "rating": "Tous publics", "notes": []},
+        {"country": "Portugal", "rating": "(Banned)", "notes": ["original rating"]},
+        {"country": "Italy", "rating": "T", "notes": ["re-rating", "1974"]},
+    ]
