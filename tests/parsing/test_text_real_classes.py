@@ -122,3 +122,68 @@ def test_certificate_rating_with_parentheses():
         {"country": "Portugal", "rating": "(Banned)", "notes": ["original rating"]},
         {"country": "Italy", "rating": "T", "notes": ["re-rating", "1974"]},
     ]
+
+
+# ---------------------------------------------------------------- 1. TV series headers
+
+
+def test_series_title_line_with_original_title_and_years():
+    # pages/016_twilight_zone_1959_tvseries.txt, cut off mid-line as saved.
+    text = "\n".join(
+        (
+            'IMDb > "Twilight Zone" (1959)',
+            '"The Twilight Zone"',
+            "Top Links",
+            "",
+            '"Twilight Zone" (1959) More at IMDbPro »"The Twilight Zone" (original title), TV series 1959-1964',
+            "",
+            "Photos (See all 250 | slideshow) Videos (see all 309)",
+            "Twilight Zone: :  -- A reporter interviews a Hollywood movie queen who has a secret to her eternal beauty.",
+            "Twilight Zone: Season 5: Episode 35 -- Charlotte Scott and policeman Robert Franklin seem to be stalked by giants.",
+            "",
+            "User Rating:",
+            "9.0/10   33,945 votes »",
+            "1 | 2 | 3 | 4 | 5",
+            "Release Date:",
+            "2 October 1959 (USA) See more »",
+            "Ordinary people find themselves in extraordinarily astounding si",
+        )
+    )
+    record = parse_text_page(text)
+    assert (record.title, record.year, record.end_year, record.kind) == ("Twilight Zone", 1959, 1964, "tv_series")
+    assert record.original_title == "The Twilight Zone"
+    assert record.seasons == [1, 2, 3, 4, 5]
+    assert record.videos == [
+        "A reporter interviews a Hollywood movie queen who has a secret to her eternal beauty.",
+        "Charlotte Scott and policeman Robert Franklin seem to be stalked by giants.",
+    ]
+    # The cut-off last line is neither tagline nor plot: it stays unparsed, with a warning.
+    assert record.taglines == [] and record.plot is None
+    assert record.unparsed == ["Ordinary people find themselves in extraordinarily astounding si"]
+    assert any("cut off" in warning for warning in record.warnings)
+
+
+def test_open_series_years_are_not_the_original_title():
+    # text-from-html/the_walking_dead_2010_tvseries_combined_2013.txt
+    text = _page(
+        '"The Walking Dead" (2010) More at IMDbPro »TV series 2010-',
+        "",
+        "User Rating:",
+        "8.7/10   229,717 votes »",
+        header='IMDb > "The Walking Dead" (2010)',
+    )
+    record = parse_text_page(text)
+    assert (record.title, record.year, record.end_year, record.kind) == ("The Walking Dead", 2010, None, "tv_series")
+    assert record.original_title is None
+    assert "TV series 2010-" not in record.unparsed
+
+
+def test_series_header_with_lower_case_label_keeps_its_end_year():
+    for header, kind in (
+        ("The Twilight Zone (TV series 1959–1964)", "tv_series"),
+        ("Lost (TV series 2004–2010)", "tv_series"),
+        ("The Pacific (TV mini-series 2010)", "tv_mini_series"),
+    ):
+        record = parse_text_page(_page("User Rating:", "9.0/10   33,945 votes »", header=f"IMDb > {header}"))
+        expected_end = {"The Twilight Zone": 1964, "Lost": 2010}.get(record.title)
+        assert (record.kind, record.end_year) == (kind, expected_end), header

@@ -146,7 +146,7 @@ def section_header(page: Page, value: str) -> None:
 
 def drop_title_repeat(page: Page) -> None:
     record = page.record
-    repeats = [record.title, record.original_title]
+    repeats = [record.title, record.original_title, f'"{record.title}"', f'"{record.original_title}"']
     if record.series is not None:
         repeats.append(f'"{record.series.title}" {record.title}')
     if page.aux_title and page.aux_title in repeats and page.aux_title in record.unparsed:
@@ -204,11 +204,19 @@ def section_title_line(page: Page, value: str) -> None:
     if after.startswith("Pro"):
         after = after[3:]
     after = after.strip().lstrip("»").strip()
+    # "»TV series 2010-" / "»"The Twilight Zone" (original title), TV series 1959-1964": the kind and years.
+    years = _TRAILING_SERIES_YEARS.search(after)
+    if years:
+        apply_series_years(page, years)
+        after = after[: years.start()].strip()
     if after and page.i < page.count and page.collapsed[page.i].endswith("(original title)"):
         after = f"{after} {page.collapsed[page.i]}"  # wrapped by a text browser
         page.i += 1
     if after.endswith("(original title)"):
-        page.record.original_title = after[: -len("(original title)")].strip() or None
+        original = after[: -len("(original title)")].strip()
+        if len(original) > 2 and original[0] == '"' and original[-1] == '"':
+            original = original[1:-1].strip()  # a series' title, quoted
+        page.record.original_title = original or None
     elif after:
         page.unparsed(after)
 
@@ -246,10 +254,19 @@ def is_series_years(page: Page, collapsed: str) -> bool:
     return len(collapsed) < 40 and bool(_SERIES_YEARS.match(collapsed))
 
 
+_TRAILING_SERIES_YEARS = re.compile(
+    r"(?:^|,\s*)TV (?P<kind>series|mini-series|Series|Mini-Series) (?P<start>\d{4})\s*[-–—]\s*(?P<end>\d{4})?$"
+)
+
+
 def section_series_years(page: Page, value: str) -> None:
     """``TV series 1994-2004`` under a series' title."""
     match = _SERIES_YEARS.match(page.collapsed[page.i])
     page.i += 1
+    apply_series_years(page, match)
+
+
+def apply_series_years(page: Page, match: re.Match) -> None:
     record = page.record
     if record.kind != "tv_episode":
         record.kind = "tv_mini_series" if "mini" in match.group("kind").lower() else "tv_series"
@@ -294,6 +311,8 @@ def is_news_or_video(page: Page, collapsed: str) -> bool:
         return False
     prefix = collapsed.partition(" -- ")[0]
     record = page.record
+    if record.kind in ("tv_series", "tv_mini_series") and prefix.startswith(record.title + ":"):
+        return True  # an episode's video: "Twilight Zone: Season 5: Episode 36 -- …"
     return prefix in (record.title, record.original_title, page.aux_title)
 
 
@@ -555,6 +574,24 @@ def section_seasons(page: Page, value: str) -> None:
                 page.record.seasons.append(int(item))
 
 
+_SEASON_LINKS = re.compile(r"^\d{1,3}(?: \| \d{1,3}){0,60}$")
+
+
+def is_season_links(page: Page, collapsed: str) -> bool:
+    """A series' season links whose "Seasons:" label was lost: ``1 | 2 | 3 | 4 | 5``."""
+    if page.zone != "overview" or page.record.seasons or page.record.kind not in ("tv_series", "tv_mini_series"):
+        return False
+    if not _SEASON_LINKS.match(collapsed[:300]):
+        return False
+    numbers = [int(item) for item in collapsed.split(" | ")]
+    return numbers == sorted(set(numbers))
+
+
+def section_season_links(page: Page, value: str) -> None:
+    page.record.seasons.extend(int(item) for item in page.collapsed[page.i].split(" | "))
+    page.i += 1
+
+
 def section_genres(page: Page, value: str) -> None:
     for line in take_values(page, value, "genres", multi=False):
         page.record.genres.extend(v.split_list(line))
@@ -608,6 +645,8 @@ def section_plot_line(page: Page, value: str) -> None:
 def is_overview_free_text(page: Page, collapsed: str) -> bool:
     """After the release date, a label-less line is the tagline, then the plot."""
     record = page.record
+    if page.cut_mid_line and page.i == page.count - 1:
+        return False  # cut off mid-line: which field it was, and its end, are unknown
     return page.zone == "overview" and page.seen_release and record.plot is None and not _is_pipe_list(collapsed)
 
 
@@ -1780,6 +1819,7 @@ SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
     (lambda page, line: page.zone in ("overview", "top") and _is_rating_line(line), section_rating_line),
     (lambda page, line: v.popularity_text(line) is not None, section_popularity_text),
     (is_season_episode, section_season_episode),
+    (is_season_links, section_season_links),
     (is_newsdesk_item, section_newsdesk_items),
     (is_unknown_crew_heading, section_crew),
     (is_summary_writer, section_summary_writer),

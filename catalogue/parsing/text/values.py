@@ -108,7 +108,8 @@ def _matching_open(text: str) -> int:
 # ---------------------------------------------------------------- header
 
 _HEADER_PAREN = re.compile(
-    r"^(?:(?P<label>TV Series|TV Mini-Series|TV Mini Series|Mini-Series|TV Episode|TV Special|TV Short|TV Movie|TV|Video Game|Video|VG|V|Short)\s*)?"
+    r"^(?:(?P<label>TV Series|TV Mini-Series|TV Mini Series|Mini-Series|TV Episode|TV Special|TV Short|TV Movie|TV|Video Game|Video|VG|V|Short"
+    r"|TV series|TV mini-series|TV mini series|TV episode|TV special|TV short|TV movie|Video game)\s*)?"
     r"(?P<year>\d{4}|\?\?\?\?)?(?:/(?P<roman>[IVXL]+))?"
     r"(?P<dash>\s*[-–—]\s*(?P<end>\d{4})?)?\s*$"
 )
@@ -128,6 +129,8 @@ _KIND_BY_LABEL = {
     "V": "video",
     "Short": "short",
 }
+# Later pages print the label in lower case: "(TV series 1959–1964)".
+_KIND_BY_LOWER_LABEL = {label.lower(): kind for label, kind in _KIND_BY_LABEL.items()}
 _KIND_BY_SUFFIX = {
     "tv": "tv_movie",
     "tv movie": "tv_movie",
@@ -193,7 +196,7 @@ def parse_title_with_year(text: str) -> Header | None:
     label = match.group("label")
     has_range = match.group("dash") is not None
     if label:
-        header.kind = _KIND_BY_LABEL[label]
+        header.kind = _KIND_BY_LOWER_LABEL[label.lower()]
     if has_range:
         header.end_year = _year(match.group("end"))
         if header.kind == "movie" or header.kind == "tv_movie":
