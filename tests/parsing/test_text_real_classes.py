@@ -187,3 +187,93 @@ def test_series_header_with_lower_case_label_keeps_its_end_year():
         record = parse_text_page(_page("User Rating:", "9.0/10   33,945 votes »", header=f"IMDb > {header}"))
         expected_end = {"The Twilight Zone": 1964, "Lost": 2010}.get(record.title)
         assert (record.kind, record.end_year) == (kind, expected_end), header
+
+
+# ---------------------------------------------------------------- 4. "Writing credits" / "(WGA)"
+
+
+def test_writers_after_a_wga_line():
+    text = _page(
+        "Directed by",
+        "Quentin Tarantino",
+        "Writing credits",
+        "(WGA)",
+        "Quentin Tarantino (stories) and",
+        "Roger Avary (stories)",
+        "",
+        "Quentin Tarantino (written by)",
+        "",
+        "Produced by",
+        "Lawrence Bender .... producer",
+        "Crew believed to be complete",
+        header="IMDb > Pulp Fiction (1994)",
+    )
+    record = parse_text_page(text)
+    assert [(m.department, m.name, m.job, m.notes) for m in record.crew] == [
+        ("director", "Quentin Tarantino", None, []),
+        ("writer", "Quentin Tarantino", None, ["stories"]),
+        ("writer", "Roger Avary", None, ["stories"]),
+        ("writer", "Quentin Tarantino", None, ["written by"]),
+        # 7. "Crew believed to be complete" is the list's footnote, not a producer.
+        ("producer", "Lawrence Bender", "producer", []),
+    ]
+    assert record.unparsed == []
+
+
+# ---------------------------------------------------------------- 7. smaller classes
+
+
+def test_lone_runtime_with_its_country_and_low_vote_rating():
+    # text-from-html/kannethirey_thondrinal_1998_maindetails_2009.txt (rating) and an episode's runtime.
+    text = _page(
+        "Overview",
+        "",
+        "User Rating:",
+        "",
+        "7.4/10   17 votes",
+        "",
+        "Additional Details",
+        "Runtime:",
+        "",
+        "USA:45 min",
+        "",
+        "Country:",
+        "USA",
+        "Certification:",
+        "France:Tous publics",
+        header="IMDb > Kannethirey Thondrinal (1998)",
+    )
+    record = parse_text_page(text)
+    assert record.rating.to_dict() == {"value": 7.4, "best": 10, "votes": 17}
+    assert [r.to_dict() for r in record.runtimes] == [{"minutes": 45, "country": "USA", "note": None}]
+    assert record.countries == ["USA"]
+    assert [c.to_dict() for c in record.certificates] == [{"country": "France", "rating": "Tous publics", "notes": []}]
+    assert record.unparsed == []
+
+
+def test_label_less_runtime_and_certificate_lines():
+    text = _page("Additional Details", "USA:45 min", "France:Tous publics | USA:TV-14", header="IMDb > Guts (2010)")
+    record = parse_text_page(text)
+    assert [r.to_dict() for r in record.runtimes] == [{"minutes": 45, "country": "USA", "note": None}]
+    assert [(c.country, c.rating) for c in record.certificates] == [("France", "Tous publics"), ("USA", "TV-14")]
+
+
+def test_goof_category_with_a_note_and_quote_without_its_link():
+    text = _page(
+        "Guts (2010) More at IMDbPro »",
+        "Release Date:",
+        "31 October 2010 (USA)",
+        "Did You Know?",
+        "The zombie extras were trained at a zombie school. See more »",
+        "Errors made by characters (possibly deliberate): Rick says the wrong thing. See more »",
+        "Factual errors (possibly deliberate): The dates on the wall are wrong. See more »",
+        "Quotes:",
+        "Rick Grimes: Hello. »",
+        header="IMDb > Guts (2010)",
+    )
+    record = parse_text_page(text)
+    assert [g.to_dict() for g in record.goofs] == [
+        {"category": "Errors made by characters (possibly deliberate)", "text": "Rick says the wrong thing."},
+        {"category": "Factual errors (possibly deliberate)", "text": "The dates on the wall are wrong."},
+    ]
+    assert [[line.to_dict() for line in quote] for quote in record.quotes] == [[{"character": "Rick Grimes", "text": "Hello."}]]

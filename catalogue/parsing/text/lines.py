@@ -37,6 +37,8 @@ BOILERPLATE = frozenset(
         "View content advisory for parents",
         "Parents Guide:",
         "Crew verified as complete",
+        "Crew believed to be complete",
+        "Cast believed to be complete",
         "(in alphabetical order)",
         "Show more recommendations",
         "Update",

@@ -911,7 +911,7 @@ def section_crew(page: Page, value: str) -> None:
             page.i += 1
             continue
         row_collapsed = page.collapsed[page.i]
-        if row_collapsed.lower() in ("(in alphabetical order)", "(in credits order)"):
+        if row_collapsed.lower() in _CREW_NOTE_LINES:
             page.i += 1
             continue
         if row_collapsed in ("....", "...") and _job_on_next_line(page, key):
@@ -931,6 +931,10 @@ def section_crew(page: Page, value: str) -> None:
         page.crew_orders[key] = order
         page.record.crew.append(member)
         page.i += 1
+
+
+# Notes on a heading's own line under it ("Writing credits" / "(WGA)"): not rows.
+_CREW_NOTE_LINES = frozenset(("(in alphabetical order)", "(in credits order)", "(wga)", "(in order of appearance)"))
 
 
 def _job_on_next_line(page: Page, key: str) -> bool:
@@ -1252,9 +1256,14 @@ def section_goofs(page: Page, value: str) -> None:
     page.dyk_kinds.append("goofs")
 
 
+def is_goof_category(category: str) -> bool:
+    """``Continuity``; also with a note of its own: ``Factual errors (possibly deliberate)``."""
+    return category in GOOF_CATEGORIES or category.endswith(")") and v.split_trailing_parens(category)[0] in GOOF_CATEGORIES
+
+
 def goof_value(text: str, *, labelled: bool) -> Goof:
     category, colon, rest = text.partition(":")
-    if colon and (category in GOOF_CATEGORIES or labelled and 0 < len(category) <= 50 and "\n" not in category):
+    if colon and (is_goof_category(category) or labelled and 0 < len(category) <= 50 and "\n" not in category):
         return Goof(category=category.strip(), text=rest.strip())
     return Goof(category=None, text=text)
 
@@ -1419,7 +1428,7 @@ def section_dyk_item(page: Page, value: str) -> None:
         return
     first = lines[0]
     category = first.partition(":")[0]
-    if category in GOOF_CATEGORIES:
+    if is_goof_category(category):
         page.record.goofs.append(goof_value("\n".join(lines), labelled=False))
         page.dyk_kinds.append("goofs")
     elif len(lines) == 1 and parse_connection(first):

@@ -49,6 +49,9 @@ def strip_links(text: str, *, bare_more: bool = True) -> str:
             # A bare "more" link ("15 July 1988 (USA) more"), never the end of a word ("evermore").
             if bare_more and tail.endswith("more") and (len(rest) == 4 or rest[-5] == " "):
                 rest = rest[:-4].rstrip().rstrip("|").rstrip()
+            elif rest.endswith(" »"):
+                # A bare "»" link after a value ("Hello. »"); "«Title»" keeps its own.
+                rest = rest[:-2].rstrip().rstrip("|").rstrip()
             else:
                 break
     return rest
