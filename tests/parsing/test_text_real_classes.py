@@ -277,3 +277,87 @@ def test_goof_category_with_a_note_and_quote_without_its_link():
         {"category": "Factual errors (possibly deliberate)", "text": "The dates on the wall are wrong."},
     ]
     assert [[line.to_dict() for line in quote] for quote in record.quotes] == [[{"character": "Rick Grimes", "text": "Hello."}]]
+
+
+# ---------------------------------------------------------------- 6. the 2006–2008 layout
+
+# The shapes as unseen pages of the period print them: "6.9/10 (56,143 votes)", " / " lists,
+# "163 min / Germany:…", "(more) (view trailer)" after the plot, "Photo Gallery" links.
+_LAYOUT_2007 = "\n".join(
+    (
+        "IMDb > The Godfather (1972)",
+        "The Godfather (1972)",
+        "Photo Gallery (see all)",
+        "User Rating: 6.9/10 (56,143 votes)",
+        "Director:",
+        "Francis Ford Coppola",
+        "Writers (WGA):",
+        "Mario Puzo (novel)",
+        "Francis Ford Coppola (screenplay) ...",
+        "Photo Gallery »",
+        "Release Date:",
+        "24 March 1972 (USA) more",
+        "Genre:",
+        "Crime / Drama / Thriller more",
+        "Plot Outline:",
+        "The aging patriarch of an organized crime dynasty transfers control of his clandestine empire to his reluctant son. (more) (view trailer)",
+        "Runtime:",
+        "163 min / Germany:158 min",
+        "Country:",
+        "USA / Italy",
+        "Language:",
+        "English / Italian / Latin",
+        "Color:",
+        "Color",
+        "Sound Mix:",
+        "Dolby Digital / DTS / Mono",
+        "Certification:",
+        "USA:R / UK:X / France:Tous publics / Singapore:R(A) (original rating) (cut)",
+        "Related Links",
+        "",
+    )
+)
+
+
+def test_layout_2006_2008_values():
+    record = parse_text_page(_LAYOUT_2007)
+    assert record.rating.to_dict() == {"value": 6.9, "best": 10, "votes": 56143}
+    assert [(m.department, m.name, m.notes) for m in record.crew] == [
+        ("director", "Francis Ford Coppola", []),
+        ("writer", "Mario Puzo", ["novel"]),
+        ("writer", "Francis Ford Coppola", ["screenplay"]),
+    ]
+    assert record.release_date.to_dict() == {"date": "1972-03-24", "text": "24 March 1972", "country": "USA", "note": None}
+    assert record.genres == ["Crime", "Drama", "Thriller"]
+    assert record.plot == (
+        "The aging patriarch of an organized crime dynasty transfers control of his clandestine empire to his reluctant son."
+    )
+    assert [(r.minutes, r.country) for r in record.runtimes] == [(163, None), (158, "Germany")]
+    assert record.countries == ["USA", "Italy"]
+    assert record.languages == ["English", "Italian", "Latin"]
+    assert record.colors == ["Color"]
+    assert record.sound_mixes == ["Dolby Digital", "DTS", "Mono"]
+    assert [c.to_dict() for c in record.certificates] == [
+        {"country": "USA", "rating": "R", "notes": []},
+        {"country": "UK", "rating": "X", "notes": []},
+        {"country": "France", "rating": "Tous publics", "notes": []},
+        {"country": "Singapore", "rating": "R(A)", "notes": ["original rating", "cut"]},
+    ]
+    assert record.unparsed == []
+
+
+def test_layout_2006_2008_label_less_lists():
+    text = _page(
+        "The Godfather (1972) More at IMDbPro »",
+        "Additional Details",
+        "163 min / Germany:158 min",
+        "USA / Italy",
+        "Dolby Digital / DTS / Mono",
+        "USA:R / UK:X",
+        header="IMDb > The Godfather (1972)",
+    )
+    record = parse_text_page(text)
+    assert [(r.minutes, r.country) for r in record.runtimes] == [(163, None), (158, "Germany")]
+    assert record.countries == ["USA", "Italy"]
+    assert record.sound_mixes == ["Dolby Digital", "DTS", "Mono"]
+    assert [(c.country, c.rating) for c in record.certificates] == [("USA", "R"), ("UK", "X")]

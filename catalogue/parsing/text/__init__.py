@@ -68,7 +68,8 @@ def _parse(text: str) -> TitleRecord:
     page = Page(text)
     page.fragmented = fragmented
     start = _find_header(page, text)
-    page.bare_more = any(line == "more" for line in page.lines)
+    # Bare "more" links: on their own line, or after a value's note ("24 March 1972 (USA) more", 2006–2008).
+    page.bare_more = any(line == "more" or line.endswith(") more") for line in page.collapsed)
     tail = text[-20_000:]
     page.truncated = not any(marker in tail for marker in _FOOTER_MARKERS)
     page.cut_mid_line = page.truncated and not text.endswith("\n")

@@ -24,12 +24,12 @@ _PLOT_MARKER = re.compile(
 )
 
 
-_LINK_ENDINGS = ("»", "more", "More", "synopsis", "summary", "Synopsis", "Summary", "(more)", "See all")
+_LINK_ENDINGS = ("»", "more", "More", "synopsis", "summary", "Synopsis", "Summary", "(more)", "See all", "trailer)")
 # Link texts the page prints after a value, lower-cased, longest first.
 _LINK_SUFFIXES = (
     "see full summary »", "see full synopsis »", "full summary »", "full synopsis »", "add synopsis »",
     "see full summary", "see full synopsis", "full summary", "full synopsis", "add synopsis",
-    "see more »", "see all »", "see more", "more »", "(more)",
+    "see more »", "see all »", "see more", "more »", "(more)", "(view trailer)",
 )
 
 
