@@ -361,3 +361,55 @@ def test_layout_2006_2008_label_less_lists():
     assert record.countries == ["USA", "Italy"]
     assert record.sound_mixes == ["Dolby Digital", "DTS", "Mono"]
     assert [(c.country, c.rating) for c in record.certificates] == [("USA", "R"), ("UK", "X")]
+
+
+# ---------------------------------------------------------------- 2. no invented facts (Hypothesis)
+
+import os  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from catalogue.parsing import decode_bytes  # noqa: E402
+from tests.conftest import SAMPLES  # noqa: E402
+
+_REAL_TEXT_PAGES = [decode_bytes(path.read_bytes()) for path in sorted(SAMPLES.glob("*.txt"))]
+# Words of real headlines and titles, country names among them ("Japan: …" must stay a headline).
+_WORDS = (
+    "Criterion Picks on Fandor Nino Rota Alien Resurrection Cannes Isabella Rossellini Celebrates Her Mom "
+    "Love and Marriage An Ultimate Journey Japan France USA UK Italy Box Office Report Exclusive Interview "
+    "The Raid Berandal Review Trailer Unrated Version Part II Return of the King Godfather Legacy"
+).split()
+_word = st.sampled_from(_WORDS)
+_phrase = st.lists(_word, min_size=1, max_size=6).map(" ".join)
+# Headlines put a space after the colon; "Japan:Criterion" with none is the certificate shape itself.
+_headline = st.tuples(_phrase, st.sampled_from([": ", " : ", " -- ", ": "]), _phrase).map("".join)
+_quoted = st.tuples(_phrase, _phrase).map(lambda parts: f'"{parts[0]}" {parts[1]}')
+_source = st.sampled_from(
+    [" (From CriterionCast. 5 January 2016, 6:00 AM, PST)", " (From Variety - Film News. 12 May 2015, 10:00 PM, PDT)"]
+)
+_news = st.tuples(st.one_of(_headline, _quoted, _phrase), _source).map(lambda pair: f"{pair[0]}\n{pair[1]}")
+_inserted = st.one_of(_headline, _quoted, _news, st.just("(23 articles)"))
+
+
+def _facts(record):
+    return (
+        [c.to_dict() for c in record.certificates],
+        [a.to_dict() for a in record.akas],
+        list(record.plot_keywords),
+    )
+
+
+@settings(max_examples=int(os.environ.get("PARSER_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(range(len(_REAL_TEXT_PAGES))), st.lists(st.tuples(st.integers(0, 10_000), _inserted), min_size=1, max_size=6))
+def test_inserted_headlines_and_titles_never_become_certificates_akas_or_keywords(page_index, insertions):
+    text = _REAL_TEXT_PAGES[page_index]
+    certificates, akas, keywords = _facts(parse_text_page(text))
+    lines = text.split("\n")
+    for position, line in insertions:
+        lines.insert(position % (len(lines) + 1), line)
+    got_certificates, got_akas, got_keywords = _facts(parse_text_page("\n".join(lines)))
+    # An inserted line may cut a real list short, never add to it.
+    assert all(certificate in certificates for certificate in got_certificates)
+    assert all(aka in akas for aka in got_akas)
+    assert all(keyword in keywords for keyword in got_keywords)

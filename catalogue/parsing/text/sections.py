@@ -72,7 +72,7 @@ def take_values(page: Page, inline: str, own: str, *, multi: bool) -> list[str]:
         if is_terminator(collapsed):
             page.i += 1
             break
-        if stops(page, page.i) or foreign_shape(collapsed, own):
+        if stops(page, page.i) or foreign_shape(collapsed, own) or _over_article_source(page, page.i):
             break
         value, linked = ends_with_link(page, collapsed)
         page.i += 1
@@ -97,6 +97,12 @@ def take_values(page: Page, inline: str, own: str, *, multi: bool) -> list[str]:
     return found
 
 
+def _over_article_source(page: Page, index: int) -> bool:
+    """A news headline: the line above its ``(From …)`` source line (NewsDesk, its label lost)."""
+    following = page.next_nonblank(index + 1)
+    return following < page.count and _is_article_source(page.collapsed[following])
+
+
 def _continues(part: str) -> bool:
     """A list line that goes on: it ends in "|", or a text browser broke it inside "(Nova / Scotia)"
     or inside a "Country:Rating" item ("… | West" / "Germany:16 (f)")."""
@@ -108,7 +114,7 @@ def _continues(part: str) -> bool:
 
 def _continued(part: str, following: str) -> bool:
     """The next line goes on with a list: "| Peru:14", or a wrapped item's notes "(Quebec) | …"."""
-    return following.startswith("|") or following.startswith("(") and "|" in part
+    return following.startswith("|") or following.startswith("(") and "|" in part and not _ARTICLE_COUNT.match(following)
 
 
 # ---------------------------------------------------------------- header
@@ -678,7 +684,16 @@ def section_overview_free_text(page: Page, value: str) -> None:
 
 def section_plot_keywords(page: Page, value: str) -> None:
     for line in take_values(page, value, "plot_keywords", multi=True):
-        page.record.plot_keywords.extend(v.split_list(line))
+        keywords = v.split_list(line)
+        # Keywords are short, without colons or quotes: a headline ("Picks on Fandor: Nino Rota") is none.
+        if all(_is_keyword(keyword) for keyword in keywords):
+            page.record.plot_keywords.extend(keywords)
+        else:
+            page.unparsed(line)
+
+
+def _is_keyword(text: str) -> bool:
+    return len(text.split()) <= 5 and not any(mark in text for mark in (":", '"', " -- ", "“", "”"))
 
 
 def section_awards(page: Page, value: str) -> None:

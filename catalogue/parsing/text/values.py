@@ -429,6 +429,7 @@ def parse_certificates(text: str) -> list[Certificate] | None:
     ("Alien: Resurrection") is not a certificate.
     """
     # The first country name is short, so its colon comes early; most lines fail here.
+    # A space after the colon is a headline's ("Japan: Box Office Report"), unless a rating code follows.
     if len(text) > LIST_LINE or ":" not in text[:48] or not text[:1].isupper():
         return None
     certificates = []
@@ -438,6 +439,7 @@ def parse_certificates(text: str) -> list[Certificate] | None:
             continue
         country, colon, value = item.partition(":")
         country = country.strip()
+        spaced = value[:1] == " "
         value = value.strip()
         if not colon or not value or country not in COUNTRIES:
             return None
@@ -451,6 +453,8 @@ def parse_certificates(text: str) -> list[Certificate] | None:
             paren = value.find(" (")
             rating, rest = (value, "") if paren < 0 else (value[:paren].strip(), value[paren:])
             if not _CERT_RATING.match(rating) or len(rating.split()) > 3 or _RUNTIME_VALUE.match(rating):
+                return None
+            if spaced and (" " in rating or not (rating.isupper() or any(char.isdigit() for char in rating))):
                 return None
         rest = rest.strip()
         if rest:
@@ -490,7 +494,19 @@ def parse_aka(text: str) -> Aka | None:
     elif rest and not rest.startswith("("):
         return None
     country, notes = split_trailing_parens(rest)
-    return Aka(title=title, country=country.strip() or None, notes=notes)
+    country = country.strip()
+    if country and not is_country_text(country):
+        return None  # '"Cooley High" Is the Most Influential Movie…': a headline, not an AKA
+    return Aka(title=title, country=country or None, notes=notes)
+
+
+_PAREN_GROUP = re.compile(r"\([^()]{0,120}\)")
+
+
+def is_country_text(text: str) -> bool:
+    """``USA``, ``Argentina, Peru, Spain``, ``Canada (French title), France``: country names, with notes."""
+    parts = _PAREN_GROUP.sub(" ", text[:SHORT_LINE]).split(",")
+    return all(collapse(part) in COUNTRIES for part in parts)
 
 
 def parse_plain_aka(text: str) -> Aka | None:
