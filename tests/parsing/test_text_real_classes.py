@@ -1,15 +1,12 @@
 """Classes of error seen on real unseen pages: each test reads real page text (quoted lines).
 
-The pages are built from lines as the real pages print them (the corpus's saved pages and
-the fixtures of ``tests/pages/real/``); only the header and footer around them are added.
+The pages are built from lines as the real pages print them (the corpus's saved pages, named
+at each test); only the header and footer around them are added.
 """
 
 from __future__ import annotations
 
 from catalogue.parsing.text import parse_text_page
-from tests.conftest import TEST_PAGES
-
-REAL = TEST_PAGES / "real"
 
 
 def _page(*lines: str, header: str = "IMDb > Gurotesuku (2009)") -> str:
@@ -281,8 +278,10 @@ def test_goof_category_with_a_note_and_quote_without_its_link():
 
 # ---------------------------------------------------------------- 6. the 2006–2008 layout
 
-# The shapes as unseen pages of the period print them: "6.9/10 (56,143 votes)", " / " lists,
-# "163 min / Germany:…", "(more) (view trailer)" after the plot, "Photo Gallery" links.
+# Built around the shapes quoted from unseen pages of the period ("6.9/10 (56,143 votes)", " / "
+# lists, "163 min / Germany:…", "(more) (view trailer)", "Photo Gallery" links); no saved page of
+# that layout was found in the public repositories searched, so the other lines are the
+# 2009 layout's labels.
 _LAYOUT_2007 = "\n".join(
     (
         "IMDb > The Godfather (1972)",

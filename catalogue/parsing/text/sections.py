@@ -1172,8 +1172,12 @@ def certificates_value(page: Page, text: str) -> None:
     certificates = v.parse_certificates(text)
     if certificates:
         # A page may print the same certificate twice (summary and details): kept once.
-        known = page.record.certificates
-        known.extend(certificate for certificate in certificates if certificate not in known)
+        known = {(c.country, c.rating, tuple(c.notes)) for c in page.record.certificates}
+        for certificate in certificates:
+            key = (certificate.country, certificate.rating, tuple(certificate.notes))
+            if key not in known:
+                known.add(key)
+                page.record.certificates.append(certificate)
     else:
         page.unparsed(text)
 
