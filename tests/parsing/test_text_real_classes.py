@@ -6,7 +6,14 @@ at each test); only the header and footer around them are added.
 
 from __future__ import annotations
 
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from catalogue.parsing import decode_bytes
 from catalogue.parsing.text import parse_text_page
+from tests.conftest import SAMPLES
 
 
 def _page(*lines: str, header: str = "IMDb > Gurotesuku (2009)") -> str:
@@ -364,17 +371,9 @@ def test_layout_2006_2008_label_less_lists():
 
 # ---------------------------------------------------------------- 2. no invented facts (Hypothesis)
 
-import os  # noqa: E402
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from catalogue.parsing import decode_bytes  # noqa: E402
-from tests.conftest import SAMPLES  # noqa: E402
-
 _REAL_TEXT_PAGES = [decode_bytes(path.read_bytes()) for path in sorted(SAMPLES.glob("*.txt"))]
 # Words of real headlines and titles, country names among them ("Japan: …" must stay a headline).
-_WORDS = (
+_WORDS = (  # noqa: SIM905
     "Criterion Picks on Fandor Nino Rota Alien Resurrection Cannes Isabella Rossellini Celebrates Her Mom "
     "Love and Marriage An Ultimate Journey Japan France USA UK Italy Box Office Report Exclusive Interview "
     "The Raid Berandal Review Trailer Unrated Version Part II Return of the King Godfather Legacy"

@@ -598,17 +598,6 @@ def section_season_links(page: Page, value: str) -> None:
     page.i += 1
 
 
-def section_genres(page: Page, value: str) -> None:
-    for line in take_values(page, value, "genres", multi=False):
-        page.record.genres.extend(v.split_list(line))
-
-
-def section_genre_line(page: Page, value: str) -> None:
-    line = page.collapsed[page.i]
-    page.i += 1
-    page.record.genres.extend(v.split_list(v.strip_links(line, bare_more=page.bare_more)))
-
-
 def section_taglines(page: Page, value: str) -> None:
     page.tagline_label_seen = True
     for line in take_values(page, value, "taglines", multi=False):
@@ -694,28 +683,6 @@ def section_plot_keywords(page: Page, value: str) -> None:
 
 def _is_keyword(text: str) -> bool:
     return len(text.split()) <= 5 and not any(mark in text for mark in (":", '"', " -- ", "“", "”"))
-
-
-def section_awards(page: Page, value: str) -> None:
-    for line in take_values(page, value, "awards", multi=False):
-        awards_value(page, line)
-
-
-def awards_value(page: Page, text: str) -> None:
-    awards = v.parse_awards(text)
-    if awards and page.record.awards is None:
-        page.record.awards = awards
-    else:
-        page.unparsed(text)
-
-
-def is_awards_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("overview", "top") and v.parse_awards(v.strip_links(collapsed)) is not None
-
-
-def section_awards_line(page: Page, value: str) -> None:
-    awards_value(page, v.strip_links(page.collapsed[page.i], bare_more=page.bare_more))
-    page.i += 1
 
 
 _ARTICLE_COUNT = re.compile(r"^\(\d[\d,]{0,8} articles?\)$")
@@ -1069,126 +1036,97 @@ def section_aka_line(page: Page, value: str) -> None:
     page.i += 1
 
 
-def section_runtimes(page: Page, value: str) -> None:
-    for line in take_values(page, value, "runtimes", multi=False):
-        runtime_value(page, line)
+# ---------------------------------------------------------------- detail fields: one spec each
+
+_ALL_ZONES = frozenset(("top", "overview", "credits", "details", "dyk", "reviews"))
 
 
-def runtime_value(page: Page, text: str) -> None:
-    runtimes = v.parse_runtimes(text)
-    if runtimes:
-        page.record.runtimes.extend(runtimes)
-    else:
-        page.unparsed(text)
+class FieldSpec:
+    """One field read by its label ("Runtime: 90 min") or, label lost, by its value's shape ("90 min").
 
+    ``labels`` are printed without their colon; ``shape`` tells a label-less line of this field
+    (after its links are stripped); ``parse`` turns a value into what is stored, ``None`` if it
+    is not one; ``zones`` are where a label-less line may be taken; ``single`` fields keep
+    their first value. A label or a shape is one line here; both paths read the same spec.
+    """
 
-def is_runtime_shape(page: Page, collapsed: str) -> bool:
-    return page.zone not in ("dyk", "reviews") and collapsed[:1].isalnum() and v.parse_runtimes(v.strip_links(collapsed)) is not None
+    __slots__ = ("add", "labelled", "labels", "line", "name", "parse", "shape", "single", "zones")
 
+    def __init__(self, name, labels, shape, parse, zones, *, single=False, add=None):
+        self.name, self.labels, self.shape, self.parse = name, labels, shape, parse
+        self.zones, self.single, self.add = frozenset(zones), single, add
+        # Bound once: the section and shape tables hold these as handlers.
+        self.labelled = self._labelled
+        self.line = self._line
 
-def section_runtime_line(page: Page, value: str) -> None:
-    runtime_value(page, v.strip_links(page.collapsed[page.i], bare_more=page.bare_more))
-    page.i += 1
+    def store(self, page: Page, text: str) -> None:
+        value = self.parse(text)
+        record = page.record
+        if not value or self.single and getattr(record, self.name) is not None:
+            page.unparsed(text)
+        elif self.single:
+            setattr(record, self.name, value)
+        elif self.add is not None:
+            self.add(page, value)
+        else:
+            getattr(record, self.name).extend(value)
 
+    def _labelled(self, page: Page, value: str) -> None:
+        for line in take_values(page, value, self.name, multi=False):
+            self.store(page, line)
 
-def _list_section(attribute: str) -> Handler:
-    def section(page: Page, value: str) -> None:
-        for line in take_values(page, value, attribute, multi=False):
-            getattr(page.record, attribute).extend(v.split_list(line))
+    def applies(self, page: Page, collapsed: str) -> bool:
+        return page.zone in self.zones and self.shape(v.strip_links(collapsed))
 
-    section.__name__ = f"section_{attribute}"
-    return section
-
-
-section_countries = _list_section("countries")
-section_languages = _list_section("languages")
-section_colors = _list_section("colors")
-section_sound_mixes = _list_section("sound_mixes")
-
-
-def is_country_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("details", "overview", "credits") and v.is_country_list(collapsed)
-
-
-def is_language_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("details", "overview", "credits") and v.is_language_list(collapsed)
-
-
-def is_genre_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("details", "overview", "credits") and v.is_genre_list(v.strip_links(collapsed))
-
-
-def _shape_line(attribute: str) -> Handler:
-    def section(page: Page, value: str) -> None:
-        line = v.strip_links(page.collapsed[page.i], bare_more=page.bare_more)
+    def _line(self, page: Page, value: str) -> None:
+        self.store(page, v.strip_links(page.collapsed[page.i], bare_more=page.bare_more))
         page.i += 1
-        getattr(page.record, attribute).extend(v.split_list(line))
-
-    return section
 
 
-section_country_line = _shape_line("countries")
-section_language_line = _shape_line("languages")
-section_color_line = _shape_line("colors")
-section_sound_mix_line = _shape_line("sound_mixes")
+def _add_certificates(page: Page, certificates: list) -> None:
+    """A page may print the same certificate twice (summary and details): kept once."""
+    known = {(c.country, c.rating, tuple(c.notes)) for c in page.record.certificates}
+    for certificate in certificates:
+        key = (certificate.country, certificate.rating, tuple(certificate.notes))
+        if key not in known:
+            known.add(key)
+            page.record.certificates.append(certificate)
 
 
-def is_color_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("details", "overview", "credits") and v.is_color_list(v.strip_links(collapsed))
+_LISTED = ("details", "overview", "credits")
+FIELDS: dict[str, FieldSpec] = {
+    spec.name: spec
+    for spec in (
+        FieldSpec("genres", ("genre", "genres"), v.is_genre_list, v.split_list, _LISTED),
+        FieldSpec("awards", ("awards",), lambda line: v.parse_awards(line) is not None, v.parse_awards, ("overview", "top"), single=True),
+        FieldSpec(
+            "runtimes", ("runtime",), lambda line: line[:1].isalnum() and v.parse_runtimes(line) is not None,
+            v.parse_runtimes, _ALL_ZONES - {"dyk", "reviews"},
+        ),
+        FieldSpec(
+            "aspect_ratio", ("aspect ratio",), lambda line: len(line) < 60 and v.parse_aspect_ratio(line) is not None,
+            v.parse_aspect_ratio, _ALL_ZONES - {"dyk", "reviews"}, single=True,
+        ),
+        FieldSpec(
+            "certificates", ("certification", "certificate"), v.looks_like_certificates, v.parse_certificates,
+            _ALL_ZONES - {"dyk", "reviews", "top"}, add=_add_certificates,
+        ),
+        FieldSpec("countries", ("country", "countries"), v.is_country_list, v.split_list, _LISTED),
+        FieldSpec("languages", ("language", "languages"), v.is_language_list, v.split_list, _LISTED),
+        FieldSpec("colors", ("color", "colour"), v.is_color_list, v.split_list, _LISTED),
+        FieldSpec("sound_mixes", ("sound mix",), v.is_sound_mix_list, v.split_list, _LISTED),
+    )
+}
 
 
-def is_sound_mix_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("details", "overview", "credits") and v.is_sound_mix_list(v.strip_links(collapsed))
+def field_labels(*names: str) -> dict[str, Handler]:
+    """The labels of the named fields, for the section table."""
+    return {label: FIELDS[name].labelled for name in names for label in FIELDS[name].labels}
 
 
-def section_aspect_ratio(page: Page, value: str) -> None:
-    for line in take_values(page, value, "aspect_ratio", multi=False):
-        aspect_value(page, line)
-
-
-def aspect_value(page: Page, text: str) -> None:
-    ratio = v.parse_aspect_ratio(text)
-    if ratio and page.record.aspect_ratio is None:
-        page.record.aspect_ratio = ratio
-    else:
-        page.unparsed(text)
-
-
-def is_aspect_shape(page: Page, collapsed: str) -> bool:
-    return page.zone not in ("dyk", "reviews") and v.parse_aspect_ratio(v.strip_links(collapsed)) is not None and len(collapsed) < 60
-
-
-def section_aspect_line(page: Page, value: str) -> None:
-    aspect_value(page, v.strip_links(page.collapsed[page.i], bare_more=page.bare_more))
-    page.i += 1
-
-
-def section_certificates(page: Page, value: str) -> None:
-    for line in take_values(page, value, "certificates", multi=False):
-        certificates_value(page, line)
-
-
-def certificates_value(page: Page, text: str) -> None:
-    certificates = v.parse_certificates(text)
-    if certificates:
-        # A page may print the same certificate twice (summary and details): kept once.
-        known = {(c.country, c.rating, tuple(c.notes)) for c in page.record.certificates}
-        for certificate in certificates:
-            key = (certificate.country, certificate.rating, tuple(certificate.notes))
-            if key not in known:
-                known.add(key)
-                page.record.certificates.append(certificate)
-    else:
-        page.unparsed(text)
-
-
-def is_certificates_shape(page: Page, collapsed: str) -> bool:
-    return page.zone not in ("dyk", "reviews", "top") and v.looks_like_certificates(v.strip_links(collapsed))
-
-
-def section_certificates_line(page: Page, value: str) -> None:
-    certificates_value(page, v.strip_links(page.collapsed[page.i], bare_more=page.bare_more))
-    page.i += 1
+def field_shapes(*names: str) -> tuple[tuple[Callable[[Page, str], bool], Handler], ...]:
+    """The label-less entries of the named fields, for the shape table."""
+    return tuple((FIELDS[name].applies, FIELDS[name].line) for name in names)
 
 
 def section_mpaa(page: Page, value: str) -> None:
@@ -1709,15 +1647,14 @@ LABELS: dict[str, Handler] = {
     "original air date": section_air_date,
     "seasons": section_seasons,
     "season": section_seasons,
-    "genre": section_genres,
-    "genres": section_genres,
+    **field_labels("genres"),
     "tagline": section_taglines,
     "taglines": section_taglines,
     "plot": section_plot,
     "plot outline": section_plot,
     "plot summary": section_plot,
     "plot keywords": section_plot_keywords,
-    "awards": section_awards,
+    **field_labels("awards"),
     "newsdesk": section_newsdesk,
     "user reviews": section_user_reviews_label,
     "user comments": section_user_reviews_label,
@@ -1725,17 +1662,7 @@ LABELS: dict[str, Handler] = {
     "series cast summary": section_cast,
     "additional details": section_additional_details,
     "also known as": section_akas,
-    "runtime": section_runtimes,
-    "country": section_countries,
-    "countries": section_countries,
-    "language": section_languages,
-    "languages": section_languages,
-    "color": section_colors,
-    "colour": section_colors,
-    "aspect ratio": section_aspect_ratio,
-    "sound mix": section_sound_mixes,
-    "certification": section_certificates,
-    "certificate": section_certificates,
+    **field_labels("runtimes", "countries", "languages", "colors", "aspect_ratio", "sound_mixes", "certificates"),
     "mpaa": section_mpaa,
     "filming locations": section_filming_locations,
     "company": section_company_summary,
@@ -1854,18 +1781,12 @@ SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
     (is_release_shape, section_release_line),
     (lambda page, line: is_review_start(page, line), section_review),
     (is_review_count, section_review_count),
-    (is_awards_shape, section_awards_line),
+    *field_shapes("awards"),
     (lambda page, line: page.zone == "overview" and v.has_plot_marker(line), section_plot_line),
-    (is_genre_shape, section_genre_line),
+    *field_shapes("genres"),
     (is_keyword_list, section_keyword_line),
     (is_aka_shape, section_aka_line),
-    (is_runtime_shape, section_runtime_line),
-    (is_aspect_shape, section_aspect_line),
-    (is_certificates_shape, section_certificates_line),
-    (is_country_shape, section_country_line),
-    (is_language_shape, section_language_line),
-    (is_color_shape, section_color_line),
-    (is_sound_mix_shape, section_sound_mix_line),
+    *field_shapes("runtimes", "aspect_ratio", "certificates", "countries", "languages", "colors", "sound_mixes"),
     (is_faq_empty, section_faq_empty),
     (is_summary_director, section_summary_director),
     (is_summary_stars, section_summary_stars),
