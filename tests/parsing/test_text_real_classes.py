@@ -411,3 +411,30 @@ def test_inserted_headlines_and_titles_never_become_certificates_akas_or_keyword
     assert all(certificate in certificates for certificate in got_certificates)
     assert all(aka in akas for aka in got_akas)
     assert all(keyword in keywords for keyword in got_keywords)
+
+
+def test_mini_series_years_after_the_title_link():
+    text = _page(
+        '"The Pacific" (2010) More at IMDbPro »TV mini-series 2010',
+        "User Rating:",
+        "8.3/10   51,102 votes »",
+        header='IMDb > "The Pacific" (2010)',
+    )
+    record = parse_text_page(text)
+    assert (record.title, record.year, record.end_year, record.kind) == ("The Pacific", 2010, None, "tv_mini_series")
+    assert record.original_title is None and record.unparsed == []
+
+
+def test_quoted_akas_name_countries():
+    text = _page(
+        "Additional Details",
+        "Also Known As:",
+        '"Seven Samurai" - World-wide (English title)',
+        '"Gandhi" - Canada (French title), France',
+        "See more »",
+        header="IMDb > Shichinin no samurai (1954)",
+    )
+    assert [a.to_dict() for a in parse_text_page(text).akas] == [
+        {"title": "Seven Samurai", "country": "World-wide", "notes": ["English title"]},
+        {"title": "Gandhi", "country": "Canada (French title), France", "notes": []},
+    ]

@@ -253,7 +253,10 @@ def is_bare_title_line(page: Page, collapsed: str) -> bool:
     return header is not None and header.year == page.record.year and (not after or after.endswith("(original title)"))
 
 
-_SERIES_YEARS = re.compile(r"^TV (?P<kind>series|mini-series|Series|Mini-Series) (?P<start>\d{4})\s*[-–—]\s*(?P<end>\d{4})?$")
+# "TV series 1994-2004", "TV series 2010-", "TV mini-series 2010" (one year: no dash).
+_SERIES_YEARS = re.compile(
+    r"^TV (?P<kind>series|mini-series|Series|Mini-Series) (?P<start>\d{4})(?:\s*[-–—]\s*(?P<end>\d{4})?)?$"
+)
 
 
 def is_series_years(page: Page, collapsed: str) -> bool:
@@ -261,7 +264,7 @@ def is_series_years(page: Page, collapsed: str) -> bool:
 
 
 _TRAILING_SERIES_YEARS = re.compile(
-    r"(?:^|,\s*)TV (?P<kind>series|mini-series|Series|Mini-Series) (?P<start>\d{4})\s*[-–—]\s*(?P<end>\d{4})?$"
+    r"(?:^|,\s*)TV (?P<kind>series|mini-series|Series|Mini-Series) (?P<start>\d{4})(?:\s*[-–—]\s*(?P<end>\d{4})?)?$"
 )
 
 

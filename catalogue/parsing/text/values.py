@@ -505,7 +505,7 @@ _PAREN_GROUP = re.compile(r"\([^()]{0,120}\)")
 
 def is_country_text(text: str) -> bool:
     """``USA``, ``Argentina, Peru, Spain``, ``Canada (French title), France``: country names, with notes."""
-    parts = _PAREN_GROUP.sub(" ", text[:SHORT_LINE]).split(",")
+    parts = _PAREN_GROUP.sub(" ", text[:SHORT_LINE]).replace(" / ", ",").split(",")
     return all(collapse(part) in COUNTRIES for part in parts)
 
 

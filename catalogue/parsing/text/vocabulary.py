@@ -33,7 +33,8 @@ COUNTRIES = frozenset(
 )
 COUNTRIES = frozenset(" ".join(name.split()) for name in COUNTRIES) | frozenset(
     ("Maldives", "Brunei", "Faroe Islands", "Macau", "Gibraltar", "San Marino", "Isle of Man", "Cayman Islands",
-     "Reunion", "Guadeloupe", "Martinique", "Korea", "Bosnia-Herzegovina", "Republic of Macedonia", "Vatican")
+     "Reunion", "Guadeloupe", "Martinique", "Korea", "Bosnia-Herzegovina", "Republic of Macedonia", "Vatican",
+     "World-wide", "Czechia", "North Vietnam", "South Vietnam", "Republic of North Macedonia")
 )
 
 LANGUAGES = frozenset(
