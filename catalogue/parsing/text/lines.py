@@ -217,6 +217,9 @@ class Page:
         self.amazon_block = False
         # One inline fragment a line (get_text("\n")): a block's lines are one paragraph.
         self.fragmented = False
+        # The current line without its links, for the field specs' shape tests.
+        self.stripped_at = -1
+        self.stripped = ""
 
     def next_nonblank(self, start: int) -> int:
         index = start

@@ -1079,7 +1079,12 @@ class FieldSpec:
             self.store(page, line)
 
     def applies(self, page: Page, collapsed: str) -> bool:
-        return page.zone in self.zones and self.shape(v.strip_links(collapsed))
+        if page.zone not in self.zones:
+            return False
+        # The shape tests of all fields see the same line without its links: stripped once.
+        if page.stripped_at != page.i:
+            page.stripped_at, page.stripped = page.i, v.strip_links(collapsed)
+        return self.shape(page.stripped)
 
     def _line(self, page: Page, value: str) -> None:
         self.store(page, v.strip_links(page.collapsed[page.i], bare_more=page.bare_more))
@@ -1778,7 +1783,6 @@ SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
     (lambda page, line: v.popularity_text(line) is not None, section_popularity_text),
     (is_season_episode, section_season_episode),
     (is_season_links, section_season_links),
-    (is_newsdesk_item, section_newsdesk_items),
     (is_unknown_crew_heading, section_crew),
     (is_summary_writer, section_summary_writer),
     (is_release_shape, section_release_line),
@@ -1791,6 +1795,7 @@ SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
     (is_aka_shape, section_aka_line),
     *field_shapes("runtimes", "aspect_ratio", "certificates", "countries", "languages", "colors", "sound_mixes"),
     (is_faq_empty, section_faq_empty),
+    (is_newsdesk_item, section_newsdesk_items),
     (is_summary_director, section_summary_director),
     (is_summary_stars, section_summary_stars),
     (is_cast_row_shape, section_cast),
