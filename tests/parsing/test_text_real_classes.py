@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from catalogue.parsing import decode_bytes
 from catalogue.parsing.text import parse_text_page
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, TEST_PAGES
 
 
 def _page(*lines: str, header: str = "IMDb > Gurotesuku (2009)") -> str:
@@ -371,7 +371,11 @@ def test_layout_2006_2008_label_less_lists():
 
 # ---------------------------------------------------------------- 2. no invented facts (Hypothesis)
 
-_REAL_TEXT_PAGES = [decode_bytes(path.read_bytes()) for path in sorted(SAMPLES.glob("*.txt"))]
+# The real samples, and real HTML pages as text tools print them.
+_REAL_TEXT_PAGES = [
+    decode_bytes(path.read_bytes())
+    for path in sorted(SAMPLES.glob("*.txt")) + sorted((TEST_PAGES / "extractions").glob("*.innertext.txt"))
+]
 # Words of real headlines and titles, country names among them ("Japan: …" must stay a headline).
 _WORDS = (  # noqa: SIM905
     "Criterion Picks on Fandor Nino Rota Alien Resurrection Cannes Isabella Rossellini Celebrates Her Mom "

@@ -456,6 +456,8 @@ def parse_certificates(text: str) -> list[Certificate] | None:
                 return None
             if spaced and (" " in rating or not (rating.isupper() or any(char.isdigit() for char in rating))):
                 return None
+            if rating in COUNTRIES:
+                return None  # "Japan: USA": two names, no rating
         rest = rest.strip()
         if rest:
             leftover, notes = split_trailing_parens("x " + rest)
