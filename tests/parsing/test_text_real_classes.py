@@ -442,3 +442,11 @@ def test_quoted_akas_name_countries():
         {"title": "Seven Samurai", "country": "World-wide", "notes": ["English title"]},
         {"title": "Gandhi", "country": "Canada (French title), France", "notes": []},
     ]
+
+
+def test_slash_lists_never_split_inside_a_note():
+    text = _page("Additional Details", "Certification:", "Canada:R (Nova Scotia / Ontario) / USA:R", header="IMDb > The Godfather (1972)")
+    assert [c.to_dict() for c in parse_text_page(text).certificates] == [
+        {"country": "Canada", "rating": "R", "notes": ["Nova Scotia / Ontario"]},
+        {"country": "USA", "rating": "R", "notes": []},
+    ]

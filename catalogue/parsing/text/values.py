@@ -378,8 +378,19 @@ def parse_aspect_ratio(text: str) -> str | None:
 
 
 def list_items(text: str) -> list[str]:
-    """A printed list's items: ``a | b``, or ``a / b`` in the 2006–2008 layout."""
-    return text.split("|") if "|" in text or " / " not in text else text.split(" / ")
+    """A printed list's items: ``a | b``, or ``a / b`` in the 2006–2008 layout (never inside a note)."""
+    if "|" in text or " / " not in text:
+        return text.split("|")
+    items: list[list[str]] = []
+    depth = 0  # open parentheses in the item so far: counted once per part, so linear
+    for part in text.split(" / "):
+        if items and depth > 0:
+            items[-1].append(part)  # "Canada:R (Nova Scotia / Ontario)"
+        else:
+            items.append([part])
+            depth = 0
+        depth += part.count("(") - part.count(")")
+    return [" / ".join(item) for item in items]
 
 
 def split_list(text: str) -> list[str]:
