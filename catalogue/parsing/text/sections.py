@@ -759,7 +759,7 @@ def section_user_reviews_label(page: Page, value: str) -> None:
 # ---------------------------------------------------------------- cast and crew
 
 _CAST_START = re.compile(
-    r"^(?:Cast )?\((?:in credits order|Cast overview|complete, awaiting verification|verified as complete|"
+    r"^(?:Cast |\(Episode Cast\) )?\((?:in credits order|Cast overview|complete, awaiting verification|verified as complete|"
     r"in no particular order|in alphabetical order\) \(verified|Series Cast Summary|Credited cast|Cast summary)"
     r"|^(?:Complete credited cast|Series Cast Summary|Credited cast|Cast overview)",
     re.I,
