@@ -26,6 +26,7 @@ __all__ = ["parse_text_page"]
 
 _TITLE_ID = re.compile(r"tt\d{7,8}")
 _HEADER_SCAN_LINES = 400
+_NOTE_MORE = re.compile(r"\) more[ \t\xa0]*$", re.M)
 # The end of a whole page: without any of these, the page was cut off (or its footer dropped).
 _FOOTER_MARKERS = ("Related Links", "You may report errors", "Copyright ©", "Terms and Privacy Policy")
 # Labels only an IMDb title page prints: a title line without the breadcrumb needs two of them.
@@ -68,7 +69,8 @@ def _parse(text: str) -> TitleRecord:
     page = Page(text)
     page.fragmented = fragmented
     start = _find_header(page, text)
-    page.bare_more = any(line == "more" for line in page.lines)
+    # Bare "more" links: on their own line, or after a value's note ("24 March 1972 (USA) more", 2006–2008).
+    page.bare_more = any(line == "more" for line in page.lines) or bool(_NOTE_MORE.search(text))
     tail = text[-20_000:]
     page.truncated = not any(marker in tail for marker in _FOOTER_MARKERS)
     page.cut_mid_line = page.truncated and not text.endswith("\n")

@@ -37,6 +37,11 @@ BOILERPLATE = frozenset(
         "View content advisory for parents",
         "Parents Guide:",
         "Crew verified as complete",
+        "Crew believed to be complete",
+        "Episode Crew",
+        "Add episode",
+        "Watch It",
+        "Cast believed to be complete",
         "(in alphabetical order)",
         "Show more recommendations",
         "Update",
@@ -114,8 +119,22 @@ def is_boilerplate(collapsed: str, lower: str | None = None) -> bool:
     first = lower[:1]
     if (first == "»" or first == "(") and lower.endswith(")") and lower.startswith(("» (from ", "(from ")):
         return True
+    if len(lower) < 60 and lower.endswith(("»", ")")) and _link_base(lower) in BOILERPLATE:
+        return True  # "Photo Gallery »", "Photo Gallery (see all)": links, not a name with a note
     # Navigation link lines start in lower case ("trailers and videosfull cast and crew…").
     return collapsed[:1].islower() and " " in collapsed and bool(_NAV_LINE.match(collapsed))
+
+
+# "(see all)" after a link; never digits: "Photos (See all 33 | slideshow)" is the photo count.
+_LINK_COUNT = re.compile(r" \([^()\d]{1,20}\)$")
+
+
+def _link_base(lower: str) -> str:
+    """A link's text without its "»" or "(see all)" (never digits: "Edit (2005)" is a title)."""
+    if lower.endswith("»"):
+        return lower[:-1].rstrip()
+    match = _LINK_COUNT.search(lower)
+    return lower[: match.start()] if match else lower
 
 
 # After "Related Links": the site's link lists and footer.
@@ -201,6 +220,9 @@ class Page:
         self.amazon_block = False
         # One inline fragment a line (get_text("\n")): a block's lines are one paragraph.
         self.fragmented = False
+        # The current line without its links, for the field specs' shape tests.
+        self.stripped_at = -1
+        self.stripped = ""
 
     def next_nonblank(self, start: int) -> int:
         index = start

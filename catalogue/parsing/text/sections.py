@@ -38,7 +38,7 @@ def foreign_shape(collapsed: str, own: str) -> bool:
         return True
     if own != "awards" and v.parse_awards(v.strip_links(collapsed)):
         return True
-    if _HELPFUL.match(collapsed[:200]) or _TOTAL_REVIEWS.search(collapsed[-80:]):
+    if _HELPFUL.match(collapsed[:200]) or _TOTAL_REVIEWS.search(collapsed[-80:]) or _ARTICLE_COUNT.match(collapsed):
         return True
     if own == "directors" and _is_writer_credit(collapsed):
         return True
@@ -72,7 +72,7 @@ def take_values(page: Page, inline: str, own: str, *, multi: bool) -> list[str]:
         if is_terminator(collapsed):
             page.i += 1
             break
-        if stops(page, page.i) or foreign_shape(collapsed, own):
+        if stops(page, page.i) or foreign_shape(collapsed, own) or _over_article_source(page, page.i):
             break
         value, linked = ends_with_link(page, collapsed)
         page.i += 1
@@ -97,6 +97,12 @@ def take_values(page: Page, inline: str, own: str, *, multi: bool) -> list[str]:
     return found
 
 
+def _over_article_source(page: Page, index: int) -> bool:
+    """A news headline: the line above its ``(From …)`` source line (NewsDesk, its label lost)."""
+    following = page.next_nonblank(index + 1)
+    return following < page.count and _is_article_source(page.collapsed[following])
+
+
 def _continues(part: str) -> bool:
     """A list line that goes on: it ends in "|", or a text browser broke it inside "(Nova / Scotia)"
     or inside a "Country:Rating" item ("… | West" / "Germany:16 (f)")."""
@@ -108,7 +114,7 @@ def _continues(part: str) -> bool:
 
 def _continued(part: str, following: str) -> bool:
     """The next line goes on with a list: "| Peru:14", or a wrapped item's notes "(Quebec) | …"."""
-    return following.startswith("|") or following.startswith("(") and "|" in part
+    return following.startswith("|") or following.startswith("(") and "|" in part and not _ARTICLE_COUNT.match(following)
 
 
 # ---------------------------------------------------------------- header
@@ -146,7 +152,7 @@ def section_header(page: Page, value: str) -> None:
 
 def drop_title_repeat(page: Page) -> None:
     record = page.record
-    repeats = [record.title, record.original_title]
+    repeats = [record.title, record.original_title, f'"{record.title}"', f'"{record.original_title}"']
     if record.series is not None:
         repeats.append(f'"{record.series.title}" {record.title}')
     if page.aux_title and page.aux_title in repeats and page.aux_title in record.unparsed:
@@ -204,11 +210,19 @@ def section_title_line(page: Page, value: str) -> None:
     if after.startswith("Pro"):
         after = after[3:]
     after = after.strip().lstrip("»").strip()
+    # "»TV series 2010-" / "»"The Twilight Zone" (original title), TV series 1959-1964": the kind and years.
+    years = _TRAILING_SERIES_YEARS.search(after)
+    if years:
+        apply_series_years(page, years)
+        after = after[: years.start()].strip()
     if after and page.i < page.count and page.collapsed[page.i].endswith("(original title)"):
         after = f"{after} {page.collapsed[page.i]}"  # wrapped by a text browser
         page.i += 1
     if after.endswith("(original title)"):
-        page.record.original_title = after[: -len("(original title)")].strip() or None
+        original = after[: -len("(original title)")].strip()
+        if len(original) > 2 and original[0] == '"' and original[-1] == '"':
+            original = original[1:-1].strip()  # a series' title, quoted
+        page.record.original_title = original or None
     elif after:
         page.unparsed(after)
 
@@ -239,17 +253,29 @@ def is_bare_title_line(page: Page, collapsed: str) -> bool:
     return header is not None and header.year == page.record.year and (not after or after.endswith("(original title)"))
 
 
-_SERIES_YEARS = re.compile(r"^TV (?P<kind>series|mini-series|Series|Mini-Series) (?P<start>\d{4})\s*[-–—]\s*(?P<end>\d{4})?$")
+# "TV series 1994-2004", "TV series 2010-", "TV mini-series 2010" (one year: no dash).
+_SERIES_YEARS = re.compile(
+    r"^TV (?P<kind>series|mini-series|Series|Mini-Series) (?P<start>\d{4})(?:\s*[-–—]\s*(?P<end>\d{4})?)?$"
+)
 
 
 def is_series_years(page: Page, collapsed: str) -> bool:
     return len(collapsed) < 40 and bool(_SERIES_YEARS.match(collapsed))
 
 
+_TRAILING_SERIES_YEARS = re.compile(
+    r"(?:^|,\s*)TV (?P<kind>series|mini-series|Series|Mini-Series) (?P<start>\d{4})(?:\s*[-–—]\s*(?P<end>\d{4})?)?$"
+)
+
+
 def section_series_years(page: Page, value: str) -> None:
     """``TV series 1994-2004`` under a series' title."""
     match = _SERIES_YEARS.match(page.collapsed[page.i])
     page.i += 1
+    apply_series_years(page, match)
+
+
+def apply_series_years(page: Page, match: re.Match) -> None:
     record = page.record
     if record.kind != "tv_episode":
         record.kind = "tv_mini_series" if "mini" in match.group("kind").lower() else "tv_series"
@@ -294,6 +320,8 @@ def is_news_or_video(page: Page, collapsed: str) -> bool:
         return False
     prefix = collapsed.partition(" -- ")[0]
     record = page.record
+    if record.kind in ("tv_series", "tv_mini_series") and prefix.startswith(record.title + ":"):
+        return True  # an episode's video: "Twilight Zone: Season 5: Episode 36 -- …"
     return prefix in (record.title, record.original_title, page.aux_title)
 
 
@@ -555,15 +583,22 @@ def section_seasons(page: Page, value: str) -> None:
                 page.record.seasons.append(int(item))
 
 
-def section_genres(page: Page, value: str) -> None:
-    for line in take_values(page, value, "genres", multi=False):
-        page.record.genres.extend(v.split_list(line))
+_SEASON_LINKS = re.compile(r"^\d{1,3}(?: \| \d{1,3}){0,60}$")
 
 
-def section_genre_line(page: Page, value: str) -> None:
-    line = page.collapsed[page.i]
+def is_season_links(page: Page, collapsed: str) -> bool:
+    """A series' season links whose "Seasons:" label was lost: ``1 | 2 | 3 | 4 | 5``."""
+    if page.zone != "overview" or page.record.seasons or page.record.kind not in ("tv_series", "tv_mini_series"):
+        return False
+    if not _SEASON_LINKS.match(collapsed[:300]):
+        return False
+    numbers = [int(item) for item in collapsed.split(" | ")]
+    return numbers == sorted(set(numbers))
+
+
+def section_season_links(page: Page, value: str) -> None:
+    page.record.seasons.extend(int(item) for item in page.collapsed[page.i].split(" | "))
     page.i += 1
-    page.record.genres.extend(v.split_list(v.strip_links(line, bare_more=page.bare_more)))
 
 
 def section_taglines(page: Page, value: str) -> None:
@@ -608,6 +643,8 @@ def section_plot_line(page: Page, value: str) -> None:
 def is_overview_free_text(page: Page, collapsed: str) -> bool:
     """After the release date, a label-less line is the tagline, then the plot."""
     record = page.record
+    if page.cut_mid_line and page.i == page.count - 1:
+        return False  # cut off mid-line: which field it was, and its end, are unknown
     return page.zone == "overview" and page.seen_release and record.plot is None and not _is_pipe_list(collapsed)
 
 
@@ -639,29 +676,16 @@ def section_overview_free_text(page: Page, value: str) -> None:
 
 def section_plot_keywords(page: Page, value: str) -> None:
     for line in take_values(page, value, "plot_keywords", multi=True):
-        page.record.plot_keywords.extend(v.split_list(line))
+        keywords = v.split_list(line)
+        # Keywords are short, without colons or quotes: a headline ("Picks on Fandor: Nino Rota") is none.
+        if all(_is_keyword(keyword) for keyword in keywords):
+            page.record.plot_keywords.extend(keywords)
+        else:
+            page.unparsed(line)
 
 
-def section_awards(page: Page, value: str) -> None:
-    for line in take_values(page, value, "awards", multi=False):
-        awards_value(page, line)
-
-
-def awards_value(page: Page, text: str) -> None:
-    awards = v.parse_awards(text)
-    if awards and page.record.awards is None:
-        page.record.awards = awards
-    else:
-        page.unparsed(text)
-
-
-def is_awards_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("overview", "top") and v.parse_awards(v.strip_links(collapsed)) is not None
-
-
-def section_awards_line(page: Page, value: str) -> None:
-    awards_value(page, v.strip_links(page.collapsed[page.i], bare_more=page.bare_more))
-    page.i += 1
+def _is_keyword(text: str) -> bool:
+    return len(text.split()) <= 5 and not any(mark in text for mark in (":", '"', " -- ", "“", "”"))
 
 
 _ARTICLE_COUNT = re.compile(r"^\(\d[\d,]{0,8} articles?\)$")
@@ -669,6 +693,11 @@ _ARTICLE_COUNT = re.compile(r"^\(\d[\d,]{0,8} articles?\)$")
 
 def _is_article_source(collapsed: str) -> bool:
     return collapsed.startswith(("» (From ", "(From ", "» From ")) and len(collapsed) < 300
+
+
+def section_newsdesk_items(page: Page, value: str) -> None:
+    page.i -= 1  # the block reader starts after its label line
+    section_newsdesk(page, value)
 
 
 def section_newsdesk(page: Page, value: str) -> None:
@@ -684,6 +713,14 @@ def section_newsdesk(page: Page, value: str) -> None:
             page.i = following + 1
             continue
         return
+
+
+def is_newsdesk_item(page: Page, collapsed: str) -> bool:
+    """NewsDesk items whose label was lost: ``(23 articles)``, or a headline over its ``(From …)`` line."""
+    if _ARTICLE_COUNT.match(collapsed) or _is_article_source(collapsed):
+        return True
+    following = page.next_nonblank(page.i + 1)
+    return len(collapsed) < 300 and following < page.count and _is_article_source(page.collapsed[following])
 
 
 _TOTAL_REVIEWS = re.compile(r"\(([\d,]{1,9}) total\)\s*»?\s*$")
@@ -722,7 +759,7 @@ def section_user_reviews_label(page: Page, value: str) -> None:
 # ---------------------------------------------------------------- cast and crew
 
 _CAST_START = re.compile(
-    r"^(?:Cast )?\((?:in credits order|Cast overview|complete, awaiting verification|verified as complete|"
+    r"^(?:Cast |\(Episode Cast\) )?\((?:in credits order|Cast overview|complete, awaiting verification|verified as complete|"
     r"in no particular order|in alphabetical order\) \(verified|Series Cast Summary|Credited cast|Cast summary)"
     r"|^(?:Complete credited cast|Series Cast Summary|Credited cast|Cast overview)",
     re.I,
@@ -859,7 +896,7 @@ def section_crew(page: Page, value: str) -> None:
             page.i += 1
             continue
         row_collapsed = page.collapsed[page.i]
-        if row_collapsed.lower() in ("(in alphabetical order)", "(in credits order)"):
+        if row_collapsed.lower() in _CREW_NOTE_LINES:
             page.i += 1
             continue
         if row_collapsed in ("....", "...") and _job_on_next_line(page, key):
@@ -879,6 +916,10 @@ def section_crew(page: Page, value: str) -> None:
         page.crew_orders[key] = order
         page.record.crew.append(member)
         page.i += 1
+
+
+# Notes on a heading's own line under it ("Writing credits" / "(WGA)"): not rows.
+_CREW_NOTE_LINES = frozenset(("(in alphabetical order)", "(in credits order)", "(wga)", "(in order of appearance)"))
 
 
 def _job_on_next_line(page: Page, key: str) -> bool:
@@ -978,11 +1019,11 @@ def section_akas(page: Page, value: str) -> None:
     """``Also Known As:`` and ``"Title" - Country (notes)`` rows."""
     page.zone = "details"
     for line in take_values(page, value, "akas", multi=True):
-        aka_value(page, line)
+        aka_value(page, line, labelled=True)
 
 
-def aka_value(page: Page, text: str) -> None:
-    aka = v.parse_aka(text)
+def aka_value(page: Page, text: str, *, labelled: bool = False) -> None:
+    aka = v.parse_aka(text) or (v.parse_plain_aka(text) if labelled else None)
     if aka:
         page.record.akas.append(aka)
     else:
@@ -998,120 +1039,102 @@ def section_aka_line(page: Page, value: str) -> None:
     page.i += 1
 
 
-def section_runtimes(page: Page, value: str) -> None:
-    for line in take_values(page, value, "runtimes", multi=False):
-        runtime_value(page, line)
+# ---------------------------------------------------------------- detail fields: one spec each
+
+_ALL_ZONES = frozenset(("top", "overview", "credits", "details", "dyk", "reviews"))
 
 
-def runtime_value(page: Page, text: str) -> None:
-    runtimes = v.parse_runtimes(text)
-    if runtimes:
-        page.record.runtimes.extend(runtimes)
-    else:
-        page.unparsed(text)
+class FieldSpec:
+    """One field read by its label ("Runtime: 90 min") or, label lost, by its value's shape ("90 min").
 
+    ``labels`` are printed without their colon; ``shape`` tells a label-less line of this field
+    (after its links are stripped); ``parse`` turns a value into what is stored, ``None`` if it
+    is not one; ``zones`` are where a label-less line may be taken; ``single`` fields keep
+    their first value. A label or a shape is one line here; both paths read the same spec.
+    """
 
-def is_runtime_shape(page: Page, collapsed: str) -> bool:
-    return page.zone not in ("dyk", "reviews") and collapsed[:1].isalnum() and v.parse_runtimes(v.strip_links(collapsed)) is not None
+    __slots__ = ("add", "labelled", "labels", "line", "name", "parse", "shape", "single", "zones")
 
+    def __init__(self, name, labels, shape, parse, zones, *, single=False, add=None):
+        self.name, self.labels, self.shape, self.parse = name, labels, shape, parse
+        self.zones, self.single, self.add = frozenset(zones), single, add
+        # Bound once: the section and shape tables hold these as handlers.
+        self.labelled = self._labelled
+        self.line = self._line
 
-def section_runtime_line(page: Page, value: str) -> None:
-    runtime_value(page, v.strip_links(page.collapsed[page.i], bare_more=page.bare_more))
-    page.i += 1
+    def store(self, page: Page, text: str) -> None:
+        value = self.parse(text)
+        record = page.record
+        if not value or self.single and getattr(record, self.name) is not None:
+            page.unparsed(text)
+        elif self.single:
+            setattr(record, self.name, value)
+        elif self.add is not None:
+            self.add(page, value)
+        else:
+            getattr(record, self.name).extend(value)
 
+    def _labelled(self, page: Page, value: str) -> None:
+        for line in take_values(page, value, self.name, multi=False):
+            self.store(page, line)
 
-def _list_section(attribute: str) -> Handler:
-    def section(page: Page, value: str) -> None:
-        for line in take_values(page, value, attribute, multi=False):
-            getattr(page.record, attribute).extend(v.split_list(line))
+    def applies(self, page: Page, collapsed: str) -> bool:
+        if page.zone not in self.zones:
+            return False
+        # The shape tests of all fields see the same line without its links: stripped once.
+        if page.stripped_at != page.i:
+            page.stripped_at, page.stripped = page.i, v.strip_links(collapsed)
+        return self.shape(page.stripped)
 
-    section.__name__ = f"section_{attribute}"
-    return section
-
-
-section_countries = _list_section("countries")
-section_languages = _list_section("languages")
-section_colors = _list_section("colors")
-section_sound_mixes = _list_section("sound_mixes")
-
-
-def is_country_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("details", "overview", "credits") and v.is_country_list(collapsed)
-
-
-def is_language_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("details", "overview", "credits") and v.is_language_list(collapsed)
-
-
-def is_genre_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("details", "overview", "credits") and v.is_genre_list(v.strip_links(collapsed))
-
-
-def _shape_line(attribute: str) -> Handler:
-    def section(page: Page, value: str) -> None:
-        line = v.strip_links(page.collapsed[page.i], bare_more=page.bare_more)
+    def _line(self, page: Page, value: str) -> None:
+        self.store(page, v.strip_links(page.collapsed[page.i], bare_more=page.bare_more))
         page.i += 1
-        getattr(page.record, attribute).extend(v.split_list(line))
-
-    return section
 
 
-section_country_line = _shape_line("countries")
-section_language_line = _shape_line("languages")
-section_color_line = _shape_line("colors")
-section_sound_mix_line = _shape_line("sound_mixes")
+def _add_certificates(page: Page, certificates: list) -> None:
+    """A page may print the same certificate twice (summary and details): kept once."""
+    known = {(c.country, c.rating, tuple(c.notes)) for c in page.record.certificates}
+    for certificate in certificates:
+        key = (certificate.country, certificate.rating, tuple(certificate.notes))
+        if key not in known:
+            known.add(key)
+            page.record.certificates.append(certificate)
 
 
-def is_color_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("details", "overview", "credits") and v.is_color_list(v.strip_links(collapsed))
+_LISTED = ("details", "overview", "credits")
+FIELDS: dict[str, FieldSpec] = {
+    spec.name: spec
+    for spec in (
+        FieldSpec("genres", ("genre", "genres"), v.is_genre_list, v.split_list, _LISTED),
+        FieldSpec("awards", ("awards",), lambda line: v.parse_awards(line) is not None, v.parse_awards, ("overview", "top"), single=True),
+        FieldSpec(
+            "runtimes", ("runtime",), lambda line: line[:1].isalnum() and v.parse_runtimes(line) is not None,
+            v.parse_runtimes, _ALL_ZONES - {"dyk", "reviews"},
+        ),
+        FieldSpec(
+            "aspect_ratio", ("aspect ratio",), lambda line: len(line) < 60 and v.parse_aspect_ratio(line) is not None,
+            v.parse_aspect_ratio, _ALL_ZONES - {"dyk", "reviews"}, single=True,
+        ),
+        FieldSpec(
+            "certificates", ("certification", "certificate"), v.looks_like_certificates, v.parse_certificates,
+            _ALL_ZONES - {"dyk", "reviews", "top"}, add=_add_certificates,
+        ),
+        FieldSpec("countries", ("country", "countries"), v.is_country_list, v.split_list, _LISTED),
+        FieldSpec("languages", ("language", "languages"), v.is_language_list, v.split_list, _LISTED),
+        FieldSpec("colors", ("color", "colour"), v.is_color_list, v.split_list, _LISTED),
+        FieldSpec("sound_mixes", ("sound mix",), v.is_sound_mix_list, v.split_list, _LISTED),
+    )
+}
 
 
-def is_sound_mix_shape(page: Page, collapsed: str) -> bool:
-    return page.zone in ("details", "overview", "credits") and v.is_sound_mix_list(v.strip_links(collapsed))
+def field_labels(*names: str) -> dict[str, Handler]:
+    """The labels of the named fields, for the section table."""
+    return {label: FIELDS[name].labelled for name in names for label in FIELDS[name].labels}
 
 
-def section_aspect_ratio(page: Page, value: str) -> None:
-    for line in take_values(page, value, "aspect_ratio", multi=False):
-        aspect_value(page, line)
-
-
-def aspect_value(page: Page, text: str) -> None:
-    ratio = v.parse_aspect_ratio(text)
-    if ratio and page.record.aspect_ratio is None:
-        page.record.aspect_ratio = ratio
-    else:
-        page.unparsed(text)
-
-
-def is_aspect_shape(page: Page, collapsed: str) -> bool:
-    return page.zone not in ("dyk", "reviews") and v.parse_aspect_ratio(v.strip_links(collapsed)) is not None and len(collapsed) < 60
-
-
-def section_aspect_line(page: Page, value: str) -> None:
-    aspect_value(page, v.strip_links(page.collapsed[page.i], bare_more=page.bare_more))
-    page.i += 1
-
-
-def section_certificates(page: Page, value: str) -> None:
-    for line in take_values(page, value, "certificates", multi=False):
-        certificates_value(page, line)
-
-
-def certificates_value(page: Page, text: str) -> None:
-    certificates = v.parse_certificates(text)
-    if certificates:
-        page.record.certificates.extend(certificates)
-    else:
-        page.unparsed(text)
-
-
-def is_certificates_shape(page: Page, collapsed: str) -> bool:
-    return page.zone not in ("dyk", "reviews", "top") and v.looks_like_certificates(v.strip_links(collapsed))
-
-
-def section_certificates_line(page: Page, value: str) -> None:
-    certificates_value(page, v.strip_links(page.collapsed[page.i], bare_more=page.bare_more))
-    page.i += 1
+def field_shapes(*names: str) -> tuple[tuple[Callable[[Page, str], bool], Handler], ...]:
+    """The label-less entries of the named fields, for the shape table."""
+    return tuple((FIELDS[name].applies, FIELDS[name].line) for name in names)
 
 
 def section_mpaa(page: Page, value: str) -> None:
@@ -1198,9 +1221,14 @@ def section_goofs(page: Page, value: str) -> None:
     page.dyk_kinds.append("goofs")
 
 
+def is_goof_category(category: str) -> bool:
+    """``Continuity``; also with a note of its own: ``Factual errors (possibly deliberate)``."""
+    return category in GOOF_CATEGORIES or category.endswith(")") and v.split_trailing_parens(category)[0] in GOOF_CATEGORIES
+
+
 def goof_value(text: str, *, labelled: bool) -> Goof:
     category, colon, rest = text.partition(":")
-    if colon and (category in GOOF_CATEGORIES or labelled and 0 < len(category) <= 50 and "\n" not in category):
+    if colon and (is_goof_category(category) or labelled and 0 < len(category) <= 50 and "\n" not in category):
         return Goof(category=category.strip(), text=rest.strip())
     return Goof(category=None, text=text)
 
@@ -1365,7 +1393,7 @@ def section_dyk_item(page: Page, value: str) -> None:
         return
     first = lines[0]
     category = first.partition(":")[0]
-    if category in GOOF_CATEGORIES:
+    if is_goof_category(category):
         page.record.goofs.append(goof_value("\n".join(lines), labelled=False))
         page.dyk_kinds.append("goofs")
     elif len(lines) == 1 and parse_connection(first):
@@ -1627,15 +1655,14 @@ LABELS: dict[str, Handler] = {
     "original air date": section_air_date,
     "seasons": section_seasons,
     "season": section_seasons,
-    "genre": section_genres,
-    "genres": section_genres,
+    **field_labels("genres"),
     "tagline": section_taglines,
     "taglines": section_taglines,
     "plot": section_plot,
     "plot outline": section_plot,
     "plot summary": section_plot,
     "plot keywords": section_plot_keywords,
-    "awards": section_awards,
+    **field_labels("awards"),
     "newsdesk": section_newsdesk,
     "user reviews": section_user_reviews_label,
     "user comments": section_user_reviews_label,
@@ -1643,17 +1670,7 @@ LABELS: dict[str, Handler] = {
     "series cast summary": section_cast,
     "additional details": section_additional_details,
     "also known as": section_akas,
-    "runtime": section_runtimes,
-    "country": section_countries,
-    "countries": section_countries,
-    "language": section_languages,
-    "languages": section_languages,
-    "color": section_colors,
-    "colour": section_colors,
-    "aspect ratio": section_aspect_ratio,
-    "sound mix": section_sound_mixes,
-    "certification": section_certificates,
-    "certificate": section_certificates,
+    **field_labels("runtimes", "countries", "languages", "colors", "aspect_ratio", "sound_mixes", "certificates"),
     "mpaa": section_mpaa,
     "filming locations": section_filming_locations,
     "company": section_company_summary,
@@ -1765,24 +1782,20 @@ SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
     (lambda page, line: page.zone in ("overview", "top") and _is_rating_line(line), section_rating_line),
     (lambda page, line: v.popularity_text(line) is not None, section_popularity_text),
     (is_season_episode, section_season_episode),
+    (is_season_links, section_season_links),
     (is_unknown_crew_heading, section_crew),
     (is_summary_writer, section_summary_writer),
     (is_release_shape, section_release_line),
     (lambda page, line: is_review_start(page, line), section_review),
     (is_review_count, section_review_count),
-    (is_awards_shape, section_awards_line),
+    *field_shapes("awards"),
     (lambda page, line: page.zone == "overview" and v.has_plot_marker(line), section_plot_line),
-    (is_genre_shape, section_genre_line),
+    *field_shapes("genres"),
     (is_keyword_list, section_keyword_line),
     (is_aka_shape, section_aka_line),
-    (is_runtime_shape, section_runtime_line),
-    (is_aspect_shape, section_aspect_line),
-    (is_certificates_shape, section_certificates_line),
-    (is_country_shape, section_country_line),
-    (is_language_shape, section_language_line),
-    (is_color_shape, section_color_line),
-    (is_sound_mix_shape, section_sound_mix_line),
+    *field_shapes("runtimes", "aspect_ratio", "certificates", "countries", "languages", "colors", "sound_mixes"),
     (is_faq_empty, section_faq_empty),
+    (is_newsdesk_item, section_newsdesk_items),
     (is_summary_director, section_summary_director),
     (is_summary_stars, section_summary_stars),
     (is_cast_row_shape, section_cast),

@@ -24,12 +24,12 @@ _PLOT_MARKER = re.compile(
 )
 
 
-_LINK_ENDINGS = ("»", "more", "More", "synopsis", "summary", "Synopsis", "Summary", "(more)", "See all")
+_LINK_ENDINGS = ("»", "more", "More", "synopsis", "summary", "Synopsis", "Summary", "(more)", "See all", "trailer)")
 # Link texts the page prints after a value, lower-cased, longest first.
 _LINK_SUFFIXES = (
     "see full summary »", "see full synopsis »", "full summary »", "full synopsis »", "add synopsis »",
     "see full summary", "see full synopsis", "full summary", "full synopsis", "add synopsis",
-    "see more »", "see all »", "see more", "more »", "(more)",
+    "see more »", "see all »", "see more", "more »", "(more)", "(view trailer)",
 )
 
 
@@ -49,6 +49,9 @@ def strip_links(text: str, *, bare_more: bool = True) -> str:
             # A bare "more" link ("15 July 1988 (USA) more"), never the end of a word ("evermore").
             if bare_more and tail.endswith("more") and (len(rest) == 4 or rest[-5] == " "):
                 rest = rest[:-4].rstrip().rstrip("|").rstrip()
+            elif rest.endswith(" »"):
+                # A bare "»" link after a value ("Hello. »"); "«Title»" keeps its own.
+                rest = rest[:-2].rstrip().rstrip("|").rstrip()
             else:
                 break
     return rest
@@ -108,7 +111,8 @@ def _matching_open(text: str) -> int:
 # ---------------------------------------------------------------- header
 
 _HEADER_PAREN = re.compile(
-    r"^(?:(?P<label>TV Series|TV Mini-Series|TV Mini Series|Mini-Series|TV Episode|TV Special|TV Short|TV Movie|TV|Video Game|Video|VG|V|Short)\s*)?"
+    r"^(?:(?P<label>TV Series|TV Mini-Series|TV Mini Series|Mini-Series|TV Episode|TV Special|TV Short|TV Movie|TV|Video Game|Video|VG|V|Short"
+    r"|TV series|TV mini-series|TV mini series|TV episode|TV special|TV short|TV movie|Video game)\s*)?"
     r"(?P<year>\d{4}|\?\?\?\?)?(?:/(?P<roman>[IVXL]+))?"
     r"(?P<dash>\s*[-–—]\s*(?P<end>\d{4})?)?\s*$"
 )
@@ -128,6 +132,8 @@ _KIND_BY_LABEL = {
     "V": "video",
     "Short": "short",
 }
+# Later pages print the label in lower case: "(TV series 1959–1964)".
+_KIND_BY_LOWER_LABEL = {label.lower(): kind for label, kind in _KIND_BY_LABEL.items()}
 _KIND_BY_SUFFIX = {
     "tv": "tv_movie",
     "tv movie": "tv_movie",
@@ -193,7 +199,7 @@ def parse_title_with_year(text: str) -> Header | None:
     label = match.group("label")
     has_range = match.group("dash") is not None
     if label:
-        header.kind = _KIND_BY_LABEL[label]
+        header.kind = _KIND_BY_LOWER_LABEL[label.lower()]
     if has_range:
         header.end_year = _year(match.group("end"))
         if header.kind == "movie" or header.kind == "tv_movie":
@@ -344,7 +350,7 @@ def parse_runtimes(text: str) -> list[Runtime] | None:
     if len(text) > LIST_LINE:
         return None
     runtimes = []
-    for item in text.split("|"):
+    for item in list_items(text):
         item = item.strip()
         if not item:
             continue
@@ -371,9 +377,25 @@ def parse_aspect_ratio(text: str) -> str | None:
     return text.strip() if _ASPECT.match(text[:SHORT_LINE]) else None
 
 
+def list_items(text: str) -> list[str]:
+    """A printed list's items: ``a | b``, or ``a / b`` in the 2006–2008 layout (never inside a note)."""
+    if "|" in text or " / " not in text:
+        return text.split("|")
+    items: list[list[str]] = []
+    depth = 0  # open parentheses in the item so far: counted once per part, so linear
+    for part in text.split(" / "):
+        if items and depth > 0:
+            items[-1].append(part)  # "Canada:R (Nova Scotia / Ontario)"
+        else:
+            items.append([part])
+            depth = 0
+        depth += part.count("(") - part.count(")")
+    return [" / ".join(item) for item in items]
+
+
 def split_list(text: str) -> list[str]:
-    """``Drama | Mystery | Thriller`` → the items, stripped, empty ones dropped."""
-    return [collapse(item) for item in text.split("|") if item.strip()]
+    """``Drama | Mystery | Thriller`` (or ``Drama / Thriller``) → the items, stripped, empty ones dropped."""
+    return [collapse(item) for item in list_items(text) if item.strip()]
 
 
 def is_genre_list(text: str) -> bool:
@@ -407,24 +429,30 @@ def is_sound_mix_list(text: str) -> bool:
 
 # ---------------------------------------------------------------- details
 
-_CERT_COUNTRY = re.compile(r"^[A-Z][\w .'&/-]{0,40}$")
-_CERT_RATING = re.compile(r"^[\w+/.\-' ]{1,25}$")
+_CERT_RATING = re.compile(r"^[\w+/.\-' ]{1,25}(?:\([\w+/.\-' ]{1,12}\)[\w+]{0,4})?$")
+_RUNTIME_VALUE = re.compile(r"^\d{1,5}\s*min\b")
 
 
 def parse_certificates(text: str) -> list[Certificate] | None:
-    """``Italy:T (re-rating) (1974) | Portugal:(Banned) (original rating) | …``; ``None`` if not of that shape."""
+    """``Italy:T (re-rating) (1974) | Portugal:(Banned) (original rating) | …``; ``None`` if not of that shape.
+
+    The country must be a known country name: a headline or a title with a colon
+    ("Alien: Resurrection") is not a certificate.
+    """
     # The first country name is short, so its colon comes early; most lines fail here.
+    # A space after the colon is a headline's ("Japan: Box Office Report"), unless a rating code follows.
     if len(text) > LIST_LINE or ":" not in text[:48] or not text[:1].isupper():
         return None
     certificates = []
-    for item in text.split("|"):
+    for item in list_items(text):
         item = item.strip()
         if not item:
             continue
         country, colon, value = item.partition(":")
         country = country.strip()
+        spaced = value[:1] == " "
         value = value.strip()
-        if not colon or not value or not _CERT_COUNTRY.match(country):
+        if not colon or not value or country not in COUNTRIES:
             return None
         if value.startswith("("):
             close = value.find(")")
@@ -432,10 +460,15 @@ def parse_certificates(text: str) -> list[Certificate] | None:
                 return None
             rating, rest = value[: close + 1], value[close + 1 :]
         else:
-            paren = value.find("(")
+            # Notes follow after a space; a parenthesis inside the rating stays: "R(A)".
+            paren = value.find(" (")
             rating, rest = (value, "") if paren < 0 else (value[:paren].strip(), value[paren:])
-            if not _CERT_RATING.match(rating) or len(rating.split()) > 3:
+            if not _CERT_RATING.match(rating) or len(rating.split()) > 3 or _RUNTIME_VALUE.match(rating):
                 return None
+            if spaced and (" " in rating or not (rating.isupper() or any(char.isdigit() for char in rating))):
+                return None
+            if rating in COUNTRIES:
+                return None  # "Japan: USA": two names, no rating
         rest = rest.strip()
         if rest:
             leftover, notes = split_trailing_parens("x " + rest)
@@ -451,7 +484,7 @@ def looks_like_certificates(text: str) -> bool:
     """A cheap test of the first two items, for deciding which section a line belongs to."""
     if ":" not in text[:48] or not text[:1].isupper():
         return False
-    items = text[:300].split("|")
+    items = list_items(text[:300])
     if len(text) > 300 and len(items) > 1:
         items.pop()  # cut mid-item
     return parse_certificates("|".join(items[:2])) is not None
@@ -474,7 +507,38 @@ def parse_aka(text: str) -> Aka | None:
     elif rest and not rest.startswith("("):
         return None
     country, notes = split_trailing_parens(rest)
-    return Aka(title=title, country=country.strip() or None, notes=notes)
+    country = country.strip()
+    if country and not is_country_text(country):
+        return None  # '"Cooley High" Is the Most Influential Movie…': a headline, not an AKA
+    return Aka(title=title, country=country or None, notes=notes)
+
+
+_PAREN_GROUP = re.compile(r"\([^()]{0,120}\)")
+
+
+def is_country_text(text: str) -> bool:
+    """``USA``, ``Argentina, Peru, Spain``, ``Canada (French title), France``: country names, with notes."""
+    parts = _PAREN_GROUP.sub(" ", text[:SHORT_LINE]).replace(" / ", ",").split(",")
+    return all(collapse(part) in COUNTRIES for part in parts)
+
+
+def parse_plain_aka(text: str) -> Aka | None:
+    """``Grotesque (Japan: English title) (censored version)``: main-details pages print no quotes.
+
+    The groups are kept as notes, as printed; the first must name a country ("Japan",
+    "Japan: English title"), so that a line of another shape is not taken for an AKA.
+    """
+    text = text.strip()
+    if len(text) > SHORT_LINE or text.startswith('"'):
+        return None
+    title, notes = split_trailing_parens(text)
+    title = title.strip()
+    if not title or not notes or "(" in title and title.count("(") != title.count(")"):
+        return None
+    head = notes[0].partition(":")[0].partition(",")[0].strip()
+    if head not in COUNTRIES:
+        return None
+    return Aka(title=title, country=None, notes=notes)
 
 
 def _company_note(note: str) -> bool:

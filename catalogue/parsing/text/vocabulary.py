@@ -31,7 +31,11 @@ COUNTRIES = frozenset(
     UK|USA|Uganda|Ukraine|United Arab Emirates|Uruguay|Uzbekistan|Venezuela|Vietnam|
     West Germany|Yemen|Yugoslavia|Zaire|Zambia|Zimbabwe|International|Worldwide""".replace("\n", "").split("|")
 )
-COUNTRIES = frozenset(" ".join(name.split()) for name in COUNTRIES)
+COUNTRIES = frozenset(" ".join(name.split()) for name in COUNTRIES) | frozenset(
+    ("Maldives", "Brunei", "Faroe Islands", "Macau", "Gibraltar", "San Marino", "Isle of Man", "Cayman Islands",
+     "Reunion", "Guadeloupe", "Martinique", "Korea", "Bosnia-Herzegovina", "Republic of Macedonia", "Vatican",
+     "World-wide", "Czechia", "North Vietnam", "South Vietnam", "Republic of North Macedonia")
+)
 
 LANGUAGES = frozenset(
     """Afrikaans|Albanian|Amharic|Arabic|Aramaic|Armenian|Azerbaijani|Basque|Belarusian|Bengali|
