@@ -32,3 +32,10 @@ def test_shared_corpus_scores_at_least_99_percent(group):
     score = score_corpus(SHARED_CORPUS)[group]
     assert score.total > 400
     assert score.share >= TARGET, _report(score)
+
+
+@pytest.mark.parametrize("group", ["html", "text"])
+def test_own_corpus_scores_at_least_99_percent(group):
+    score = score_corpus(OWN_CORPUS)[group]
+    assert score.total > 40
+    assert score.share >= TARGET, _report(score)
