@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..pagetype import html_page_type
 from ..record import PageError, TitleRecord
-from .common import parse_html
+from .common import TITLE_MAX_DEPTH, check_nesting, parse_html
 
 __all__ = ["MAX_PAGE_BYTES", "html_page_type", "parse_html_page", "read_html_tree", "refuse_html_page"]
 
@@ -35,6 +35,7 @@ def read_html_tree(data: bytes) -> LexborHTMLParser:
         raise PageError("empty HTML page")
     if len(data) > MAX_PAGE_BYTES:
         raise PageError(f"HTML page too large ({len(data)} bytes) to be a saved title page")
+    check_nesting(data, max_depth=TITLE_MAX_DEPTH)
     return parse_html(data)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..decoding import decode_bytes
+from ..record import PageError
 
 __all__ = [
     "BLOCK_TAGS",
@@ -216,3 +217,46 @@ def is_certificate_country(text: str, *, known_only: bool = True) -> bool:
 def is_certificate_rating(text: str) -> bool:
     """A rating is short: "R", "K-12", "(Banned)", "Tous publics", "Genel İzleyici Kitlesi"."""
     return 0 < len(text) <= 25 and len(text.split()) <= 3 and not text.endswith((".", ":", ","))
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")
+# Tags that never nest (void) or that the parser closes by itself (p, li, td, a…).
+_FLAT = frozenset(
+    "br img hr input meta link area base col embed param source track wbr p li option td th tr dt dd tbody thead tfoot a".split()
+)
+# The HTML tree builder scans its stack of open elements for many tags: nesting this
+# deep costs quadratic time and never happens in a saved page (real pages: under 100).
+MAX_DEPTH = 1000
+# A title page's parser walks nested blocks within its own limits; only nesting that
+# would make the tree builder itself slow (a second at 30,000) is refused. The largest
+# real title pages hold about 8,000 "<" in all, so the exact count never runs on them.
+TITLE_MAX_DEPTH = 10_000
+
+
+def check_nesting(text: str | bytes, *, max_depth: int = MAX_DEPTH) -> None:
+    """Refuse HTML nested deeper than ``max_depth`` before the tree builder sees it.
+
+    Counted per tag name, so that void tags and stray end tags (``</span>`` with no open
+    span) neither inflate nor hide the nesting the tree builder sees. A page with no
+    more "<" than ``max_depth`` cannot nest deeper: it is let through after one count
+    at C speed.
+    """
+    if text.count("<" if isinstance(text, str) else b"<") <= max_depth:
+        return
+    if isinstance(text, bytes):
+        text = text.decode("latin-1")
+    open_counts: dict[str, int] = {}
+    depth = 0
+    for match in _TAG.finditer(text):
+        name = match.group(2).lower()
+        if name in _FLAT:
+            continue
+        if match.group(1):
+            if open_counts.get(name):
+                open_counts[name] -= 1
+                depth -= 1
+        else:
+            open_counts[name] = open_counts.get(name, 0) + 1
+            depth += 1
+            if depth > max_depth:
+                raise PageError(f"not a saved page: HTML elements nested more than {max_depth} deep")

@@ -8,21 +8,11 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..common import imdb_id_from_href
-from ..html.common import decode_html, node_text as _node_text, parse_html
+from ..html.common import check_nesting, decode_html, node_text as _node_text, parse_html
 from ..record import PageError
 from ..common import MAX_LINE, clean
 from ..reviews import Line
 from ._shared import TitleHeader, check_not_binary, parse_title_header
-
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})")
-# Tags that never nest (void) or that the parser closes by itself (p, li, td, a…).
-_FLAT = frozenset(
-    "br img hr input meta link area base col embed param source track wbr p li option td th tr dt dd tbody thead tfoot a".split()
-)
-# The HTML tree builder scans its stack of open elements for many tags: nesting this
-# deep costs quadratic time and never happens in a saved page (real pages: under 100).
-MAX_DEPTH = 1000
-
 
 def sub_page_tree(data: bytes | str) -> LexborHTMLParser:
     """The document tree (``html.common.parse_html``), or PageError for input that is not a page.
@@ -38,26 +28,6 @@ def sub_page_tree(data: bytes | str) -> LexborHTMLParser:
         raise PageError("not an HTML page: nothing could be parsed")
     tree.strip_tags(["script", "style", "noscript", "iframe", "select", "textarea", "object", "embed"])
     return tree
-
-
-def check_nesting(text: str) -> None:
-    """Refuse HTML nested deeper than MAX_DEPTH, counted per tag name so that stray end
-    tags (``</span>`` with no open span) do not hide the nesting the tree builder sees."""
-    open_counts: dict[str, int] = {}
-    depth = 0
-    for match in _TAG.finditer(text):
-        name = match.group(2).lower()
-        if name in _FLAT:
-            continue
-        if match.group(1):
-            if open_counts.get(name):
-                open_counts[name] -= 1
-                depth -= 1
-        else:
-            open_counts[name] = open_counts.get(name, 0) + 1
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise PageError(f"not a saved page: HTML elements nested more than {MAX_DEPTH} deep")
 
 
 def content_root(tree: LexborHTMLParser) -> LexborNode:
