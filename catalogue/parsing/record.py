@@ -17,7 +17,10 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-PARSER_VERSION = "1"
+# Bumped when the parser reads pages differently; `manage.py reparse` brings stored
+# pages up to it. 2: episode titles, series headers, main-details AKAs, certificates
+# with parentheses, 2006-2008 forms, per-line decoding (issue 15).
+PARSER_VERSION = "2"
 
 KINDS = (
     "movie",

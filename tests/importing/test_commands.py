@@ -142,3 +142,31 @@ def test_conflicts_in_the_report(tmp_path):
     assert "updated 1" in out and "conflicts 1" in out
     credit = Credit.objects.get()
     assert f"conflict: {tmp_path / 'b.json'}: Credit {credit.pk} (Crew Person 1 – edited job): job kept 'edited job', page says 'painter'" in out
+
+
+def test_reparse_brings_an_episode_page_read_by_an_older_parser_up_to_date(tmp_path):
+    """The real episode page an older parser titled with its series' name."""
+    from catalogue.parsing import PARSER_VERSION
+    from tests.conftest import TEST_PAGES
+
+    page = TEST_PAGES / "html" / "real" / "the_walking_dead_guts_2010_episode_combined_2014.html"
+    shutil.copy(page, tmp_path / page.name)
+    run(tmp_path)
+    title = Title.objects.get()
+    assert (title.title, title.season, title.episode) == ("Guts", 1, 2)
+    # As the parser before version 2 stored it: the series' name as the episode's title.
+    source = SourcePage.objects.get()
+    source.record = {**source.record, "title": "The Walking Dead"}
+    source.parser_version = "1"
+    source.save()
+    Title.objects.update(title="The Walking Dead")
+
+    out = io.StringIO()
+    call_command("reparse", stdout=out)
+
+    assert "changed 1, unchanged 0, failed 0" in out.getvalue()
+    title = Title.objects.get()
+    assert title.title == "Guts"
+    source = SourcePage.objects.get()
+    assert source.record["series"]["title"] == "The Walking Dead"
+    assert source.parser_version == PARSER_VERSION
