@@ -122,7 +122,7 @@ def title_import(*, record: TitleRecord, source: SourcePage | None = None, defer
             if not created:
                 _title_update(title, record, imdb_id=imdb_id, conflicts=conflicts)
             _title_sections(title, record, conflicts=conflicts, fresh=created, defer_split=defer_split)
-            if created or not _has_full_credits(title):
+            if created or (not _has_full_credits(title) and _credits_not_lost(title, record, conflicts)):
                 _credits_replace(title, record, conflicts=conflicts, fresh=created)
         else:
             notes.append("an older capture than one already imported: only its rating history was kept")
@@ -610,6 +610,24 @@ def _has_line_to_split(title: Title, record: TitleRecord) -> bool:
 
 
 # --- credits -----------------------------------------------------------------------
+
+
+# A newer capture listing under half the credits the catalogue holds (of at least this
+# many) lost them: cut off, or a main-details page after a combined one. It is not taken.
+LOST_CREDITS_FLOOR = 10
+
+
+def _credits_not_lost(title: Title, record: TitleRecord, conflicts: list) -> bool:
+    """Whether the newest capture's credits may replace the title's; else a conflict says why not."""
+    on_page = len(record.cast) + len(record.crew)
+    held = Credit.objects.filter(title=title).count()
+    if held < LOST_CREDITS_FLOOR or on_page * 2 >= held:
+        return True
+    conflicts.append(Conflict(
+        "Title", title.pk, str(title), "credits", held,
+        f"{on_page} (this capture lists under half of them, so the catalogue keeps its own)",
+    ))
+    return False
 
 
 def _raw_credit_text(name: str, job: str | None, notes: list[str], credited_as: str | None, character=None) -> str:

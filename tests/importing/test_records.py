@@ -337,3 +337,21 @@ def test_reviews_page_without_kind_finds_the_series(import_record):
         ReviewRecord(title="Great", date="2010-01-01", author="a", text="x")]))
     assert Title.objects.count() == 1
     assert Title.objects.get().reviews.count() == 1
+
+
+def test_a_newer_capture_that_lost_most_credits_does_not_replace_them(import_record):
+    whole = full_record()
+    whole.crew += crew(6)
+    import_record(whole)
+    held = Credit.objects.count()
+    assert held >= 10
+    cut = full_record(plot="A newer capture.")
+    cut.cast, cut.crew = cut.cast[:1], cut.crew[:1]
+
+    outcome = import_record(cut, captured_at=LATER)
+
+    assert Credit.objects.count() == held
+    assert Title.objects.get().plot == "A newer capture."  # the rest of the capture is taken
+    [conflict] = outcome.conflicts
+    assert (conflict.model, conflict.field, conflict.kept) == ("Title", "credits", held)
+    assert str(conflict).endswith("page says '2 (this capture lists under half of them, so the catalogue keeps its own)'")
