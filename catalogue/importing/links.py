@@ -267,13 +267,16 @@ def due_lines_split(*, chunk_size: int = DUE_LINES_CHUNK) -> int:
     """
     table = connection.ops.quote_name(Title._meta.db_table)
     recommendation_table = connection.ops.quote_name(Recommendation._meta.db_table)
+    # PostgreSQL: imports running at once each take the lines no other one holds, so no
+    # line is split twice (SQLite has one writer at a time).
+    claim = " FOR UPDATE OF t SKIP LOCKED" if connection.vendor == "postgresql" else ""
     total = 0
     while True:
         with transaction.atomic():
             due = rows_select(
                 f"SELECT t.id, t.recommendations_text, t.recommendation_count, "
                 f"EXISTS (SELECT 1 FROM {recommendation_table} r WHERE r.title_id = t.id) "
-                f"FROM {table} t WHERE t.recommendations_due ORDER BY t.id LIMIT %s",
+                f"FROM {table} t WHERE t.recommendations_due ORDER BY t.id LIMIT %s{claim}",
                 [chunk_size],
             )
             if not due:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -108,7 +109,7 @@ def pages_import(
                     more = _run(items, report=report, progress=progress, seconds=COMMIT_EVERY_SECONDS,
                                 pages=commit_every or COMMIT_EVERY_PAGES)
             # Also the lines a killed batch left due: this run finishes its job.
-            report.recommendation_lines_split = due_lines_split()
+            report.recommendation_lines_split = _with_retries(due_lines_split)
     return report
 
 
@@ -181,6 +182,32 @@ def _parsed(pending: ParseAheadResult | None) -> ParsedPage | None:
     return pending.result() if pending is not None else None
 
 
+# PostgreSQL: another import running at the same time can make a page's statements a
+# deadlock's victim, or insert the same person, company or title first (a unique
+# violation once it commits). The page's savepoint was rolled back whole; trying it
+# again reads what the other import committed. SQLite serialises writers by itself.
+RETRY_ATTEMPTS = 6
+_RETRY_SQLSTATES = frozenset({"40P01", "40001", "23505"})  # deadlock, serialization failure, unique violation
+
+
+def _retryable(error: BaseException) -> bool:
+    if connection.vendor != "postgresql":
+        return False
+    # Django's wrapped errors carry the driver's as their cause; the bulk writer's are the driver's own.
+    return any(getattr(e, "sqlstate", None) in _RETRY_SQLSTATES for e in (error, error.__cause__))
+
+
+def _with_retries(work):
+    for attempt in range(1, RETRY_ATTEMPTS + 1):
+        try:
+            return work()
+        except Exception as error:
+            if attempt == RETRY_ATTEMPTS or not _retryable(error):
+                raise
+            time.sleep(random.uniform(0, 0.05 * 2**attempt))  # let the other transaction finish
+    raise AssertionError("unreachable")
+
+
 def _run(items, *, report: ImportReport, progress, seconds: float | None = None, pages: int | None = None) -> bool:
     """Import from ``items`` until they run out (False), or ``seconds`` have passed or ``pages`` are read (True)."""
     deadline = time.monotonic() + seconds if seconds is not None else None
@@ -193,7 +220,7 @@ def _run(items, *, report: ImportReport, progress, seconds: float | None = None,
             report.failed.append(result)
         else:
             try:
-                result = page_import(page=item, parsed=_parsed(pending), defer_split=True)
+                result = _with_retries(lambda: page_import(page=item, parsed=_parsed(pending), defer_split=True))
             except PageError as error:
                 result = Failure(item.location, error.message, error.line)
             except ImportRejected as error:
