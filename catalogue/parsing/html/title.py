@@ -475,25 +475,29 @@ def parse_overview_crew(block: LexborNode, key: str, record: TitleRecord) -> Non
         if not name or name in named:
             continue
         named.add(name)
-        tail = " ".join(
-            (n.text_content or "") if n.tag == "-text" else n.text(deep=True)
-            for n in line_nodes[line_nodes.index(link) + 1 :]
-            if n.tag == "-text" or not _is_navigation(n)
-        )
-        job, credited_as, notes = _credit_tail(tail)
         order += 1
-        record.crew.append(
-            CrewMember(
-                department=department,
-                department_label=label,
-                name=name,
-                job=job,
-                credited_as=credited_as,
-                notes=notes,
-                order=order,
-                imdb_id=imdb_id_from_href(link.attributes.get("href"), "nm"),
-            )
-        )
+        record.crew.append(_crew_line(line_nodes, link, name, department=department, label=label, order=order))
+
+
+def _crew_line(line_nodes: list[LexborNode], link: LexborNode, name: str, *, department: str, label: str,
+               order: int) -> CrewMember:
+    """One crew line: the person's link, then their job, "(as …)" and notes as printed after it."""
+    tail = " ".join(
+        (n.text_content or "") if n.tag == "-text" else n.text(deep=True)
+        for n in line_nodes[line_nodes.index(link) + 1 :]
+        if n.tag == "-text" or not _is_navigation(n)
+    )
+    job, credited_as, notes = _credit_tail(tail)
+    return CrewMember(
+        department=department,
+        department_label=label,
+        name=name,
+        job=job,
+        credited_as=credited_as,
+        notes=notes,
+        order=order,
+        imdb_id=imdb_id_from_href(link.attributes.get("href"), "nm"),
+    )
 
 
 def _lines_of_nodes(content: LexborNode) -> list[list[LexborNode]]:
@@ -1156,25 +1160,8 @@ def _blackcat_crew(header: LexborNode, record: TitleRecord) -> None:
         name = clean_text(link) if link is not None else None
         if not name:
             continue
-        tail = " ".join(
-            (n.text_content or "") if n.tag == "-text" else n.text(deep=True)
-            for n in line_nodes[line_nodes.index(link) + 1 :]
-            if n.tag == "-text" or not _is_navigation(n)
-        )
-        job, credited_as, notes = _credit_tail(tail)
         order += 1
-        record.crew.append(
-            CrewMember(
-                department=department,
-                department_label=label,
-                name=name,
-                job=job,
-                credited_as=credited_as,
-                notes=notes,
-                order=order,
-                imdb_id=imdb_id_from_href(link.attributes.get("href"), "nm"),
-            )
-        )
+        record.crew.append(_crew_line(line_nodes, link, name, department=department, label=label, order=order))
 
 
 def _siblings_after(node: LexborNode):
