@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from catalogue.models import SourcePage
 from catalogue.models.sources import CapturePrecision
 from catalogue.models.vocabularies import PageType, SourceFormat
-from catalogue.parsing import PARSER_VERSION, PageError, parse_page
+from catalogue.parsing import PARSER_VERSION, PageError
 
 from .ahead import ParseAheadResult, ParseAheadWorker, ParsedPage, page_parse_ahead
 from .bulk import EncodedJSON, rows_select

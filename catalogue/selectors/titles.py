@@ -48,7 +48,6 @@ from catalogue.selectors.common import (
     TITLE_LINK_FIELDS,
     company_groups,
     decoded_notes,
-    department_label,
     group_credits_by_department,
     linked_title_fields,
     slug_url,
