@@ -22,6 +22,9 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         # People merged in the admin: the old slug keeps working.
         return redirect("catalogue:person", slug=target, permanent=True)
     page = selectors.person_page(person)
+    if not page.credit_total:
+        # Left with no credits (a re-import or a merge moved them): nothing to show, as the sitemap agrees.
+        raise Http404(f"{person.name} has no credits in the catalogue")
     context = {
         "page": page,
         "person": person,

@@ -130,3 +130,12 @@ def test_person_page_links_to_a_search_of_their_titles(client, catalogue):
     results = client.get("/search/?person=%C3%89liane%20Marcus").content.decode()
     assert '<a href="/title/hiroshima-mon-amour-1959/">Hiroshima Mon Amour</a>' in results
     assert "Taj Mahal" not in results
+
+
+@pytest.mark.django_db
+def test_a_person_left_without_credits_has_no_page(client, catalogue):
+    from tests import factories as f
+
+    f.make_person("Nobody Credited", slug="nobody-credited")
+    assert client.get("/name/nobody-credited/").status_code == 404
+    assert client.get("/name/eliane-marcus/").status_code == 200
