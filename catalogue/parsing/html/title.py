@@ -38,7 +38,7 @@ from ..record import (
 )
 from ..common import imdb_id_from_href, parse_date, split_parentheticals
 from .common import clean_text, is_certificate_country, is_certificate_rating, node_lines, node_text, to_int
-from .pagetype import page_url
+from ..pagetype import page_url
 
 # ---------------------------------------------------------------------------
 # Text of a value: "See more »" links and their arrows are navigation.
