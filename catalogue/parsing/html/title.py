@@ -31,7 +31,6 @@ from ..record import (
     Rating,
     Recommendation,
     ReleaseDate,
-    Review,
     Runtime,
     SeriesRef,
     TitleRecord,
@@ -1232,59 +1231,17 @@ def parse_faq(root: LexborNode, record: TitleRecord) -> None:
         record.faq_count = len(record.faq_questions)
 
 
-_HELPFUL = re.compile(r"([\d,]+)\s+out\s+of\s+([\d,]+)\s+people\s+found\s+the\s+following\s+(?:review|comment)\s+useful", re.I)
-_SPOILER = re.compile(r"\*+\s*This (?:review|comment) may contain spoilers\s*\*+", re.I)
-
-
 def parse_featured_review(root: LexborNode, record: TitleRecord) -> None:
+    """The review the title page features, read as the reviews pages read theirs."""
     comment = root.css_first("div.comment")
-    if comment is None:
-        return
-    review = Review(title=None, date=None, author=None)
-    text = " ".join(comment.text(deep=True, separator=" ").split())[:3000]
-    helpful = _HELPFUL.search(text)
-    if helpful:
-        review.helpful, review.helpful_total = to_int(helpful.group(1)), to_int(helpful.group(2))
-    title_node = comment.css_first("b")
-    if title_node is not None:
-        review.title = clean_text(title_node)
-        # ", 6 November 2001" after the title, as text or in a <small>, up to the line break.
-        after_parts = []
-        after = title_node.next
-        while after is not None and after.tag not in ("br", "div", "p") and len(after_parts) < 5:
-            after_parts.append((after.text_content or "") if after.tag == "-text" else after.text(deep=True))
-            after = after.next
-        found_date = re.search(r"\d{1,2}\s+[A-Za-z]+\s+\d{4}|[A-Za-z]+\s+\d{1,2},\s*\d{4}", " ".join(after_parts))
-        review.date = parse_date(found_date.group(0), partial=True) if found_date else None
-    stars = comment.css_first("div.tinystarbar[title]")
-    star_text = stars.attributes.get("title") if stars is not None else None
-    if not star_text:
-        image = next((img for img in comment.css("img[alt]") if re.fullmatch(r"\d+/10", img.attributes.get("alt") or "")), None)
-        star_text = image.attributes.get("alt") if image is not None else None
-    if star_text and re.fullmatch(r"\d+/10", star_text.strip()):
-        review.rating = int(star_text.split("/")[0])
-    author = comment.css_first('a[href*="/user/ur"]')
-    if author is not None:
-        review.author = clean_text(author)
-        review.author_id = imdb_id_from_href(author.attributes.get("href"), "ur")
-        holder = author.parent
-        location = holder.css_first("small") if holder is not None else None
-        if location is not None:
-            review.location = re.sub(r"^from\s+", "", clean_text(location) or "").strip() or None
-    paragraphs: list[str] = []
-    for paragraph in comment.css("p"):
-        body = node_text(paragraph)
-        for chunk in re.split(r"\n[^\S\n]*\n", body):
-            chunk = "\n".join(" ".join(line.split()) for line in chunk.split("\n") if line.strip())
-            if chunk:
-                paragraphs.append(chunk)
-    body = "\n\n".join(paragraphs)
-    if _SPOILER.search(body[:500]):  # the mark opens the review
-        review.spoiler = True
-        body = (_SPOILER.sub("", body[:500], count=1) + body[500:]).strip()
-    review.text = body
-    if review.title or review.text:
-        record.reviews.append(review)
+    if comment is not None:
+        # Imported here: the pages package imports this one.
+        from ..pages._html import html_lines
+        from ..reviews import parse_review_lines
+
+        result = parse_review_lines(html_lines(comment))
+        record.reviews.extend(result.reviews)
+        record.warnings.extend(result.warnings)
     if record.review_count is None:
         for link in root.css('a[href*="usercomments"], a[href*="reviews"]'):
             found = re.search(r"\(([\d,]+)\s+total\)", link.text(deep=True)[:200])

@@ -117,7 +117,9 @@ _BLOCKS = frozenset(
 # Never text: the sub-pages' trees have these stripped already; a title page's tree has not.
 _NEVER_TEXT = frozenset(("script", "style", "noscript", "template"))
 _BOLD = frozenset("b strong h1 h2 h3 h4 h5 h6".split())
-_USER_LINK = re.compile(r"(?:https?://[^/]*)?/user/ur\d+/?(?:comments)?/?(?:[?#].*)?$")
+# Anywhere in the link: a page saved with absolute links, or by the Wayback Machine
+# (/web/2010…/http://www.imdb.com/user/ur…/), names the reviewer the same way.
+_USER_LINK = re.compile(r"/user/ur\d+/?(?:comments)?/?(?:[?#].*)?$")
 _RATING_ALT = re.compile(r"\s*(\d{1,2})\s*/\s*10\s*")
 
 
@@ -186,7 +188,7 @@ def html_lines(root: LexborNode) -> list[Line]:
         if tag == "a":
             # A reviewer's link: /user/ur…/ or /user/ur…/comments (not message-board profiles).
             href = node.attributes.get("href") or ""
-            user = imdb_id_from_href(href, "ur") if _USER_LINK.match(href[:300]) else None
+            user = imdb_id_from_href(href, "ur") if _USER_LINK.search(href[:300]) else None
             if user:
                 builder.user_id = user
                 name = node_text(node)[:MAX_LINE]
