@@ -74,10 +74,10 @@ class SourcePageAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)
-        # The changelist never needs the page bytes or the record: leave them in the database.
+        # The changelist never needs the page bytes, the record or the unparsed lines: leave them in the database.
         match = request.resolver_match
         if match is not None and (match.url_name or "").endswith("changelist"):
-            qs = qs.defer("raw", "record")
+            qs = qs.defer("raw", "record", "unparsed")
         return qs
 
     def has_add_permission(self, request):

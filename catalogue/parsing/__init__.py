@@ -160,7 +160,32 @@ def _repaired_html(raw: bytes) -> tuple[bytes, list[str]]:
 def _with_repairs(record: TitleRecord, repairs: list[str]) -> TitleRecord:
     if repairs:
         record.warnings[:0] = repairs
+    _bound_unparsed(record)
     return record
+
+
+# The record keeps lines nothing could place so that a person can read them; the raw
+# page (always stored beside the record) keeps them whole. Past these bounds a huge or
+# hostile page would be stored three times over (raw, record, unparsed lines).
+UNPARSED_LINE_CHARS = 2_000
+UNPARSED_TOTAL_CHARS = 200_000
+
+
+def _bound_unparsed(record: TitleRecord) -> None:
+    lines, total, cut = [], 0, 0
+    for line in record.unparsed:
+        if total >= UNPARSED_TOTAL_CHARS:
+            cut += len(line)
+            continue
+        if len(line) > UNPARSED_LINE_CHARS:
+            cut += len(line) - UNPARSED_LINE_CHARS
+            line = line[:UNPARSED_LINE_CHARS] + " …"
+        lines.append(line)
+        total += len(line)
+    if cut:
+        lines.append(f"… and {cut:,} more characters of unplaced text: see the stored page")
+        record.warnings.append(f"unparsed lines cut to {UNPARSED_TOTAL_CHARS:,} characters; the stored page has them all")
+        record.unparsed = lines
 
 
 # The name the contract uses.

@@ -208,3 +208,31 @@ def test_an_import_of_hostile_input_stays_under_500_mb(tmp_path):
     assert "failed 7," in run.stdout, run.stdout
     assert max(peak_kib, before) < 500 * 1024, f"peak RSS {peak_kib / 1024:.0f} MB"
     assert peak_kib >= before
+
+
+@pytest.mark.django_db
+def test_a_huge_page_is_stored_whole_once_and_its_unparsed_lines_bounded(tmp_path, admin_client):
+    import json
+
+    from catalogue.models import SourcePage
+    from catalogue.parsing import UNPARSED_TOTAL_CHARS
+
+    sample = (SAMPLES / "hiroshima-mon-amour-1959.combined.txt").read_bytes()
+    junk = b"".join(b"zz%07d qq " % i + b"x" * 90 + b"\n" for i in range(120_000))  # 12 MB nothing can place
+    path = tmp_path / "huge.txt"
+    path.write_bytes(sample + junk)
+
+    report = pages_import([path])
+
+    assert report.imported == 1, report.failed
+    source = SourcePage.objects.get()
+    assert bytes(source.raw) == sample + junk  # the page itself, whole
+    assert len(json.dumps(source.unparsed)) < 2 * UNPARSED_TOTAL_CHARS
+    assert len(json.dumps(source.record)) < 4 * UNPARSED_TOTAL_CHARS
+    assert source.unparsed[-1].endswith("more characters of unplaced text: see the stored page")
+    assert any(w.startswith("unparsed lines cut to") for w in source.warnings)
+    assert Title.objects.get().title == "Hiroshima Mon Amour"
+    # The admin's list of source pages reads neither the page nor its lines.
+    response = admin_client.get("/admin/catalogue/sourcepage/")
+    assert response.status_code == 200
+    assert "huge.txt" in response.content.decode()
