@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test serve migrate samples install install-dev chromium check-deploy bench clean
+.PHONY: run test lint serve migrate samples install install-dev chromium check-deploy bench clean
 
 run: install migrate samples serve
 
@@ -52,6 +52,10 @@ serve: install
 check-deploy: install
 	DEBUG=0 SECRET_KEY=$${SECRET_KEY:-check-deploy-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGH} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-films.example.org} $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# ruff's settings are in pyproject.toml.
+lint: install-dev
+	$(BIN)/ruff check .
 
 bench: install-dev
 	$(BIN)/python bench/run.py

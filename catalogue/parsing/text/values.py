@@ -12,7 +12,8 @@ import re
 
 from ..awards import parse_awards  # noqa: F401  (re-exported: sections read it from here)
 from ..common import MONTHS
-from ..record import Aka, Awards, Certificate, Company, Popularity, Rating, ReleaseDate, Runtime
+from ..record import Aka, Certificate, Company, Rating, ReleaseDate, Runtime
+from ..record import Awards, Popularity  # noqa: F401  (re-exported: sections read them from here)
 from .vocabulary import COLORS, COMPANY_NOTE_WORDS, COUNTRIES, GENRES, LANGUAGES, SOUND_MIXES
 
 # Lines longer than this are free text (a review paragraph, a plot), never a short field.
