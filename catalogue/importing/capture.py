@@ -26,9 +26,7 @@ from .sources import FILE_DATES, Page
 def capture_date(page: Page, *, title_year: int | None, source_format: str | None) -> CaptureDate | None:
     """The best capture date for ``page`` (see the module's doc); None when nothing gives one."""
     if page.captured_from not in FILE_DATES:
-        if page.captured_at is None:
-            return None
-        return CaptureDate(page.captured_at, "second", page.captured_from, page.captured_at.isoformat())
+        return _as_given(page)
     now = datetime.now(UTC)
     named = from_file_name(page.name, title_year=title_year)
     if named is not None and named.when > now:
@@ -43,8 +41,11 @@ def capture_date(page: Page, *, title_year: int | None, source_format: str | Non
         elif read is not None and read.precision == "day" and _within(read.when, named):
             named = CaptureDate(read.when, read.precision, f"{read.source}, inside the file name's {named.precision}",
                                 f"{named.evidence}; {read.evidence}")
-    if named is not None:
-        return named
+    return named if named is not None else _as_given(page)
+
+
+def _as_given(page: Page) -> CaptureDate | None:
+    """The date the page came with (stated, or only the file's), to the second."""
     if page.captured_at is None:
         return None
     return CaptureDate(page.captured_at, "second", page.captured_from, page.captured_at.isoformat())

@@ -436,7 +436,8 @@ def _keep_edited(model, edited: list, rows: list, *, key, fields, conflicts, pri
     credit to the right person): ``printed_key``, read from what the page printed, which
     the admin does not change, then finds the edited row a page row stands for, so the
     correction is kept instead of the page's row being written again beside it.
-    ``describe(row, field)`` says a key field's value as a person reads it (a name, not an id).
+    ``describe(kept, row)`` gives, for a row matched that way, the key fields as a person
+    reads them: ``(field, kept value, page value)``, a name rather than an id.
     """
     kept_by_key = defaultdict(list)
     for row in edited:
@@ -462,15 +463,16 @@ def _keep_edited(model, edited: list, rows: list, *, key, fields, conflicts, pri
                 continue
             kept = kept_rows.pop(0)
             kept_by_key[key(kept)].remove(kept)
-            _compare(model, kept, row, fields, conflicts, describe=describe, key_fields=True)
+            _compare(model, kept, row, fields, conflicts, describe=describe)
     for kept_rows in kept_by_key.values():
         for kept in kept_rows:
             conflicts.append(Conflict(model.__name__, kept.pk, str(kept), "row", "kept", "not on the page"))
     return remaining
 
 
-def _compare(model, kept, row, fields, conflicts, *, describe=None, key_fields=False) -> None:
-    if key_fields and describe is not None:
+def _compare(model, kept, row, fields, conflicts, *, describe=None) -> None:
+    """Each field where the kept row and the page's differ becomes a conflict."""
+    if describe is not None:
         for field, kept_value, page_value in describe(kept, row):
             if kept_value != page_value:
                 conflicts.append(Conflict(model.__name__, kept.pk, str(kept), field, kept_value, page_value))
