@@ -250,6 +250,23 @@ def _pending_words_insert(title_id: int, text: str, covered: Iterable[str]) -> N
 # Due lines read (and split) per transaction by ``due_lines_split``.
 DUE_LINES_CHUNK = 500
 
+# PostgreSQL advisory lock between imports running at once: each group of pages holds it
+# shared, each chunk of due lines being split holds it alone. A line split while another
+# import's titles were written but not committed would miss them, and that import's pages
+# had checked for pending lines before this line was pending: it stayed unsplit. With the
+# lock, a title is either committed before a chunk reads the catalogue, or its page runs
+# after the chunk committed its pending lines and retries them (``resplit_pending``).
+_SPLIT_LOCK = 0x0CA7_A106_5917
+
+
+def import_lock_take(*, exclusive: bool) -> None:
+    """Take the split lock for the current transaction (PostgreSQL; SQLite has one writer)."""
+    if connection.vendor != "postgresql":
+        return
+    function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {function}(%s)", [_SPLIT_LOCK])
+
 
 def due_lines_split(*, chunk_size: int = DUE_LINES_CHUNK) -> int:
     """Split every recommendations line waiting for it (``Title.recommendations_due``); returns how many split.
@@ -268,11 +285,13 @@ def due_lines_split(*, chunk_size: int = DUE_LINES_CHUNK) -> int:
     table = connection.ops.quote_name(Title._meta.db_table)
     recommendation_table = connection.ops.quote_name(Recommendation._meta.db_table)
     # PostgreSQL: imports running at once each take the lines no other one holds, so no
-    # line is split twice (SQLite has one writer at a time).
+    # line is split twice (SQLite has one writer at a time); the lock above makes the
+    # other imports' titles committed or not yet begun.
     claim = " FOR UPDATE OF t SKIP LOCKED" if connection.vendor == "postgresql" else ""
     total = 0
     while True:
         with transaction.atomic():
+            import_lock_take(exclusive=True)
             due = rows_select(
                 f"SELECT t.id, t.recommendations_text, t.recommendation_count, "
                 f"EXISTS (SELECT 1 FROM {recommendation_table} r WHERE r.title_id = t.id) "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import random
 import time
@@ -21,7 +22,7 @@ from catalogue.parsing import PARSER_VERSION, PageError
 from .ahead import ParseAheadResult, ParseAheadWorker, ParsedPage, page_parse_ahead
 from .bulk import EncodedJSON, rows_select
 from .capture import capture_date
-from .links import due_lines_split
+from .links import due_lines_split, import_lock_take
 from .outcome import Failure, ImportOutcome, ImportRejected, ImportReport
 from .records import title_import
 from .sources import Page, Skipped, Unreadable, iter_pages
@@ -103,11 +104,12 @@ def pages_import(
             # page rewrote every index page it touched in the WAL (~3 MB a page at
             # 10,000 titles); grouped, those writes coalesce. A kill loses at most the
             # last group, which the next run imports (finished pages are "unchanged").
-            more = True
+            more, retry = True, deque()
             while more:
                 with transaction.atomic():
+                    import_lock_take(exclusive=False)
                     more = _run(items, report=report, progress=progress, seconds=COMMIT_EVERY_SECONDS,
-                                pages=commit_every or COMMIT_EVERY_PAGES)
+                                pages=commit_every or COMMIT_EVERY_PAGES, retry=retry)
             # Also the lines a killed batch left due: this run finishes its job.
             report.recommendation_lines_split = _with_retries(due_lines_split)
     return report
@@ -208,10 +210,25 @@ def _with_retries(work):
     raise AssertionError("unreachable")
 
 
-def _run(items, *, report: ImportReport, progress, seconds: float | None = None, pages: int | None = None) -> bool:
-    """Import from ``items`` until they run out (False), or ``seconds`` have passed or ``pages`` are read (True)."""
+def _run(
+    items,
+    *,
+    report: ImportReport,
+    progress,
+    seconds: float | None = None,
+    pages: int | None = None,
+    retry: deque | None = None,
+) -> bool:
+    """Import from ``items`` until they run out (False), or ``seconds`` have passed or ``pages`` are read (True).
+
+    ``retry``: in a group commit, a page that lost a deadlock or a unique race after
+    other pages of its group is put there and the group ends (True), to be tried first
+    in the next group: the group's earlier pages hold locks the other import may be
+    waiting for, so trying again inside the same group would deadlock again.
+    """
     deadline = time.monotonic() + seconds if seconds is not None else None
-    for count, (item, pending) in enumerate(items, start=1):
+    source = itertools.chain(_drained(retry), items) if retry is not None else items
+    for count, (item, pending) in enumerate(source, start=1):
         result: ImportOutcome | Failure | None = None
         if isinstance(item, Skipped):
             report.skipped.append(item)
@@ -219,8 +236,18 @@ def _run(items, *, report: ImportReport, progress, seconds: float | None = None,
             result = Failure(item.name, item.reason)
             report.failed.append(result)
         else:
+            parsed = pending if isinstance(pending, ParsedPage) else _parsed(pending)
             try:
-                result = _with_retries(lambda: page_import(page=item, parsed=_parsed(pending), defer_split=True))
+                if retry is None or count == 1:
+                    result = _with_retries(lambda: page_import(page=item, parsed=parsed, defer_split=True))
+                else:
+                    try:
+                        result = page_import(page=item, parsed=parsed, defer_split=True)
+                    except Exception as error:
+                        if not _retryable(error):
+                            raise
+                        retry.append((item, parsed))
+                        return True
             except PageError as error:
                 result = Failure(item.location, error.message, error.line)
             except ImportRejected as error:
@@ -236,3 +263,8 @@ def _run(items, *, report: ImportReport, progress, seconds: float | None = None,
         if (deadline is not None and time.monotonic() >= deadline) or (pages is not None and count >= pages):
             return True
     return False
+
+
+def _drained(queue: deque) -> Iterator:
+    while queue:
+        yield queue.popleft()
