@@ -12,6 +12,20 @@ class ImportRejected(ValueError):
     """A parsed record the catalogue cannot hold (e.g. a value longer than its column)."""
 
 
+class ImportStopped(Exception):
+    """The database stopped taking writes (a full disk, a lost connection): the batch cannot go on.
+
+    ``report`` counts only what is committed: the open group of pages was rolled back
+    and its pages taken out of the counts (``rolled_back`` of them).
+    """
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
+        self.report: ImportReport | None = None
+
+
 @dataclass
 class Conflict:
     """A hand-edited row the import kept although the page now says something else."""
@@ -62,6 +76,18 @@ class ImportReport:
     def shared_dates(self) -> list[SharedDate]:
         """Captures of one title this batch gave the same date (one rating in the history)."""
         return self.captures.shared()
+
+    rolled_back: int = 0  # pages imported in a group the database then rolled back (ImportStopped)
+
+    def checkpoint(self) -> tuple[int, int, int, int]:
+        return self.imported, self.updated, self.unchanged, len(self.conflicts)
+
+    def rollback(self, checkpoint: tuple[int, int, int, int]) -> None:
+        """Forget the pages written since ``checkpoint``: their group was rolled back."""
+        imported, updated, unchanged, conflicts = checkpoint
+        self.rolled_back += (self.imported - imported) + (self.updated - updated) + (self.unchanged - unchanged)
+        self.imported, self.updated, self.unchanged = imported, updated, unchanged
+        del self.conflicts[conflicts:]
 
     @property
     def pages(self) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 
 from catalogue.models import SourcePage
 from catalogue.models.sources import CapturePrecision
@@ -23,7 +23,7 @@ from .ahead import ParseAheadResult, ParseAheadWorker, ParsedPage, page_parse_ah
 from .bulk import EncodedJSON, rows_select
 from .capture import capture_date
 from .links import due_lines_split, import_lock_take
-from .outcome import Failure, ImportOutcome, ImportRejected, ImportReport
+from .outcome import Failure, ImportOutcome, ImportRejected, ImportReport, ImportStopped
 from .records import title_import
 from .sources import Page, Skipped, Unreadable, iter_pages
 from .validation import check_lengths
@@ -106,13 +106,48 @@ def pages_import(
             # last group, which the next run imports (finished pages are "unchanged").
             more, retry = True, deque()
             while more:
-                with transaction.atomic():
-                    import_lock_take(exclusive=False)
-                    more = _run(items, report=report, progress=progress, seconds=COMMIT_EVERY_SECONDS,
-                                pages=commit_every or COMMIT_EVERY_PAGES, retry=retry)
+                checkpoint = report.checkpoint()
+                try:
+                    with transaction.atomic():
+                        import_lock_take(exclusive=False)
+                        more = _run(items, report=report, progress=progress, seconds=COMMIT_EVERY_SECONDS,
+                                    pages=commit_every or COMMIT_EVERY_PAGES, retry=retry)
+                except ImportStopped as stopped:
+                    report.rollback(checkpoint)
+                    stopped.report = report
+                    raise
+                except DatabaseError as error:  # the group's commit failed: none of it is written
+                    report.rollback(checkpoint)
+                    stopped = ImportStopped("committing a group of pages", _reason(error))
+                    stopped.report = report
+                    raise stopped from error
             # Also the lines a killed batch left due: this run finishes its job.
-            report.recommendation_lines_split = _with_retries(due_lines_split)
+            try:
+                report.recommendation_lines_split = _with_retries(due_lines_split)
+            except DatabaseError as error:  # the lines stay due: the next run splits them
+                stopped = ImportStopped("splitting the recommendation lines", _reason(error))
+                stopped.report = report
+                raise stopped from error
     return report
+
+
+# Errors after which no page can be written: SQLite's SQLITE_FULL; PostgreSQL's class 53
+# (insufficient resources: disk full, out of memory, too many connections) and I/O errors.
+_SQLITE_FULL = 13
+
+
+def _database_stopped(error: BaseException) -> bool:
+    for e in (error, error.__cause__):
+        if getattr(e, "sqlite_errorcode", None) == _SQLITE_FULL:
+            return True
+        sqlstate = getattr(e, "sqlstate", None) or ""
+        if sqlstate.startswith("53") or sqlstate == "58030":
+            return True
+    return False
+
+
+def _reason(error: BaseException) -> str:
+    return f"{type(error).__name__}: {str(error).strip()}"
 
 
 COMMIT_EVERY_SECONDS = 2.0
@@ -253,6 +288,11 @@ def _run(
             except ImportRejected as error:
                 result = Failure(item.location, str(error))
             except Exception as error:  # noqa: BLE001 - one bad page must not stop the batch
+                # ... unless the database can take no more writes, or it rolled the whole
+                # group back (SQLite does on a full disk): the pages after it would fail
+                # for the same reason, and the group's pages counted so far are gone.
+                if _database_stopped(error) or (retry is not None and connection.needs_rollback):
+                    raise ImportStopped(item.location, _reason(error)) from error
                 result = Failure(item.location, f"{type(error).__name__}: {error}")
             if isinstance(result, Failure):
                 report.failed.append(result)

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalogue.importing.outcome import ImportReport
+from catalogue.importing.outcome import ImportReport, ImportStopped
 from catalogue.importing.pages import COMMIT_EVERY_PAGES, COMMIT_EVERY_SECONDS, pages_import
 
 LOG_EVERY = 1000
@@ -66,6 +66,16 @@ class Command(BaseCommand):
             self.stderr.write(("\n" if interactive else "") + "interrupted: the pages committed so far are kept; "
                               "run the same command again to import the rest")
             sys.exit(130)
+        except ImportStopped as stopped:
+            if interactive:
+                self.stderr.write("")
+            self._report(stopped.report, elapsed=time.monotonic() - started, dry_run=dry_run)
+            raise CommandError(
+                f"stopped: {stopped}. The open group of pages was rolled back ({stopped.report.rolled_back} "
+                "page(s)); every page counted above is committed and whole. Free space (or fix the database) "
+                "and run the same command again to import the rest.",
+                returncode=1,
+            ) from None
         if interactive:
             self.stderr.write("")
         elapsed = time.monotonic() - started
