@@ -40,6 +40,17 @@ def certificate_url(country: str, rating: str) -> str:
         return ""
 
 
+@register.simple_tag
+def certificate_country_url(country: str) -> str:
+    """The country's certificates page, or "" when the printed name cannot form a path."""
+    if not country or "/" in country:
+        return ""
+    try:
+        return reverse("catalogue:certificate_country", kwargs={"country": country})
+    except NoReverseMatch:
+        return ""
+
+
 @register.filter
 def notes(values) -> str:
     """Notes as the old layout printed them: "(original rating) (1960)"."""
