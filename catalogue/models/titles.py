@@ -204,6 +204,9 @@ class Title(HandEditable):
             models.Index(fields=["kind", "year"], name="title_kind_year"),
             models.Index(fields=["-rating", "-votes"], name="title_rating_votes"),
             models.Index(fields=["-votes"], name="title_votes"),
+            # A chart of one kind reads its eligible titles (votes >= m) from here, not from
+            # the kind's whole range of (kind, year).
+            models.Index(fields=["kind", "-votes"], name="title_kind_votes"),
             models.Index(fields=["-created_at"], name="title_created"),
             # A person page's stamp looks up the updated_at of each of their titles: from
             # this small index rather than from each title's (wide) row. On PostgreSQL its
