@@ -215,6 +215,10 @@ else:
 CACHES["default"]["TIMEOUT"] = int(os.environ.get("CACHE_TIMEOUT", "600"))
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "films")
 
+# The top-rated charts' m: a title needs this many votes to be listed, and its weighted
+# rating leans towards the chart's mean by that many votes (docs/site.md, "Charts").
+CHART_MIN_VOTES = int(os.environ.get("CHART_MIN_VOTES", "25000"))
+
 LOGIN_URL = "admin:login"
 
 # The admin's title page posts every credit row (about nine fields each); a big

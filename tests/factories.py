@@ -20,6 +20,7 @@ from catalogue.models import (
     Credit,
     Genre,
     Goof,
+    Keyword,
     Language,
     Person,
     PersonRedirect,
@@ -39,6 +40,7 @@ from catalogue.models import (
     TitleCompany,
     TitleCountry,
     TitleGenre,
+    TitleKeyword,
     TitleLanguage,
     Trivia,
 )
@@ -199,6 +201,13 @@ def add_sound_mix(title: Title, name: str = "Mono", position: int = 0) -> SoundM
     sound_mix = _vocabulary(SoundMix, name)
     TitleSoundMix.objects.create(title=title, sound_mix=sound_mix, position=position)
     return sound_mix
+
+
+@touches_title
+def add_keyword(title: Title, name: str, position: int = 0) -> Keyword:
+    keyword = _vocabulary(Keyword, name)
+    TitleKeyword.objects.create(title=title, keyword=keyword, position=position)
+    return keyword
 
 
 @touches_title

@@ -13,6 +13,7 @@ from catalogue.models import (
     Colour,
     Country,
     Genre,
+    Keyword,
     Language,
     ReleaseDate,
     SoundMix,
@@ -20,6 +21,7 @@ from catalogue.models import (
     Title,
     TitleCompany,
     TitleGenre,
+    TitleKeyword,
 )
 
 from .base import EditedByHandFilter, HandEditedModelAdmin, KnownLabelInlineMixin, NotesField, hand_edited
@@ -136,6 +138,18 @@ class TitleCompanyInline(KnownLabelInlineMixin, TitleChildInline):
         return super().get_queryset(request).select_related("company")
 
 
+class TitleKeywordInline(admin.TabularInline):
+    model = TitleKeyword
+    fields = ("position", "keyword")
+    autocomplete_fields = ("keyword",)
+    extra = 0
+    verbose_name = "plot keyword"
+    verbose_name_plural = "plot keywords"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("keyword")
+
+
 @admin.register(Title)
 class TitleAdmin(HandEditedModelAdmin):
     list_display = ("title", "year", "kind", "imdb_id", "series_title", hand_edited, "updated_at")
@@ -153,6 +167,7 @@ class TitleAdmin(HandEditedModelAdmin):
         ReleaseDateInline,
         TaglineInline,
         TitleCompanyInline,
+        TitleKeywordInline,
     )
     fieldsets = (
         (None, {"fields": ("title", "original_title", "year", "end_year", "kind", "slug", "imdb_id")}),
@@ -190,7 +205,7 @@ class TitleAdmin(HandEditedModelAdmin):
             "Lists",
             {
                 "classes": ("collapse",),
-                "fields": ("seasons", "plot_keywords", "filming_locations", "soundtrack", "faq_questions"),
+                "fields": ("seasons", "filming_locations", "soundtrack", "faq_questions"),
             },
         ),
         ("History", {"fields": ("created_at", "updated_at", "edited_at", "edited_by")}),
@@ -248,5 +263,5 @@ class VocabularyAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
-for vocabulary in (Genre, Country, Language, Colour, SoundMix):
+for vocabulary in (Genre, Country, Language, Colour, SoundMix, Keyword):
     admin.site.register(vocabulary, VocabularyAdmin)

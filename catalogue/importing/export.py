@@ -211,7 +211,7 @@ def title_export(*, title: Title) -> rec.TitleRecord:
         page_type=PageType.TITLE,
         source_format=newest.format if newest else "json",
         seasons=list(title.seasons),
-        plot_keywords=list(title.plot_keywords),
+        plot_keywords=[link.keyword.name for link in title.titlekeyword_set.all()],
         filming_locations=list(title.filming_locations),
         soundtrack=list(title.soundtrack),
         faq_questions=list(title.faq_questions),

@@ -29,6 +29,7 @@ from catalogue.models import (
     Credit,
     Genre,
     Goof,
+    Keyword,
     Language,
     Quote,
     QuoteLine,
@@ -45,6 +46,7 @@ from catalogue.models import (
     TitleCompany,
     TitleCountry,
     TitleGenre,
+    TitleKeyword,
     TitleLanguage,
     TitleSoundMix,
     Trivia,
@@ -74,6 +76,7 @@ VOCABULARIES = (
     ("languages", Language, TitleLanguage, "language"),
     ("colors", Colour, TitleColour, "colour"),
     ("sound_mixes", SoundMix, TitleSoundMix, "sound_mix"),
+    ("plot_keywords", Keyword, TitleKeyword, "keyword"),
 )
 SERIES_KINDS = ("tv_series", "tv_mini_series")
 
@@ -188,7 +191,6 @@ def _header_values(record: TitleRecord, *, imdb_id: str | None) -> dict[str, Any
         "recommendations_text": record.recommendations_text or "",
         "recommendation_count": record.recommendation_count,
         "seasons": list(record.seasons),
-        "plot_keywords": list(record.plot_keywords),
         "filming_locations": list(record.filming_locations),
         "soundtrack": list(record.soundtrack),
         "faq_questions": list(record.faq_questions),

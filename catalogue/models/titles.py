@@ -50,6 +50,10 @@ class SoundMix(Vocabulary):
         verbose_name_plural = "sound mixes"
 
 
+class Keyword(Vocabulary):
+    """A plot keyword, named as the page printed it (case kept: records round-trip unchanged)."""
+
+
 class TitleQuerySet(models.QuerySet):
     def for_title_page(self) -> TitleQuerySet:
         """Everything the title page shows except credits and reviews (selectors.title_page
@@ -63,6 +67,7 @@ class TitleQuerySet(models.QuerySet):
             Prefetch("titlelanguage_set", queryset=TitleLanguage.objects.select_related("language")),
             Prefetch("titlecolour_set", queryset=TitleColour.objects.select_related("colour")),
             Prefetch("titlesoundmix_set", queryset=TitleSoundMix.objects.select_related("sound_mix")),
+            Prefetch("titlekeyword_set", queryset=TitleKeyword.objects.select_related("keyword")),
             "runtimes",
             "akas",
             "certificates",
@@ -174,7 +179,6 @@ class Title(HandEditable):
 
     # Lists the site shows but never queries by.
     seasons = models.JSONField(default=list, blank=True)
-    plot_keywords = models.JSONField(default=list, blank=True)
     filming_locations = models.JSONField(default=list, blank=True)
     soundtrack = models.JSONField(default=list, blank=True)
     faq_questions = models.JSONField(default=list, blank=True)
@@ -184,6 +188,7 @@ class Title(HandEditable):
     languages = models.ManyToManyField(Language, through="TitleLanguage", related_name="titles", blank=True)
     colours = models.ManyToManyField(Colour, through="TitleColour", related_name="titles", blank=True)
     sound_mixes = models.ManyToManyField(SoundMix, through="TitleSoundMix", related_name="titles", blank=True)
+    keywords = models.ManyToManyField(Keyword, through="TitleKeyword", related_name="titles", blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     # The last-change stamp: bumped by every import and admin edit; cache keys use it.
@@ -199,6 +204,9 @@ class Title(HandEditable):
             models.Index(fields=["kind", "year"], name="title_kind_year"),
             models.Index(fields=["-rating", "-votes"], name="title_rating_votes"),
             models.Index(fields=["-votes"], name="title_votes"),
+            # A chart of one kind reads its eligible titles (votes >= m) from here, not from
+            # the kind's whole range of (kind, year).
+            models.Index(fields=["kind", "-votes"], name="title_kind_votes"),
             models.Index(fields=["-created_at"], name="title_created"),
             # A person page's stamp looks up the updated_at of each of their titles: from
             # this small index rather than from each title's (wide) row. On PostgreSQL its
@@ -278,6 +286,13 @@ class TitleSoundMix(TitleVocabularyLink):
 
     class Meta(TitleVocabularyLink.Meta):
         constraints = [models.UniqueConstraint(fields=["title", "sound_mix"], name="uniq_title_sound_mix")]
+
+
+class TitleKeyword(TitleVocabularyLink):
+    keyword = models.ForeignKey(Keyword, on_delete=models.CASCADE)
+
+    class Meta(TitleVocabularyLink.Meta):
+        constraints = [models.UniqueConstraint(fields=["title", "keyword"], name="uniq_title_keyword")]
 
 
 class Runtime(models.Model):

@@ -11,6 +11,7 @@ from django.db.models import Count
 from catalogue import search_index
 from catalogue.models import Certificate, Country, Genre, Person, Title, TitleCompany
 from catalogue.selectors.common import company_groups
+from catalogue.selectors.listings import top_chart
 from catalogue.text import fold
 
 
@@ -65,10 +66,13 @@ def home_page() -> dict:
         "title_count": Title.objects.count(),
         "person_count": Person.objects.count(),
         "recent_titles": Title.objects.recently_imported().for_listing()[:10],
-        "top_titles": Title.objects.top_rated().for_listing()[:10],
+        # The overall chart's first ten (selectors/listings.py: weighted rating, minimum votes).
+        "top_chart": top_chart(limit=10),
         "decades": sorted(decades.items()),
-        "genres": Genre.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("-n", "name")[:30],
-        "countries": Country.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("-n", "name")[:30],
+        "genres": Genre.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("-n", "name")
+        .only("name", "slug")[:30],
+        "countries": Country.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("-n", "name")
+        .only("name", "slug")[:30],
         "certificate_countries": Certificate.objects.values("country")
         .annotate(n=Count("title", distinct=True))
         .order_by("-n", "country")[:30],

@@ -38,6 +38,7 @@ from catalogue.models import (
     TitleCompany,
     TitleCountry,
     TitleGenre,
+    TitleKeyword,
     TitleLanguage,
     TitleSoundMix,
     Trivia,
@@ -143,6 +144,7 @@ class TitlePage:
     languages: list = field(default_factory=list)
     colours: list = field(default_factory=list)
     sound_mixes: list = field(default_factory=list)
+    keywords: list = field(default_factory=list)
     runtimes: list = field(default_factory=list)
     akas: list = field(default_factory=list)
     certificates: list = field(default_factory=list)
@@ -308,7 +310,7 @@ _all_credit_rows = CompiledQuery(lambda title_id: _title_credit_rows(Credit.obje
 
 
 class VocabularyItem(NamedTuple):
-    """A genre, country, language, colour or sound mix as the title page links it."""
+    """A genre, country, language, colour, sound mix or keyword as the title page links it."""
 
     name: str
     slug: str
@@ -380,6 +382,7 @@ TITLE_LISTS = {
     "languages": TitleList(TitleLanguage, ("language__name", "language__slug"), VocabularyItem),
     "colours": TitleList(TitleColour, ("colour__name", "colour__slug"), VocabularyItem),
     "sound_mixes": TitleList(TitleSoundMix, ("sound_mix__name", "sound_mix__slug"), VocabularyItem),
+    "keywords": TitleList(TitleKeyword, ("keyword__name", "keyword__slug"), VocabularyItem),
     "runtimes": TitleList(
         Runtime, ("minutes", "country", "note"), lambda minutes, country, note: RuntimeItem(int(minutes), country, note)
     ),

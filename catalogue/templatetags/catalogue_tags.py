@@ -40,6 +40,17 @@ def certificate_url(country: str, rating: str) -> str:
         return ""
 
 
+@register.simple_tag
+def certificate_country_url(country: str) -> str:
+    """The country's certificates page, or "" when the printed name cannot form a path."""
+    if not country or "/" in country:
+        return ""
+    try:
+        return reverse("catalogue:certificate_country", kwargs={"country": country})
+    except NoReverseMatch:
+        return ""
+
+
 @register.filter
 def notes(values) -> str:
     """Notes as the old layout printed them: "(original rating) (1960)"."""
@@ -120,6 +131,48 @@ def title_links(rows) -> SafeString:
             link += f' <span class="muted">({int(year)}{kind_text})</span>'
         links.append(link)
     return mark_safe("; ".join(links))  # noqa: S308 (every value above is escaped)
+
+
+def _listed_title(title, url_of) -> str:
+    """A listed title's link with its year and kind (as catalogue/_title_link.html), escaped."""
+    link = f'<a href="{_escape(url_of(title.slug))}">{_escape(title.title)}</a>'
+    if title.year:
+        kind_text = "" if title.kind == TitleKind.MOVIE else f" {_escape(kind_label(title.kind))}"
+        link += f' <span class="muted">({int(title.year)}{kind_text})</span>'
+    return link
+
+
+@register.filter
+def browse_items(titles) -> SafeString:
+    """A browse page's titles (Title rows, for_listing) as <li> elements with rating and votes."""
+    url_of = _title_url_maker()
+    items = []
+    for title in titles:
+        item = "<li>" + _listed_title(title, url_of)
+        if title.rating is not None:
+            item += f' <span class="rating">{_escape(str(title.rating))}</span>'
+        if title.votes:
+            item += f' <span class="count">{int(title.votes):,} votes</span>'
+        items.append(item + "</li>")
+    return mark_safe("\n".join(items))  # noqa: S308 (every value above is escaped)
+
+
+@register.filter
+def chart_table_rows(rows) -> SafeString:
+    """A chart's rows (selectors.listings.ChartRow) as <tr> elements: rank, title, rating, weighted, votes."""
+    url_of = _title_url_maker()
+    return mark_safe("\n".join(  # noqa: S308 (every value is escaped or a number)
+        f"<tr><td>{int(row.rank)}</td><td>{_listed_title(row.title, url_of)}</td>"
+        f"<td>{_escape(str(row.title.rating))}</td><td>{float(row.score):.2f}</td>"
+        f"<td>{int(row.title.votes or 0):,}</td></tr>"
+        for row in rows
+    ))
+
+
+def _title_url_maker():
+    from catalogue.selectors.common import slug_url_maker
+
+    return slug_url_maker("catalogue:title")
 
 
 @register.filter

@@ -5,12 +5,24 @@ from django.http import Http404
 from django.shortcuts import render
 
 from catalogue import selectors
+from catalogue.selectors import listings
+
+from .conditional import catalogue_page
 
 TITLES_PER_PAGE = 100
 
 
 def certificate_index(request):
     return render(request, "catalogue/certificates/index.html", {"countries": selectors.certificate_countries()})
+
+
+@catalogue_page("certificates")
+def certificate_country(request, country: str):
+    ratings = listings.certificate_country_ratings(country)
+    if not ratings:
+        raise Http404(f"No certificates of {country}")
+    context = {"country": country, "ratings": ratings, "titles": sum(row["titles"] for row in ratings)}
+    return render(request, "catalogue/certificates/country.html", context)
 
 
 def certificate_detail(request, country: str, rating: str):

@@ -17,9 +17,10 @@ from django.views.decorators.http import condition
 
 from catalogue.caching import cache_page_by_stamp
 from catalogue.selectors import PageStamp
+from catalogue.selectors.listings import catalogue_stamp
 
 # Bump when the templates change what a page shows, so cached copies are not reused.
-PAGE_VERSION = "2"
+PAGE_VERSION = "3"
 
 
 def stamped_page(stamp_of: Callable[[str], PageStamp | None], prefix: str):
@@ -31,19 +32,39 @@ def stamped_page(stamp_of: Callable[[str], PageStamp | None], prefix: str):
             memo[(prefix, slug)] = stamp_of(slug)
         return memo[(prefix, slug)]
 
-    def etag(request, slug: str, **kwargs) -> str | None:
-        value = stamp(request, slug)
+    return _stamped(stamp, prefix)
+
+
+def catalogue_page(prefix: str):
+    """``stamped_page`` for a list of titles (browse pages, charts): keyed by the catalogue's stamp.
+
+    The page's own path and query string are part of the cache key (catalogue/caching.py);
+    the ETag is the same for every page between two changes of the catalogue.
+    """
+
+    def stamp(request, *args, **kwargs) -> PageStamp:
+        memo = request.__dict__.setdefault("_catalogue_stamps", {})
+        if "catalogue" not in memo:
+            memo["catalogue"] = catalogue_stamp()
+        return memo["catalogue"]
+
+    return _stamped(stamp, prefix)
+
+
+def _stamped(stamp: Callable[..., PageStamp | None], prefix: str):
+    def etag(request, *args, **kwargs) -> str | None:
+        value = stamp(request, *args, **kwargs)
         if value is None:
             return None
         digest = hashlib.sha256(value.key.encode()).hexdigest()[:20]
         return f"{prefix}-{PAGE_VERSION}-{digest}"
 
-    def last_modified(request, slug: str, **kwargs):
-        value = stamp(request, slug)
+    def last_modified(request, *args, **kwargs):
+        value = stamp(request, *args, **kwargs)
         return value.modified if value else None
 
-    def cache_key(request, slug: str, **kwargs) -> str | None:
-        value = stamp(request, slug)
+    def cache_key(request, *args, **kwargs) -> str | None:
+        value = stamp(request, *args, **kwargs)
         return f"{PAGE_VERSION}:{value.key}" if value else None
 
     def decorator(view):

@@ -58,9 +58,10 @@ def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     body = cache.get(key)
     if body is None:
         urls = [
-            f"<url><loc>{escape(base + found.url_prefix + slug)}/</loc>"
-            f"<lastmod>{updated.date().isoformat()}</lastmod><changefreq>monthly</changefreq></url>"
-            for slug, updated in found.page_rows(int(page))
+            f"<url><loc>{escape(base + path)}</loc>"
+            + (f"<lastmod>{updated.date().isoformat()}</lastmod>" if updated else "")
+            + "<changefreq>monthly</changefreq></url>"
+            for path, updated in found.page_rows(int(page))
         ]
         body = f'{XML_HEAD}<urlset xmlns="{NAMESPACE}">\n' + "\n".join(urls) + "\n</urlset>\n"
         cache.set(key, body, CACHE_SECONDS)

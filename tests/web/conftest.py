@@ -36,7 +36,6 @@ def catalogue(db) -> Catalogue:
         plot="A French actress filming an anti-war film in Hiroshima has an affair with a married Japanese architect.",
         aspect_ratio="1.37 : 1",
         awards_text="Nominated for Oscar. Another 6 wins & 5 nominations",
-        plot_keywords=["nuclear bomb", "memory"],
         filming_locations=["Nevers, Nièvre, France"],
         recommendations_text="Pearl Harbor The English Patient Atonement",
         review_count=99,
@@ -47,6 +46,8 @@ def catalogue(db) -> Catalogue:
     f.add_country(title, "France", 0)
     f.add_country(title, "Japan", 1)
     f.add_language(title, "French", 0)
+    f.add_keyword(title, "nuclear bomb", 0)
+    f.add_keyword(title, "memory", 1)
     f.add_genre(other, "Drama", 0)
     f.add_country(other, "France", 0)
 

@@ -14,6 +14,7 @@ from catalogue.models import (
     Country,
     Credit,
     Goof,
+    Keyword,
     Language,
     Quote,
     QuoteLine,
@@ -24,6 +25,7 @@ from catalogue.models import (
     Tagline,
     Title,
     TitleCompany,
+    TitleKeyword,
     Trivia,
 )
 
@@ -67,6 +69,7 @@ def one_of_everything(superuser):
     Connection.objects.create(title=title, type="Featured in", target_title="Muriel", target_year=1963, target=other)
     Recommendation.objects.create(title=title, target_title="Muriel", target_year=1963, target=other)
     add_genre(title, "Drama")
+    TitleKeyword.objects.create(title=title, keyword=Keyword.objects.create(name="Nuclear Bomb", slug="nuclear-bomb"))
     vocabularies = ((Country, "France"), (Language, "French"), (Colour, "Black and White"), (SoundMix, "Mono"))
     for vocabulary, name in vocabularies:
         vocabulary.objects.create(name=name, slug=name.lower().replace(" ", "-"))
@@ -112,6 +115,13 @@ def test_staff_superuser_gets_every_changelist_add_and_change_page(client, super
                 failures.append((model._meta.label, view, status))
     assert failures == []
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_the_title_change_page_edits_its_plot_keywords_inline(client, superuser, one_of_everything):
+    client.force_login(superuser)
+    html = client.get(admin_url(Title, "change", one_of_everything.pk)).content.decode()
+    assert "Plot keywords" in html
+    assert "Nuclear Bomb" in html
 
 
 def test_anonymous_users_are_sent_to_the_login_page(client, one_of_everything):

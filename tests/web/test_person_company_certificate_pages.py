@@ -88,7 +88,9 @@ def test_company_page_titles_by_role_with_notes(client, catalogue):
 def test_certificates_index_lists_countries_ratings_and_counts(client, catalogue):
     html = client.get("/certificates/").content.decode()
 
-    assert html.index("<h2>Portugal</h2>") < html.index("<h2>UK</h2>") < html.index("<h2>West Germany</h2>")
+    assert html.index('<h2><a href="/certificates/Portugal/">Portugal</a></h2>') < html.index(
+        '<h2><a href="/certificates/UK/">UK</a></h2>'
+    ) < html.index('<h2><a href="/certificates/West%20Germany/">West Germany</a></h2>')
     assert '<a href="/certificates/UK/X/">X</a> <span class="count">2</span>' in html
     assert '<a href="/certificates/Portugal/M/12/">M/12</a> <span class="count">1</span>' in html
 

@@ -34,11 +34,16 @@ def test_title_page_details_sections(client, catalogue):
     html = client.get(URL).content.decode()
 
     details = section(html, "details")
-    assert '<a href="/search/?genre=Drama">Drama</a> | <a href="/search/?genre=Romance">Romance</a>' in details
-    assert '<a href="/search/?country=France">France</a> | <a href="/search/?country=Japan">Japan</a>' in details
+    assert '<a href="/genre/drama/">Drama</a> | <a href="/genre/romance/">Romance</a>' in details
+    assert '<a href="/country/france/">France</a> | <a href="/country/japan/">Japan</a>' in details
+    assert '<a href="/language/french/">French</a>' in details
     assert "1.37 : 1" in details
     assert "Nominated for Oscar. Another 6 wins &amp; 5 nominations" in html
-    assert "nuclear bomb" in section(html, "keywords")
+    keywords = section(html, "keywords")
+    # The browse pages of the title's keywords, in the order its page printed them.
+    assert keywords.index('<a href="/keyword/nuclear-bomb/">nuclear bomb</a>') < keywords.index(
+        '<a href="/keyword/memory/">memory</a>'
+    )
     assert "Nevers, Nièvre, France" in section(html, "locations")
 
 
@@ -142,7 +147,7 @@ def test_series_lists_episodes_and_episode_links_series(client, db):
     assert f'href="{first.get_absolute_url()}"' in episodes
     assert f'<a href="{series.get_absolute_url()}">The Prisoner</a> · Season 1, episode 2' in episode_html
     assert "<title>The Prisoner: Free for All (1967) · Film Catalogue</title>" in episode_html
-    assert "(<a href=\"/search/?year_min=1967&amp;year_max=1967\">1967–1968</a>)" in client.get(series.get_absolute_url()).content.decode()
+    assert "(<a href=\"/year/1967/\">1967–1968</a>)" in client.get(series.get_absolute_url()).content.decode()
 
 
 def test_rating_history_chart_needs_two_captures(client, db):

@@ -1,0 +1,233 @@
+"""Reads for the browse pages (year, decade, genre, country, language, keyword, per-country
+certificates), their index pages, the top-rated charts, and the catalogue-wide stamp they
+are cached by.
+
+Each page is a constant number of queries: the stamp, at most one lookup of what is
+browsed (a genre by slug…), the paginator's COUNT and the page of titles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import connections, router
+from django.db.models import Avg, Count, Exists, F, FloatField, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Cast
+
+from catalogue.models import Certificate, Country, Genre, Keyword, Language, Title, TitleKeyword, TitleKind
+from catalogue.selectors.common import PageStamp
+
+# ?sort= of a browse page: the orderings, each ending on unique columns (stable pages).
+BROWSE_SORTS = {
+    "votes": (F("votes").desc(nulls_last=True), "title", "id"),
+    "rating": (F("rating").desc(nulls_last=True), F("votes").desc(nulls_last=True), "title", "id"),
+    "year": (F("year").asc(nulls_last=True), "title", "id"),
+    "title": ("title", "year", "id"),
+}
+DEFAULT_SORT = "votes"
+# Browse pages' vocabularies by URL segment: (model, the title's many-to-many name).
+VOCABULARIES = {
+    "genre": (Genre, "genres"),
+    "country": (Country, "countries"),
+    "language": (Language, "languages"),
+    "keyword": (Keyword, "keywords"),
+}
+CHART_SIZE = 250
+
+
+def catalogue_stamp() -> PageStamp:
+    """The whole catalogue's last change: the newest ``Title.updated_at`` and the largest id.
+
+    Every import and admin edit of a title bumps its ``updated_at``, so a list of titles
+    keyed by this stamp is rebuilt after any change. Two scalar subqueries (not one
+    SELECT with two aggregates): each is one step down its index on SQLite and PostgreSQL.
+    A deleted title leaves the stamp as it was: its lists are stale until the cache expires.
+    """
+    alias = router.db_for_read(Title)
+    table = connections[alias].ops.quote_name(Title._meta.db_table)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(f"SELECT (SELECT MAX(updated_at) FROM {table}), (SELECT MAX(id) FROM {table})")
+        updated_at, last_id = cursor.fetchone()
+    if isinstance(updated_at, str):  # SQLite's raw column
+        updated_at = datetime.fromisoformat(updated_at)
+    if updated_at is not None and updated_at.tzinfo is None and settings.USE_TZ:
+        updated_at = updated_at.replace(tzinfo=timezone.utc)
+    modified = updated_at or datetime(1970, 1, 1, tzinfo=timezone.utc)
+    return PageStamp(modified=modified, key=f"c{last_id or 0}:{modified.isoformat()}")
+
+
+def browse_sort(value: str | None) -> str:
+    return value if value in BROWSE_SORTS else DEFAULT_SORT
+
+
+def browse_kind(value: str | None) -> str:
+    return value if value in TitleKind.values else ""
+
+
+def browse_titles(titles: QuerySet, *, sort: str, kind: str = "") -> QuerySet:
+    """``titles`` as a browse page lists them: ``kind`` only (when given), in ``sort`` order."""
+    if kind:
+        titles = titles.filter(kind=kind)
+    return titles.for_listing().order_by(*BROWSE_SORTS[browse_sort(sort)])
+
+
+def year_titles(year: int) -> QuerySet:
+    return Title.objects.filter(year=year)
+
+
+def decade_titles(decade: int) -> QuerySet:
+    return Title.objects.filter(year__gte=decade, year__lte=decade + 9)
+
+
+def decade_years(decade: int) -> list[tuple[int, int]]:
+    """(year, number of titles) of the decade's years that have titles, on the year index."""
+    rows = decade_titles(decade).order_by("year").values_list("year").annotate(n=Count("id"))
+    return [(year, n) for year, n in rows]
+
+
+# A vocabulary with at least this many titles is listed by walking the sort's index of
+# titles and probing the link table; a smaller one by its links, then sorted.
+WALK_FROM = 1000
+
+
+@dataclass
+class VocabularyTitles:
+    item: object
+    titles: QuerySet
+    count: int  # its titles, all kinds
+
+
+def vocabulary_titles(segment: str, slug: str) -> VocabularyTitles | None:
+    """The genre/country/language/keyword with ``slug``, its titles and how many, or None.
+
+    The count is read from the link table alone (its index on the vocabulary). A big
+    vocabulary's titles are filtered with EXISTS, so the database walks the order's index
+    (votes, rating, year, title) and stops at the page's end; joined instead, a genre of
+    half the catalogue was read whole and sorted on every first visit.
+    """
+    model, _ = VOCABULARIES[segment]
+    item = model.objects.filter(slug=slug).only("name", "slug").first()
+    if item is None:
+        return None
+    links = Title._meta.get_field(VOCABULARIES[segment][1]).remote_field.through.objects.filter(**{segment: item})
+    count = links.count()
+    if count >= WALK_FROM:
+        titles = Title.objects.filter(Exists(links.filter(title=OuterRef("pk"))))
+    else:
+        titles = Title.objects.filter(pk__in=links.values("title_id"))
+    return VocabularyTitles(item, titles, count)
+
+
+def vocabulary_index(segment: str) -> list:
+    """Every genre (country, language) that has titles, by name, with its number of titles."""
+    model, _ = VOCABULARIES[segment]
+    return list(model.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("name"))
+
+
+def keyword_index() -> QuerySet:
+    """Keywords with titles, by name, each with its number of titles (a page is counted at a time).
+
+    Counting every keyword's titles in one GROUP BY reads the whole link table; the
+    paginator's slice makes the counts correlated subqueries of only the page's keywords.
+    """
+    linked = TitleKeyword.objects.filter(keyword=OuterRef("pk"))
+    counted = TitleKeyword.objects.filter(keyword=OuterRef("pk")).order_by().values("keyword")
+    return (
+        Keyword.objects.filter(Exists(linked))
+        .annotate(n=_count_subquery(counted))
+        .only("name", "slug")
+        .order_by("name", "id")
+    )
+
+
+def _count_subquery(rows: QuerySet):
+    return Subquery(rows.annotate(c=Count("id")).values("c"), output_field=IntegerField())
+
+
+@dataclass
+class Overview:
+    decades: list[tuple[int, int, list[int]]]  # (decade, titles, its years with titles)
+    genres: int
+    countries: int
+    languages: int
+    keywords: int
+    certificate_countries: int
+
+
+def browse_overview() -> Overview:
+    """The /browse/ page: every decade with its years, and how many of each vocabulary."""
+    by_decade: dict[int, tuple[int, list[int]]] = {}
+    for year, n in Title.objects.exclude(year=None).order_by("year").values_list("year").annotate(n=Count("id")):
+        decade = year // 10 * 10
+        count, years = by_decade.get(decade, (0, []))
+        by_decade[decade] = (count + n, [*years, year])
+    return Overview(
+        decades=[(decade, count, years) for decade, (count, years) in sorted(by_decade.items())],
+        genres=Genre.objects.filter(Exists(Title.genres.through.objects.filter(genre=OuterRef("pk")))).count(),
+        countries=Country.objects.filter(Exists(Title.countries.through.objects.filter(country=OuterRef("pk")))).count(),
+        languages=Language.objects.filter(
+            Exists(Title.languages.through.objects.filter(language=OuterRef("pk")))
+        ).count(),
+        keywords=Keyword.objects.filter(Exists(TitleKeyword.objects.filter(keyword=OuterRef("pk")))).count(),
+        certificate_countries=Certificate.objects.order_by().values("country").distinct().count(),
+    )
+
+
+def certificate_country_ratings(country: str) -> list[dict]:
+    """The country's ratings, by rating, each with its number of titles (empty: no such country)."""
+    return list(Certificate.objects.filter(country=country).countries_with_ratings())
+
+
+# -- charts -----------------------------------------------------------------------------------
+
+
+@dataclass
+class ChartRow:
+    rank: int
+    title: Title
+    score: float
+
+
+@dataclass
+class Chart:
+    rows: list[ChartRow]
+    min_votes: int
+    mean: Decimal | None  # C: the mean rating of the chart's eligible titles
+    eligible: int
+
+
+def chart_min_votes() -> int:
+    return int(settings.CHART_MIN_VOTES)
+
+
+def top_chart(*, kind: str = "", decade: int | None = None, genre: Genre | None = None,
+              limit: int = CHART_SIZE, min_votes: int | None = None) -> Chart:
+    """The top-rated titles by the old site's weighted rating (a Bayesian estimate).
+
+    WR = v/(v+m)·R + m/(v+m)·C: R the title's rating, v its votes, m the minimum votes
+    (``settings.CHART_MIN_VOTES``), C the mean rating of the chart's eligible titles
+    (those with at least m votes, in the chart's kind, decade or genre). Both queries read
+    only the eligible titles, found on the votes index: what a request costs grows with
+    how many titles have m votes, not with the catalogue.
+    """
+    m = chart_min_votes() if min_votes is None else min_votes
+    eligible = Title.objects.filter(votes__gte=max(m, 1), rating__isnull=False)
+    if kind:
+        eligible = eligible.filter(kind=kind)
+    if decade is not None:
+        eligible = eligible.filter(year__gte=decade, year__lte=decade + 9)
+    if genre is not None:
+        eligible = eligible.filter(genres=genre)
+    summary = eligible.order_by().aggregate(mean=Avg("rating"), n=Count("id"))
+    if not summary["n"]:
+        return Chart([], m, None, 0)
+    mean = float(summary["mean"])
+    votes = Cast("votes", FloatField())
+    rating = Cast("rating", FloatField())
+    score = (votes * rating + Value(m * mean, output_field=FloatField())) / (votes + Value(float(m), output_field=FloatField()))
+    titles = eligible.for_listing().annotate(score=score).order_by("-score", "-votes", "title", "id")[:limit]
+    rows = [ChartRow(rank, title, title.score) for rank, title in enumerate(titles, start=1)]
+    return Chart(rows, m, Decimal(str(round(mean, 2))), summary["n"])
