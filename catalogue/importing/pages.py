@@ -223,7 +223,10 @@ def _parsed(pending: ParseAheadResult | None) -> ParsedPage | None:
 # deadlock's victim, or insert the same person, company or title first (a unique
 # violation once it commits). The page's savepoint was rolled back whole; trying it
 # again reads what the other import committed. SQLite serialises writers by itself.
-RETRY_ATTEMPTS = 6
+# Each failed attempt means the other import committed something meanwhile (it moves on),
+# so trying again is safe; twenty, the waits capped at a second, outlast a group of theirs.
+RETRY_ATTEMPTS = 20
+RETRY_WAIT_CAP = 1.0
 _RETRY_SQLSTATES = frozenset({"40P01", "40001", "23505"})  # deadlock, serialization failure, unique violation
 
 
@@ -241,7 +244,7 @@ def _with_retries(work):
         except Exception as error:
             if attempt == RETRY_ATTEMPTS or not _retryable(error):
                 raise
-            time.sleep(random.uniform(0, 0.05 * 2**attempt))  # let the other transaction finish
+            time.sleep(random.uniform(0, min(RETRY_WAIT_CAP, 0.05 * 2**attempt)))  # let the other one finish
     raise AssertionError("unreachable")
 
 
