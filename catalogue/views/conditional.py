@@ -19,7 +19,7 @@ from catalogue.caching import cache_page_by_stamp
 from catalogue.selectors import PageStamp
 
 # Bump when the templates change what a page shows, so cached copies are not reused.
-PAGE_VERSION = "2"
+PAGE_VERSION = "3"
 
 
 def stamped_page(stamp_of: Callable[[str], PageStamp | None], prefix: str):
