@@ -176,7 +176,8 @@ class TitleFilter(django_filters.FilterSet):
         self.word_query: WordQuery | None = None
         # A text query is ranked by relevance unless a sort is chosen.
         if (self.data.get("q") or "").strip():
-            self.form.fields["sort"].choices = [("", "Relevance"), *SORT_CHOICES]
+            self.form.fields["sort"].empty_label = "Relevance"
+            self.form.fields["sort"].choices = SORT_CHOICES  # re-read with the new empty label
         for name in ("year_min", "year_max", "rating_min", "votes_min"):
             self.form.fields[name].widget.attrs.setdefault("inputmode", "numeric")
 
