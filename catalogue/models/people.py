@@ -10,6 +10,8 @@ from catalogue import search_index
 from catalogue.text import fold
 from catalogue.wordsearch import WordQuery
 
+from .indexes import TrigramIndex
+
 
 class PersonQuerySet(models.QuerySet):
     def matching_name(self, query: str) -> PersonQuerySet:
@@ -59,7 +61,10 @@ class Person(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
-        indexes = [models.Index(fields=["name"], name="person_name")]
+        indexes = [
+            models.Index(fields=["name"], name="person_name"),
+            TrigramIndex("name_folded", name="catalogue_person_name_trgm"),  # PostgreSQL (migration 0003)
+        ]
         constraints = [
             # Text pages carry no ids: there the name is the identity.
             models.UniqueConstraint(

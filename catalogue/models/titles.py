@@ -12,6 +12,7 @@ from catalogue.text import fold
 from catalogue.wordsearch import WordQuery
 
 from .base import HandEditable
+from .indexes import TrigramIndex
 from .vocabularies import TitleKind
 
 
@@ -227,6 +228,11 @@ class Title(HandEditable):
         ordering = ["title", "year"]
         indexes = [
             models.Index(fields=["title", "year"], name="title_title_year"),
+            # PostgreSQL's trigram indexes (migration 0003; SQLite has FTS5 tables instead).
+            # search_names, the column the site searches, is not a model field: its index
+            # stays in catalogue/search_index.py.
+            TrigramIndex("title_folded", name="catalogue_title_title_trgm"),
+            TrigramIndex("original_title_folded", name="catalogue_title_original_trgm"),
             models.Index(fields=["year"], name="title_year"),
             models.Index(fields=["kind", "year"], name="title_kind_year"),
             models.Index(fields=["-rating", "-votes"], name="title_rating_votes"),

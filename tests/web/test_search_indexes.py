@@ -252,3 +252,27 @@ def test_one_and_two_letter_queries_read_the_folded_index_from_the_query_on(cata
     people = Person.objects.matching_words(search.word_query)
     if connection.vendor == "sqlite":
         assert "USING INDEX catalogue_person_name_folded" in _plan(people)
+
+
+def test_the_models_declare_the_trigram_indexes_the_database_has(catalogue):
+    from catalogue.models import AlternateTitle
+
+    declared = {index.name for model in (Title, Person, AlternateTitle) for index in model._meta.indexes
+                if index.name.endswith("_trgm")}
+    assert declared == {name for name, _table, _column in search_index.POSTGRESQL_INDEXES}
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE indexname = ANY(%s)", [list(declared)])
+            found = dict(cursor.fetchall())
+        assert set(found) == declared and all("gin_trgm_ops" in sql for sql in found.values())
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite rebuilds a table to alter it")
+def test_a_sqlite_table_rebuild_writes_no_postgresql_index(catalogue):
+    # A later migration altering the title table makes SQLite recreate it with the model's indexes.
+    editor = connection.schema_editor(collect_sql=True)
+    statements = [str(sql) for sql in editor._model_indexes_sql(Title)]
+
+    assert "SELECT 1" in statements  # the trigram indexes' no-op
+    assert not [sql for sql in statements if "gin" in sql.lower()]
+    assert any("title_title_year" in sql for sql in statements)
