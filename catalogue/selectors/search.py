@@ -80,7 +80,10 @@ def search_titles(filterset, page_number, per_page: int) -> TitleResults:
     rows = list(rows)
     capped = len(rows) > SHORT_QUERY_CANDIDATES
     matched = []
+    quick = query.quick_check()
     for pk, year, votes, title, original, others in rows[:SHORT_QUERY_CANDIDATES] if capped else rows:
+        if not quick(f"{title}\n{original}\n{others or ''}"):
+            continue
         names = [title, original, *(others.split("\n") if others else ())]
         found = wordsearch.match(query, names, year)
         if found is None:
@@ -133,7 +136,10 @@ def search_people(query_text: str, *, limit: int = 20) -> list[PersonHit]:
     if query.is_short:
         candidates = candidates.order_by("name_folded")[:SHORT_QUERY_CANDIDATES]
     hits = []
+    quick = query.quick_check()
     for pk, name, slug, folded in candidates:
+        if not quick(folded):
+            continue
         found = wordsearch.match(query, [folded], None)
         if found is not None:
             hits.append(PersonHit(pk, name, slug, found[0]))

@@ -194,3 +194,15 @@ def test_search_page_query_counts(client, people, films, django_assert_num_queri
         client.get("/search/?q=hiroshma")
     with django_assert_num_queries(6):  # the count, the page, the people's names, three lists
         client.get(f"/search/?person_id={people['thelma'].pk}&person_id={people['theo'].pk}")
+
+
+@pytest.mark.parametrize("query, names", [
+    ("hiroshima my lo", ["hiroshima mon amour", "hiroshima, my love"]), ("the", ["other", "the end"]),
+    ("gaslight 1944", ["gaslight"]), ("東京", ["東京物語"]), ("物語", ["東京物語"]), ("d'un", ["le temps d'un retour"]),
+])
+def test_the_quick_check_never_rejects_a_match(query, names):
+    parsed = wordsearch.WordQuery.parse(query)
+
+    if wordsearch.match(parsed, names, 1944) is not None:
+        assert parsed.quick_check()("\n".join(names))
+    assert not parsed.quick_check()("other\nbrother")
