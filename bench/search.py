@@ -14,6 +14,7 @@ LIKE from the trigram index too, "plain" is measured after dropping the indexes.
 from __future__ import annotations
 
 import argparse
+from urllib.parse import urlencode
 import json
 import sys
 import tempfile
@@ -34,6 +35,8 @@ from bench.common import (  # noqa: E402
 )
 
 PERSON_QUERIES = ("mifune", "eliane", "shimura", "müller", "三船", "三船敏", "сергей", "γιώργος", "ma", "lindqvist")
+BOX_QUERIES = ("of paris 1950", "samurai of", "a", "th")
+TYPOS = ("samuria", "hirosima lighthuse")
 TITLE_QUERIES = ("samurai", "hiroshima", "of paris", "nuit", "東京", "белый", "the", "ci", "lighthouse", "eternal angel")
 
 
@@ -84,7 +87,31 @@ def measure(database_url: str, *, titles: int, people: int, seed: int, repeat: i
             drop_search_indexes(editor)
     for row, (_kind, query, _fast, plain, order) in zip(rows, cases, strict=True):
         row["plain_p50"], row["plain_p95"] = _time(search(plain(query), order), repeat)
-    return {"vendor": connection.vendor, "built": built, "rows": rows}
+    # The search box as the page runs it (selectors.search_titles and search_people: the
+    # candidates from the indexes, the word rule and the ranking, the page of 25 titles).
+    from django.http import QueryDict
+
+    from catalogue.filters import TitleFilter, search_queryset
+    from catalogue.selectors import did_you_mean, search_people, search_titles
+
+    def box(query):
+        def run():
+            filterset = TitleFilter(QueryDict(urlencode({"q": query})), queryset=search_queryset())
+            results = search_titles(filterset, 1, 25)
+            search_people(query, limit=20)
+            return results.page.paginator.count
+
+        return run
+
+    box_rows = []
+    for query in (*TITLE_QUERIES, *BOX_QUERIES):
+        count = box(query)()
+        p50, p95 = _time(box(query), repeat)
+        box_rows.append({"query": query, "matches": count, "p50": p50, "p95": p95})
+    for query in TYPOS:
+        p50, p95 = _time(lambda query=query: did_you_mean(query), repeat)
+        box_rows.append({"query": f"did you mean: {query}", "matches": len(did_you_mean(query)), "p50": p50, "p95": p95})
+    return {"vendor": connection.vendor, "built": built, "rows": rows, "box": box_rows}
 
 
 def main() -> None:
@@ -116,6 +143,10 @@ def main() -> None:
                 speedup = row["plain_p50"] / row["index_p50"] if row["index_p50"] else float("nan")
                 print(f"{row['kind']:8} {row['query']:16} {row['matches']:>8,} {row['index_p50']:>10.2f} "
                       f"{row['index_p95']:>8.2f} {row['plain_p50']:>10.2f} {row['plain_p95']:>8.2f} {speedup:>8.1f}x")
+            print("\nthe search box (titles ranked by words, page of 25, and the people column), ms")
+            print(f"{'query':32} {'matches':>8} {'p50':>8} {'p95':>8}")
+            for row in figures["box"]:
+                print(f"{row['query']:32} {row['matches']:>8,} {row['p50']:>8.2f} {row['p95']:>8.2f}")
 
 
 if __name__ == "__main__":

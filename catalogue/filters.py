@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import F
 
 from catalogue import widgets
+from catalogue.wordsearch import WordQuery
 from catalogue.models import Certificate, Country, Credit, Department, Genre, Language, Person, Title, TitleKind
 
 SORTS = {
@@ -26,6 +27,29 @@ SORT_CHOICES = [
     ("-votes", "Most votes"),
 ]
 DEFAULT_ORDER = SORTS["title"]
+MAX_PEOPLE_TOGETHER = 5
+
+
+class PersonIdsField(forms.Field):
+    """Repeated ``person_id`` values: the ids of people who must all be credited (at most five)."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        if not value:
+            return []
+        values = value if isinstance(value, list | tuple) else [value]
+        try:
+            ids = list(dict.fromkeys(int(item) for item in values if str(item).strip()))
+        except (TypeError, ValueError):
+            raise forms.ValidationError("A person id is a number.") from None
+        if len(ids) > MAX_PEOPLE_TOGETHER:
+            raise forms.ValidationError(f"At most {MAX_PEOPLE_TOGETHER} people at once.")
+        return ids
+
+
+class PersonIdsFilter(django_filters.Filter):
+    field_class = PersonIdsField
 
 
 class CertificateField(forms.CharField):
@@ -74,8 +98,10 @@ class VocabularyFilter(django_filters.ModelChoiceFilter):
 class TitleFilter(django_filters.FilterSet):
     # Every field names its widget from catalogue/widgets.py: Django's HTML, rendered in
     # Python (through templates the form was a fifth of a search page's time).
-    q = django_filters.CharFilter(label="Title or AKA", method="filter_text", widget=widgets.TextInput)
+    q = django_filters.CharFilter(label="Title, AKA or person", method="filter_text", widget=widgets.TextInput)
     person = django_filters.CharFilter(label="Person", method="filter_credits", widget=widgets.TextInput)
+    # "Worked together": titles crediting every one of these people (the search page names them).
+    person_id = PersonIdsFilter(label="Person", method="filter_credits")
     department = django_filters.ChoiceFilter(
         label="Department", choices=Department.choices, method="filter_credits", empty_label="Any department",
         widget=widgets.Select,
@@ -147,11 +173,24 @@ class TitleFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._applied: set[str] = set()
+        self.word_query: WordQuery | None = None
+        # A text query is ranked by relevance unless a sort is chosen.
+        if (self.data.get("q") or "").strip():
+            self.form.fields["sort"].empty_label = "Relevance"
+            self.form.fields["sort"].choices = SORT_CHOICES  # re-read with the new empty label
         for name in ("year_min", "year_max", "rating_min", "votes_min"):
             self.form.fields[name].widget.attrs.setdefault("inputmode", "numeric")
 
     def filter_text(self, queryset, name, value):
-        return queryset.matching_text(value)
+        # The indexes give the candidates; selectors.search_titles checks the word rule and ranks.
+        self.word_query = WordQuery.parse(value)
+        if not self.word_query:
+            return queryset.none()
+        return queryset.matching_words(self.word_query)
+
+    @property
+    def explicit_sort(self) -> str:
+        return self.form.cleaned_data.get("sort") or "" if self.is_bound and hasattr(self.form, "cleaned_data") else ""
 
     def filter_credits(self, queryset, name, value):
         # person, department and job describe one credit: applied together, once.
@@ -160,13 +199,22 @@ class TitleFilter(django_filters.FilterSet):
         self._applied.add("credits")
         data = self.form.cleaned_data
         credits = Credit.objects.all()
-        if data.get("person"):
-            credits = credits.filter(person__in=Person.objects.matching_name(data["person"]).values("pk"))
         if data.get("department"):
             credits = credits.filter(department=data["department"])
         if data.get("job"):
             credits = credits.filter(job__icontains=data["job"])
-        return queryset.filter(pk__in=credits.values("title_id"))
+        person_ids = data.get("person_id") or []
+        if data.get("person") or not person_ids:
+            one = credits
+            if data.get("person"):
+                one = one.filter(person__in=Person.objects.matching_name(data["person"]).values("pk"))
+            queryset = queryset.filter(pk__in=one.values("title_id"))
+        # Each id its own credit: titles crediting all of them. Department and job, given
+        # without a person name, hold for each of them ("directed together").
+        each = Credit.objects.all() if data.get("person") else credits
+        for person_id in person_ids:
+            queryset = queryset.filter(pk__in=each.filter(person_id=person_id).values("title_id"))
+        return queryset
 
     def filter_certificate(self, queryset, name, value):
         country, rating = value
@@ -195,6 +243,9 @@ class TitleFilter(django_filters.FilterSet):
         """The filters in use, each with the query string that removes it (and resets the page)."""
         active = []
         for name, field in self.form.fields.items():
+            if name == "person_id":
+                active.extend(self._person_chips(field))
+                continue
             value = (self.data.get(name) or "").strip()
             if not value:
                 continue
@@ -208,9 +259,31 @@ class TitleFilter(django_filters.FilterSet):
             active.append({"name": name, "label": field.label, "value": display, "remove_url": remove_url})
         return active
 
+    def person_ids(self) -> list[int]:
+        if not self.is_bound or not self.is_valid():
+            return []
+        return self.form.cleaned_data.get("person_id") or []
+
+    def _person_chips(self, field) -> list[dict]:
+        """One chip per person id, named (one query), each removing only that id."""
+        ids = self.person_ids()
+        if not ids:
+            return []
+        names = dict(Person.objects.filter(pk__in=ids).values_list("pk", "name"))
+        chips = []
+        for person_id in ids:
+            remaining = self.data.copy()
+            remaining.setlist("person_id", [str(other) for other in ids if other != person_id])
+            remaining.pop("page", None)
+            chips.append({
+                "name": "person_id", "label": field.label, "value": names.get(person_id, f"#{person_id}"),
+                "remove_url": "?" + remaining.urlencode(),
+            })
+        return chips
+
     def uses_more_filters(self) -> bool:
         """Whether a filter beyond the free-text ones is in use or wrong (the form unfolds them)."""
-        names = set(self.form.fields) - {"q", "person"}
+        names = set(self.form.fields) - {"q", "person", "person_id"}
         return any(self.data.get(name) for name in names) or any(name in self.form.errors for name in names)
 
 

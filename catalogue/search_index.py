@@ -13,7 +13,7 @@ import logging
 import sqlite3
 
 from django.db import connections
-from django.db.models import BooleanField, Expression, Func
+from django.db.models import BooleanField, Expression, Func, TextField
 from django.db.models.expressions import RawSQL
 
 logger = logging.getLogger(__name__)
@@ -272,3 +272,61 @@ def repair_sqlite_search_indexes(connection, *, expected: bool = False) -> list[
     if repaired and not expected:
         logger.warning("Rebuilt search indexes whose triggers were missing: %s", ", ".join(repaired))
     return repaired
+
+
+# --- the search box: candidates for the word rule (catalogue/wordsearch.py) -----------------------
+
+
+class TitleOtherNames(Expression):
+    """A title's other names, folded, one a line: on SQLite its AKAs; on PostgreSQL ``search_names``.
+
+    The search box reads it for every candidate title to check the word rule in Python.
+    (``search_names`` holds the title and original title too; reading them twice is harmless.)
+    """
+
+    output_field = TextField()
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        if connection.vendor == "postgresql":
+            return f"{table}.search_names", []
+        return (
+            "(SELECT group_concat(a.title_folded, char(10)) FROM catalogue_alternatetitle a "
+            f"WHERE a.title_id = {table}.id)",
+            [],
+        )
+
+
+def fts_any_trigram(folded_query: str) -> str | None:
+    """An FTS5 query for rows sharing any trigram of the query's words (the "did you mean" candidates)."""
+    grams = []
+    for word in folded_query.split():
+        grams.extend(word[index:index + 3] for index in range(len(word) - 2))
+    unique = list(dict.fromkeys(gram for gram in grams if len(gram) == 3))
+    return " OR ".join(fts_phrase(gram) for gram in unique) or None
+
+
+def similar_rows(connection, table: str, column: str, folded_query: str, *, limit: int) -> list[int]:
+    """Ids of the rows of ``table`` whose ``column`` is most like the query, by trigrams, best first.
+
+    PostgreSQL: pg_trgm's ``%`` (served by the column's trigram index) ordered by
+    ``similarity()``. SQLite: the FTS5 table's rows sharing most of the query's trigrams
+    (bm25 over them); the caller orders those by a similarity ratio.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"SELECT id FROM {table} WHERE {column} %% %s ORDER BY similarity({column}, %s) DESC, id LIMIT %s",
+                [folded_query, folded_query, limit],
+            )
+        elif connection.vendor == "sqlite" and SQLITE_HAS_TRIGRAM:
+            fts = {"catalogue_title": "catalogue_title_fts", "catalogue_person": "catalogue_person_fts"}[table]
+            match = fts_any_trigram(folded_query)
+            if match is None:
+                return []
+            cursor.execute(
+                f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s ORDER BY rank LIMIT %s", [match, limit]
+            )
+        else:
+            return []
+        return [row[0] for row in cursor.fetchall()]

@@ -8,6 +8,9 @@ from django.urls import reverse
 
 from catalogue import search_index
 from catalogue.text import fold
+from catalogue.wordsearch import WordQuery
+
+from .indexes import TrigramIndex
 
 
 class PersonQuerySet(models.QuerySet):
@@ -21,6 +24,23 @@ class PersonQuerySet(models.QuerySet):
             return self.filter(pk__in=search_index.person_ids(self.db, folded))
         # PostgreSQL's planner serves this LIKE from the pg_trgm index by itself.
         return self.filter(name_folded__contains=folded)
+
+    def matching_words(self, query: WordQuery) -> PersonQuerySet:
+        """Candidates for the search box's word rule (catalogue/wordsearch.py), from the indexes.
+
+        Names containing every word of three letters or more (trigram index); a query of
+        shorter words only: names starting with it (the folded name's index).
+        """
+        if query.is_short:
+            start = query.text
+            return self.filter(name_folded__gte=start, name_folded__lt=start + "\U0010ffff")
+        queryset = self
+        for word, _year in query.indexed_words():
+            if search_index.uses_index(self.db, word) and connections[self.db].vendor == "sqlite":
+                queryset = queryset.filter(pk__in=search_index.person_ids(self.db, word))
+            else:
+                queryset = queryset.filter(name_folded__contains=word)
+        return queryset
 
     def matching_name_plain(self, query: str) -> PersonQuerySet:
         """The same rows as ``matching_name`` by a plain ``LIKE`` scan: the reference for tests and bench."""
@@ -41,7 +61,10 @@ class Person(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
-        indexes = [models.Index(fields=["name"], name="person_name")]
+        indexes = [
+            models.Index(fields=["name"], name="person_name"),
+            TrigramIndex("name_folded", name="catalogue_person_name_trgm"),  # PostgreSQL (migration 0003)
+        ]
         constraints = [
             # Text pages carry no ids: there the name is the identity.
             models.UniqueConstraint(

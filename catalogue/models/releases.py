@@ -7,6 +7,7 @@ from django.db import models
 from catalogue.text import fold
 
 from .base import HandEditable
+from .indexes import TrigramIndex
 
 
 class AlternateTitle(HandEditable):
@@ -21,6 +22,7 @@ class AlternateTitle(HandEditable):
         ordering = ["position"]
         verbose_name = "AKA"
         verbose_name_plural = "AKAs"
+        indexes = [TrigramIndex("title_folded", name="catalogue_aka_title_trgm")]  # PostgreSQL (migration 0003)
 
     def __str__(self) -> str:
         return self.aka

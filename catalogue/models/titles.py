@@ -9,8 +9,10 @@ from django.urls import reverse
 
 from catalogue import search_index
 from catalogue.text import fold
+from catalogue.wordsearch import WordQuery
 
 from .base import HandEditable
+from .indexes import TrigramIndex
 from .vocabularies import TitleKind
 
 
@@ -114,6 +116,23 @@ class TitleQuerySet(models.QuerySet):
             return self.filter(In(search_index.Unindexed("pk"), search_index.title_ids(folded)))
         return self.matching_text_plain(query)
 
+    def matching_words(self, query: WordQuery) -> TitleQuerySet:
+        """Candidates for the search box's word rule (catalogue/wordsearch.py), from the indexes.
+
+        Every word of three letters or more is looked up in the trigram indexes (a title
+        whose names contain it, or, for a year-like word, of that year); the caller checks
+        the rule on the candidates. A query of shorter words only reads the folded title
+        index from the query on (titles starting with it): never a scan of the catalogue.
+        """
+        if query.is_short:
+            start = query.text
+            return self.filter(title_folded__gte=start, title_folded__lt=start + "\U0010ffff")
+        condition = models.Q()
+        for word, year in query.indexed_words():
+            contains = _names_contain(self.db, word)
+            condition &= contains | models.Q(year=year) if year else contains
+        return self.filter(condition)
+
     def matching_text_plain(self, query: str) -> TitleQuerySet:
         """The same rows as ``matching_text`` by plain ``LIKE`` scans: the reference for tests and bench."""
         folded = fold(query)
@@ -123,6 +142,20 @@ class TitleQuerySet(models.QuerySet):
             | models.Q(original_title_folded__contains=folded)
             | models.Q(pk__in=aka_titles)
         )
+
+
+def _names_contain(alias: str, folded_word: str) -> models.Q:
+    """The condition "one of the title's names contains the word", through the trigram index."""
+    if connections[alias].vendor == "postgresql":
+        return models.Q(search_index.TitleNamesContain(folded_word))
+    if search_index.uses_index(alias, folded_word):
+        return models.Q(pk__in=search_index.title_ids(folded_word))
+    aka_titles = Title.akas.rel.related_model.objects.filter(title_folded__contains=folded_word).values("title_id")
+    return (
+        models.Q(title_folded__contains=folded_word)
+        | models.Q(original_title_folded__contains=folded_word)
+        | models.Q(pk__in=aka_titles)
+    )
 
 
 def _title_companies():
@@ -200,6 +233,11 @@ class Title(HandEditable):
         ordering = ["title", "year"]
         indexes = [
             models.Index(fields=["title", "year"], name="title_title_year"),
+            # PostgreSQL's trigram indexes (migration 0003; SQLite has FTS5 tables instead).
+            # search_names, the column the site searches, is not a model field: its index
+            # stays in catalogue/search_index.py.
+            TrigramIndex("title_folded", name="catalogue_title_title_trgm"),
+            TrigramIndex("original_title_folded", name="catalogue_title_original_trgm"),
             models.Index(fields=["year"], name="title_year"),
             models.Index(fields=["kind", "year"], name="title_kind_year"),
             models.Index(fields=["-rating", "-votes"], name="title_rating_votes"),

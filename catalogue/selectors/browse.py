@@ -1,18 +1,15 @@
-"""Reads for the company, certificate and home pages, and the search page's people column."""
+"""Reads for the company, certificate and home pages."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db import DEFAULT_DB_ALIAS, connection
 from django.db.models import Count
 
-from catalogue import search_index
 from catalogue.models import Certificate, Country, Genre, Person, Title, TitleCompany
 from catalogue.selectors.common import company_groups
 from catalogue.selectors.listings import top_chart
-from catalogue.text import fold
 
 
 # -- companies and certificates ------------------------------------------------------------
@@ -77,20 +74,3 @@ def home_page() -> dict:
         .annotate(n=Count("title", distinct=True))
         .order_by("-n", "country")[:30],
     }
-
-
-def search_people(query: str, *, limit: int = 20) -> list[Person]:
-    """The first ``limit`` + 1 people by name whose name contains ``query`` (one more: are there more?)."""
-    folded = fold(query)
-    if connection.vendor == "postgresql" and search_index.uses_index(DEFAULT_DB_ALIAS, folded):
-        # PostgreSQL walks the name index in order and filters: for "the" it read 30,133
-        # names before the 21st match (18–56 ms at 432,780 people), and a word whose
-        # matches sort late would read the whole index. Fetched through the trigram index
-        # and then sorted, the cost is bounded by the matches (7 ms for 4,546; 10 ms for
-        # 10,962). OFFSET 0 keeps the planner from merging the two back into the walk.
-        return list(Person.objects.raw(
-            "SELECT id, name, slug FROM (SELECT id, name, slug FROM catalogue_person "
-            "WHERE name_folded LIKE %s OFFSET 0) matches ORDER BY name, id LIMIT %s",
-            [search_index.like_pattern(folded), limit + 1],
-        ))
-    return list(Person.objects.matching_name(query).only("slug", "name")[: limit + 1])

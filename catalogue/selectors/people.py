@@ -212,3 +212,35 @@ def _converted(value, converters, expression):
     for converter in converters:
         value = converter(value, expression, connection)
     return value
+
+
+# Collaborators are counted over a person's most-voted titles, at most this many: the
+# count reads every credit of those titles, so a 3,000-title career costs what 300 do.
+COLLABORATION_TITLES = 300
+COLLABORATORS_SHOWN = 8
+
+
+@dataclass
+class Collaborator:
+    pk: int
+    name: str
+    slug: str
+    shared: int  # titles crediting both
+
+
+def frequent_collaborators(person_id: int, *, limit: int = COLLABORATORS_SHOWN) -> list[Collaborator]:
+    """The people sharing most titles with a person (among their best-known titles), one query."""
+    their_titles = (
+        Credit.objects.filter(person_id=person_id)
+        .order_by(F("title__votes").desc(nulls_last=True), "title_id")
+        .values("title_id")[:COLLABORATION_TITLES]
+    )
+    rows = (
+        Credit.objects.filter(title_id__in=their_titles)
+        .exclude(person_id=person_id)
+        .values("person_id", "person__name", "person__slug")
+        .annotate(shared=Count("title_id", distinct=True))
+        .filter(shared__gte=2)
+        .order_by("-shared", "person__name", "person_id")[:limit]
+    )
+    return [Collaborator(row["person_id"], row["person__name"], row["person__slug"], row["shared"]) for row in rows]

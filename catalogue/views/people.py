@@ -31,6 +31,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "canonical_url": request.build_absolute_uri(person.get_absolute_url()),
         "json_ld": seo.person_json_ld(page, request.build_absolute_uri),
         "year_chart": credits_per_year_chart(page.credits_per_year),
+        "collaborators": selectors.frequent_collaborators(person.pk),
     }
     return render(request, "catalogue/person/detail.html", context)
 

@@ -1,9 +1,8 @@
-"""/search/: one FilterSet over titles, and the people whose names match."""
+"""/search/: one box for titles and people; the FilterSet's filters; "did you mean" when nothing matches."""
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 from catalogue import selectors
@@ -16,17 +15,35 @@ PEOPLE_SHOWN = 20
 def search(request: HttpRequest) -> HttpResponse:
     filterset = TitleFilter(request.GET or None, queryset=search_queryset())
     # Invalid fields are reported on the form and left out of the query.
-    page = Paginator(filterset.qs, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    results = selectors.search_titles(filterset, request.GET.get("page"), RESULTS_PER_PAGE)
     name_query = (request.GET.get("person") or request.GET.get("q") or "").strip()
     people = selectors.search_people(name_query, limit=PEOPLE_SHOWN) if name_query else []
+    person_ids = filterset.person_ids()
+    for person in people:
+        # "Their titles" filters by the id; beside other people already chosen, "worked together" adds it.
+        person.titles_url = "?" + _ids_query([person.pk])
+        if person_ids and person.pk not in person_ids:
+            person.together_url = "?" + _ids_query([*person_ids, person.pk])
+    text_query = (request.GET.get("q") or "").strip()
+    nothing_found = bool(text_query) and not people and not results.page.paginator.count
     context = {
         "form": filterset.form,
-        "page_obj": page,
+        "results": results,
+        "page_obj": results.page,
         "people": people[:PEOPLE_SHOWN],
         "more_people": len(people) > PEOPLE_SHOWN,
         "name_query": name_query,
+        "text_query": text_query,
+        "person_ids": person_ids,
+        "suggestions": selectors.did_you_mean(text_query) if nothing_found else [],
         "active_filters": filterset.active_filters() if filterset.is_bound else [],
         "has_errors": filterset.is_bound and not filterset.is_valid(),
         "show_more_filters": filterset.is_bound and filterset.uses_more_filters(),
     }
     return render(request, "catalogue/search.html", context)
+
+
+def _ids_query(ids: list[int]) -> str:
+    query = QueryDict(mutable=True)
+    query.setlist("person_id", [str(pk) for pk in ids])
+    return query.urlencode()

@@ -46,7 +46,7 @@ def test_search_a_person_then_browse_to_a_certificate(page, live_server, hiroshi
     page.locator("#home-search").fill("resnais")
     page.locator("#home-search").press("Enter")
 
-    page.locator(".person-match__link").click()
+    page.locator(".person-hit__link").first.click()
     expect(page.locator("h1")).to_have_text("Alain Resnais")
     expect(page.locator("#director").get_by_role("link", name="Muriel")).to_be_visible()
 

@@ -128,10 +128,12 @@ def test_unknown_certificate_is_404(client, catalogue):
 def test_person_page_links_to_a_search_of_their_titles(client, catalogue):
     html = client.get("/name/eliane-marcus/").content.decode()
 
-    assert '<a href="/search/?person=%C3%89liane%20Marcus">Search and filter their titles</a>' in html
-    results = client.get("/search/?person=%C3%89liane%20Marcus").content.decode()
+    marcus = catalogue.marcus.pk
+    assert f'<a href="/search/?person_id={marcus}">Search and filter their titles</a>' in html
+    results = client.get(f"/search/?person_id={marcus}").content.decode()
     assert '<a href="/title/hiroshima-mon-amour-1959/">Hiroshima Mon Amour</a>' in results
     assert "Taj Mahal" not in results
+    assert "Person: <strong>Éliane Marcus</strong>" in results  # the filter, by name
 
 
 @pytest.mark.django_db

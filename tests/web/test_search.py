@@ -97,7 +97,7 @@ def test_genre_filter_lists_each_title_once(client, films):
 def test_search_by_person_lists_and_links_the_person(client, films):
     html = client.get("/search/?q=RESNAIS").content.decode()
 
-    assert '<a class="person-match__link" href="/name/alain-resnais/">Alain Resnais</a>' in html
+    assert '<a class="person-hit__link" href="/name/alain-resnais/">Alain Resnais</a>' in html
 
 
 def test_search_lists_several_matching_people(client, films):
@@ -106,12 +106,11 @@ def test_search_lists_several_matching_people(client, films):
     html = client.get("/search/?person=alain").content.decode()
 
     assert "People matching “alain”" in html
-    assert '<a href="/name/alain-resnais/">Alain Resnais</a>' in html
-    assert '<a href="/name/alain-delon/">Alain Delon</a>' in html
-    assert "person-match__link" not in html
+    assert '<a class="person-hit__link" href="/name/alain-resnais/">Alain Resnais</a>' in html
+    assert '<a class="person-hit__link" href="/name/alain-delon/">Alain Delon</a>' in html
 
 
-def test_the_people_column_shows_the_first_twenty_by_name_and_says_there_are_more(client, db):
+def test_the_people_column_shows_the_first_twenty_ranked_and_says_there_are_more(client, db):
     from catalogue.selectors import search_people
 
     names = [f"Kinuyo Tanaka {letter}" for letter in "ZYXWVUTSRQPONMLKJIHGFEDCBA"] + ["Tanaka Kinuyo-Ōba", "Hara"]
@@ -121,11 +120,14 @@ def test_the_people_column_shows_the_first_twenty_by_name_and_says_there_are_mor
     found = [person.name for person in search_people("tanaka", limit=20)]
     html = client.get("/search/?person=tanaka").content.decode()
 
-    # 27 match; the first 20 by name and one more, through each database's own plan.
-    assert found == sorted(name for name in names if "Tanaka" in name)[:21]
+    # 27 match: the name starting with the word first, then the others by name (no credits
+    # to rank them by); 20 shown and one more, through each database's own index.
+    assert found == ["Tanaka Kinuyo-Ōba"] + sorted(name for name in names if name.startswith("Kinuyo"))[:20]
     assert all(f">{name}</a>" in html for name in found[:20]) and f">{found[20]}</a>" not in html
-    assert [person.name for person in search_people("tana", limit=20)] == found  # three letters and more: the index
+    assert "and more; refine the name" in html
+    assert [person.name for person in search_people("tana", limit=20)] == found  # the last word is a prefix
     assert [person.name for person in search_people("ōba", limit=20)] == ["Tanaka Kinuyo-Ōba"]
+    assert search_people("anaka", limit=20) == []  # words, not substrings
 
 
 @pytest.mark.parametrize("query", ["year_min=abc", "rating_min=x&votes_min=1e", "kind=opera", "genre=Nope",
