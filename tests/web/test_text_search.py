@@ -239,3 +239,30 @@ def test_the_index_lives_in_the_database(db):
         else:
             cursor.execute("SELECT id, title_id FROM catalogue_text_doc WHERE document @@ plainto_tsquery('simple', 'lantern')")
         assert cursor.fetchall() == [(title.pk * 8 + 1, title.pk)]
+
+
+def test_admin_edits_and_deletes_keep_the_index(client, films):
+    from django.urls import reverse
+
+    from tests.web.admin_factories import make_superuser
+    from tests.web.admin_forms import change_form_data
+
+    client.force_login(make_superuser())
+    trivia = Trivia.objects.get(text__startswith="Shot in")
+    url = reverse("admin:catalogue_trivia_change", args=[trivia.pk])
+    data = change_form_data(client.get(url))
+    data["text"] = "Staff say: the café scenes were shot in Nevers in winter."
+    assert client.post(url, data).status_code == 302
+    assert hits("cafe winter") == [("Hiroshima Mon Amour", "Trivia")]
+
+    title = films["hiroshima"]
+    url = reverse("admin:catalogue_title_change", args=[title.pk])
+    data = change_form_data(client.get(url))
+    data["plot"] = "Two lovers and a bicycle."
+    assert client.post(url, data).status_code == 302
+    assert hits("bicycle") == [("Hiroshima Mon Amour", "Plot")]
+    assert hits("actress") == []
+
+    delete = reverse("admin:catalogue_trivia_delete", args=[trivia.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 302
+    assert hits("winter") == []
