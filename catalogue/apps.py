@@ -16,5 +16,7 @@ def _repair_search_indexes(sender, using, **kwargs) -> None:
     from django.db import connections
 
     from catalogue.search_index import repair_sqlite_search_indexes
+    from catalogue.text_index import repair_sqlite_text_index
 
     repair_sqlite_search_indexes(connections[using])
+    repair_sqlite_text_index(connections[using])

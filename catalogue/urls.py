@@ -1,12 +1,24 @@
 from django.urls import path, re_path
 
-from catalogue.views import browse, certificates, companies, home, people, robots, search, sitemaps, titles
+from catalogue.views import (
+    browse,
+    certificates,
+    companies,
+    home,
+    people,
+    robots,
+    search,
+    sitemaps,
+    text_search,
+    titles,
+)
 
 app_name = "catalogue"
 
 urlpatterns = [
     path("", home.home, name="home"),
     path("search/", search.search, name="search"),
+    path("search/text/", text_search.text_search_page, name="text_search"),
     path("certificates/", certificates.certificate_index, name="certificates"),
     path("certificates/<str:country>/", certificates.certificate_country, name="certificate_country"),
     # Ratings are printed as they are ("M/12", "(Banned)"): the rating is the rest of the path.
