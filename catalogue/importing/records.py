@@ -17,7 +17,7 @@ from datetime import date as date_type
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 
 from catalogue.models import (
@@ -124,7 +124,8 @@ def title_import(*, record: TitleRecord, source: SourcePage | None = None, defer
         if newest:
             if not created:
                 _title_update(title, record, imdb_id=imdb_id, conflicts=conflicts)
-            _title_sections(title, record, conflicts=conflicts, fresh=created, defer_split=defer_split)
+            if created or _sections_not_lost(title, record, conflicts):
+                _title_sections(title, record, conflicts=conflicts, fresh=created, defer_split=defer_split)
             if created or (not _has_full_credits(title) and _credits_not_lost(title, record, conflicts)):
                 _credits_replace(title, record, conflicts=conflicts, fresh=created)
         else:
@@ -619,6 +620,47 @@ def _has_line_to_split(title: Title, record: TitleRecord) -> bool:
 # A newer capture listing under half the credits the catalogue holds (of at least this
 # many) lost them: cut off, or a main-details page after a combined one. It is not taken.
 LOST_CREDITS_FLOOR = 10
+
+
+# The list sections a capture is compared on before it replaces a title's: (record field, model).
+GUARDED_SECTIONS = (
+    ("taglines", Tagline),
+    ("trivia", Trivia),
+    ("goofs", Goof),
+    ("quotes", Quote),
+    ("akas", AlternateTitle),
+    ("certificates", Certificate),
+    ("companies", TitleCompany),
+    ("connections", Connection),
+)
+# Fewer sections held than this: nothing to guard (a small title's page may well lose one).
+LOST_SECTIONS_FLOOR = 4
+
+
+def _sections_not_lost(title: Title, record: TitleRecord, conflicts: list) -> bool:
+    """Whether the newest capture's sections may replace the title's; else a conflict says why not.
+
+    A capture holding under half of the sections the title has (of at least four) is a
+    page cut short, or a main-details page after a combined one: its header (rating,
+    votes) is taken, the sections stay as they are, and the report says so.
+    """
+    held_flags = (
+        Title.objects.filter(pk=title.pk)
+        .annotate(**{f"has_{name}": Exists(model.objects.filter(title_id=OuterRef("pk")))
+                     for name, model in GUARDED_SECTIONS})
+        .values(*(f"has_{name}" for name, _ in GUARDED_SECTIONS))
+        .get()
+    )
+    held = [name for name, _ in GUARDED_SECTIONS if held_flags[f"has_{name}"]]
+    on_page = [name for name in held if getattr(record, name)]
+    if len(held) < LOST_SECTIONS_FLOOR or len(on_page) * 2 >= len(held):
+        return True
+    conflicts.append(Conflict(
+        "Title", title.pk, str(title), "sections", ", ".join(held),
+        f"only {', '.join(on_page) or 'none of them'} (this capture lacks most of the title's sections, "
+        "so the catalogue keeps its own)",
+    ))
+    return False
 
 
 def _credits_not_lost(title: Title, record: TitleRecord, conflicts: list) -> bool:

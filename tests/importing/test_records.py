@@ -33,7 +33,7 @@ from catalogue.models import (
     TitleCompany,
     Trivia,
 )
-from catalogue.parsing.record import CastMember, CrewMember, Review as ReviewRecord
+from catalogue.parsing.record import CastMember, CrewMember, Rating, Review as ReviewRecord
 from tests.importing.records import crew, full_record, page_of, record_bytes, small_record
 
 pytestmark = pytest.mark.django_db
@@ -355,3 +355,28 @@ def test_a_newer_capture_that_lost_most_credits_does_not_replace_them(import_rec
     [conflict] = outcome.conflicts
     assert (conflict.model, conflict.field, conflict.kept) == ("Title", "credits", held)
     assert str(conflict).endswith("page says '2 (this capture lists under half of them, so the catalogue keeps its own)'")
+
+
+def test_a_newer_capture_that_lost_most_sections_does_not_replace_them(import_record):
+    import_record(full_record())
+    held = {model: model.objects.count() for model in (Tagline, Trivia, Goof, AlternateTitle, Certificate)}
+    cut = full_record(rating=Rating(value=8.1, best=10, votes=30000), taglines=[], trivia=[], goofs=[], quotes=[],
+                      companies=[], connections=[])
+
+    outcome = import_record(cut, captured_at=LATER)
+
+    assert {model: model.objects.count() for model in held} == held
+    assert Title.objects.get().votes == 30000  # the capture's header is taken
+    [conflict] = [c for c in outcome.conflicts if c.field == "sections"]
+    assert conflict.kept == "taglines, trivia, goofs, quotes, akas, certificates, companies, connections"
+    assert conflict.page.startswith("only akas, certificates (this capture lacks most")
+
+
+def test_a_newer_capture_with_most_sections_replaces_them(import_record):
+    import_record(full_record())
+    newer = full_record(trivia=["Newer trivia."], goofs=[])
+
+    import_record(newer, captured_at=LATER)
+
+    assert list(Trivia.objects.values_list("text", flat=True)) == ["Newer trivia."]
+    assert Goof.objects.count() == 0
