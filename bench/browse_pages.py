@@ -33,7 +33,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
+from bench.common import throwaway_test_database  # noqa: E402
 
 from bench.site_pages import measure, p95  # noqa: E402
 
@@ -89,13 +89,8 @@ def main() -> None:
     parser.add_argument("--titles", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
-    setup_test_environment()
-    database_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0)
-    try:
+    with throwaway_test_database():
         run(args)
-    finally:
-        connection.creation.destroy_test_db(database_name, verbosity=0)
 
 
 def run(args) -> None:

@@ -108,6 +108,22 @@ def fresh_database(backend: str, workdir: Path):
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@contextmanager
+def throwaway_test_database():
+    """The settings' test database (in-memory SQLite, or a PostgreSQL one next to DATABASE_URL), dropped after."""
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    database_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0)
+    try:
+        yield
+    finally:
+        # A PostgreSQL DATABASE_URL gets a test database of its own: leave none behind.
+        connection.creation.destroy_test_db(database_name, verbosity=0)
+
+
 def backends(requested: str) -> list[str]:
     if requested == "auto":
         return ["sqlite"] + (["postgresql"] if postgres_url() else [])

@@ -34,7 +34,9 @@ django.setup()
 from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.common import throwaway_test_database  # noqa: E402
 
 
 BUSY_CREDITS = 3000
@@ -140,14 +142,8 @@ def main() -> None:
     parser.add_argument("--profile", choices=["person", "title", "fullcredits"],
                         help="print a cProfile of this page's first visits instead of the table")
     args = parser.parse_args()
-    setup_test_environment()
-    database_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0)
-    try:
+    with throwaway_test_database():
         run(args)
-    finally:
-        # A PostgreSQL DATABASE_URL gets a test database of its own: leave none behind.
-        connection.creation.destroy_test_db(database_name, verbosity=0)
 
 
 def run(args) -> None:
