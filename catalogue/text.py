@@ -33,6 +33,16 @@ def fold(text: str | None) -> str:
 
 
 def base_slug(text: str, *, fallback: str) -> str:
-    """An ASCII slug for URLs; non-Latin text that slugifies to nothing uses ``fallback``."""
+    """The slug a new row's URL is made from.
+
+    Latin text gets an ASCII slug of its folded form ("Andrzej Żuławski" ->
+    "andrzej-zulawski"). Text with no Latin letters or digits keeps its own letters,
+    lower-cased ("Сергей Бондарчук" -> "сергей-бондарчук", "東京物語" -> "東京物語"):
+    readable to those who read the script, where a transliteration would be a guess (and
+    none exists for kanji without a dictionary). Browsers show such a URL as it is and
+    send it percent-encoded. Text with no letters at all uses ``fallback``.
+    """
     slug = slugify(fold(text))[:80].strip("-")
+    if not slug:
+        slug = slugify(text, allow_unicode=True)[:80].strip("-_")
     return slug or fallback

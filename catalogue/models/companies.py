@@ -11,7 +11,7 @@ from .vocabularies import CompanyKind
 
 class Company(models.Model):
     name = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True, allow_unicode=True)
     imdb_id = models.CharField("IMDb id", max_length=12, unique=True, null=True, blank=True)
 
     class Meta:

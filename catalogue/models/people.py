@@ -51,7 +51,7 @@ class Person(models.Model):
     # "John Smith (II)" is kept as printed: the page's own disambiguation.
     name = models.CharField(max_length=300)
     name_folded = models.CharField(max_length=300, editable=False, db_index=True)
-    slug = models.SlugField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True, allow_unicode=True)
     imdb_id = models.CharField("IMDb id", max_length=12, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -90,7 +90,7 @@ class Person(models.Model):
 class PersonRedirect(models.Model):
     """The slug of a person merged into another, so old links keep working."""
 
-    old_slug = models.SlugField(max_length=120, unique=True)
+    old_slug = models.SlugField(max_length=120, unique=True, allow_unicode=True)
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="redirects")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -20,7 +20,7 @@ class Vocabulary(models.Model):
     """A named value shared by titles (a genre, country, language, colour, sound mix)."""
 
     name = models.CharField(max_length=200, unique=True)
-    slug = models.SlugField(max_length=220, unique=True)
+    slug = models.SlugField(max_length=220, unique=True, allow_unicode=True)
 
     class Meta:
         abstract = True
@@ -166,7 +166,7 @@ def _title_companies():
 
 class Title(HandEditable):
     imdb_id = models.CharField("IMDb id", max_length=12, unique=True, null=True, blank=True)
-    slug = models.SlugField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True, allow_unicode=True)
     title = models.CharField(max_length=500)
     title_folded = models.CharField(max_length=500, editable=False, db_index=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from urllib.parse import quote
 import json
 from collections import defaultdict
 from collections.abc import Callable
@@ -53,12 +54,13 @@ def group_credits_by_department(credits, *, limit: int | None = None) -> list[De
 def slug_url_maker(view_name: str) -> Callable[[str], str]:
     """``slug -> reverse(view_name, slug=slug)`` with one reverse() for all rows.
 
-    For the URL patterns taking one ``<slug:slug>``: a slug only holds [-a-zA-Z0-9_],
-    which reverse() would leave as it is.
+    For the URL patterns taking one ``<uslug:slug>``: an ASCII slug holds only
+    [-a-zA-Z0-9_], which reverse() leaves as it is; a slug in another script is
+    percent-encoded as reverse() would.
     """
     marker = "0slug0"
     head, tail = reverse(view_name, kwargs={"slug": marker}).rsplit(marker, 1)
-    return lambda slug: f"{head}{slug}{tail}"
+    return lambda slug: f"{head}{slug if slug.isascii() else quote(slug)}{tail}"
 
 
 @functools.lru_cache(maxsize=32)

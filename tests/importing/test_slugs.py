@@ -28,8 +28,8 @@ def test_a_gap_in_the_numbers_is_reused():
     assert allocate_slugs(Person, ["ito", "ito"]) == ["ito-3", "ito-5"]
 
 
-def test_names_with_nothing_to_slugify_get_a_base_of_their_own(import_record):
-    import re
+def test_names_in_other_scripts_get_slugs_in_their_own_letters(import_record, client):
+    from urllib.parse import quote
 
     from catalogue.models import Title
     from catalogue.parsing.record import CrewMember
@@ -42,13 +42,41 @@ def test_names_with_nothing_to_slugify_get_a_base_of_their_own(import_record):
     import_record(small_record("生きる", 1952, crew=[CrewMember("director", "Directed by", "黒澤明", order=1)]))
 
     slugs = dict(Person.objects.values_list("name", "slug"))
+    assert slugs == {"黒澤明": "黒澤明", "小津安二郎": "小津安二郎", "Жан Ренуар": "жан-ренуар"}
+    assert Title.objects.get(title="生きる").slug == "生きる-1952"
+    assert sorted(Title.objects.filter(title="七人の侍").values_list("slug", flat=True)) == [
+        "七人の侍-1954", "七人の侍-1954-2"]
+
+    # The URLs hold those letters (percent-encoded on the wire), and the pages link to each other by them.
+    person_page = client.get("/name/жан-ренуар/")
+    assert person_page.status_code == 200
+    assert f'href="/title/{quote("七人の侍-1954")}/"' in person_page.content.decode()
+    title_page = client.get(f"/title/{quote('七人の侍-1954')}/")
+    assert title_page.status_code == 200
+    assert f'href="/name/{quote("жан-ренуар")}/"' in title_page.content.decode()
+
+
+def test_names_with_no_letters_at_all_get_a_base_of_their_own(import_record):
+    import re
+
+    from catalogue.models import Title
+    from catalogue.parsing.record import CrewMember
+    from tests.importing.records import small_record
+
+    directors = ["???", "★★★", "—"]
+    import_record(small_record("☆☆", 1954, crew=[
+        CrewMember("director", "Directed by", name, order=n) for n, name in enumerate(directors, start=1)]))
+    import_record(small_record("☆☆", 1954, kind="tv_movie"))  # the same title text again
+    import_record(small_record("♪", 1952, crew=[CrewMember("director", "Directed by", "???", order=1)]))
+
+    slugs = dict(Person.objects.values_list("name", "slug"))
     assert len(slugs) == 3  # the same printed name in two pages is one person
     # Not "person", "person-2", "person-3": each name hashes to a base of its own.
     assert all(re.fullmatch(r"person-[a-z2-7]{8}", slug) for slug in slugs.values()), slugs
     assert len(set(slugs.values())) == 3
 
-    ikiru_slug = Title.objects.get(title="生きる").slug
-    first, second = Title.objects.filter(title="七人の侍").values_list("slug", flat=True)
-    assert re.fullmatch(r"title-[a-z2-7]{8}-1952", ikiru_slug)
+    note_slug = Title.objects.get(title="♪").slug
+    first, second = Title.objects.filter(title="☆☆").values_list("slug", flat=True)
+    assert re.fullmatch(r"title-[a-z2-7]{8}-1952", note_slug)
     assert re.fullmatch(r"title-[a-z2-7]{8}-1954", min(first, second))
     assert max(first, second) == min(first, second) + "-2"  # the same text: the same base, then -2
