@@ -93,3 +93,29 @@ def test_unknown_cache_scheme_is_a_clear_error():
 
     assert result.returncode != 0
     assert "CACHE_URL: unknown scheme 'mongo'" in result.stderr
+
+
+def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    ignored = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    environment = {key: value for key, value in os.environ.items() if key not in ignored}
+    environment.update(env)
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True,
+                          text=True)
+
+
+def test_a_command_without_a_secret_key_says_so_in_one_line():
+    result = _manage("check")
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "manage.py: SECRET_KEY is not set. Set SECRET_KEY in the environment (or DEBUG=1 for local development only)."
+    ]
+
+
+def test_sqlite_migrate_checks_do_not_warn_about_postgresql_only_index_columns(tmp_path):
+    result = _manage("check", "--database", "default", DEBUG="1", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+
+    assert result.returncode == 0, result.stderr
+    assert "W040" not in result.stdout + result.stderr
+    assert "2 silenced" in result.stdout + result.stderr  # the two covering indexes, and nothing else
