@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,12 +62,31 @@ class Failure:
         return f"{self.name}:{self.line}: {self.reason}" if self.line else f"{self.name}: {self.reason}"
 
 
+# A crawl can hold millions of records that are not title pages: the report counts them
+# all (by reason) but keeps only the first few of each for the summary's examples; the
+# full list is the per-page report (import_pages --report, -v 2).
+SKIPPED_KEPT_PER_REASON = 20
+NOTED_KEPT = 1000
+
+
+@dataclass
+class Noted:
+    """A page imported with warnings or lines the parser could not place (kept in its record)."""
+
+    name: str
+    warnings: int
+    unparsed: int
+
+
 @dataclass
 class ImportReport:
     imported: int = 0
     updated: int = 0
     unchanged: int = 0
-    skipped: list = field(default_factory=list)  # sources.Skipped
+    skipped: list = field(default_factory=list)  # sources.Skipped: the first SKIPPED_KEPT_PER_REASON of each reason
+    skipped_by_reason: Counter = field(default_factory=Counter)
+    noted: list[Noted] = field(default_factory=list)  # the first NOTED_KEPT
+    noted_count: int = 0
     failed: list[Failure] = field(default_factory=list)
     conflicts: list[tuple[str, Conflict]] = field(default_factory=list)  # (page name, conflict)
     recommendation_lines_split: int = 0  # by the batch's closing pass (links.due_lines_split)
@@ -79,15 +99,26 @@ class ImportReport:
 
     rolled_back: int = 0  # pages imported in a group the database then rolled back (ImportStopped)
 
-    def checkpoint(self) -> tuple[int, int, int, int]:
-        return self.imported, self.updated, self.unchanged, len(self.conflicts)
+    def checkpoint(self) -> tuple[int, ...]:
+        return self.imported, self.updated, self.unchanged, len(self.conflicts), self.noted_count, len(self.noted)
 
-    def rollback(self, checkpoint: tuple[int, int, int, int]) -> None:
+    def rollback(self, checkpoint: tuple[int, ...]) -> None:
         """Forget the pages written since ``checkpoint``: their group was rolled back."""
-        imported, updated, unchanged, conflicts = checkpoint
+        imported, updated, unchanged, conflicts, noted_count, noted = checkpoint
         self.rolled_back += (self.imported - imported) + (self.updated - updated) + (self.unchanged - unchanged)
         self.imported, self.updated, self.unchanged = imported, updated, unchanged
         del self.conflicts[conflicts:]
+        self.noted_count = noted_count
+        del self.noted[noted:]
+
+    @property
+    def skipped_count(self) -> int:
+        return sum(self.skipped_by_reason.values())
+
+    def skip(self, skipped) -> None:
+        self.skipped_by_reason[skipped.reason] += 1
+        if self.skipped_by_reason[skipped.reason] <= SKIPPED_KEPT_PER_REASON:
+            self.skipped.append(skipped)
 
     @property
     def pages(self) -> int:
@@ -98,3 +129,8 @@ class ImportReport:
         self.conflicts.extend((name, conflict) for conflict in outcome.conflicts)
         if outcome.status != "unchanged":
             self.captures.add(name, outcome.source)
+            source = outcome.source
+            if source is not None and (source.warnings or source.unparsed):
+                self.noted_count += 1
+                if len(self.noted) < NOTED_KEPT:
+                    self.noted.append(Noted(name, len(source.warnings), len(source.unparsed)))

@@ -269,7 +269,7 @@ def _run(
     for count, (item, pending) in enumerate(source, start=1):
         result: ImportOutcome | Failure | None = None
         if isinstance(item, Skipped):
-            report.skipped.append(item)
+            report.skip(item)
         elif isinstance(item, Unreadable):
             result = Failure(item.name, item.reason)
             report.failed.append(result)

@@ -39,7 +39,7 @@ _RATIO_FLOOR = 1024 * 1024
 PAGE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".json", ""}
 ZIP_SUFFIXES = (".zip",)
 TAR_SUFFIXES = (".tar.gz", ".tgz", ".tar")
-WARC_SUFFIXES = (".warc", ".warc.gz", ".warc.wet.gz", ".wet.gz", ".wet")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".warc.wet.gz", ".wet.gz", ".wet", ".arc", ".arc.gz")
 
 # Old-layout title pages a crawl may hold: main, combined, full credits, reviews.
 TITLE_URL = re.compile(
@@ -61,6 +61,7 @@ class Page:
     # date") is only a last resort: the importer reads the file name and the page
     # first (catalogue/importing/capture.py).
     captured_from: str = "given"
+    consumed: int = 0  # bytes of the batch's input read up to this page (input_size's share)
 
     @property
     def location(self) -> str:
@@ -73,6 +74,7 @@ class Skipped:
 
     name: str
     reason: str
+    consumed: int = 0
 
 
 @dataclass
@@ -81,6 +83,7 @@ class Unreadable:
 
     name: str
     reason: str
+    consumed: int = 0
 
 
 def is_page_name(name: str) -> tuple[bool, str]:
@@ -114,33 +117,86 @@ def _from_timestamp(seconds: float) -> datetime:
 def iter_pages(
     paths: Iterable[str | os.PathLike], *, captured_at: datetime | None = None
 ) -> Iterator[Page | Skipped | Unreadable]:
-    """Every page under ``paths``, in order (folders sorted, recursively)."""
+    """Every page under ``paths``, in order (folders sorted, recursively).
+
+    Each item's ``consumed`` is how many bytes of the input (``input_size``) are read
+    by then: archives and WARC files count their compressed bytes as they are read, so
+    a progress bar moves through one big crawl file too.
+    """
+    done = 0
     for path in paths:
         path = Path(path)
-        if path.is_dir():
-            yield from _iter_folder(path, captured_at=captured_at)
-        elif path.exists():
-            yield from _iter_file(path, captured_at=captured_at, explicit=True)
-        else:
+        if not path.exists() and not path.is_symlink():
             yield Skipped(str(path), "no such file or folder")
+            continue
+        for file, explicit in _files(path):
+            size = _read_size(file, explicit=explicit)
+            position = _Position(size)
+            for item in _iter_file(file, captured_at=captured_at, explicit=explicit, position=position):
+                item.consumed = done + min(position.at(), size)
+                yield item
+            done += size
 
 
-def _iter_folder(folder: Path, *, captured_at: datetime | None) -> Iterator[Page | Skipped]:
-    for root, dirs, files in os.walk(folder):
+def input_size(paths: Iterable[str | os.PathLike]) -> int:
+    """The bytes ``iter_pages(paths)`` will read: what a progress bar's 100% is (a walk, no reads)."""
+    return sum(_read_size(file, explicit=explicit) for path in paths for file, explicit in _files(Path(path)))
+
+
+def _files(path: Path) -> Iterator[tuple[Path, bool]]:
+    """The files under ``path`` in import order; True for a file named on the command line."""
+    if not path.is_dir():
+        if path.exists():
+            yield path, True
+        return
+    for root, dirs, files in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.startswith("."):
-                continue  # hidden files are not even reported
-            yield from _iter_file(Path(root) / name, captured_at=captured_at, explicit=False)
+            if not name.startswith("."):  # hidden files are not even reported
+                yield Path(root) / name, False
 
 
-def _iter_file(path: Path, *, captured_at: datetime | None, explicit: bool) -> Iterator[Page | Skipped | Unreadable]:
+def _read_size(path: Path, *, explicit: bool) -> int:
+    """The size of a file the import reads (0 for one it skips unread, or cannot see)."""
+    if not (explicit or _kind(path.name) in _CONTAINERS or is_page_name(path.name)[0]):
+        return 0
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+class _Position:
+    """How far into its file the import has read: the open stream's offset, or all of a plain file."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.stream = None
+
+    def at(self) -> int:
+        if self.stream is None:
+            return self.size
+        try:
+            return self.stream.tell()
+        except (OSError, ValueError):  # closed by now: the file was read to its end
+            return self.size
+
+
+def _iter_file(
+    path: Path, *, captured_at: datetime | None, explicit: bool, position: _Position | None = None
+) -> Iterator[Page | Skipped | Unreadable]:
     kind = _kind(path.name)
     if kind in _CONTAINERS:
         try:
-            yield from _CONTAINERS[kind](path, captured_at=captured_at)
+            with path.open("rb") as stream:
+                if position is not None:
+                    position.stream = stream
+                yield from _CONTAINERS[kind](path, stream, captured_at=captured_at)
         except Exception as error:  # noqa: BLE001 - a corrupt archive fails alone, the batch goes on
             yield Unreadable(str(path), f"cannot read {kind} file: {type(error).__name__}: {error}")
+        finally:
+            if position is not None:
+                position.stream = None
     else:
         if not explicit:
             ok, reason = is_page_name(path.name)
@@ -194,8 +250,8 @@ def _unsafe_member_name(name: str) -> str | None:
     return None
 
 
-def _iter_zip(path: Path, *, captured_at: datetime | None) -> Iterator[Page | Skipped]:
-    with zipfile.ZipFile(path) as archive:
+def _iter_zip(path: Path, stream, *, captured_at: datetime | None) -> Iterator[Page | Skipped]:
+    with zipfile.ZipFile(stream) as archive:
         for info in archive.infolist():
             if info.is_dir():
                 continue
@@ -234,9 +290,9 @@ def _iter_zip(path: Path, *, captured_at: datetime | None) -> Iterator[Page | Sk
                        captured_from=_OPTION if captured_at else "archive member date")
 
 
-def _iter_tar(path: Path, *, captured_at: datetime | None) -> Iterator[Page | Skipped]:
+def _iter_tar(path: Path, stream, *, captured_at: datetime | None) -> Iterator[Page | Skipped]:
     # "r|*" streams the archive: members are read in order, never extracted.
-    with tarfile.open(path, mode="r|*") as archive:
+    with tarfile.open(fileobj=stream, mode="r|*") as archive:
         for member in archive:
             if member.isdir():
                 continue
@@ -274,43 +330,48 @@ def _parse_warc_date(value: str | None) -> datetime | None:
         return None
 
 
-def _iter_warc(path: Path, *, captured_at: datetime | None) -> Iterator[Page | Skipped]:
+def _iter_warc(path: Path, stream, *, captured_at: datetime | None) -> Iterator[Page | Skipped]:
     from warcio.archiveiterator import ArchiveIterator
 
-    with path.open("rb") as stream:
-        # check_digests: each record's WARC-Payload-Digest is compared as it is read.
-        records = ArchiveIterator(stream, check_digests=True)
-        for record in records:
-            if record.rec_type not in ("response", "conversion"):
-                continue  # requests, warcinfo, metadata: not pages, not worth a line
-            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-            name = f"{path}#{uri}"
-            if not TITLE_URL.search(uri):
-                yield Skipped(name, "not a title page URL")
+    # check_digests: each record's WARC-Payload-Digest is compared as it is read;
+    # arc2warc: the older ARC files (.arc, .arc.gz) come as WARC response records.
+    records = ArchiveIterator(stream, check_digests=True, arc2warc=True)
+    for record in records:
+        if record.rec_type not in ("response", "resource", "conversion", "revisit"):
+            continue  # requests, warcinfo, metadata: not pages, not worth a line
+        uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+        name = f"{path}#{uri}"
+        if not TITLE_URL.search(uri):
+            yield Skipped(name, "not a title page URL")
+            continue
+        if record.rec_type == "revisit":
+            # A revisit holds no page: the crawler found the bytes of an earlier capture
+            # again, which the catalogue already keeps (one source per distinct page).
+            yield Skipped(name, "revisit record (the same page as an earlier capture, not stored again)")
+            continue
+        if record.rec_type == "response" and record.http_headers is not None:
+            status = record.http_headers.get_statuscode() or ""
+            if not status.startswith("2"):
+                yield Skipped(name, f"HTTP status {status}")
                 continue
-            if record.rec_type == "response" and record.http_headers is not None:
-                status = record.http_headers.get_statuscode() or ""
-                if not status.startswith("2"):
-                    yield Skipped(name, f"HTTP status {status}")
-                    continue
-            # content_stream() gives the payload: HTTP headers stripped, transfer/content encoding undone.
-            try:
-                data = _read_limited(record.content_stream())
-            except Exception as error:  # noqa: BLE001 - a damaged payload (bad gzip, bad chunking) fails alone
-                yield Unreadable(name, f"undecodable record: {type(error).__name__}: {error}")
-                continue
-            offset = records.get_record_offset()  # only once the payload is read: it moves the stream
-            damage = _warc_damage(record, data)
-            if damage:
-                yield Unreadable(f"{name} (offset {offset})", damage)
-                continue
-            when = _parse_warc_date(record.rec_headers.get_header("WARC-Date"))
-            source = "WARC-Date"
-            if when is None:
-                when, source = captured_at, _OPTION
-            if when is None:
-                when, source = _from_timestamp(path.stat().st_mtime), "file mtime"
-            yield Page(name=name, data=data, url=uri, captured_at=when, offset=offset, captured_from=source)
+        # content_stream() gives the payload: HTTP headers stripped, transfer/content encoding undone.
+        try:
+            data = _read_limited(record.content_stream())
+        except Exception as error:  # noqa: BLE001 - a damaged payload (bad gzip, bad chunking) fails alone
+            yield Unreadable(name, f"undecodable record: {type(error).__name__}: {error}")
+            continue
+        offset = records.get_record_offset()  # only once the payload is read: it moves the stream
+        damage = _warc_damage(record, data)
+        if damage:
+            yield Unreadable(f"{name} (offset {offset})", damage)
+            continue
+        when = _parse_warc_date(record.rec_headers.get_header("WARC-Date"))
+        source = "WARC-Date"
+        if when is None:
+            when, source = captured_at, _OPTION
+        if when is None:
+            when, source = _from_timestamp(path.stat().st_mtime), "file mtime"
+        yield Page(name=name, data=data, url=uri, captured_at=when, offset=offset, captured_from=source)
 
 
 def _warc_damage(record, data: bytes | None) -> str | None:

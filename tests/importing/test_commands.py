@@ -120,11 +120,13 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_progress_line_with_pages_per_second_on_a_terminal(tmp_path):
-    (tmp_path / "a.json").write_bytes(record_bytes(small_record("One")))
+def test_progress_line_with_share_of_the_input_and_pages_per_second_on_a_terminal(tmp_path):
+    data = record_bytes(small_record("One"))
+    (tmp_path / "a.json").write_bytes(data)
     err = _Terminal()
     call_command("import_pages", str(tmp_path), stdout=io.StringIO(), stderr=err)
-    assert "\r1 pages, " in err.getvalue() and " pages/s, 0 failed" in err.getvalue()
+    assert f"\r1 pages (100% of {len(data):,} bytes), " in err.getvalue()
+    assert " pages/s, 0 failed" in err.getvalue()
 
 
 def test_conflicts_in_the_report(tmp_path):

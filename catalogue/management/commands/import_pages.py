@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import time
+from contextlib import nullcontext
 from datetime import datetime, timezone
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalogue.importing.outcome import ImportReport, ImportStopped
+from catalogue.importing.outcome import Failure, ImportOutcome, ImportReport, ImportStopped
 from catalogue.importing.pages import COMMIT_EVERY_PAGES, COMMIT_EVERY_SECONDS, pages_import
+from catalogue.importing.sources import input_size
 
 LOG_EVERY = 1000
 
 
 class Command(BaseCommand):
-    help = "Import saved title pages: files, folders, .zip/.tar.gz archives, .warc(.gz) and .wet.gz files."
+    help = (
+        "Import saved title pages: files, folders, .zip/.tar.gz archives, .warc(.gz), .arc(.gz) and .wet.gz files. "
+        "-v 2 lists every page; --report FILE.jsonl writes a line per page."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH")
@@ -33,34 +40,47 @@ class Command(BaseCommand):
             help=f"commit after this many pages (or {COMMIT_EVERY_SECONDS:g} s), default {COMMIT_EVERY_PAGES}; "
             "a kill loses at most the pages since the last commit, which the next run imports",
         )
+        parser.add_argument("--report", metavar="FILE.jsonl", help="write one JSON line per page and skipped item")
 
-    def handle(self, *args, paths, dry_run, captured_at, commit_every, **options):
+    def handle(self, *args, paths, dry_run, captured_at, commit_every, report, verbosity, **options):
         if commit_every < 1:
             raise CommandError("--commit-every must be at least 1")
+        missing = [path for path in paths if not Path(path).exists()]
+        if missing:
+            raise CommandError(f"no such file or folder: {', '.join(missing)}", returncode=2)
         when = _parse_when(captured_at) if captured_at else None
+        report_file = _open_report(report)
+        total = input_size(paths)
         interactive = self.stderr.isatty()
         started = time.monotonic()
         state = {"last": 0.0}
 
-        def progress(report: ImportReport, item, result) -> None:
-            if result is None:  # a skipped file: listed in the report
+        def progress(batch: ImportReport, item, result) -> None:
+            if report_file is not None:
+                report_file.write(json.dumps(_report_line(item, result), ensure_ascii=False) + "\n")
+            if verbosity >= 2:
+                self.stdout.write(_page_line(item, result))
+            if result is None:  # a skipped item: counted in the summary
                 return
+            now = time.monotonic()
             if interactive:
-                now = time.monotonic()
                 if now - state["last"] >= 0.2:
                     state["last"] = now
-                    rate = report.pages / max(now - started, 1e-6)
-                    line = f"\r{report.pages} pages, {rate:.0f} pages/s, {len(report.failed)} failed"
-                    self.stderr.write(line, ending="")
+                    self.stderr.write("\r" + _progress_line(batch, item, total, now - started), ending="")
                     self.stderr.flush()
-                return
-            if report.pages % LOG_EVERY == 0:
-                rate = report.pages / max(time.monotonic() - started, 1e-6)
-                self.stderr.write(f"{report.pages} pages ({rate:.0f} pages/s), {len(report.failed)} failed")
+            elif batch.pages % LOG_EVERY == 0:
+                self.stderr.write(_progress_line(batch, item, total, now - started))
 
         try:
-            report = pages_import(paths, captured_at=when, dry_run=dry_run, progress=progress,
-                                  commit_every=commit_every)
+            with report_file if report_file is not None else nullcontext():
+                try:
+                    batch = pages_import(paths, captured_at=when, dry_run=dry_run, progress=progress,
+                                         commit_every=commit_every)
+                except ImportStopped as stopped:
+                    if report_file is not None:
+                        report_file.write(json.dumps({"outcome": "stopped", "reason": str(stopped),
+                                                      "rolled_back": stopped.report.rolled_back}) + "\n")
+                    raise
         except KeyboardInterrupt:
             # The open group of pages was rolled back; every committed page is whole.
             self.stderr.write(("\n" if interactive else "") + "interrupted: the pages committed so far are kept; "
@@ -69,7 +89,7 @@ class Command(BaseCommand):
         except ImportStopped as stopped:
             if interactive:
                 self.stderr.write("")
-            self._report(stopped.report, elapsed=time.monotonic() - started, dry_run=dry_run)
+            self._summary(stopped.report, elapsed=time.monotonic() - started, dry_run=dry_run, verbosity=verbosity)
             raise CommandError(
                 f"stopped: {stopped}. The open group of pages was rolled back ({stopped.report.rolled_back} "
                 "page(s)); every page counted above is committed and whole. Free space (or fix the database) "
@@ -78,27 +98,135 @@ class Command(BaseCommand):
             ) from None
         if interactive:
             self.stderr.write("")
-        elapsed = time.monotonic() - started
-        self._report(report, elapsed=elapsed, dry_run=dry_run)
-        if report.failed:
-            raise CommandError(f"{len(report.failed)} page(s) failed", returncode=1)
+        self._summary(batch, elapsed=time.monotonic() - started, dry_run=dry_run, verbosity=verbosity)
+        if batch.failed:
+            raise CommandError(f"{len(batch.failed)} page(s) failed", returncode=1)
 
-    def _report(self, report: ImportReport, *, elapsed: float, dry_run: bool) -> None:
+    def _summary(self, report: ImportReport, *, elapsed: float, dry_run: bool, verbosity: int) -> None:
         out = self.stdout
         prefix = "dry run (nothing written): " if dry_run else ""
         out.write(
             f"{prefix}{report.pages} pages in {elapsed:.1f}s: imported {report.imported}, updated {report.updated}, "
-            f"unchanged {report.unchanged}, skipped {len(report.skipped)}, failed {len(report.failed)}, "
+            f"unchanged {report.unchanged}, skipped {report.skipped_count}, failed {len(report.failed)}, "
             f"conflicts {len(report.conflicts)}; recommendation lines split {report.recommendation_lines_split}"
         )
-        for skipped in report.skipped:
-            out.write(f"skipped: {skipped.name}: {skipped.reason}")
+        listed = verbosity >= 2  # every page was listed as it went
+        if not listed:
+            self._skipped_summary(report)
         for failure in report.failed:
             out.write(f"failed: {failure}")
         for name, conflict in report.conflicts:
             out.write(f"conflict: {name}: {conflict}")
         for shared in report.shared_dates:
             out.write(f"warning: {shared}")
+        if report.noted_count:
+            out.write(
+                f"with warnings or unparsed lines (kept in the record; the title's Sources list them): "
+                f"{report.noted_count:,} page(s)"
+            )
+            shown = report.noted if listed else report.noted[:NOTED_SHOWN]
+            for noted in shown:
+                out.write(f"noted: {noted.name}: {_plural(noted.warnings, 'warning')}, "
+                          f"{_plural(noted.unparsed, 'unparsed line')}")
+            if report.noted_count > len(shown):
+                out.write(f"… and {report.noted_count - len(shown):,} more (--report FILE.jsonl lists every page)")
+
+    def _skipped_summary(self, report: ImportReport) -> None:
+        """A line per skipped item when there are few of a reason, else one line for the reason."""
+        examples: dict[str, list] = {}
+        for skipped in report.skipped:
+            examples.setdefault(skipped.reason, []).append(skipped)
+        for reason, count in report.skipped_by_reason.most_common():
+            kept = examples.get(reason, [])
+            if count <= SKIPPED_LISTED:
+                for skipped in kept:
+                    self.stdout.write(f"skipped: {skipped.name}: {reason}")
+            else:
+                self.stdout.write(f"skipped {count:,}: {reason} (e.g. {kept[0].name})")
+
+
+# Skipped items of one reason listed one by one up to this many; past it, one line with the count.
+SKIPPED_LISTED = 5
+NOTED_SHOWN = 20
+
+
+def _open_report(path: str | None):
+    if path is None:
+        return None
+    try:
+        return open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by handle()'s with
+    except OSError as error:
+        raise CommandError(f"--report {path}: {error.strerror or error}", returncode=2) from None
+
+
+def _outcome(item, result) -> str:
+    if isinstance(result, Failure):
+        return "failed"
+    if isinstance(result, ImportOutcome):
+        return result.status
+    return "skipped"
+
+
+def _report_line(item, result) -> dict:
+    line = {"name": item.name, "outcome": _outcome(item, result)}
+    if isinstance(result, Failure):
+        line["reason"] = result.reason
+        if result.line:
+            line["line"] = result.line
+    elif isinstance(result, ImportOutcome):
+        if result.title is not None:
+            line["title"] = result.title.slug
+        if result.source is not None:
+            line["warnings"] = list(result.source.warnings)
+            line["unparsed"] = len(result.source.unparsed)
+        if result.conflicts:
+            line["conflicts"] = [str(conflict) for conflict in result.conflicts]
+    else:
+        line["reason"] = item.reason
+    return line
+
+
+def _page_line(item, result) -> str:
+    outcome = _outcome(item, result)
+    if isinstance(result, Failure):
+        return f"failed: {result}"
+    if isinstance(result, ImportOutcome):
+        where = f" → {result.title.slug}" if result.title is not None else ""
+        return f"{outcome}: {item.name}{where}"
+    return f"skipped: {item.name}: {item.reason}"
+
+
+def _progress_line(report: ImportReport, item, total: int, elapsed: float) -> str:
+    rate = report.pages / max(elapsed, 1e-6)
+    done = getattr(item, "consumed", 0)
+    where = ""
+    if total:
+        share = min(done / total, 1.0)
+        where = f"{share:.0%} of {_size(total)}"
+        if 0 < share < 1:
+            where += f", ETA {_duration(elapsed * (1 - share) / share)}"
+        where = f" ({where})"
+    return f"{report.pages:,} pages{where}, {rate:.0f} pages/s, {len(report.failed)} failed"
+
+
+def _size(count: int) -> str:
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if count < 1000 or unit == "GB":
+            return f"{count:,} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
+        count /= 1000
+    return ""
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.0f} s"
+    if seconds < 3600:
+        return f"{seconds / 60:.0f} min"
+    return f"{int(seconds // 3600)} h {int(seconds % 3600 // 60)} min"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _parse_when(value: str) -> datetime:
