@@ -87,7 +87,12 @@ class Unreadable:
 
 
 def is_page_name(name: str) -> tuple[bool, str]:
-    """Whether a file met in a folder or archive is taken as a page, and why not."""
+    """Whether a file met in a folder or archive is taken as a page, and why not.
+
+    ``name``: the file's name, or an archive member's path inside its archive.
+    """
+    if any(part.endswith(RESOURCES_SUFFIX) for part in re.split(r"[\\/]", name)[:-1]):
+        return False, RESOURCES_REASON
     base = name.rsplit("/", 1)[-1]
     if not base or base.startswith("."):
         return False, "hidden file"
@@ -130,6 +135,9 @@ def iter_pages(
             yield Skipped(str(path), "no such file or folder")
             continue
         for file, explicit in _files(path):
+            if explicit is None:
+                yield Skipped(str(file), RESOURCES_REASON)
+                continue
             size = _read_size(file, explicit=explicit)
             position = _Position(size)
             for item in _iter_file(file, captured_at=captured_at, explicit=explicit, position=position):
@@ -140,20 +148,36 @@ def iter_pages(
 
 def input_size(paths: Iterable[str | os.PathLike]) -> int:
     """The bytes ``iter_pages(paths)`` will read: what a progress bar's 100% is (a walk, no reads)."""
-    return sum(_read_size(file, explicit=explicit) for path in paths for file, explicit in _files(Path(path)))
+    return sum(
+        _read_size(file, explicit=explicit)
+        for path in paths
+        for file, explicit in _files(Path(path))
+        if explicit is not None
+    )
 
 
-def _files(path: Path) -> Iterator[tuple[Path, bool]]:
-    """The files under ``path`` in import order; True for a file named on the command line."""
+# A browser's "Save page as… (complete)" puts the page's images, scripts and ad frames
+# in a "<name>_files" folder beside it: none of it is a page (its .html files are ad frames).
+RESOURCES_SUFFIX = "_files"
+RESOURCES_REASON = "a saved page's resources folder (images, scripts, frames), not pages"
+
+
+def _files(path: Path) -> Iterator[tuple[Path, bool | None]]:
+    """The files under ``path`` in import order: True for a file named on the command line,
+    False for one found in a folder, None for a resources folder (passed over whole)."""
     if not path.is_dir():
         if path.exists():
             yield path, True
         return
     for root, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs.sort()
         for name in sorted(files):
             if not name.startswith("."):  # hidden files are not even reported
                 yield Path(root) / name, False
+        for name in dirs:
+            if name.endswith(RESOURCES_SUFFIX) and not name.startswith("."):
+                yield Path(root) / name, None
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not d.endswith(RESOURCES_SUFFIX)]
 
 
 def _read_size(path: Path, *, explicit: bool) -> int:

@@ -194,3 +194,23 @@ def test_arc_files_of_older_crawls_import(tmp_path, suffix):
     source = SourcePage.objects.get()
     assert source.captured_at.isoformat() == "2008-01-05T12:00:00+00:00"
     assert source.raw == page
+
+
+def test_a_browsers_resources_folder_beside_a_saved_page_is_passed_over_whole(tmp_path):
+    import zipfile
+
+    folder = tmp_path / "saved"
+    (folder / "Gaslight (1944)_files").mkdir(parents=True)
+    (folder / "Gaslight (1944).html").write_bytes(record_bytes(small_record("Gaslight", 1944)))
+    (folder / "Gaslight (1944)_files" / "ad_frame.html").write_bytes(b"<html><body>an advertisement</body></html>")
+    (folder / "Gaslight (1944)_files" / "logo.gif").write_bytes(b"GIF89a")
+    with zipfile.ZipFile(tmp_path / "saved.zip", "w") as archive:
+        archive.writestr("Laura (1944).html", record_bytes(small_record("Laura", 1944)))
+        archive.writestr("Laura (1944)_files/frame.htm", b"<html>an ad</html>")
+
+    out, _ = run(folder, tmp_path / "saved.zip")
+
+    assert "imported 2, updated 0, unchanged 0, skipped 2, failed 0" in out
+    assert f"skipped: {folder / 'Gaslight (1944)_files'}: a saved page's resources folder" in out
+    assert f"skipped: {tmp_path / 'saved.zip'}!Laura (1944)_files/frame.htm: a saved page's resources folder" in out
+    assert sorted(Title.objects.values_list("title", flat=True)) == ["Gaslight", "Laura"]
