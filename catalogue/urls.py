@@ -7,6 +7,7 @@ from catalogue.views import (
     certificates,
     companies,
     data,
+    dataset,
     home,
     people,
     robots,
@@ -21,6 +22,8 @@ app_name = "catalogue"
 urlpatterns = [
     path("", home.home, name="home"),
     path("search/", search.search, name="search"),
+    path("data/", dataset.dataset_index, name="dataset"),
+    path("data/<str:name>", dataset.dataset_file, name="dataset_file"),
     path("search/text/", text_search.text_search_page, name="text_search"),
     path("certificates/", certificates.certificate_index, name="certificates"),
     path("certificates/<str:country>/", certificates.certificate_country, name="certificate_country"),

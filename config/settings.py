@@ -167,6 +167,9 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# Where export_dataset writes the downloadable dataset that /data/ serves.
+DATASET_ROOT = Path(os.environ.get("DATASET_ROOT") or BASE_DIR / "dataset")
+
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
