@@ -264,3 +264,18 @@ def test_people_of_a_common_word_are_read_by_name_with_the_exact_name(client, db
     found = [hit.name for hit in search.search_people("mifune")]
 
     assert found == ["Mifune", "Akira Mifune", "Bo Mifune"]
+
+
+def test_did_you_mean_reads_the_rarest_trigrams(db, monkeypatch):
+    from catalogue import search_index
+    from catalogue.selectors import search
+
+    monkeypatch.setattr(search_index, "SIMILAR_ROWS_BUDGET", 2)  # SQLite: the rarest trigrams only
+    for n in range(5):
+        f.make_person(f"Thelonius Other {n}")
+    f.make_person("Thelma Schoonmaker")
+
+    found = [suggestion.text for suggestion in search.did_you_mean("thelma schoonmacker")]
+
+    assert found[0] == "Thelma Schoonmaker"
+    assert search.did_you_mean("zzqqxxjj") == []  # no trigram known: nothing, and no FTS syntax error
