@@ -190,6 +190,21 @@ class Unindexed(Func):
         return super().as_sql(compiler, connection, template="+%(expressions)s", **extra_context)
 
 
+class OrderedApart(Func):
+    """A text column to ORDER BY, written ``(column || '')`` on PostgreSQL so it cannot walk the column's index.
+
+    A word in 1% of 500,000 names: walking the name index for the first 1,000 people
+    containing it read 190,000 names; the trigram index and a top-N sort read the few
+    thousand that contain it.
+    """
+
+    template = "%(expressions)s"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, template="(%(expressions)s || '')", **extra_context)
+
+
 # --- creating and checking the indexes (the migration and post_migrate call these) ------------------
 
 

@@ -24,7 +24,7 @@ from catalogue.wordsearch import WordQuery
 # A query of one- and two-letter words reads this many names from the start of the folded index.
 SHORT_QUERY_CANDIDATES = 200
 # A query of longer words reads at most this many candidates (titles, people); the page says so.
-WORD_QUERY_CANDIDATES = 1000
+WORD_QUERY_CANDIDATES = 500
 # People ranked by their credits: the best this many by the word rule (one bounded count).
 PEOPLE_RANKED = 500
 BEST_KNOWN_TITLES = 4
@@ -97,12 +97,13 @@ def search_titles(filterset, page_number, per_page: int) -> TitleResults:
     for pk, year, votes, title, original, others in rows:
         if not quick(f"{title}\n{original}\n{others or ''}"):
             continue
-        names = [title, original, *(others.split("\n") if others else ())]
+        # PostgreSQL's other names repeat the title and original title: each name once.
+        names = list(dict.fromkeys((title, original, *(others.split("\n") if others else ()))))
         found = wordsearch.match(query, names, year)
         if found is None:
             continue
         tier, index = found
-        via_aka = index >= 2 and names[index] not in (title, original)
+        via_aka = names[index] not in (title, original)
         matched.append((tier, -(votes or 0), title, pk, via_aka))
     if not sort:
         matched.sort()
@@ -132,8 +133,11 @@ def _exact_texts(query: WordQuery) -> list[str]:
 def _named_exactly(query: WordQuery) -> Q:
     """Titles whose title, original title or an AKA is, folded, the query's words (the b-tree indexes)."""
     texts = _exact_texts(query)
-    return (Q(title_folded__in=texts) | Q(original_title_folded__in=texts)
-            | Q(pk__in=AlternateTitle.objects.filter(title_folded__in=texts).values("title_id")))
+    # One UNION of three index lookups: an OR with the AKA subquery makes PostgreSQL scan the titles.
+    by_title = Title.objects.filter(title_folded__in=texts).order_by().values("pk")
+    by_original = Title.objects.filter(original_title_folded__in=texts).order_by().values("pk")
+    by_aka = AlternateTitle.objects.filter(title_folded__in=texts).order_by().values("title_id")
+    return Q(pk__in=by_title.union(by_original, by_aka))
 
 
 def _page_titles(query: WordQuery, rows: list[tuple]) -> list[Title]:
@@ -171,7 +175,8 @@ def search_people(query_text: str, *, limit: int = 20) -> list[PersonHit]:
         candidates = candidates.order_by("name_folded")[:SHORT_QUERY_CANDIDATES]
     else:
         # A common word: the first candidates by name, and everyone named exactly the query.
-        candidates = list(candidates.order_by("name_folded")[:WORD_QUERY_CANDIDATES + 1])
+        candidates = list(candidates.order_by(search_index.OrderedApart("name_folded"), "pk")[
+            :WORD_QUERY_CANDIDATES + 1])
         if len(candidates) > WORD_QUERY_CANDIDATES:
             candidates = candidates[:WORD_QUERY_CANDIDATES]
             seen = {row[0] for row in candidates}
