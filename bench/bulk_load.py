@@ -125,8 +125,19 @@ def _insert(model, rows: list[dict], now) -> None:
         cursor.executemany(f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({placeholders})", values)
 
 
+# The search bench's credits: title n credits person 1 + n % 400, person 401 + n % 300 and a third
+# spread over everyone, so people 1 and 401 (and others) share about titles / 1,200 titles.
+SEARCH_CREDIT_GROUPS = (400, 300)
+
+
+def search_credit_people(number: int, people: int) -> list[int]:
+    first, second = SEARCH_CREDIT_GROUPS
+    spread = 1 + (number * 7919 + 13) % people
+    return list(dict.fromkeys([1 + number % first, 1 + first + number % second, spread]))
+
+
 def load_search_catalogue(*, seed: int, titles: int, people: int, batch: int = 10_000) -> dict:
-    """Titles (with an AKA for every other one) and people only: what search reads.
+    """Titles (with an AKA for every other one and votes), people, three credits a title: what search reads.
 
     Plain multi-row INSERTs: the ORM's per-object work would take minutes at 500,000 people.
     """
@@ -141,7 +152,7 @@ def load_search_catalogue(*, seed: int, titles: int, people: int, batch: int = 1
             {"id": ref.number + 1, "title": ref.title, "title_folded": fold(ref.title),
              "original_title": ref.original_title or "", "original_title_folded": fold(ref.original_title),
              "slug": f"{base_slug(ref.title, fallback='title')}-{ref.year}-{ref.number}", "year": ref.year,
-             "kind": ref.kind}
+             "kind": ref.kind, "votes": (ref.number * 2654435761) % 100_003}
             for ref in refs
         ]
         aka_rows = []
@@ -161,8 +172,19 @@ def load_search_catalogue(*, seed: int, titles: int, people: int, batch: int = 1
                          "slug": f"{base_slug(name, fallback='person')}-{number}"})
         with transaction.atomic():
             _insert(Person, rows, now)
+    if people > SEARCH_CREDIT_GROUPS[0] + SEARCH_CREDIT_GROUPS[1]:
+        credit_id = 0
+        for start in range(0, titles, batch):
+            rows = []
+            for number in range(start, min(titles, start + batch)):
+                for order, person_id in enumerate(search_credit_people(number, people)):
+                    credit_id += 1
+                    rows.append({"id": credit_id, "title_id": number + 1, "person_id": person_id,
+                                 "department": "cast", "department_label": "Cast", "order": order})
+            with transaction.atomic():
+                _insert(Credit, rows, now)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            for table in ("catalogue_title", "catalogue_alternatetitle", "catalogue_person"):
+            for table in ("catalogue_title", "catalogue_alternatetitle", "catalogue_person", "catalogue_credit"):
                 cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
     return {"titles": titles, "people": people, "seconds": round(time.perf_counter() - started, 1)}

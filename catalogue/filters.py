@@ -281,6 +281,12 @@ class TitleFilter(django_filters.FilterSet):
             })
         return chips
 
+    def without_text(self):
+        """The titles every filter but the text query allows (the search box adds its exact names to them)."""
+        data = self.data.copy()
+        data.pop("q", None)
+        return type(self)(data, queryset=self.queryset).qs
+
     def uses_more_filters(self) -> bool:
         """Whether a filter beyond the free-text ones is in use or wrong (the form unfolds them)."""
         names = set(self.form.fields) - {"q", "person", "person_id"}

@@ -119,7 +119,8 @@ def match(query: WordQuery, names: list[str], year: int | None) -> tuple[int, in
     exact match of Gaslight (1944)). Words spread over several names (a word of the
     title and one of an AKA) match, in the last tier.
     """
-    name_words = [words(name) for name in names]
+    # The names are folded already (stored columns): only split them.
+    name_words = [_WORD.findall(name) if name else [] for name in names]
     variants = [list(query.words)]
     last_partial = [True]
     years = query.years()

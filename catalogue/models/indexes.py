@@ -1,9 +1,27 @@
-"""PostgreSQL's trigram indexes, declared on the models so migrations and models agree."""
+"""PostgreSQL's own indexes (trigrams, NULLS LAST), declared on the models so migrations and models agree."""
 
 from __future__ import annotations
 
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.db import models
 from django.db.backends.ddl_references import Statement
+
+
+class PostgreSQLIndex(models.Index):
+    """An index only PostgreSQL gets: SQLite writes a no-op (its index syntax has no NULLS LAST).
+
+    A table SQLite rebuilds (most ALTERs) recreates the model's indexes: this writes ``SELECT 1`` there.
+    """
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return Statement("SELECT 1")
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+    def remove_sql(self, model, schema_editor, **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return Statement("SELECT 1")
+        return super().remove_sql(model, schema_editor, **kwargs)
 
 
 class TrigramIndex(GinIndex):

@@ -12,7 +12,7 @@ from catalogue.text import fold
 from catalogue.wordsearch import WordQuery
 
 from .base import HandEditable
-from .indexes import TrigramIndex
+from .indexes import PostgreSQLIndex, TrigramIndex
 from .vocabularies import TitleKind
 
 
@@ -149,7 +149,8 @@ def _names_contain(alias: str, folded_word: str) -> models.Q:
     if connections[alias].vendor == "postgresql":
         return models.Q(search_index.TitleNamesContain(folded_word))
     if search_index.uses_index(alias, folded_word):
-        return models.Q(pk__in=search_index.title_ids(folded_word))
+        # ``+id``: the search box reads the candidates with the most votes, walking that index.
+        return models.Q(In(search_index.Unindexed("pk"), search_index.title_ids(folded_word)))
     aka_titles = Title.akas.rel.related_model.objects.filter(title_folded__contains=folded_word).values("title_id")
     return (
         models.Q(title_folded__contains=folded_word)
@@ -239,9 +240,14 @@ class Title(HandEditable):
             TrigramIndex("title_folded", name="catalogue_title_title_trgm"),
             TrigramIndex("original_title_folded", name="catalogue_title_original_trgm"),
             models.Index(fields=["year"], name="title_year"),
+            # The search box looks up titles named exactly the query (with title_folded's own index).
+            models.Index(fields=["original_title_folded"], name="title_original_folded"),
             models.Index(fields=["kind", "year"], name="title_kind_year"),
             models.Index(fields=["-rating", "-votes"], name="title_rating_votes"),
             models.Index(fields=["-votes"], name="title_votes"),
+            # The search box reads a common word's candidates with the most votes first, NULLs last:
+            # PostgreSQL walks this for them (its "-votes" puts NULLs first); SQLite uses title_votes.
+            PostgreSQLIndex(models.F("votes").desc(nulls_last=True), name="title_votes_nulls_last"),
             # A chart of one kind reads its eligible titles (votes >= m) from here, not from
             # the kind's whole range of (kind, year).
             models.Index(fields=["kind", "-votes"], name="title_kind_votes"),

@@ -2,7 +2,10 @@
 
 The database finds candidates through its indexes (``matching_words``); the word rule
 and the relevance order are applied here, in Python (catalogue/wordsearch.py), on the
-few columns they need; then only the page's rows are read in full.
+few columns they need; then only the page's rows are read in full. A common word has
+tens of thousands of candidates: at most ``WORD_QUERY_CANDIDATES`` are read, those with
+the most votes (or first in the chosen sort), plus every title (person) named exactly
+the query, so its cost stays bounded and the exact matches still come first.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db import connections
-from django.db.models import Count, F, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 
 from catalogue import search_index, wordsearch
@@ -20,6 +23,8 @@ from catalogue.wordsearch import WordQuery
 
 # A query of one- and two-letter words reads this many names from the start of the folded index.
 SHORT_QUERY_CANDIDATES = 200
+# A query of longer words reads at most this many candidates (titles, people); the page says so.
+WORD_QUERY_CANDIDATES = 500
 # People ranked by their credits: the best this many by the word rule (one bounded count).
 PEOPLE_RANKED = 500
 BEST_KNOWN_TITLES = 4
@@ -33,7 +38,7 @@ class TitleResults:
     page: Page
     ranked: bool = False  # ordered by relevance
     short: bool = False  # only names starting with a 1–2 letter query were read
-    capped: bool = False  # the short query's candidates were cut at SHORT_QUERY_CANDIDATES
+    capped: bool = False  # the candidates were cut at SHORT_QUERY_CANDIDATES (short) or WORD_QUERY_CANDIDATES
 
 
 @dataclass
@@ -70,26 +75,35 @@ def search_titles(filterset, page_number, per_page: int) -> TitleResults:
     if not query:
         return TitleResults(page=Paginator(queryset, per_page).get_page(page_number))
     sort = filterset.explicit_sort
-    # Short queries walk the folded title index from the query on; others read every candidate.
-    candidates = queryset.order_by("title_folded") if query.is_short else queryset if sort else queryset.order_by()
-    rows = candidates.annotate(other_names=search_index.TitleOtherNames()).values_list(
-        "pk", "year", "votes", "title_folded", "original_title_folded", "other_names"
-    )
+    columns = ("pk", "year", "votes", "title_folded", "original_title_folded", "other_names")
     if query.is_short:
-        rows = rows[:SHORT_QUERY_CANDIDATES + 1]
-    rows = list(rows)
-    capped = len(rows) > SHORT_QUERY_CANDIDATES
+        # Short queries walk the folded title index from the query on.
+        limit = SHORT_QUERY_CANDIDATES
+        candidates = queryset.order_by("title_folded")
+    else:
+        limit = WORD_QUERY_CANDIDATES
+        candidates = queryset if sort else queryset.order_by(_most_votes(), "title_folded", "pk")
+    rows = list(candidates.annotate(other_names=search_index.TitleOtherNames()).values_list(*columns)[:limit + 1])
+    capped = len(rows) > limit
+    rows = rows[:limit]
+    if capped and not query.is_short and not sort:
+        # Titles named exactly the query are never cut from the relevance order.
+        seen = {row[0] for row in rows}
+        exact = filterset.without_text().order_by().filter(_named_exactly(query)).annotate(
+            other_names=search_index.TitleOtherNames()).values_list(*columns)
+        rows += [row for row in exact if row[0] not in seen]
     matched = []
     quick = query.quick_check()
-    for pk, year, votes, title, original, others in rows[:SHORT_QUERY_CANDIDATES] if capped else rows:
+    for pk, year, votes, title, original, others in rows:
         if not quick(f"{title}\n{original}\n{others or ''}"):
             continue
-        names = [title, original, *(others.split("\n") if others else ())]
+        # PostgreSQL's other names repeat the title and original title: each name once.
+        names = list(dict.fromkeys((title, original, *(others.split("\n") if others else ()))))
         found = wordsearch.match(query, names, year)
         if found is None:
             continue
         tier, index = found
-        via_aka = index >= 2 and names[index] not in (title, original)
+        via_aka = names[index] not in (title, original)
         matched.append((tier, -(votes or 0), title, pk, via_aka))
     if not sort:
         matched.sort()
@@ -100,6 +114,30 @@ def search_titles(filterset, page_number, per_page: int) -> TitleResults:
     page = Paginator(matched, per_page).get_page(page_number)
     page.object_list = _page_titles(query, page.object_list)
     return TitleResults(page=page, ranked=not sort, short=query.is_short, capped=capped)
+
+
+def _most_votes():
+    # SQLite puts NULL last in a descending order by itself and then walks the votes index.
+    return F("votes").desc() if connections[Title.objects.db].vendor == "sqlite" else F("votes").desc(nulls_last=True)
+
+
+def _exact_texts(query: WordQuery) -> list[str]:
+    """The folded names that match the query exactly: its words, and without a year-like word."""
+    texts = [query.text]
+    years = query.years()
+    if years:
+        texts.append(" ".join(word for index, word in enumerate(query.words) if index not in years))
+    return [text for text in texts if text]
+
+
+def _named_exactly(query: WordQuery) -> Q:
+    """Titles whose title, original title or an AKA is, folded, the query's words (the b-tree indexes)."""
+    texts = _exact_texts(query)
+    # One UNION of three index lookups: an OR with the AKA subquery makes PostgreSQL scan the titles.
+    by_title = Title.objects.filter(title_folded__in=texts).order_by().values("pk")
+    by_original = Title.objects.filter(original_title_folded__in=texts).order_by().values("pk")
+    by_aka = AlternateTitle.objects.filter(title_folded__in=texts).order_by().values("title_id")
+    return Q(pk__in=by_title.union(by_original, by_aka))
 
 
 def _page_titles(query: WordQuery, rows: list[tuple]) -> list[Title]:
@@ -135,6 +173,16 @@ def search_people(query_text: str, *, limit: int = 20) -> list[PersonHit]:
     candidates = Person.objects.matching_words(query).values_list("pk", "name", "slug", "name_folded")
     if query.is_short:
         candidates = candidates.order_by("name_folded")[:SHORT_QUERY_CANDIDATES]
+    else:
+        # A common word: the first candidates by name, and everyone named exactly the query.
+        candidates = list(candidates.order_by(search_index.OrderedApart("name_folded"), "pk")[
+            :WORD_QUERY_CANDIDATES + 1])
+        if len(candidates) > WORD_QUERY_CANDIDATES:
+            candidates = candidates[:WORD_QUERY_CANDIDATES]
+            seen = {row[0] for row in candidates}
+            exact = Person.objects.filter(name_folded__in=_exact_texts(query)).values_list(
+                "pk", "name", "slug", "name_folded")
+            candidates += [row for row in exact if row[0] not in seen]
     hits = []
     quick = query.quick_check()
     for pk, name, slug, folded in candidates:

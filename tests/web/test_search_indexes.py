@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 
 from catalogue import search_index
 from catalogue.models import AlternateTitle, Person, Title
@@ -274,5 +275,25 @@ def test_a_sqlite_table_rebuild_writes_no_postgresql_index(catalogue):
     statements = [str(sql) for sql in editor._model_indexes_sql(Title)]
 
     assert "SELECT 1" in statements  # the trigram indexes' no-op
-    assert not [sql for sql in statements if "gin" in sql.lower()]
+    # "USING gin", not the "gin" of "original_title_folded" (the exact-name index).
+    assert not [sql for sql in statements if "using gin" in sql.lower() or "gin_trgm_ops" in sql.lower()]
     assert any("title_title_year" in sql for sql in statements)
+    assert any("title_original_folded" in sql for sql in statements)
+    assert not [sql for sql in statements if "NULLS LAST" in sql]  # PostgreSQL's votes index: a no-op here
+
+
+def test_the_search_box_s_indexes(catalogue):
+    """The exact-name index everywhere; the votes index NULLS LAST on PostgreSQL; SQLite's trigram vocabularies."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'catalogue_title'")
+            found = dict(cursor.fetchall())
+            assert "DESC NULLS LAST" in found["title_votes_nulls_last"]
+        else:
+            cursor.execute("SELECT name FROM sqlite_master")
+            found = {row[0]: "" for row in cursor.fetchall()}
+            assert "title_votes_nulls_last" not in found
+            cursor.execute("SELECT term, doc FROM catalogue_title_fts_vocab WHERE term = 'sam'")
+            with_sam = Title.objects.filter(Q(title_folded__contains="sam") | Q(original_title_folded__contains="sam"))
+            assert cursor.fetchone() == ("sam", with_sam.count())  # rows per trigram, for "did you mean"
+    assert "title_original_folded" in found

@@ -206,3 +206,76 @@ def test_the_quick_check_never_rejects_a_match(query, names):
     if wordsearch.match(parsed, names, 1944) is not None:
         assert parsed.quick_check()("\n".join(names))
     assert not parsed.quick_check()("other\nbrother")
+
+
+@pytest.fixture
+def many_samurai(db, monkeypatch):
+    """More candidates than the search reads (cut to 3): by votes, and the exact name besides."""
+    from catalogue.selectors import search
+
+    monkeypatch.setattr(search, "WORD_QUERY_CANDIDATES", 3)
+    for votes in (10, 20, 30, 40, 50):
+        f.make_title(f"Samurai Story {votes}", year=1950, votes=votes)
+    f.make_title("Last Samurai Days", year=1951, votes=45)
+    exact = f.make_title("Samurai", year=1954, votes=1)
+    named = f.make_title("Seven Swords", year=1960, votes=2)
+    f.make_aka(named, "Samurai!", country="USA")  # exact by its words, not by its folded text
+    return exact
+
+
+def test_a_common_word_reads_the_candidates_with_most_votes_and_the_exact_names(client, many_samurai):
+    response = client.get("/search/?q=samurai")
+
+    # The exact title first though it has the fewest votes, then the three with most votes, by tier.
+    # "Samurai!" is looked up by its folded text (the index), not its words: cut with the rest.
+    assert titles_found(response) == ["Samurai", "Samurai Story 50", "Samurai Story 40", "Last Samurai Days"]
+    html = response.content.decode()
+    assert "(4+)" in html
+    assert "only those with the most votes (and those named exactly “samurai”)" in html
+    # Another sort: the first candidates in that order, no exact name added.
+    assert titles_found(client.get("/search/?q=samurai&sort=year")) == [
+        "Samurai Story 10", "Samurai Story 20", "Samurai Story 30"]
+    assert "first in this order" in client.get("/search/?q=samurai&sort=year").content.decode()
+
+
+def test_the_exact_names_keep_the_other_filters(client, many_samurai):
+    # Two candidates (no cut): both exact, by votes.
+    assert titles_found(client.get("/search/?q=samurai&year_min=1952")) == ["Seven Swords", "Samurai"]
+    assert titles_found(client.get("/search/?q=samurai&year_min=1955")) == ["Seven Swords"]
+    # Cut (six candidates before 1954): the exact title of 1954 is not added past the filter.
+    assert titles_found(client.get("/search/?q=samurai&year_max=1953")) == [
+        "Samurai Story 50", "Samurai Story 40", "Last Samurai Days"]
+
+
+def test_a_common_word_s_query_count(client, many_samurai, django_assert_num_queries):
+    # Candidates, the exact names, the page's titles, people candidates, three lists.
+    with django_assert_num_queries(7):
+        assert client.get("/search/?q=samurai").status_code == 200
+
+
+def test_people_of_a_common_word_are_read_by_name_with_the_exact_name(client, db, monkeypatch):
+    from catalogue.selectors import search
+
+    monkeypatch.setattr(search, "WORD_QUERY_CANDIDATES", 2)
+    for name in ("Akira Mifune", "Bo Mifune", "Cy Mifune"):
+        f.make_person(name)
+    f.make_person("Mifune")
+
+    found = [hit.name for hit in search.search_people("mifune")]
+
+    assert found == ["Mifune", "Akira Mifune", "Bo Mifune"]
+
+
+def test_did_you_mean_reads_the_rarest_trigrams(db, monkeypatch):
+    from catalogue import search_index
+    from catalogue.selectors import search
+
+    monkeypatch.setattr(search_index, "SIMILAR_ROWS_BUDGET", 2)  # SQLite: the rarest trigrams only
+    for n in range(5):
+        f.make_person(f"Thelonius Other {n}")
+    f.make_person("Thelma Schoonmaker")
+
+    found = [suggestion.text for suggestion in search.did_you_mean("thelma schoonmacker")]
+
+    assert found[0] == "Thelma Schoonmaker"
+    assert search.did_you_mean("zzqqxxjj") == []  # no trigram known: nothing, and no FTS syntax error
