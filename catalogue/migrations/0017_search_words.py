@@ -18,7 +18,7 @@ def drop_vocabularies(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0015_full_text'),
+        ('catalogue', '0016_unicode_slugs'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
