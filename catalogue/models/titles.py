@@ -21,6 +21,9 @@ class Vocabulary(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=220, unique=True)
+    # Its titles, kept by every write of its links (catalogue/importing/counts.py): the
+    # browse indexes and the home page read it instead of counting the links.
+    title_count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         abstract = True

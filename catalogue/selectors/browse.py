@@ -66,10 +66,11 @@ def home_page() -> dict:
         # The overall chart's first ten (selectors/listings.py: weighted rating, minimum votes).
         "top_chart": top_chart(limit=10),
         "decades": sorted(decades.items()),
-        "genres": Genre.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("-n", "name")
-        .only("name", "slug")[:30],
-        "countries": Country.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("-n", "name")
-        .only("name", "slug")[:30],
+        # The stored counts (catalogue/importing/counts.py), not a count of every link.
+        "genres": Genre.objects.filter(title_count__gt=0).order_by("-title_count", "name")
+        .only("name", "slug", "title_count")[:30],
+        "countries": Country.objects.filter(title_count__gt=0).order_by("-title_count", "name")
+        .only("name", "slug", "title_count")[:30],
         "certificate_countries": Certificate.objects.values("country")
         .annotate(n=Count("title", distinct=True))
         .order_by("-n", "country")[:30],

@@ -14,10 +14,10 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import connections, router
-from django.db.models import Avg, Count, Exists, F, FloatField, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Avg, Count, Exists, F, FloatField, OuterRef, QuerySet, Value
 from django.db.models.functions import Cast
 
-from catalogue.models import Certificate, Country, Genre, Keyword, Language, Title, TitleKeyword, TitleKind
+from catalogue.models import Certificate, Country, Genre, Keyword, Language, Title, TitleKind
 from catalogue.selectors.common import PageStamp
 
 # ?sort= of a browse page: the orderings, each ending on unique columns (stable pages).
@@ -103,17 +103,17 @@ class VocabularyTitles:
 def vocabulary_titles(segment: str, slug: str) -> VocabularyTitles | None:
     """The genre/country/language/keyword with ``slug``, its titles and how many, or None.
 
-    The count is read from the link table alone (its index on the vocabulary). A big
-    vocabulary's titles are filtered with EXISTS, so the database walks the order's index
-    (votes, rating, year, title) and stops at the page's end; joined instead, a genre of
-    half the catalogue was read whole and sorted on every first visit.
+    The count is the row's stored ``title_count`` (kept by catalogue/importing/counts.py).
+    A big vocabulary's titles are filtered with EXISTS, so the database walks the order's
+    index (votes, rating, year, title) and stops at the page's end; joined instead, a
+    genre of half the catalogue was read whole and sorted on every first visit.
     """
     model, _ = VOCABULARIES[segment]
-    item = model.objects.filter(slug=slug).only("name", "slug").first()
+    item = model.objects.filter(slug=slug).only("name", "slug", "title_count").first()
     if item is None:
         return None
     links = Title._meta.get_field(VOCABULARIES[segment][1]).remote_field.through.objects.filter(**{segment: item})
-    count = links.count()
+    count = item.title_count
     if count >= WALK_FROM:
         titles = Title.objects.filter(Exists(links.filter(title=OuterRef("pk"))))
     else:
@@ -122,29 +122,17 @@ def vocabulary_titles(segment: str, slug: str) -> VocabularyTitles | None:
 
 
 def vocabulary_index(segment: str) -> list:
-    """Every genre (country, language) that has titles, by name, with its number of titles."""
+    """Every genre (country, language) that has titles, by name, with its stored number of titles.
+
+    Counted in one GROUP BY, the genres' index read every genre link on each first visit.
+    """
     model, _ = VOCABULARIES[segment]
-    return list(model.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("name"))
+    return list(model.objects.filter(title_count__gt=0).only("name", "slug", "title_count").order_by("name"))
 
 
 def keyword_index() -> QuerySet:
-    """Keywords with titles, by name, each with its number of titles (a page is counted at a time).
-
-    Counting every keyword's titles in one GROUP BY reads the whole link table; the
-    paginator's slice makes the counts correlated subqueries of only the page's keywords.
-    """
-    linked = TitleKeyword.objects.filter(keyword=OuterRef("pk"))
-    counted = TitleKeyword.objects.filter(keyword=OuterRef("pk")).order_by().values("keyword")
-    return (
-        Keyword.objects.filter(Exists(linked))
-        .annotate(n=_count_subquery(counted))
-        .only("name", "slug")
-        .order_by("name", "id")
-    )
-
-
-def _count_subquery(rows: QuerySet):
-    return Subquery(rows.annotate(c=Count("id")).values("c"), output_field=IntegerField())
+    """Keywords with titles, by name, each with its stored number of titles (paginated)."""
+    return Keyword.objects.filter(title_count__gt=0).only("name", "slug", "title_count").order_by("name", "id")
 
 
 @dataclass
@@ -166,12 +154,10 @@ def browse_overview() -> Overview:
         by_decade[decade] = (count + n, [*years, year])
     return Overview(
         decades=[(decade, count, years) for decade, (count, years) in sorted(by_decade.items())],
-        genres=Genre.objects.filter(Exists(Title.genres.through.objects.filter(genre=OuterRef("pk")))).count(),
-        countries=Country.objects.filter(Exists(Title.countries.through.objects.filter(country=OuterRef("pk")))).count(),
-        languages=Language.objects.filter(
-            Exists(Title.languages.through.objects.filter(language=OuterRef("pk")))
-        ).count(),
-        keywords=Keyword.objects.filter(Exists(TitleKeyword.objects.filter(keyword=OuterRef("pk")))).count(),
+        genres=Genre.objects.filter(title_count__gt=0).count(),
+        countries=Country.objects.filter(title_count__gt=0).count(),
+        languages=Language.objects.filter(title_count__gt=0).count(),
+        keywords=Keyword.objects.filter(title_count__gt=0).count(),
         certificate_countries=Certificate.objects.order_by().values("country").distinct().count(),
     )
 
