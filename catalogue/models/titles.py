@@ -248,6 +248,9 @@ class Title(HandEditable):
             # A chart of one kind reads its eligible titles (votes >= m) from here, not from
             # the kind's whole range of (kind, year).
             models.Index(fields=["kind", "-votes"], name="title_kind_votes"),
+            # The charts' eligible titles (votes >= m) with what scores and scopes them: the
+            # mean and the chart's ids come from the index alone (on PostgreSQL with INCLUDE).
+            models.Index(fields=["-votes", "rating", "year", "kind"], name="title_chart", include=["id"]),
             models.Index(fields=["-created_at"], name="title_created"),
             # A person page's stamp looks up the updated_at of each of their titles: from
             # this small index rather than from each title's (wide) row. On PostgreSQL its

@@ -256,6 +256,15 @@ def test_chart_by_kind_decade_and_genre(client, shelf, settings):
     assert "No title has 10000 votes yet." in empty
 
 
+def test_chart_ties_go_by_votes_then_the_earlier_title_and_decades_end_on_their_ninth_year(client, db, settings):
+    settings.CHART_MIN_VOTES = 1000
+    for name, year, votes in (("Zed", 1960, 5000), ("Abe", 1960, 5000), ("Fewer", 1969, 4000), ("Next", 1970, 9000),
+                              ("Before", 1959, 9000)):
+        f.make_title(name, year=year, rating=Decimal("7.0"), votes=votes)
+    # All rated 7.0, so every score is 7.0: by votes, then by id (Zed was made first).
+    assert [name for name, _ in chart_rows(client.get("/chart/top/1960s/").content.decode())] == ["Zed", "Abe", "Fewer"]
+
+
 # -- per-country certificates -----------------------------------------------------------------
 
 
