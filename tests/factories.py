@@ -102,7 +102,12 @@ def make_review(title: Title, **fields) -> Review:
 
 @touches_title
 def make_certificate(title: Title, country: str = "UK", rating: str = "X", **fields) -> Certificate:
-    return Certificate.objects.create(title=title, country=country, rating=rating, **fields)
+    from catalogue.importing import counts
+
+    before = counts.title_certificate_keys(title.pk)
+    certificate = Certificate.objects.create(title=title, country=country, rating=rating, **fields)
+    counts.certificates_changed(added=counts.title_certificate_keys(title.pk) - before)  # as the importer does
+    return certificate
 
 
 @touches_title

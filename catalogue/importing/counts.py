@@ -11,7 +11,11 @@ once, just before its commit: the rows of a common genre are locked for a moment
 for the whole group. A scope that ends by an exception drops its changes, as the
 savepoint around it drops the links.
 
-``counts_recount`` counts every row afresh (migration 0018, ``manage.py recount_titles``).
+Certificates are counted the same way in ``CertificateCount`` by (country, rating), and
+by country alone (rating ""): a title's certificate keys are the set of both, so a title
+with two UK ratings counts once for the UK.
+
+``counts_recount`` counts every row afresh (migrations 0018/0020, ``manage.py recount_titles``).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Case, F, IntegerField, Value, When
 
 from catalogue.models import (
+    Certificate,
+    CertificateCount,
     Colour,
     Country,
     Genre,
@@ -87,20 +93,45 @@ def links_changed(model, *, added: Iterable[int] = (), removed: Iterable[int] = 
         _scopes()[-1][model].update(deltas)
 
 
+def certificate_keys(pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The ``CertificateCount`` keys one title's certificates (country, rating) count under."""
+    keys = set()
+    for country, rating in pairs:
+        keys.add((country, rating))
+        keys.add((country, ""))
+    return keys
+
+
+def title_certificate_keys(title_id: int) -> set[tuple[str, str]]:
+    return certificate_keys(Certificate.objects.filter(title_id=title_id).values_list("country", "rating"))
+
+
+def certificates_changed(*, added: Iterable[tuple[str, str]] = (), removed: Iterable[tuple[str, str]] = ()) -> None:
+    """One title's certificate keys (``certificate_keys``) gained and lost."""
+    links_changed(CertificateCount, added=added, removed=removed)
+
+
 def title_links(title_ids: Iterable[int]) -> dict:
-    """{vocabulary: Counter(row id: titles among ``title_ids`` linked to it)}: what a delete or an edit changes."""
+    """{vocabulary: Counter(row id: titles among ``title_ids`` linked to it)}, and the same of
+    ``CertificateCount`` keys: what a delete or an edit of these titles changes."""
     ids = list(title_ids)
     found: dict = {}
     for model, through, field in COUNTED:
         rows = through.objects.filter(title_id__in=ids).values_list(f"{field}_id", flat=True)
         found[model] = Counter(rows)
+    by_title = defaultdict(list)
+    for title_id, country, rating in Certificate.objects.filter(title_id__in=ids).values_list(
+        "title_id", "country", "rating"
+    ):
+        by_title[title_id].append((country, rating))
+    found[CertificateCount] = Counter(key for pairs in by_title.values() for key in certificate_keys(pairs))
     return found
 
 
 def titles_links_changed(before: dict, after: dict) -> None:
     """The count changes between two ``title_links`` readings of the same titles."""
     with counted():
-        for model, _, _ in COUNTED:
+        for model in [m for m, _, _ in COUNTED] + [CertificateCount]:
             deltas = Counter(after.get(model, {}))
             deltas.subtract(before.get(model, {}))
             _scopes()[-1][model].update(deltas)
@@ -116,11 +147,43 @@ def _write(changes: dict) -> None:
             else:
                 by = Case(*(When(pk=pk, then=Value(n)) for pk, n in chunk), output_field=IntegerField())
             model.objects.filter(pk__in=[pk for pk, _ in chunk]).order_by().update(title_count=F("title_count") + by)
+    deltas = sorted((key, n) for key, n in changes.get(CertificateCount, {}).items() if n)
+    for start in range(0, len(deltas), _CHUNK):
+        _certificate_counts_add(deltas[start:start + _CHUNK])
+
+
+def _certificate_counts_add(rows: list) -> None:
+    """Add each (country, rating) change to its row, made if missing (one upsert, keys in order)."""
+    conn = connections[DEFAULT_DB_ALIAS]
+    table = conn.ops.quote_name(CertificateCount._meta.db_table)
+    values = ", ".join(["(%s, %s, %s)"] * len(rows))
+    params = [value for (country, rating), n in rows for value in (country, rating, n)]
+    with conn.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (country, rating, title_count) VALUES {values} "
+            f"ON CONFLICT (country, rating) DO UPDATE SET title_count = {table}.title_count + excluded.title_count",
+            params,
+        )
 
 
 def counts_recount(using: str = DEFAULT_DB_ALIAS) -> None:
     """Set every stored count from a fresh count of its links (one UPDATE per vocabulary)."""
-    recount_tables(connections[using], [(m._meta.db_table, t._meta.db_table, f"{field}_id") for m, t, field in COUNTED])
+    conn = connections[using]
+    recount_tables(conn, [(m._meta.db_table, t._meta.db_table, f"{field}_id") for m, t, field in COUNTED])
+    recount_certificates(conn, CertificateCount._meta.db_table, Certificate._meta.db_table)
+
+
+def recount_certificates(conn, table: str, certificate_table: str) -> None:
+    """``CertificateCount`` afresh from the certificates; also what migration 0020 runs."""
+    quote = conn.ops.quote_name
+    with conn.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {quote(table)}")
+        cursor.execute(
+            f"INSERT INTO {quote(table)} (country, rating, title_count) "
+            f"SELECT country, rating, COUNT(DISTINCT title_id) FROM {quote(certificate_table)} "
+            f"WHERE rating <> '' GROUP BY country, rating "
+            f"UNION ALL SELECT country, '', COUNT(DISTINCT title_id) FROM {quote(certificate_table)} GROUP BY country"
+        )
 
 
 def recount_tables(conn, tables: list[tuple[str, str, str]]) -> None:

@@ -384,7 +384,8 @@ def _title_sections(
         conflicts=conflicts,
         fresh=fresh,
     )
-    _section_replace(
+    certificates_before = set() if fresh else counts.title_certificate_keys(title.pk)
+    written = _section_replace(
         Certificate,
         title,
         [
@@ -396,6 +397,12 @@ def _title_sections(
         conflicts=conflicts,
         fresh=fresh,
     )
+    certificates_after = (
+        counts.certificate_keys((row.country, row.rating) for row in written) if fresh
+        else counts.title_certificate_keys(title.pk)
+    )
+    counts.certificates_changed(added=certificates_after - certificates_before,
+                                removed=certificates_before - certificates_after)
     _quotes_replace(title, record, conflicts=conflicts, fresh=fresh)
     _companies_replace(title, record, conflicts=conflicts, fresh=fresh)
     _links_replace(title, record, conflicts=conflicts, fresh=fresh, defer_split=defer_split)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, F
 
-from catalogue.models import Certificate, Country, Genre, Person, Title, TitleCompany
+from catalogue.models import Certificate, CertificateCount, Country, Genre, Person, Title, TitleCompany
 from catalogue.selectors.common import company_groups
 from catalogue.selectors.listings import top_chart
 
@@ -34,7 +34,9 @@ class CertificateCountry:
 
 def certificate_countries() -> list[CertificateCountry]:
     grouped: dict[str, list[dict]] = defaultdict(list)
-    for row in Certificate.objects.countries_with_ratings():
+    rows = (CertificateCount.objects.filter(title_count__gt=0).exclude(rating="")
+            .values("country", "rating", titles=F("title_count")).order_by("country", "rating"))
+    for row in rows:
         grouped[row["country"]].append(row)
     return [
         CertificateCountry(country, rows, sum(r["titles"] for r in rows))
@@ -71,7 +73,6 @@ def home_page() -> dict:
         .only("name", "slug", "title_count")[:30],
         "countries": Country.objects.filter(title_count__gt=0).order_by("-title_count", "name")
         .only("name", "slug", "title_count")[:30],
-        "certificate_countries": Certificate.objects.values("country")
-        .annotate(n=Count("title", distinct=True))
-        .order_by("-n", "country")[:30],
+        "certificate_countries": CertificateCount.objects.filter(rating="", title_count__gt=0)
+        .values("country", n=F("title_count")).order_by("-title_count", "country")[:30],
     }

@@ -17,7 +17,7 @@ from django.db import connections, router
 from django.db.models import Avg, Count, Exists, F, FloatField, OuterRef, QuerySet, Value
 from django.db.models.functions import Cast
 
-from catalogue.models import Certificate, Country, Genre, Keyword, Language, Title, TitleGenre, TitleKind
+from catalogue.models import CertificateCount, Country, Genre, Keyword, Language, Title, TitleGenre, TitleKind
 from catalogue.selectors.common import PageStamp
 
 # ?sort= of a browse page: the orderings, each ending on unique columns (stable pages).
@@ -158,13 +158,16 @@ def browse_overview() -> Overview:
         countries=Country.objects.filter(title_count__gt=0).count(),
         languages=Language.objects.filter(title_count__gt=0).count(),
         keywords=Keyword.objects.filter(title_count__gt=0).count(),
-        certificate_countries=Certificate.objects.order_by().values("country").distinct().count(),
+        certificate_countries=CertificateCount.objects.filter(rating="", title_count__gt=0).count(),
     )
 
 
 def certificate_country_ratings(country: str) -> list[dict]:
-    """The country's ratings, by rating, each with its number of titles (empty: no such country)."""
-    return list(Certificate.objects.filter(country=country).countries_with_ratings())
+    """The country's ratings, by rating, each with its stored number of titles (empty: no such country)."""
+    return list(
+        CertificateCount.objects.filter(country=country, title_count__gt=0).exclude(rating="")
+        .values("country", "rating", titles=F("title_count")).order_by("rating")
+    )
 
 
 # -- charts -----------------------------------------------------------------------------------

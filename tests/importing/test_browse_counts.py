@@ -12,7 +12,8 @@ from django.db.models import Count
 
 from catalogue.importing.counts import COUNTED
 from catalogue.importing.pages import pages_import
-from catalogue.models import Genre, Keyword, Title
+from catalogue.models import Certificate, CertificateCount, Genre, Keyword, Title
+from catalogue.parsing.record import Certificate as CertificateRecord
 from catalogue.parsing.record import Runtime
 from tests.importing.records import record_bytes, small_record
 
@@ -20,17 +21,26 @@ pytestmark = pytest.mark.django_db
 
 
 def stored() -> dict:
-    return {(model.__name__, row.name): row.title_count for model, _, _ in COUNTED for row in model.objects.all()}
+    counts = {(model.__name__, row.name): row.title_count for model, _, _ in COUNTED for row in model.objects.all()}
+    counts.update({(row.country, row.rating): row.title_count for row in CertificateCount.objects.all()})
+    return {key: n for key, n in counts.items() if n}
 
 
 def fresh() -> dict:
-    return {(model.__name__, row.name): row.n for model, _, _ in COUNTED
-            for row in model.objects.annotate(n=Count("titles"))}
+    counts = {(model.__name__, row.name): row.n for model, _, _ in COUNTED
+              for row in model.objects.annotate(n=Count("titles"))}
+    for row in Certificate.objects.values("country", "rating").annotate(n=Count("title", distinct=True)):
+        counts[(row["country"], row["rating"])] = row["n"]
+    for row in Certificate.objects.values("country").annotate(n=Count("title", distinct=True)):
+        counts[(row["country"], "")] = row["n"]
+    return {key: n for key, n in counts.items() if n}
 
 
 def gaslight(**overrides):
     fields = dict(genres=["Drama", "Thriller"], countries=["USA"], languages=["English"], colors=["Black and White"],
-                  sound_mixes=["Mono"], plot_keywords=["Murder", "Pianist"])
+                  sound_mixes=["Mono"], plot_keywords=["Murder", "Pianist"],
+                  certificates=[CertificateRecord(country="UK", rating="A"), CertificateRecord(country="UK", rating="PG"),
+                                CertificateRecord(country="USA", rating="Approved")])
     fields.update(overrides)
     return small_record("Gaslight", 1944, **fields)
 
@@ -41,14 +51,21 @@ def test_counts_follow_imports_and_reimports(import_record):
     assert stored() == fresh()
     assert Genre.objects.get(name="Thriller").title_count == 2
     assert Keyword.objects.get(name="Murder").title_count == 2
+    # Two UK ratings: the title counts once for the UK.
+    assert CertificateCount.objects.get(country="UK", rating="").title_count == 1
+    assert CertificateCount.objects.get(country="UK", rating="PG").title_count == 1
 
     # A later capture of Gaslight: a genre and a keyword dropped, one of each added, the rest kept.
     from datetime import datetime, timezone
 
     later = datetime(2015, 1, 1, tzinfo=timezone.utc)
-    import_record(gaslight(genres=["Drama", "Mystery"], plot_keywords=["Pianist", "Letter"]), captured_at=later,
-                  name="later.json")
+    import_record(gaslight(genres=["Drama", "Mystery"], plot_keywords=["Pianist", "Letter"],
+                           certificates=[CertificateRecord(country="UK", rating="PG"),
+                                         CertificateRecord(country="West Germany", rating="12")]),
+                  captured_at=later, name="later.json")
     assert stored() == fresh()
+    assert not CertificateCount.objects.filter(country="USA", title_count__gt=0).exists()
+    assert CertificateCount.objects.get(country="West Germany", rating="12").title_count == 1
     assert Genre.objects.get(name="Thriller").title_count == 1
     assert Genre.objects.get(name="Mystery").title_count == 1
     assert Keyword.objects.get(name="Murder").title_count == 1
@@ -88,6 +105,25 @@ def test_recount_repairs_counts(import_record):
     import_record(gaslight())
     Genre.objects.update(title_count=7)
     Keyword.objects.filter(name="Murder").update(title_count=0)
+    CertificateCount.objects.filter(rating="").delete()
     call_command("recount_titles", stdout=io.StringIO())
     assert stored() == fresh()
     assert Genre.objects.get(name="Drama").title_count == 1
+
+
+def test_a_hand_edited_certificate_kept_by_a_reimport_stays_counted(import_record):
+    from datetime import datetime, timezone
+
+    from django.utils import timezone as django_timezone
+
+    import_record(gaslight())
+    edited = Certificate.objects.get(country="USA")
+    Certificate.objects.filter(pk=edited.pk).update(rating="Passed", edited_at=django_timezone.now())
+    from catalogue.importing.counts import counts_recount
+
+    counts_recount()  # the hand edit above bypassed the admin
+    import_record(gaslight(certificates=[CertificateRecord(country="UK", rating="A")]),
+                  captured_at=datetime(2015, 1, 1, tzinfo=timezone.utc), name="later.json")
+    assert Certificate.objects.filter(country="USA", rating="Passed").exists()
+    assert stored() == fresh()
+    assert CertificateCount.objects.get(country="UK", rating="PG").title_count == 0

@@ -418,6 +418,14 @@ def _counts_are_fresh():
     for model, _, _ in COUNTED:
         for row in model.objects.annotate(n=Count("titles")):
             assert row.title_count == row.n, (model.__name__, row.name)
+    from catalogue.models import Certificate, CertificateCount
+
+    expected = {(r["country"], r["rating"]): r["n"]
+                for r in Certificate.objects.values("country", "rating").annotate(n=Count("title", distinct=True))}
+    expected.update({(r["country"], ""): r["n"]
+                     for r in Certificate.objects.values("country").annotate(n=Count("title", distinct=True))})
+    stored = {(r.country, r.rating): r.title_count for r in CertificateCount.objects.filter(title_count__gt=0)}
+    assert stored == expected
 
 
 @pytest.fixture
@@ -429,6 +437,9 @@ def linked_titles():
         f.add_genre(title, "Drama")
         f.add_keyword(title, "Murder")
     f.add_country(first, "USA")
+    f.make_certificate(first, "UK", "X")
+    f.make_certificate(first, "UK", "18")
+    f.make_certificate(second, "UK", "X")
     return first, second
 
 
@@ -479,4 +490,25 @@ def test_editing_plot_keywords_inline_moves_the_counts(staff_client, linked_titl
     assert list(TitleKeyword.objects.filter(title=first).values_list("keyword__name", flat=True)) == ["Piano"]
     assert Keyword.objects.get(name="Murder").title_count == 1
     assert Keyword.objects.get(name="Piano").title_count == 1
+    _counts_are_fresh()
+
+
+def test_editing_and_deleting_certificates_moves_their_counts(staff_client, linked_titles):
+    from catalogue.models import Certificate, CertificateCount
+
+    first, second = linked_titles
+    row = Certificate.objects.get(title=second, rating="X")
+    url = reverse("admin:catalogue_certificate_change", args=[row.pk])
+    data = change_form_data(staff_client.get(url))
+    data["country"], data["rating"] = "France", "-12"
+    assert staff_client.post(url, data).status_code == 302
+    assert CertificateCount.objects.get(country="UK", rating="X").title_count == 1
+    assert CertificateCount.objects.get(country="France", rating="").title_count == 1
+    _counts_are_fresh()
+
+    x = Certificate.objects.get(title=first, rating="X")
+    response = staff_client.post(reverse("admin:catalogue_certificate_delete", args=[x.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert CertificateCount.objects.get(country="UK", rating="X").title_count == 0
+    assert CertificateCount.objects.get(country="UK", rating="").title_count == 1  # its UK:18 is left
     _counts_are_fresh()
