@@ -1,8 +1,9 @@
-"""PostgreSQL's trigram indexes, declared on the models so migrations and models agree."""
+"""PostgreSQL's own indexes (trigram, NULLS LAST orders), declared on the models so migrations and models agree."""
 
 from __future__ import annotations
 
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.db import models
 from django.db.backends.ddl_references import Statement
 
 
@@ -20,6 +21,26 @@ class TrigramIndex(GinIndex):
         path, _args, kwargs = super().deconstruct()
         column = self.expressions[0].source_expressions[0].name
         return "catalogue.models.indexes.TrigramIndex", (column,), {"name": kwargs["name"]}
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return Statement("SELECT 1")
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+    def remove_sql(self, model, schema_editor, **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return Statement("SELECT 1")
+        return super().remove_sql(model, schema_editor, **kwargs)
+
+
+class PostgreSQLIndex(models.Index):
+    """An index for PostgreSQL only; nothing on other databases.
+
+    The browse pages sort by ``votes DESC NULLS LAST``: SQLite puts NULLs last in a
+    descending index already (NULL is its smallest value), PostgreSQL's ``votes DESC``
+    index puts them first and cannot give that order, so it read and sorted all of a big
+    genre's titles instead of walking the order's index to the page's end.
+    """
 
     def create_sql(self, model, schema_editor, using="", **kwargs):
         if schema_editor.connection.vendor != "postgresql":

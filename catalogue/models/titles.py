@@ -12,7 +12,7 @@ from catalogue.text import fold
 from catalogue.wordsearch import WordQuery
 
 from .base import HandEditable
-from .indexes import TrigramIndex
+from .indexes import PostgreSQLIndex, TrigramIndex
 from .vocabularies import TitleKind
 
 
@@ -245,6 +245,10 @@ class Title(HandEditable):
             models.Index(fields=["kind", "year"], name="title_kind_year"),
             models.Index(fields=["-rating", "-votes"], name="title_rating_votes"),
             models.Index(fields=["-votes"], name="title_votes"),
+            # The browse pages' votes and rating orders as PostgreSQL sorts them (NULLs last).
+            PostgreSQLIndex(models.F("votes").desc(nulls_last=True), "title", "id", name="title_votes_nulls_last"),
+            PostgreSQLIndex(models.F("rating").desc(nulls_last=True), models.F("votes").desc(nulls_last=True),
+                            "title", "id", name="title_rating_nulls_last"),
             # A chart of one kind reads its eligible titles (votes >= m) from here, not from
             # the kind's whole range of (kind, year).
             models.Index(fields=["kind", "-votes"], name="title_kind_votes"),
