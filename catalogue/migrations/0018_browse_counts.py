@@ -15,6 +15,7 @@ COUNTED = (
 
 
 def recount(apps, schema_editor):
+    """Each vocabulary row's titles."""
     connection = schema_editor.connection
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
@@ -26,6 +27,21 @@ def recount(apps, schema_editor):
                 f"UPDATE {quote(table)} SET title_count = (SELECT COUNT(*) FROM {quote(link._meta.db_table)} l "
                 f"WHERE l.{quote(column)} = {quote(table)}.id)"
             )
+
+
+def recount_certificates(apps, schema_editor):
+    """Each (country, rating)'s titles, and each country's (rating ""), counted once here;
+    from now on catalogue/importing/counts.py keeps them."""
+    quote = schema_editor.connection.ops.quote_name
+    table = quote(apps.get_model("catalogue", "CertificateCount")._meta.db_table)
+    certificates = quote(apps.get_model("catalogue", "Certificate")._meta.db_table)
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (country, rating, title_count) "
+            f"SELECT country, rating, COUNT(DISTINCT title_id) FROM {certificates} "
+            f"WHERE rating <> '' GROUP BY country, rating "
+            f"UNION ALL SELECT country, '', COUNT(DISTINCT title_id) FROM {certificates} GROUP BY country"
+        )
 
 
 class Migration(migrations.Migration):
@@ -65,5 +81,18 @@ class Migration(migrations.Migration):
             name='title_count',
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
+        migrations.CreateModel(
+            name='CertificateCount',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('country', models.CharField(max_length=100)),
+                ('rating', models.CharField(blank=True, default='', max_length=100)),
+                ('title_count', models.IntegerField(default=0)),
+            ],
+            options={
+                'constraints': [models.UniqueConstraint(fields=('country', 'rating'), name='uniq_certificate_count')],
+            },
+        ),
         migrations.RunPython(recount, migrations.RunPython.noop),
+        migrations.RunPython(recount_certificates, migrations.RunPython.noop),
     ]
