@@ -59,7 +59,8 @@ def certificate_titles(country: str, rating: str):
 
 def home_page() -> dict:
     decades: Counter[int] = Counter()
-    for row in Title.objects.exclude(year=None).values("year").annotate(n=Count("id")):
+    # COUNT(*): from the year index alone on PostgreSQL too.
+    for row in Title.objects.exclude(year=None).values("year").annotate(n=Count("*")):
         decades[row["year"] // 10 * 10] += row["n"]
     return {
         "title_count": Title.objects.count(),
