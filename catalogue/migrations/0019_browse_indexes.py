@@ -25,4 +25,8 @@ class Migration(migrations.Migration):
             model_name='title',
             index=catalogue.models.indexes.PostgreSQLIndex(models.OrderBy(models.F('rating'), descending=True, nulls_last=True), models.OrderBy(models.F('votes'), descending=True, nulls_last=True), models.F('title'), models.F('id'), name='title_rating_nulls_last'),
         ),
+        migrations.AddIndex(
+            model_name='titlegenre',
+            index=models.Index(fields=['genre', 'title'], name='titlegenre_genre_title'),
+        ),
     ]

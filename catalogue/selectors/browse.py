@@ -59,11 +59,15 @@ def certificate_titles(country: str, rating: str):
 
 def home_page() -> dict:
     decades: Counter[int] = Counter()
-    # COUNT(*): from the year index alone on PostgreSQL too.
-    for row in Title.objects.exclude(year=None).values("year").annotate(n=Count("*")):
-        decades[row["year"] // 10 * 10] += row["n"]
+    titles = 0
+    # COUNT(*): from the year index alone on PostgreSQL too; the titles without a year
+    # are a group of their own, so the groups also give the catalogue's count.
+    for row in Title.objects.order_by().values("year").annotate(n=Count("*")):
+        titles += row["n"]
+        if row["year"] is not None:
+            decades[row["year"] // 10 * 10] += row["n"]
     return {
-        "title_count": Title.objects.count(),
+        "title_count": titles,
         "person_count": Person.objects.count(),
         "recent_titles": Title.objects.recently_imported().for_listing()[:10],
         # The overall chart's first ten (selectors/listings.py: weighted rating, minimum votes).
