@@ -44,6 +44,7 @@ from catalogue.models import (
     TitleLanguage,
     Trivia,
 )
+from catalogue.importing.counts import links_changed
 from catalogue.text import base_slug
 from django.utils import timezone as django_timezone
 
@@ -101,7 +102,12 @@ def make_review(title: Title, **fields) -> Review:
 
 @touches_title
 def make_certificate(title: Title, country: str = "UK", rating: str = "X", **fields) -> Certificate:
-    return Certificate.objects.create(title=title, country=country, rating=rating, **fields)
+    from catalogue.importing import counts
+
+    before = counts.title_certificate_keys(title.pk)
+    certificate = Certificate.objects.create(title=title, country=country, rating=rating, **fields)
+    counts.certificates_changed(added=counts.title_certificate_keys(title.pk) - before)  # as the importer does
+    return certificate
 
 
 @touches_title
@@ -120,6 +126,7 @@ def make_title_company(title: Title, company: Company | None = None, *, kind: st
     return TitleCompany.objects.create(title=title, company=company, kind=kind, **fields)
 
 
+# The link factories keep the vocabularies' stored title counts as the importer does.
 def _vocabulary(model, name: str):
     obj, _ = model.objects.get_or_create(name=name, defaults={"slug": base_slug(name, fallback="v")})
     return obj
@@ -129,6 +136,7 @@ def _vocabulary(model, name: str):
 def add_genre(title: Title, name: str, position: int = 0) -> Genre:
     genre = _vocabulary(Genre, name)
     TitleGenre.objects.create(title=title, genre=genre, position=position)
+    links_changed(Genre, added=[genre.pk])
     return genre
 
 
@@ -136,6 +144,7 @@ def add_genre(title: Title, name: str, position: int = 0) -> Genre:
 def add_country(title: Title, name: str, position: int = 0) -> Country:
     country = _vocabulary(Country, name)
     TitleCountry.objects.create(title=title, country=country, position=position)
+    links_changed(Country, added=[country.pk])
     return country
 
 
@@ -143,6 +152,7 @@ def add_country(title: Title, name: str, position: int = 0) -> Country:
 def add_language(title: Title, name: str, position: int = 0) -> Language:
     language = _vocabulary(Language, name)
     TitleLanguage.objects.create(title=title, language=language, position=position)
+    links_changed(Language, added=[language.pk])
     return language
 
 
@@ -193,6 +203,7 @@ def make_person_redirect(old_slug: str, person: Person) -> PersonRedirect:
 def add_colour(title: Title, name: str = "Black and White", position: int = 0) -> Colour:
     colour = _vocabulary(Colour, name)
     TitleColour.objects.create(title=title, colour=colour, position=position)
+    links_changed(Colour, added=[colour.pk])
     return colour
 
 
@@ -200,6 +211,7 @@ def add_colour(title: Title, name: str = "Black and White", position: int = 0) -
 def add_sound_mix(title: Title, name: str = "Mono", position: int = 0) -> SoundMix:
     sound_mix = _vocabulary(SoundMix, name)
     TitleSoundMix.objects.create(title=title, sound_mix=sound_mix, position=position)
+    links_changed(SoundMix, added=[sound_mix.pk])
     return sound_mix
 
 
@@ -207,6 +219,7 @@ def add_sound_mix(title: Title, name: str = "Mono", position: int = 0) -> SoundM
 def add_keyword(title: Title, name: str, position: int = 0) -> Keyword:
     keyword = _vocabulary(Keyword, name)
     TitleKeyword.objects.create(title=title, keyword=keyword, position=position)
+    links_changed(Keyword, added=[keyword.pk])
     return keyword
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from catalogue.importing import counts
 from catalogue.models import Certificate, Review
 from catalogue.text import fold
 
@@ -24,6 +25,24 @@ class CertificateAdmin(HandEditedModelAdmin):
         if db_field.name == "notes":
             return NotesField(label="Notes")
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    # The stored certificate counts (importing/counts.py) follow the titles whose certificates changed.
+    def save_model(self, request, obj, form, change):
+        title_ids = {obj.title_id, form.initial.get("title") if change else None} - {None}
+        before = counts.title_links(title_ids)
+        super().save_model(request, obj, form, change)
+        counts.titles_links_changed(before, counts.title_links(title_ids))
+
+    def delete_model(self, request, obj):
+        before = counts.title_links([obj.title_id])
+        super().delete_model(request, obj)
+        counts.titles_links_changed(before, counts.title_links([obj.title_id]))
+
+    def delete_queryset(self, request, queryset):
+        title_ids = set(queryset.values_list("title_id", flat=True))
+        before = counts.title_links(title_ids)
+        super().delete_queryset(request, queryset)
+        counts.titles_links_changed(before, counts.title_links(title_ids))
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()

@@ -24,6 +24,8 @@ from catalogue.models import (
     TitleKeyword,
 )
 
+from catalogue.importing import counts
+
 from .base import EditedByHandFilter, HandEditedModelAdmin, KnownLabelInlineMixin, NotesField, hand_edited
 from .credits import CastCreditInline, CrewCreditInline
 
@@ -213,6 +215,23 @@ class TitleAdmin(HandEditedModelAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         return title_search(queryset, search_term), False
+
+    # The vocabularies' stored title counts follow the title's links (importing/counts.py):
+    # its plot keywords edited inline, or the title deleted with its links.
+    def save_related(self, request, form, formsets, change):
+        before = counts.title_links([form.instance.pk]) if change else {}
+        super().save_related(request, form, formsets, change)
+        counts.titles_links_changed(before, counts.title_links([form.instance.pk]))
+
+    def delete_model(self, request, obj):
+        with counts.counted():
+            counts.titles_links_changed(counts.title_links([obj.pk]), {})
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with counts.counted():
+            counts.titles_links_changed(counts.title_links(queryset.values_list("pk", flat=True)), {})
+            super().delete_queryset(request, queryset)
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()

@@ -19,6 +19,7 @@ from catalogue.models.sources import CapturePrecision
 from catalogue.models.vocabularies import PageType, SourceFormat
 from catalogue.parsing import PARSER_VERSION, PageError
 
+from . import counts
 from .ahead import ParseAheadResult, ParseAheadWorker, ParsedPage, page_parse_ahead
 from .bulk import EncodedJSON, rows_select
 from .capture import capture_date
@@ -40,7 +41,8 @@ def page_import(*, page: Page, parsed: ParsedPage | None = None, defer_split: bo
     sha256 = parsed.sha256 if parsed is not None else hashlib.sha256(page.data).hexdigest()
     # Everything, the lookup included, inside the page's own atomic block: in a group
     # commit (pages_import) a failure then rolls back to the page's savepoint only.
-    with transaction.atomic():
+    # Its count changes go to the group's scope only if its savepoint is kept.
+    with counts.counted(), transaction.atomic():
         if _source_exists(sha256):
             return ImportOutcome(status="unchanged")
         if parsed is None:
@@ -110,8 +112,10 @@ def pages_import(
                 try:
                     with transaction.atomic():
                         import_lock_take(exclusive=False)
-                        more = _run(items, report=report, progress=progress, seconds=COMMIT_EVERY_SECONDS,
-                                    pages=commit_every or COMMIT_EVERY_PAGES, retry=retry)
+                        # The group's title counts are written once, just before its commit.
+                        with counts.counted():
+                            more = _run(items, report=report, progress=progress, seconds=COMMIT_EVERY_SECONDS,
+                                        pages=commit_every or COMMIT_EVERY_PAGES, retry=retry)
                 except ImportStopped as stopped:
                     report.rollback(checkpoint)
                     stopped.report = report

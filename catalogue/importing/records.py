@@ -64,6 +64,7 @@ from .identity import (
     title_slug_base,
     vocabularies_for,
 )
+from . import counts
 from .bulk import new_row, row_insert, rows_insert
 from .links import pending_words_store, recommendations_split_store, resolve_incoming, resolve_targets, resplit_pending
 from .outcome import Conflict, ImportOutcome, ImportRejected
@@ -85,8 +86,14 @@ def title_import(*, record: TitleRecord, source: SourcePage | None = None, defer
     """Write ``record`` (parsed from ``source``) into the catalogue; call inside a transaction.
 
     ``defer_split``: leave a run-together recommendations line unsplit ("due") for
-    ``links.due_lines_split``, which a batch runs once at its end.
+    ``links.due_lines_split``, which a batch runs once at its end. The vocabularies'
+    title counts are written at its end, or by the caller's ``counts.counted()`` scope.
     """
+    with counts.counted():
+        return _title_import(record=record, source=source, defer_split=defer_split)
+
+
+def _title_import(*, record: TitleRecord, source: SourcePage | None, defer_split: bool) -> ImportOutcome:
     imdb_id = record.imdb_id or imdb_id_from_url(source.url if source else None)
     if not record.title or not record.title.strip():
         raise ImportRejected("the record has no title")
@@ -377,7 +384,8 @@ def _title_sections(
         conflicts=conflicts,
         fresh=fresh,
     )
-    _section_replace(
+    certificates_before = set() if fresh else counts.title_certificate_keys(title.pk)
+    written = _section_replace(
         Certificate,
         title,
         [
@@ -389,6 +397,12 @@ def _title_sections(
         conflicts=conflicts,
         fresh=fresh,
     )
+    certificates_after = (
+        counts.certificate_keys((row.country, row.rating) for row in written) if fresh
+        else counts.title_certificate_keys(title.pk)
+    )
+    counts.certificates_changed(added=certificates_after - certificates_before,
+                                removed=certificates_before - certificates_after)
     _quotes_replace(title, record, conflicts=conflicts, fresh=fresh)
     _companies_replace(title, record, conflicts=conflicts, fresh=fresh)
     _links_replace(title, record, conflicts=conflicts, fresh=fresh, defer_split=defer_split)
@@ -400,11 +414,14 @@ def _by_position(row):
 
 
 def _vocabulary_replace(title: Title, ids: list[int], through, field: str, *, fresh: bool) -> None:
+    current: list[int] = []
     if not fresh:
         current = list(through.objects.filter(title=title).order_by("position").values_list(f"{field}_id", flat=True))
         if current == ids:
             return
         through.objects.filter(title=title).delete()
+    counts.links_changed(through._meta.get_field(field).related_model, added=set(ids) - set(current),
+                         removed=set(current) - set(ids))
     if not ids:
         return
     rows_insert(

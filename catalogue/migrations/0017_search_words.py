@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.db import migrations, models
 
-import catalogue.models.indexes
 from catalogue.search_index import create_sqlite_vocabularies, drop_sqlite_vocabularies
 
 
@@ -26,11 +25,6 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name='title',
             index=models.Index(fields=['original_title_folded'], name='title_original_folded'),
-        ),
-        migrations.AddIndex(
-            model_name='title',
-            index=catalogue.models.indexes.PostgreSQLIndex(
-                models.OrderBy(models.F('votes'), descending=True, nulls_last=True), name='title_votes_nulls_last'),
         ),
         # SQLite's "did you mean" counts the rows of each trigram (catalogue/search_index.py).
         migrations.RunPython(create_vocabularies, drop_vocabularies),

@@ -5,7 +5,7 @@ from .companies import Company, TitleCompany
 from .credits import Credit
 from .didyouknow import Connection, Goof, PendingSplitWord, Quote, QuoteLine, Recommendation, Trivia
 from .people import Person, PersonRedirect
-from .releases import AlternateTitle, Certificate, ReleaseDate, Tagline
+from .releases import AlternateTitle, Certificate, CertificateCount, ReleaseDate, Tagline
 from .reviews import Review
 from .sources import SourcePage
 from .titles import (
@@ -40,6 +40,7 @@ __all__ = [
     "AlternateTitle",
     "CONNECTION_REVERSE",
     "Certificate",
+    "CertificateCount",
     "Colour",
     "Company",
     "CompanyKind",

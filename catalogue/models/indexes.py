@@ -1,4 +1,4 @@
-"""PostgreSQL's own indexes (trigrams, NULLS LAST), declared on the models so migrations and models agree."""
+"""PostgreSQL's own indexes (trigram, NULLS LAST orders), declared on the models so migrations and models agree."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ from django.db.backends.ddl_references import Statement
 class PostgreSQLIndex(models.Index):
     """An index only PostgreSQL gets: SQLite writes a no-op (its index syntax has no NULLS LAST).
 
-    A table SQLite rebuilds (most ALTERs) recreates the model's indexes: this writes ``SELECT 1`` there.
+    The search box and the browse pages sort by ``votes DESC NULLS LAST``: SQLite puts
+    NULLs last in a descending index already (NULL is its smallest value); PostgreSQL's
+    ``votes DESC`` index puts them first and cannot give that order. A table SQLite
+    rebuilds (most ALTERs) recreates the model's indexes: this writes ``SELECT 1`` there.
     """
 
     def create_sql(self, model, schema_editor, using="", **kwargs):
@@ -48,3 +51,4 @@ class TrigramIndex(GinIndex):
         if schema_editor.connection.vendor != "postgresql":
             return Statement("SELECT 1")
         return super().remove_sql(model, schema_editor, **kwargs)
+

@@ -63,6 +63,24 @@ class Certificate(HandEditable):
         return f"{self.country}:{self.rating}"
 
 
+class CertificateCount(models.Model):
+    """How many titles hold a certificate of ``country``:``rating``; ``rating`` "" is the
+    country's titles of any rating. Kept by every write of certificates
+    (catalogue/importing/counts.py), so the certificate pages and the home page read it
+    instead of counting every certificate."""
+
+    country = models.CharField(max_length=100)
+    rating = models.CharField(max_length=100, blank=True, default="")
+    # Signed: an upsert adds a change (+n or -n) to a row that may not exist yet.
+    title_count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["country", "rating"], name="uniq_certificate_count")]
+
+    def __str__(self) -> str:
+        return f"{self.country}:{self.rating or '*'} ({self.title_count})"
+
+
 class ReleaseDate(HandEditable):
     title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="release_dates")
     date = models.CharField(max_length=10, blank=True, default="", help_text="YYYY-MM-DD, YYYY-MM or YYYY")

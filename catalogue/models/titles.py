@@ -21,6 +21,9 @@ class Vocabulary(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=220, unique=True, allow_unicode=True)
+    # Its titles, kept by every write of its links (catalogue/importing/counts.py): the
+    # browse indexes and the home page read it instead of counting the links.
+    title_count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         abstract = True
@@ -245,12 +248,16 @@ class Title(HandEditable):
             models.Index(fields=["kind", "year"], name="title_kind_year"),
             models.Index(fields=["-rating", "-votes"], name="title_rating_votes"),
             models.Index(fields=["-votes"], name="title_votes"),
-            # The search box reads a common word's candidates with the most votes first, NULLs last:
-            # PostgreSQL walks this for them (its "-votes" puts NULLs first); SQLite uses title_votes.
-            PostgreSQLIndex(models.F("votes").desc(nulls_last=True), name="title_votes_nulls_last"),
+            # The browse pages' votes and rating orders as PostgreSQL sorts them (NULLs last).
+            PostgreSQLIndex(models.F("votes").desc(nulls_last=True), "title", "id", name="title_votes_nulls_last"),
+            PostgreSQLIndex(models.F("rating").desc(nulls_last=True), models.F("votes").desc(nulls_last=True),
+                            "title", "id", name="title_rating_nulls_last"),
             # A chart of one kind reads its eligible titles (votes >= m) from here, not from
             # the kind's whole range of (kind, year).
             models.Index(fields=["kind", "-votes"], name="title_kind_votes"),
+            # The charts' eligible titles (votes >= m) with what scores and scopes them: the
+            # mean and the chart's ids come from the index alone (on PostgreSQL with INCLUDE).
+            models.Index(fields=["-votes", "rating", "year", "kind"], name="title_chart", include=["id"]),
             models.Index(fields=["-created_at"], name="title_created"),
             # A person page's stamp looks up the updated_at of each of their titles: from
             # this small index rather than from each title's (wide) row. On PostgreSQL its
@@ -302,6 +309,9 @@ class TitleGenre(TitleVocabularyLink):
 
     class Meta(TitleVocabularyLink.Meta):
         constraints = [models.UniqueConstraint(fields=["title", "genre"], name="uniq_title_genre")]
+        # A genre chart joins the genre's links to the eligible titles: from this index
+        # alone, not from each link's row.
+        indexes = [models.Index(fields=["genre", "title"], name="titlegenre_genre_title")]
 
 
 class TitleCountry(TitleVocabularyLink):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, F
 
-from catalogue.models import Certificate, Country, Genre, Person, Title, TitleCompany
+from catalogue.models import Certificate, CertificateCount, Country, Genre, Person, Title, TitleCompany
 from catalogue.selectors.common import company_groups
 from catalogue.selectors.listings import top_chart
 
@@ -34,7 +34,9 @@ class CertificateCountry:
 
 def certificate_countries() -> list[CertificateCountry]:
     grouped: dict[str, list[dict]] = defaultdict(list)
-    for row in Certificate.objects.countries_with_ratings():
+    rows = (CertificateCount.objects.filter(title_count__gt=0).exclude(rating="")
+            .values("country", "rating", titles=F("title_count")).order_by("country", "rating"))
+    for row in rows:
         grouped[row["country"]].append(row)
     return [
         CertificateCountry(country, rows, sum(r["titles"] for r in rows))
@@ -57,20 +59,25 @@ def certificate_titles(country: str, rating: str):
 
 def home_page() -> dict:
     decades: Counter[int] = Counter()
-    for row in Title.objects.exclude(year=None).values("year").annotate(n=Count("id")):
-        decades[row["year"] // 10 * 10] += row["n"]
+    titles = 0
+    # COUNT(*): from the year index alone on PostgreSQL too; the titles without a year
+    # are a group of their own, so the groups also give the catalogue's count.
+    for row in Title.objects.order_by().values("year").annotate(n=Count("*")):
+        titles += row["n"]
+        if row["year"] is not None:
+            decades[row["year"] // 10 * 10] += row["n"]
     return {
-        "title_count": Title.objects.count(),
+        "title_count": titles,
         "person_count": Person.objects.count(),
         "recent_titles": Title.objects.recently_imported().for_listing()[:10],
         # The overall chart's first ten (selectors/listings.py: weighted rating, minimum votes).
         "top_chart": top_chart(limit=10),
         "decades": sorted(decades.items()),
-        "genres": Genre.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("-n", "name")
-        .only("name", "slug")[:30],
-        "countries": Country.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("-n", "name")
-        .only("name", "slug")[:30],
-        "certificate_countries": Certificate.objects.values("country")
-        .annotate(n=Count("title", distinct=True))
-        .order_by("-n", "country")[:30],
+        # The stored counts (catalogue/importing/counts.py), not a count of every link.
+        "genres": Genre.objects.filter(title_count__gt=0).order_by("-title_count", "name")
+        .only("name", "slug", "title_count")[:30],
+        "countries": Country.objects.filter(title_count__gt=0).order_by("-title_count", "name")
+        .only("name", "slug", "title_count")[:30],
+        "certificate_countries": CertificateCount.objects.filter(rating="", title_count__gt=0)
+        .values("country", n=F("title_count")).order_by("-title_count", "country")[:30],
     }

@@ -14,10 +14,10 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import connections, router
-from django.db.models import Avg, Count, Exists, F, FloatField, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Avg, Count, Exists, F, FloatField, OuterRef, QuerySet, Value
 from django.db.models.functions import Cast
 
-from catalogue.models import Certificate, Country, Genre, Keyword, Language, Title, TitleKeyword, TitleKind
+from catalogue.models import CertificateCount, Country, Genre, Keyword, Language, Title, TitleGenre, TitleKind
 from catalogue.selectors.common import PageStamp
 
 # ?sort= of a browse page: the orderings, each ending on unique columns (stable pages).
@@ -78,13 +78,31 @@ def year_titles(year: int) -> QuerySet:
     return Title.objects.filter(year=year)
 
 
-def decade_titles(decade: int) -> QuerySet:
+def decade_titles(decade: int, *, walk: bool = False) -> QuerySet:
+    """The decade's titles; ``walk``: as ``year / 10``, which no index answers, so the
+    database walks the sort's index and stops at the page's end (``decade_walks``)."""
+    if walk:
+        return Title.objects.alias(decade_of=F("year") / 10).filter(decade_of=decade // 10)
     return Title.objects.filter(year__gte=decade, year__lte=decade + 9)
 
 
+def decade_walks(count: int, page: int, per_page: int) -> bool:
+    """Whether a decade of ``count`` titles is listed faster by walking the sort's index to ``page``.
+
+    Walking reads about (rows before the page's end) / (the decade's share) titles; the
+    year range reads the decade's titles and sorts them. A big decade's first pages are
+    walked, never a page that needs more than a tenth of the catalogue walked through
+    (its end before a tenth of the decade's titles, for a decade of a tenth of the catalogue or more).
+    """
+    return page * per_page * 10 <= count
+
+
 def decade_years(decade: int) -> list[tuple[int, int]]:
-    """(year, number of titles) of the decade's years that have titles, on the year index."""
-    rows = decade_titles(decade).order_by("year").values_list("year").annotate(n=Count("id"))
+    """(year, number of titles) of the decade's years that have titles, on the year index.
+
+    COUNT(*), not COUNT(id): PostgreSQL then counts from the year index alone.
+    """
+    rows = decade_titles(decade).order_by("year").values_list("year").annotate(n=Count("*"))
     return [(year, n) for year, n in rows]
 
 
@@ -103,17 +121,17 @@ class VocabularyTitles:
 def vocabulary_titles(segment: str, slug: str) -> VocabularyTitles | None:
     """The genre/country/language/keyword with ``slug``, its titles and how many, or None.
 
-    The count is read from the link table alone (its index on the vocabulary). A big
-    vocabulary's titles are filtered with EXISTS, so the database walks the order's index
-    (votes, rating, year, title) and stops at the page's end; joined instead, a genre of
-    half the catalogue was read whole and sorted on every first visit.
+    The count is the row's stored ``title_count`` (kept by catalogue/importing/counts.py).
+    A big vocabulary's titles are filtered with EXISTS, so the database walks the order's
+    index (votes, rating, year, title) and stops at the page's end; joined instead, a
+    genre of half the catalogue was read whole and sorted on every first visit.
     """
     model, _ = VOCABULARIES[segment]
-    item = model.objects.filter(slug=slug).only("name", "slug").first()
+    item = model.objects.filter(slug=slug).only("name", "slug", "title_count").first()
     if item is None:
         return None
     links = Title._meta.get_field(VOCABULARIES[segment][1]).remote_field.through.objects.filter(**{segment: item})
-    count = links.count()
+    count = item.title_count
     if count >= WALK_FROM:
         titles = Title.objects.filter(Exists(links.filter(title=OuterRef("pk"))))
     else:
@@ -122,29 +140,17 @@ def vocabulary_titles(segment: str, slug: str) -> VocabularyTitles | None:
 
 
 def vocabulary_index(segment: str) -> list:
-    """Every genre (country, language) that has titles, by name, with its number of titles."""
+    """Every genre (country, language) that has titles, by name, with its stored number of titles.
+
+    Counted in one GROUP BY, the genres' index read every genre link on each first visit.
+    """
     model, _ = VOCABULARIES[segment]
-    return list(model.objects.annotate(n=Count("titles")).filter(n__gt=0).order_by("name"))
+    return list(model.objects.filter(title_count__gt=0).only("name", "slug", "title_count").order_by("name"))
 
 
 def keyword_index() -> QuerySet:
-    """Keywords with titles, by name, each with its number of titles (a page is counted at a time).
-
-    Counting every keyword's titles in one GROUP BY reads the whole link table; the
-    paginator's slice makes the counts correlated subqueries of only the page's keywords.
-    """
-    linked = TitleKeyword.objects.filter(keyword=OuterRef("pk"))
-    counted = TitleKeyword.objects.filter(keyword=OuterRef("pk")).order_by().values("keyword")
-    return (
-        Keyword.objects.filter(Exists(linked))
-        .annotate(n=_count_subquery(counted))
-        .only("name", "slug")
-        .order_by("name", "id")
-    )
-
-
-def _count_subquery(rows: QuerySet):
-    return Subquery(rows.annotate(c=Count("id")).values("c"), output_field=IntegerField())
+    """Keywords with titles, by name, each with its stored number of titles (paginated)."""
+    return Keyword.objects.filter(title_count__gt=0).only("name", "slug", "title_count").order_by("name", "id")
 
 
 @dataclass
@@ -160,25 +166,26 @@ class Overview:
 def browse_overview() -> Overview:
     """The /browse/ page: every decade with its years, and how many of each vocabulary."""
     by_decade: dict[int, tuple[int, list[int]]] = {}
-    for year, n in Title.objects.exclude(year=None).order_by("year").values_list("year").annotate(n=Count("id")):
+    for year, n in Title.objects.exclude(year=None).order_by("year").values_list("year").annotate(n=Count("*")):
         decade = year // 10 * 10
         count, years = by_decade.get(decade, (0, []))
         by_decade[decade] = (count + n, [*years, year])
     return Overview(
         decades=[(decade, count, years) for decade, (count, years) in sorted(by_decade.items())],
-        genres=Genre.objects.filter(Exists(Title.genres.through.objects.filter(genre=OuterRef("pk")))).count(),
-        countries=Country.objects.filter(Exists(Title.countries.through.objects.filter(country=OuterRef("pk")))).count(),
-        languages=Language.objects.filter(
-            Exists(Title.languages.through.objects.filter(language=OuterRef("pk")))
-        ).count(),
-        keywords=Keyword.objects.filter(Exists(TitleKeyword.objects.filter(keyword=OuterRef("pk")))).count(),
-        certificate_countries=Certificate.objects.order_by().values("country").distinct().count(),
+        genres=Genre.objects.filter(title_count__gt=0).count(),
+        countries=Country.objects.filter(title_count__gt=0).count(),
+        languages=Language.objects.filter(title_count__gt=0).count(),
+        keywords=Keyword.objects.filter(title_count__gt=0).count(),
+        certificate_countries=CertificateCount.objects.filter(rating="", title_count__gt=0).count(),
     )
 
 
 def certificate_country_ratings(country: str) -> list[dict]:
-    """The country's ratings, by rating, each with its number of titles (empty: no such country)."""
-    return list(Certificate.objects.filter(country=country).countries_with_ratings())
+    """The country's ratings, by rating, each with its stored number of titles (empty: no such country)."""
+    return list(
+        CertificateCount.objects.filter(country=country, title_count__gt=0).exclude(rating="")
+        .values("country", "rating", titles=F("title_count")).order_by("rating")
+    )
 
 
 # -- charts -----------------------------------------------------------------------------------
@@ -209,18 +216,24 @@ def top_chart(*, kind: str = "", decade: int | None = None, genre: Genre | None 
 
     WR = v/(v+m)·R + m/(v+m)·C: R the title's rating, v its votes, m the minimum votes
     (``settings.CHART_MIN_VOTES``), C the mean rating of the chart's eligible titles
-    (those with at least m votes, in the chart's kind, decade or genre). Both queries read
-    only the eligible titles, found on the votes index: what a request costs grows with
-    how many titles have m votes, not with the catalogue.
+    (those with at least m votes, in the chart's kind, decade or genre); ties by votes,
+    then by id. Both queries read the eligible titles from the ``title_chart`` index
+    (votes, rating, year, kind), not from their rows: the mean, and the ids of the chart's
+    titles (scored and sorted there), whose rows alone are then read. What a request costs
+    grows with how many titles have m votes, not with the catalogue.
     """
     m = chart_min_votes() if min_votes is None else min_votes
     eligible = Title.objects.filter(votes__gte=max(m, 1), rating__isnull=False)
     if kind:
         eligible = eligible.filter(kind=kind)
     if decade is not None:
-        eligible = eligible.filter(year__gte=decade, year__lte=decade + 9)
+        # The decade as year / 10 (integer division on both databases): a year range made
+        # SQLite read the decade's titles from the year index, and each of their rows.
+        eligible = eligible.alias(decade_of=F("year") / 10).filter(decade_of=decade // 10)
     if genre is not None:
-        eligible = eligible.filter(genres=genre)
+        # EXISTS: the eligible titles are walked and each probes the link's unique index;
+        # joined, every title of a big genre was read.
+        eligible = eligible.filter(Exists(TitleGenre.objects.filter(title=OuterRef("pk"), genre=genre)))
     summary = eligible.order_by().aggregate(mean=Avg("rating"), n=Count("id"))
     if not summary["n"]:
         return Chart([], m, None, 0)
@@ -228,6 +241,8 @@ def top_chart(*, kind: str = "", decade: int | None = None, genre: Genre | None 
     votes = Cast("votes", FloatField())
     rating = Cast("rating", FloatField())
     score = (votes * rating + Value(m * mean, output_field=FloatField())) / (votes + Value(float(m), output_field=FloatField()))
-    titles = eligible.for_listing().annotate(score=score).order_by("-score", "-votes", "title", "id")[:limit]
+    order = (F("score").desc(), F("votes").desc(), "id")
+    chosen = eligible.annotate(score=score).order_by(*order).values("pk")[:limit]
+    titles = Title.objects.filter(pk__in=chosen).for_listing().annotate(score=score).order_by(*order)
     rows = [ChartRow(rank, title, title.score) for rank, title in enumerate(titles, start=1)]
     return Chart(rows, m, Decimal(str(round(mean, 2))), summary["n"])

@@ -71,8 +71,17 @@ def decade(request: HttpRequest, decade: str) -> HttpResponse:
     years = listings.decade_years(start)
     if not years:
         raise Http404(f"No titles of the {start}s")
+    count = sum(n for _, n in years)
+    walk = listings.decade_walks(count, _page_number(request), TITLES_PER_PAGE)
     context = {"heading": f"The {start}s", "about": f"Titles of the {start}s", "decade": start, "years": years}
-    return _listing(request, listings.decade_titles(start), context)
+    return _listing(request, listings.decade_titles(start, walk=walk), context, count=count)
+
+
+def _page_number(request: HttpRequest) -> int:
+    try:
+        return max(1, int(request.GET.get("page") or 1))
+    except ValueError:
+        return 1
 
 
 def _vocabulary_view(segment: str):

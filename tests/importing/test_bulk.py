@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 def test_rows_are_written_in_one_statement_that_logged_queries_show():
     with CaptureQueriesContext(connection) as queries:
         rows_insert(Genre, [new_row(Genre, name="Drama", slug="drama"), new_row(Genre, name="Film-Noir", slug="film-noir")])
-    assert [query["sql"] for query in queries] == ['2 times: INSERT INTO "catalogue_genre" ("name", "slug") VALUES (%s, %s)']
+    assert [query["sql"] for query in queries] == [
+        '2 times: INSERT INTO "catalogue_genre" ("name", "slug", "title_count") VALUES (%s, %s, %s)'
+    ]
     assert list(Genre.objects.values_list("name", "slug")) == [("Drama", "drama"), ("Film-Noir", "film-noir")]
 
 

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from tests.conftest import ROOT
+from catalogue.parsing.record import Certificate
 from tests.importing.records import crew, record_bytes, small_record
 
 URL = os.environ.get("DATABASE_URL", "")
@@ -88,6 +89,12 @@ def _catalogue(url: str) -> dict:
             "sources": rows("SELECT sha256 FROM catalogue_sourcepage"),
             "recommendations": rows("SELECT t.title, r.target_title, r.target_id IS NOT NULL FROM "
                                     "catalogue_recommendation r JOIN catalogue_title t ON t.id = r.title_id"),
+            # The stored counts (importing/counts.py), written by each import's groups at once.
+            "genre counts": rows("SELECT name, title_count FROM catalogue_genre WHERE title_count > 0"),
+            "fresh genre counts": rows("SELECT g.name, COUNT(*) FROM catalogue_genre g "
+                                       "JOIN catalogue_titlegenre l ON l.genre_id = g.id GROUP BY g.name"),
+            "certificate counts": rows("SELECT country, rating, title_count FROM catalogue_certificatecount "
+                                       "WHERE title_count > 0"),
         }
 
 
@@ -98,7 +105,8 @@ def _page(i: int) -> bytes:
         member.order = n + 1
     line = f"Title {(i + 1) % PAGES} Title {(i + 2) % PAGES}"
     return record_bytes(small_record(f"Title {i}", 1950 + i % 60, crew=members, recommendations_text=line,
-                                     recommendation_count=2))
+                                     recommendation_count=2, genres=["Drama", f"Genre {i % 5}"],
+                                     certificates=[Certificate(country="UK", rating=str(i % 3))]))
 
 
 @pytest.mark.parametrize("processes", [2, 4])
@@ -120,6 +128,8 @@ def test_parallel_imports_of_overlapping_folders_equal_one_clean_import(crawl, f
         assert run.returncode == 0, err
         assert "failed 0" in out, out
     got = _catalogue(parallel)
+    assert got["genre counts"] == got["fresh genre counts"] == expected["genre counts"]
+    assert got["certificate counts"] == expected["certificate counts"] and len(expected["certificate counts"]) == 4
     for section in ("titles", "people", "credits", "sources"):
         assert got[section] == expected[section], section
     # Every recommendation line is split as one import splits it, once: a line is never

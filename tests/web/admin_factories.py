@@ -55,7 +55,12 @@ def make_credit(
 
 
 def make_certificate(title: Title, country: str = "UK", rating: str = "15", **fields) -> Certificate:
-    return Certificate.objects.create(title=title, country=country, rating=rating, **fields)
+    from catalogue.importing import counts
+
+    before = counts.title_certificate_keys(title.pk)
+    certificate = Certificate.objects.create(title=title, country=country, rating=rating, **fields)
+    counts.certificates_changed(added=counts.title_certificate_keys(title.pk) - before)  # as the importer does
+    return certificate
 
 
 def make_aka(title: Title, aka: str, country: str = "", **fields) -> AlternateTitle:

@@ -405,3 +405,110 @@ def test_an_editor_edits_a_credit_on_the_title_page(client, film):
     assert response.status_code == 302, response.context and response.context["errors"]
     credit.refresh_from_db()
     assert (credit.job, credit.edited_by) == ("lighting", editor)
+
+
+# -- the vocabularies' stored title counts follow admin edits (catalogue/importing/counts.py) ----
+
+
+def _counts_are_fresh():
+    from django.db.models import Count
+
+    from catalogue.importing.counts import COUNTED
+
+    for model, _, _ in COUNTED:
+        for row in model.objects.annotate(n=Count("titles")):
+            assert row.title_count == row.n, (model.__name__, row.name)
+    from catalogue.models import Certificate, CertificateCount
+
+    expected = {(r["country"], r["rating"]): r["n"]
+                for r in Certificate.objects.values("country", "rating").annotate(n=Count("title", distinct=True))}
+    expected.update({(r["country"], ""): r["n"]
+                     for r in Certificate.objects.values("country").annotate(n=Count("title", distinct=True))})
+    stored = {(r.country, r.rating): r.title_count for r in CertificateCount.objects.filter(title_count__gt=0)}
+    assert stored == expected
+
+
+@pytest.fixture
+def linked_titles():
+    from tests import factories as f
+
+    first, second = make_title("Gaslight", year=1944), make_title("Laura", year=1944)
+    for title in (first, second):
+        f.add_genre(title, "Drama")
+        f.add_keyword(title, "Murder")
+    f.add_country(first, "USA")
+    f.make_certificate(first, "UK", "X")
+    f.make_certificate(first, "UK", "18")
+    f.make_certificate(second, "UK", "X")
+    return first, second
+
+
+def test_deleting_a_title_lowers_its_vocabularies_counts(staff_client, linked_titles):
+    from catalogue.models import Country, Genre
+
+    first, _ = linked_titles
+    response = staff_client.post(reverse("admin:catalogue_title_delete", args=[first.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert Genre.objects.get(name="Drama").title_count == 1
+    assert Country.objects.get(name="USA").title_count == 0
+    _counts_are_fresh()
+
+
+def test_bulk_deleting_titles_lowers_the_counts(staff_client, linked_titles):
+    from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+
+    from catalogue.models import Genre, Keyword
+
+    response = staff_client.post(
+        reverse("admin:catalogue_title_changelist"),
+        {"action": "delete_selected", ACTION_CHECKBOX_NAME: [str(t.pk) for t in linked_titles], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert Genre.objects.get(name="Drama").title_count == 0
+    assert Keyword.objects.get(name="Murder").title_count == 0
+    _counts_are_fresh()
+
+
+def test_editing_plot_keywords_inline_moves_the_counts(staff_client, linked_titles):
+    from catalogue.models import Keyword, TitleKeyword
+
+    first, _ = linked_titles
+    piano = Keyword.objects.create(name="Piano", slug="piano")
+    page = staff_client.get(change_url(first))
+    data = change_form_data(page)
+    murder = TitleKeyword.objects.get(title=first, keyword__name="Murder")
+    data[f"{inline_row(page, 'plot keywords', murder.pk)}-DELETE"] = "on"
+    prefix = inline_prefix(page, "plot keywords")
+    data[f"{prefix}-TOTAL_FORMS"] = "2"
+    data[f"{prefix}-1-position"] = "2"
+    data[f"{prefix}-1-keyword"] = str(piano.pk)
+    data[f"{prefix}-1-title"] = str(first.pk)
+
+    response = staff_client.post(change_url(first), data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert list(TitleKeyword.objects.filter(title=first).values_list("keyword__name", flat=True)) == ["Piano"]
+    assert Keyword.objects.get(name="Murder").title_count == 1
+    assert Keyword.objects.get(name="Piano").title_count == 1
+    _counts_are_fresh()
+
+
+def test_editing_and_deleting_certificates_moves_their_counts(staff_client, linked_titles):
+    from catalogue.models import Certificate, CertificateCount
+
+    first, second = linked_titles
+    row = Certificate.objects.get(title=second, rating="X")
+    url = reverse("admin:catalogue_certificate_change", args=[row.pk])
+    data = change_form_data(staff_client.get(url))
+    data["country"], data["rating"] = "France", "-12"
+    assert staff_client.post(url, data).status_code == 302
+    assert CertificateCount.objects.get(country="UK", rating="X").title_count == 1
+    assert CertificateCount.objects.get(country="France", rating="").title_count == 1
+    _counts_are_fresh()
+
+    x = Certificate.objects.get(title=first, rating="X")
+    response = staff_client.post(reverse("admin:catalogue_certificate_delete", args=[x.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert CertificateCount.objects.get(country="UK", rating="X").title_count == 0
+    assert CertificateCount.objects.get(country="UK", rating="").title_count == 1  # its UK:18 is left
+    _counts_are_fresh()

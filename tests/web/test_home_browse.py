@@ -11,9 +11,10 @@ pytestmark = pytest.mark.django_db
 def test_home_shows_counts_lists_and_browse_links(client, catalogue, settings):
     settings.CHART_MIN_VOTES = 500
     f.add_genre(f.make_title("Unrated", year=1971), "Drama")
+    f.make_title("Undated", year=None)
     html = client.get("/").content.decode()
 
-    assert "3 titles and 4 people catalogued" in html
+    assert "4 titles and 4 people catalogued" in html  # the undated title too, in no decade
     assert 'id="home-search"' in html
     top = html[html.index("<h2>Top rated</h2>"):html.index("</ol>")]
     assert top.index("Hiroshima Mon Amour") < top.index("Taj Mahal")
