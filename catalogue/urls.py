@@ -34,6 +34,7 @@ urlpatterns = [
     path("title/<uslug:slug>.json", data.title_json, name="title_json"),
     path("title/<uslug:slug>/fullcredits/", titles.full_credits, name="fullcredits"),
     path("title/<uslug:slug>/reviews/", titles.reviews, name="reviews"),
+    path("title/<uslug:slug>/sources/", titles.sources, name="sources"),
     re_path(r"^name/(?P<imdb_id>nm\d{7,8})/$", people.person_by_imdb_id, name="person_imdb"),
     path("name/<uslug:slug>/", people.person_detail, name="person"),
     path("name/<uslug:slug>.json", data.person_json, name="person_json"),

@@ -71,3 +71,29 @@ def title_by_imdb_id(request: HttpRequest, imdb_id: str) -> HttpResponse:
         # A title whose slug is its id (non-Latin name) is served here directly.
         return title_detail(request, slug=imdb_id)
     return redirect("catalogue:title", slug=slug, permanent=True)
+
+
+@stamped_title_page
+def sources(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every capture the title was read from, the differences between two, and how to cite it."""
+    from catalogue.selectors.sources import captures_diff, citation_date, title_captures
+
+    title = Title.objects.filter(slug=slug).first()
+    if title is None:
+        raise Http404(f"No title {slug}")
+    captures = title_captures(title)
+    diff = None
+    older, newer = request.GET.get("from", ""), request.GET.get("to", "")
+    if older.isdigit() and newer.isdigit():
+        diff = captures_diff(captures, int(older), int(newer))
+    latest = next((c for c in reversed(captures) if c.source.captured_at), captures[-1] if captures else None)
+    context = {
+        "title": title,
+        "captures": captures,
+        "diff": diff,
+        "latest": latest,
+        "latest_date": citation_date(latest.source.captured_at, latest.source.captured_precision) if latest else "",
+        "catalogue_url": request.build_absolute_uri(title.get_absolute_url()),
+        "canonical_url": request.build_absolute_uri(request.path),
+    }
+    return render(request, "catalogue/title/sources.html", context)
