@@ -6,6 +6,10 @@ import json
 import logging
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from catalogue.models import SourcePage
@@ -67,10 +71,43 @@ class SourcePageAdmin(admin.ModelAdmin):
         "reparsed_at",
         "warnings_list",
         "unparsed_list",
+        "saved_page",
         "raw_text",
         "record_json",
     )
     readonly_fields = fields
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.saved_page_view)
+        return [path("<int:pk>/page/", view, name="catalogue_sourcepage_page"), *super().get_urls()]
+
+    def saved_page_view(self, request, pk: int) -> HttpResponse:
+        """The saved page as it was read, for staff only, in a sandbox.
+
+        ``Content-Security-Policy: sandbox`` gives the page a unique origin with no
+        scripts, forms or top navigation, and ``default-src 'none'`` stops every load
+        (images, styles, frames, beacons to the old site): the page is shown, never run.
+        """
+        source = get_object_or_404(SourcePage.objects.only("pk", "raw", "format"), pk=pk)
+        if not self.has_view_permission(request, source):
+            raise PermissionDenied
+        if source.raw is None:
+            raise Http404("no saved bytes")
+        html = source.format == "html"
+        response = HttpResponse(bytes(source.raw), content_type="text/html" if html else "text/plain; charset=utf-8")
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'; style-src 'unsafe-inline'"
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Referrer-Policy"] = "no-referrer"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    @admin.display(description="saved page")
+    def saved_page(self, obj) -> str:
+        if obj.pk is None:
+            return "—"
+        url = reverse("admin:catalogue_sourcepage_page", args=[obj.pk])
+        return format_html('<a href="{}" target="_blank" rel="noopener noreferrer">view the saved page (sandboxed: '
+                           'no scripts, nothing loaded)</a>', url)
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)

@@ -147,3 +147,31 @@ def test_reparse_with_the_real_service_once_merged(staff_client, sample_bytes):
     assert len(messages) == 1
     assert messages[0][1].startswith(f"{samples[0]}: re-parsed, ")
     assert messages[0][0] in ("success", "warning")
+
+
+def test_staff_see_the_saved_page_itself_in_a_sandbox(staff_client, client):
+    raw = b'<html><body><h1>Gaslight</h1><script>alert(1)</script><img src="http://ia.media-imdb.com/x.jpg"></body></html>'
+    source = make_source(raw, title=make_title(), format="html")
+    change = staff_client.get(reverse("admin:catalogue_sourcepage_change", args=[source.pk])).content.decode()
+    url = reverse("admin:catalogue_sourcepage_page", args=[source.pk])
+    assert f'<a href="{url}" target="_blank" rel="noopener noreferrer">view the saved page' in change
+
+    response = staff_client.get(url)
+
+    assert response.status_code == 200
+    assert response.content == raw  # the page as it was read
+    assert response["Content-Type"] == "text/html"
+    policy = response["Content-Security-Policy"]
+    assert policy.startswith("sandbox;") and "default-src 'none'" in policy  # no scripts, nothing loaded
+    assert "script-src" not in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_saved_page_is_never_served_to_the_public(client):
+    source = make_source(b"<html>a page</html>", title=make_title(), format="html")
+    url = reverse("admin:catalogue_sourcepage_page", args=[source.pk])
+
+    response = client.get(url)
+
+    assert response.status_code == 302 and "/login/" in response["Location"]
