@@ -24,6 +24,7 @@ urlpatterns = [
     path("search/", search.search, name="search"),
     path("data/", dataset.dataset_index, name="dataset"),
     path("data/<str:name>", dataset.dataset_file, name="dataset_file"),
+    path("search/csv/", search.search_csv, name="search_csv"),
     path("search/text/", text_search.text_search_page, name="text_search"),
     path("certificates/", certificates.certificate_index, name="certificates"),
     path("certificates/<str:country>/", certificates.certificate_country, name="certificate_country"),

@@ -41,6 +41,7 @@ from catalogue.selectors.search import (
     people_named,
     search_people,
     search_titles,
+    search_titles_all,
 )
 from catalogue.selectors.titles import (
     FullCredits,
@@ -83,6 +84,7 @@ __all__ = [
     "resolve_person_slug",
     "search_people",
     "search_titles",
+    "search_titles_all",
     "slug_url",
     "slug_url_maker",
     "title_page",

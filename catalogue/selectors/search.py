@@ -10,6 +10,8 @@ the query, so its cost stays bounded and the exact matches still come first.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
@@ -66,6 +68,17 @@ class Suggestion:
     url: str
     kind: str  # "title" or "person"
     year: int | None = None
+
+
+def search_titles_all(filterset) -> Iterator[Title]:
+    """Every title of a search in the page's order (CSV export): ranked candidates for a text query,
+    else the whole filtered queryset, read in chunks."""
+    queryset = filterset.qs  # filtering sets word_query
+    if filterset.word_query:
+        results = search_titles(filterset, 1, WORD_QUERY_CANDIDATES + SHORT_QUERY_CANDIDATES + 1000)
+        yield from results.page.object_list
+        return
+    yield from queryset.iterator(chunk_size=2000)
 
 
 def search_titles(filterset, page_number, per_page: int) -> TitleResults:

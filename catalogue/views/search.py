@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, QueryDict
+import csv
+
+from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import render
 
 from catalogue import selectors
@@ -47,3 +49,37 @@ def _ids_query(ids: list[int]) -> str:
     query = QueryDict(mutable=True)
     query.setlist("person_id", [str(pk) for pk in ids])
     return query.urlencode()
+
+
+CSV_COLUMNS = ("id", "title", "year", "kind", "rating", "votes", "url")
+# A spreadsheet runs a cell that starts with one of these as a formula: page text never should.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def search_csv(request: HttpRequest) -> StreamingHttpResponse:
+    """/search/csv/?…: every title the same search finds, as CSV (streamed: flat memory however many)."""
+    filterset = TitleFilter(request.GET or None, queryset=search_queryset())
+    url = request.build_absolute_uri
+
+    class Echo:
+        def write(self, value: str) -> str:
+            return value
+
+    writer = csv.writer(Echo())
+
+    def rows():
+        yield writer.writerow(CSV_COLUMNS)
+        for title in selectors.search_titles_all(filterset):
+            yield writer.writerow([
+                title.imdb_id or title.slug, _cell(title.title), title.year or "", title.kind,
+                title.rating if title.rating is not None else "", title.votes if title.votes is not None else "",
+                url(title.get_absolute_url()),
+            ])
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="titles.csv"'
+    return response
+
+
+def _cell(text: str) -> str:
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
