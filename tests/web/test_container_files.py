@@ -45,7 +45,26 @@ def test_the_image_runs_the_readmes_production_commands():
         "python manage.py collectstatic --noinput",
     ]
     assert steps["FROM"] == ["python:3.11-slim"]  # the README's Python
-    assert "pip install --no-cache-dir -r requirements.txt" in steps["RUN"]
+    assert "pip install --no-cache-dir --require-hashes -r requirements.lock" in steps["RUN"]
+
+
+def test_the_lock_pins_what_requirements_txt_pins_and_hashes_everything():
+    def pins(text: str) -> dict[str, str]:
+        found = {}
+        for line in text.splitlines():
+            match = re.match(r"^([A-Za-z0-9_.-]+)(?:\[[^]]*\])?==([^ ;\\]+)", line)
+            if match:
+                found[match.group(1).lower().replace("_", "-")] = match.group(2)
+        return found
+
+    wanted = pins((ROOT / "requirements.txt").read_text())
+    lock_text = (ROOT / "requirements.lock").read_text()
+    locked = pins(lock_text)
+    assert {name: locked.get(name) for name in wanted} == wanted  # regenerate the lock when a pin changes
+    assert set(locked) > set(wanted)  # the indirect ones too (asgiref, sqlparse…)
+    entries = re.split(r"\n(?=[a-z])", lock_text.split("\n\n", 1)[1])
+    assert all("--hash=sha256:" in entry for entry in entries if "==" in entry)
+    assert "file://" not in lock_text  # no machine's own package index
 
 
 def test_the_images_static_files_step_works_with_only_its_build_time_key(tmp_path):
