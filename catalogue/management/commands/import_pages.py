@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from catalogue.importing.outcome import Failure, ImportOutcome, ImportReport, ImportStopped
 from catalogue.importing.pages import COMMIT_EVERY_PAGES, COMMIT_EVERY_SECONDS, pages_import
 from catalogue.importing.sources import input_size
+from catalogue.importing.summary import summary_lines
 
 LOG_EVERY = 1000
 
@@ -103,51 +104,8 @@ class Command(BaseCommand):
             raise CommandError(f"{len(batch.failed)} page(s) failed", returncode=1)
 
     def _summary(self, report: ImportReport, *, elapsed: float, dry_run: bool, verbosity: int) -> None:
-        out = self.stdout
-        prefix = "dry run (nothing written): " if dry_run else ""
-        out.write(
-            f"{prefix}{report.pages} pages in {elapsed:.1f}s: imported {report.imported}, updated {report.updated}, "
-            f"unchanged {report.unchanged}, skipped {report.skipped_count}, failed {len(report.failed)}, "
-            f"conflicts {len(report.conflicts)}; recommendation lines split {report.recommendation_lines_split}"
-        )
-        listed = verbosity >= 2  # every page was listed as it went
-        if not listed:
-            self._skipped_summary(report)
-        for failure in report.failed:
-            out.write(f"failed: {failure}")
-        for name, conflict in report.conflicts:
-            out.write(f"conflict: {name}: {conflict}")
-        for shared in report.shared_dates:
-            out.write(f"warning: {shared}")
-        if report.noted_count:
-            out.write(
-                f"with warnings or unparsed lines (kept in the record; the title's Sources list them): "
-                f"{report.noted_count:,} page(s)"
-            )
-            shown = report.noted if listed else report.noted[:NOTED_SHOWN]
-            for noted in shown:
-                out.write(f"noted: {noted.name}: {_plural(noted.warnings, 'warning')}, "
-                          f"{_plural(noted.unparsed, 'unparsed line')}")
-            if report.noted_count > len(shown):
-                out.write(f"… and {report.noted_count - len(shown):,} more (--report FILE.jsonl lists every page)")
-
-    def _skipped_summary(self, report: ImportReport) -> None:
-        """A line per skipped item when there are few of a reason, else one line for the reason."""
-        examples: dict[str, list] = {}
-        for skipped in report.skipped:
-            examples.setdefault(skipped.reason, []).append(skipped)
-        for reason, count in report.skipped_by_reason.most_common():
-            kept = examples.get(reason, [])
-            if count <= SKIPPED_LISTED:
-                for skipped in kept:
-                    self.stdout.write(f"skipped: {skipped.name}: {reason}")
-            else:
-                self.stdout.write(f"skipped {count:,}: {reason} (e.g. {kept[0].name})")
-
-
-# Skipped items of one reason listed one by one up to this many; past it, one line with the count.
-SKIPPED_LISTED = 5
-NOTED_SHOWN = 20
+        for line in summary_lines(report, elapsed=elapsed, dry_run=dry_run, listed=verbosity >= 2):
+            self.stdout.write(line)
 
 
 def _open_report(path: str | None):
@@ -223,10 +181,6 @@ def _duration(seconds: float) -> str:
     if seconds < 3600:
         return f"{seconds / 60:.0f} min"
     return f"{int(seconds // 3600)} h {int(seconds % 3600 // 60)} min"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _parse_when(value: str) -> datetime:
