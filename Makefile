@@ -46,7 +46,10 @@ migrate: install
 samples: install
 	DEBUG=1 $(BIN)/python manage.py import_pages samples/
 
+# The task worker (the admin's uploads) runs beside the server and stops with it.
 serve: install
+	DEBUG=1 $(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 check-deploy: install

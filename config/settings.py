@@ -53,8 +53,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_filters",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "catalogue",
 ]
+
+# Background work (the admin's uploads) runs in a task worker reading its queue from the
+# database: no extra server. `manage.py db_worker` (started by `make run`) runs it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -166,6 +172,12 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+
+# Uploaded files (the admin's imports). Never served: no URL leads here.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "uploads")
+# Uploads larger than this go to a temporary file, not memory (crawls are large).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Where export_dataset writes the downloadable dataset that /data/ serves.
 DATASET_ROOT = Path(os.environ.get("DATASET_ROOT") or BASE_DIR / "dataset")

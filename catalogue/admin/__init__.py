@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import admin
 
-from . import companies, credits, didyouknow, history, people, releases, sources, titles  # noqa: F401
+from . import companies, credits, didyouknow, history, people, releases, sources, titles, uploads  # noqa: F401
 
 admin.site.site_header = settings.CATALOGUE_SITE_NAME
 admin.site.site_title = settings.CATALOGUE_SITE_NAME

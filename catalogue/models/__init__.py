@@ -7,7 +7,7 @@ from .didyouknow import Connection, Goof, PendingSplitWord, Quote, QuoteLine, Re
 from .people import Person, PersonRedirect
 from .releases import AlternateTitle, Certificate, CertificateCount, ReleaseDate, Tagline
 from .reviews import Review
-from .sources import SourcePage
+from .sources import ImportUpload, SourcePage, UploadStatus
 from .titles import (
     Colour,
     Country,
@@ -38,6 +38,8 @@ from .vocabularies import (
 
 __all__ = [
     "AlternateTitle",
+    "ImportUpload",
+    "UploadStatus",
     "CONNECTION_REVERSE",
     "Certificate",
     "CertificateCount",
