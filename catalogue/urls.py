@@ -40,6 +40,7 @@ urlpatterns = [
     path("name/<uslug:slug>/", people.person_detail, name="person"),
     path("name/<uslug:slug>.json", data.person_json, name="person_json"),
     path("company/<uslug:slug>/", companies.company_detail, name="company"),
+    path("company/<uslug:slug>.json", data.company_json, name="company_json"),
     # Browse pages (views/browse.py): crawlable, unlike /search/.
     path("browse/", browse.overview, name="browse"),
     path("year/<int:year>/", browse.year, name="year"),

@@ -93,7 +93,8 @@ class TitleQuerySet(models.QuerySet):
 
     def for_listing(self, *more_fields: str) -> TitleQuerySet:
         """Only the columns a list of titles shows (and ``more_fields``)."""
-        return self.only("slug", "title", "year", "end_year", "kind", "rating", "votes", "original_title", *more_fields)
+        return self.only("slug", "imdb_id", "title", "year", "end_year", "kind", "rating", "votes", "original_title",
+                         *more_fields)
 
     def top_rated(self, *, min_votes: int = 0) -> TitleQuerySet:
         qs = self.filter(rating__isnull=False)

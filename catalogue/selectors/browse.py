@@ -19,7 +19,8 @@ def company_roles(company) -> list[tuple[str, list]]:
     rows = (
         TitleCompany.objects.filter(company=company)
         .select_related("title")
-        .only("kind", "notes", "position", "company_id", "title__slug", "title__title", "title__year", "title__kind")
+        .only("kind", "notes", "position", "company_id", "title__slug", "title__imdb_id", "title__title", "title__year",
+              "title__kind")
         .order_by("kind", "title__year", "title__title")
     )
     return company_groups(rows)
@@ -48,7 +49,7 @@ def certificate_titles(country: str, rating: str):
     return (
         Certificate.objects.filter(country=country, rating=rating)
         .select_related("title")
-        .only("country", "rating", "notes", "title__slug", "title__title", "title__year", "title__kind",
+        .only("country", "rating", "notes", "title__slug", "title__imdb_id", "title__title", "title__year", "title__kind",
               "title__rating")
         .order_by("title__title", "title__year", "id")
     )

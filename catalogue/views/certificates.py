@@ -7,9 +7,10 @@ from django.shortcuts import render
 from catalogue import selectors
 from catalogue.selectors import listings
 
+from . import data
 from .conditional import catalogue_page
 
-TITLES_PER_PAGE = 100
+TITLES_PER_PAGE = 100  # also a JSON page (?format=json)
 
 
 def certificate_index(request):
@@ -29,5 +30,9 @@ def certificate_detail(request, country: str, rating: str):
     page = Paginator(selectors.certificate_titles(country, rating), TITLES_PER_PAGE).get_page(request.GET.get("page"))
     if not page.object_list:
         raise Http404(f"No certificate {country}:{rating}")
+    if data.wants_json(request):
+        url = request.build_absolute_uri
+        items = [{**data.title_item(row.title, url), "notes": row.notes or []} for row in page.object_list]
+        return data.list_json(request, page, items, certificate={"country": country, "rating": rating})
     context = {"country": country, "rating": rating, "page_obj": page}
     return render(request, "catalogue/certificates/detail.html", context)

@@ -72,3 +72,52 @@ def person_json(request: HttpRequest, slug: str) -> JsonResponse:
         "credits": credits,
     })
 
+
+
+def title_item(title, url) -> dict:
+    return {
+        "id": title.imdb_id or title.slug,
+        "slug": title.slug, "title": title.title, "year": title.year, "kind": title.kind,
+        "url": url(slug_url("catalogue:title", title.slug)),
+    }
+
+
+def list_json(request: HttpRequest, page, items: list[dict], **about) -> JsonResponse:
+    """A page of a list as JSON: its items, the total, and the next and previous pages' URLs."""
+
+    def page_url(number: int) -> str:
+        query = request.GET.copy()
+        query["page"] = str(number)
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return _json({
+        **about,
+        "count": page.paginator.count,
+        "page": page.number,
+        "next": page_url(page.next_page_number()) if page.has_next() else None,
+        "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
+        "results": items,
+    })
+
+
+def wants_json(request: HttpRequest) -> bool:
+    return request.GET.get("format") == "json"
+
+
+def company_json(request: HttpRequest, slug: str) -> JsonResponse:
+    from django.shortcuts import get_object_or_404
+
+    from catalogue.models import Company
+
+    company = get_object_or_404(Company, slug=slug)
+    url = request.build_absolute_uri
+    return _json({
+        "catalogue": {"slug": company.slug, "id": company.imdb_id or company.slug,
+                      "url": url(company.get_absolute_url())},
+        "name": company.name,
+        "imdb_id": company.imdb_id,
+        "roles": [
+            {"role": label, "titles": [{**title_item(row.title, url), "notes": row.notes or []} for row in rows]}
+            for label, rows in selectors.company_roles(company)
+        ],
+    })

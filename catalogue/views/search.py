@@ -10,6 +10,8 @@ from django.shortcuts import render
 from catalogue import selectors
 from catalogue.filters import TitleFilter, search_queryset
 
+from . import data
+
 RESULTS_PER_PAGE = 25
 PEOPLE_SHOWN = 20
 
@@ -18,6 +20,11 @@ def search(request: HttpRequest) -> HttpResponse:
     filterset = TitleFilter(request.GET or None, queryset=search_queryset())
     # Invalid fields are reported on the form and left out of the query.
     results = selectors.search_titles(filterset, request.GET.get("page"), RESULTS_PER_PAGE)
+    if data.wants_json(request):
+        url = request.build_absolute_uri
+        items = [{**data.title_item(title, url), "rating": _number(title.rating), "votes": title.votes,
+                  "matched_aka": getattr(title, "matched_aka", None)} for title in results.page.object_list]
+        return data.list_json(request, results.page, items, ranked=results.ranked, capped=results.capped)
     name_query = (request.GET.get("person") or request.GET.get("q") or "").strip()
     people = selectors.search_people(name_query, limit=PEOPLE_SHOWN) if name_query else []
     person_ids = filterset.person_ids()
@@ -43,6 +50,10 @@ def search(request: HttpRequest) -> HttpResponse:
         "show_more_filters": filterset.is_bound and filterset.uses_more_filters(),
     }
     return render(request, "catalogue/search.html", context)
+
+
+def _number(value):
+    return float(value) if value is not None else None
 
 
 def _ids_query(ids: list[int]) -> str:

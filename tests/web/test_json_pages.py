@@ -78,3 +78,43 @@ def test_a_person_as_json_lists_their_credits(client, hiroshima):
 def test_unknown_slugs_are_404(client, db):
     assert client.get("/title/no-such-film.json").status_code == 404
     assert client.get("/name/nobody.json").status_code == 404
+
+
+def test_search_results_as_json_pages_with_next_links(client, db, django_assert_num_queries):
+    from decimal import Decimal
+
+    from tests import factories as f
+
+    for n in range(30):
+        f.make_title(f"Noir {n:02d}", year=1940 + n % 10, slug=f"noir-{n:02d}", imdb_id=f"tt00{n:05d}",
+                     rating=Decimal("7.0"), votes=1000 + n)
+
+    first = json.loads(client.get("/search/?q=noir&format=json").content)
+
+    assert first["count"] == 30 and first["page"] == 1 and first["ranked"] is True
+    assert [item["slug"] for item in first["results"][:2]] == ["noir-29", "noir-28"]  # most votes first
+    assert first["results"][0] | {"url": None} == {
+        "id": "tt0000029", "slug": "noir-29", "title": "Noir 29", "year": 1949, "kind": "movie", "url": None,
+        "rating": 7.0, "votes": 1029, "matched_aka": None}
+    assert first["previous"] is None
+    assert first["next"] == "http://testserver/search/?q=noir&format=json&page=2"
+    second = json.loads(client.get(first["next"]).content)
+    assert len(first["results"]) + len(second["results"]) == 30 and second["next"] is None
+    assert second["previous"] == "http://testserver/search/?q=noir&format=json&page=1"
+
+
+def test_a_certificates_titles_and_a_company_as_json(client, hiroshima):
+    from catalogue.models import Title
+
+    certificate = json.loads(client.get("/certificates/UK/PG/?format=json").content)
+    assert certificate["certificate"] == {"country": "UK", "rating": "PG"}
+    assert [(item["title"], item["notes"]) for item in certificate["results"]] == [("Hiroshima Mon Amour", ["video"])]
+    assert certificate["count"] == 1 and certificate["next"] is None
+
+    from tests import factories as f
+
+    f.make_title_company(Title.objects.get(), f.make_company("Argos Films", slug="argos-films"), kind="production")
+    company = json.loads(client.get("/company/argos-films.json").content)
+    assert company["name"] == "Argos Films"
+    assert [(role["role"], [item["slug"] for item in role["titles"]]) for role in company["roles"]] == [
+        ("Production companies", ["hiroshima-mon-amour-1959"])]
