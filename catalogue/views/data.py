@@ -19,7 +19,7 @@ from .conditional import stamped_page
 
 
 def _json(payload: dict) -> JsonResponse:
-    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "separators": (",", ":")})
     response["Access-Control-Allow-Origin"] = "*"  # read-only public data: any notebook may fetch it
     return response
 
