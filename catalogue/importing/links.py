@@ -1,7 +1,8 @@
 """Links between titles: connections and recommendations, resolved in both import orders.
 
 A link names its target by IMDb id when the page gave one, else by printed title and
-year. It is resolved when the target is catalogued: at import of the linking title
+year; a link by id also reaches a catalogued title of that title and year that has no id
+(read from a page that did not show it). It is resolved when the target is catalogued: at import of the linking title
 (``resolve_targets``), or later at import of the target (``resolve_incoming``).
 
 The run-together recommendations line is split with the catalogued titles (and AKAs):
@@ -43,15 +44,24 @@ def resolve_targets(links: list[tuple[str, int | None, str | None]]) -> list[Tit
             params.extend(chunk)
     found = [Title(pk=pk, imdb_id=imdb_id, title_folded=tf, year=year, title=text)
              for pk, imdb_id, tf, year, text in rows_select(" UNION ".join(selects), params)]
+    without_id = defaultdict(list)
     for title in sorted(found, key=lambda t: t.pk):
         if title.imdb_id:
             by_id[title.imdb_id] = title
+        else:
+            without_id[title.title_folded].append(title)
         by_text[(title.title_folded, title.year)].append(title)
     targets = []
     for text, year, imdb_id in links:
         target = by_id.get(imdb_id) if imdb_id else None
-        if target is None and not imdb_id:
-            matches = by_text.get((fold(text), year), [])
+        if target is None:
+            if imdb_id:
+                # The page linked by id, and the catalogue has that title from a page that
+                # gave none (a text extraction): the one id-less title of that title (and
+                # year, when the link shows one; an HTML recommendation does not).
+                matches = [t for t in without_id.get(fold(text), []) if year is None or t.year == year]
+            else:
+                matches = by_text.get((fold(text), year), [])
             target = matches[0] if len(matches) == 1 else None
         targets.append(target)
     return targets
@@ -67,11 +77,20 @@ def resolve_incoming(title: Title) -> int:
     """
     names = [name for name in dict.fromkeys((title.title, title.original_title)) if name]
     year_sql, year_params = ("target_year IS NULL", []) if title.year is None else ("target_year = %s", [title.year])
-    match = f"((target_imdb_id || '') = '' AND target_title IN ({marks(len(names))}) AND {year_sql})"
-    params: list = [*names, *year_params]
     if title.imdb_id:
+        match = f"((target_imdb_id || '') = '' AND target_title IN ({marks(len(names))}) AND {year_sql})"
         match += " OR target_imdb_id = %s"
-        params.append(title.imdb_id)
+        params: list = [*names, *year_params, title.imdb_id]
+    else:
+        # A title with no id (from a text page) takes the links to its title and year
+        # whatever id they name: the id is the one its own page did not show. A link by id
+        # that shows no year (an HTML recommendation) too, unless another id-less title
+        # has the same title (then which one it meant is unknown).
+        match = f"(target_title IN ({marks(len(names))}) AND {year_sql})"
+        params = [*names, *year_params]
+        if not _other_id_less_titles_named(title):
+            match += f" OR (target_title IN ({marks(len(names))}) AND target_year IS NULL AND (target_imdb_id || '') <> '')"
+            params += names
     resolved = 0
     touched: set[int] = set()
     for model in (Connection, Recommendation):
@@ -86,6 +105,14 @@ def resolve_incoming(title: Title) -> int:
     if touched:
         Title.objects.filter(pk__in=touched).update(updated_at=timezone.now())
     return resolved
+
+
+def _other_id_less_titles_named(title: Title) -> bool:
+    table = connection.ops.quote_name(Title._meta.db_table)
+    return bool(rows_select(
+        f"SELECT 1 FROM {table} WHERE title_folded = %s AND imdb_id IS NULL AND id <> %s LIMIT 1",
+        [fold(title.title), title.pk],
+    ))
 
 
 class KnownTitle(NamedTuple):

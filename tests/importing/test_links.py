@@ -247,3 +247,28 @@ def test_a_dry_run_splits_nothing(tmp_path):
 
     assert report.recommendation_lines_split == 1  # reported as a real run would
     assert not Title.objects.exists() and not Recommendation.objects.exists()
+
+
+@pytest.mark.parametrize("godfather_first", [True, False])
+def test_a_link_by_id_reaches_the_same_title_read_from_a_page_without_ids(godfather_first):
+    """Die Hard's saved HTML recommends The Godfather by id (tt0068646); the Godfather page is a
+    text extraction, which shows no id: the link still holds, in both import orders."""
+    from catalogue.importing.pages import pages_import
+    from tests.conftest import SAMPLES
+
+    die_hard = SAMPLES / "die-hard-1988.maindetails-2009.html"
+    godfather = SAMPLES / "the-godfather-1972.combined-excerpt.txt"
+    for path in ([godfather, die_hard] if godfather_first else [die_hard, godfather]):
+        assert not pages_import([path]).failed
+
+    the_godfather = Title.objects.get(title="The Godfather", year=1972)
+    assert the_godfather.imdb_id is None  # the text page gave none
+    link = Recommendation.objects.get(title__title="Die Hard", target_title="The Godfather")
+    assert link.target_imdb_id == "tt0068646"
+    assert link.target == the_godfather
+
+
+def test_a_link_by_id_does_not_reach_a_title_with_another_id(import_record):
+    import_record(small_record("Gaslight", 1944, imdb_id="tt0036855"))
+    import_record(small_record("Laura", 1944, recommendations=[RecommendationRecord("Gaslight", 1944, "tt0999999")]))
+    assert Recommendation.objects.get().target is None  # same title and year, but the ids say another film
