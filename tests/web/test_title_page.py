@@ -104,7 +104,9 @@ def test_recommendations_linked_or_as_text(client, catalogue):
     catalogue.title.recommendations.all().delete()
     f.touch(catalogue.title)  # as every write of the importer and the admin does
     text = section(client.get(URL).content.decode(), "recommendations")
-    assert "Pearl Harbor The English Patient Atonement" in text
+    # Shown as the page's run-together list, not as a sentence.
+    assert "Titles as the page listed them, run together" in text
+    assert "<q>Pearl Harbor The English Patient Atonement</q>" in text
 
 
 def test_first_reviews_most_helpful_first(client, catalogue):
