@@ -80,6 +80,13 @@ def one_of_everything(superuser):
     AccessAttempt.objects.create(**where, get_data="", post_data="", failures_since_start=1)
     AccessFailureLog.objects.create(**where)
     AccessLog.objects.create(**where)
+    # An upload, imported, and a task in the worker's queue (django-tasks-db's own admin).
+    from catalogue.importing.uploads import upload_import
+    from catalogue.models import ImportUpload, UploadStatus
+
+    upload = ImportUpload.objects.create(file="imports/2026/12/pages.zip", original_name="pages.zip",
+                                         status=UploadStatus.DONE, share=1.0, report=["1 pages in 0.1s: imported 1"])
+    upload_import.enqueue(upload_id=upload.pk)
     return title
 
 
