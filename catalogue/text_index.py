@@ -167,7 +167,6 @@ def _postgresql_statements() -> list[str]:
     t = POSTGRESQL_TABLE
     statements = [
         f"CREATE TABLE IF NOT EXISTS {t} (id bigint PRIMARY KEY, title_id bigint NOT NULL, document tsvector NOT NULL)",
-        f"CREATE INDEX IF NOT EXISTS {t}_document ON {t} USING gin (document)",
         f"""CREATE OR REPLACE FUNCTION catalogue_text_put(p_id bigint, p_title bigint, p_text text)
         RETURNS void LANGUAGE plpgsql AS $$
         BEGIN
@@ -238,6 +237,8 @@ def _postgresql_statements() -> list[str]:
         f"INSERT INTO {t} SELECT q.id * 8 + {QUOTE}, q.title_id, "
         "to_tsvector('simple', catalogue_text_fold(string_agg(l.character || ' ' || l.text, ' '))) "
         "FROM catalogue_quote q JOIN catalogue_quoteline l ON l.quote_id = q.id GROUP BY q.id",
+        # After the rows: one GIN build is faster than growing it row by row.
+        f"CREATE INDEX IF NOT EXISTS {t}_document ON {t} USING gin (document)",
         f"ANALYZE {t}",
     ]
     return statements

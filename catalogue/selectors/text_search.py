@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connections
 
 from catalogue.models import Title
@@ -22,6 +23,8 @@ MAX_WORDS = 12
 MAX_WORD_LENGTH = 60
 SNIPPET_WORDS = 36  # words shown around the first hit
 SNIPPET_BEFORE = 8  # of them, before it
+# Documents ranked per query at most (settings.TEXT_SEARCH_CANDIDATES overrides): see TextResults.
+CANDIDATES = 1000
 
 
 def query_words(query: str) -> list[str]:
@@ -74,13 +77,24 @@ def snippet(text: str, words: set[str]) -> list[Segment]:
 
 
 class TextResults:
-    """The ranked hits for ``words`` (and one section's, if ``section``): a sequence Paginator can page."""
+    """The ranked hits for ``words`` (and one section's, if ``section``): a sequence Paginator can page.
 
-    def __init__(self, words: list[str], section: str = "", *, using: str = "default") -> None:
+    The work per query is bounded, however common its words: the ranking scores only the
+    first ``candidates`` matching documents the index yields (in its order: FTS5's is by
+    document id, PostgreSQL's the table's, about the order they were written) and the
+    page shows the best-ranked of those; the counts are read from the first
+    ``candidates`` + 1 found: exact below the bound, "more than" and "at least" past it.
+    A query with fewer matches than that is ranked over all of them, as without a bound.
+    """
+
+    def __init__(self, words: list[str], section: str = "", *, candidates: int | None = None,
+                 using: str = "default") -> None:
         self.words = words
         self.code = SECTION_CODES.get(section)
+        self.candidates = candidates or getattr(settings, "TEXT_SEARCH_CANDIDATES", CANDIDATES)
         self.connection = connections[using]
         self._counts: dict[str, int] | None = None
+        self._section_count = 0
 
     # --- the SQL, per database ---
 
@@ -96,24 +110,57 @@ class TextResults:
             [" ".join(f'"{word}"' for word in self.words)],
         )
 
+    @property
+    def _key(self) -> str:
+        return "d.id" if self.connection.vendor == "postgresql" else "d.rowid"
+
     def counts(self) -> dict[str, int]:
-        """Hits per section name (all sections, whatever the filter: the filter's choices show them)."""
+        """Hits per section name among the first ``candidates`` + 1 found (all sections, whatever the filter).
+
+        Exact when ``more`` is false; else each is a lower bound ("at least").
+        """
         if self._counts is None:
             self._counts = {}
             if self.words:
                 source, params = self._match()
-                key = "d.id" if self.connection.vendor == "postgresql" else "d.rowid"
+                key = self._key
+                # Bounded: the database stops reading matches at the LIMIT.
+                sql = (
+                    f"SELECT id %% 8, count(*) FROM (SELECT {key} AS id FROM {source} "
+                    f"LIMIT {self.candidates + 1}) found GROUP BY 1"
+                )
+                if self.code is not None:  # the filter's section, counted up to the bound by itself
+                    sql += (
+                        f" UNION ALL SELECT 0, count(*) FROM (SELECT 1 FROM {source} AND {key} %% 8 = {self.code} "
+                        f"LIMIT {self.candidates + 1}) section"
+                    )
+                    params = params * 2
                 with self.connection.cursor() as cursor:
-                    cursor.execute(f"SELECT {key} %% 8, count(*) FROM {source} GROUP BY 1", params)
+                    cursor.execute(sql, params)
                     found = dict(cursor.fetchall())
+                self._section_count = found.pop(0, 0)
                 self._counts = {name: found.get(code, 0) for code, (name, _label) in SECTIONS.items()}
         return self._counts
 
-    def count(self) -> int:
+    @property
+    def more(self) -> bool:
+        """Whether all sections together have more matches than ``candidates`` (the counts are lower bounds)."""
+        return sum(self.counts().values()) > self.candidates
+
+    def total(self) -> tuple[int, bool]:
+        """(hits, whether there are more than that) of the filter's section, or of all."""
         counts = self.counts()
-        if self.code is not None:
-            return counts.get(SECTIONS[self.code][0], 0)
-        return sum(counts.values())
+        found = self._section_count if self.code is not None else sum(counts.values())
+        return min(found, self.candidates), found > self.candidates
+
+    @property
+    def bounded(self) -> bool:
+        """Whether the ranking saw only some of the matches (the first ``candidates``)."""
+        return self.total()[1]
+
+    def count(self) -> int:
+        """How many hits can be paged through: the ranked candidates."""
+        return self.total()[0]
 
     def __len__(self) -> int:
         return self.count()
@@ -124,18 +171,19 @@ class TextResults:
         offset, stop = page.start or 0, page.stop
         source, params = self._match()
         postgresql = self.connection.vendor == "postgresql"
-        key = "d.id" if postgresql else "d.rowid"
+        key = self._key
         # Ascending: FTS5's rank (bm25) is lower for better; ts_rank is negated to match.
         rank = "-ts_rank(d.document, query, 1)" if postgresql else "d.rank"
-        # FTS5 sorts by rank itself only when rank is the one key (ties come in rowid order).
-        order = f"{rank}, {key}" if postgresql else rank
         section = f" AND {key} %% 8 = %s" if self.code is not None else ""
+        # The candidates come unsorted (no ORDER BY on the rank, so the database stops
+        # reading at the LIMIT and scores only them); the best-ranked of them are the page.
         sql = (
-            f"SELECT hit.id, t.id, t.slug, t.title, t.year, t.kind FROM (SELECT {key} AS id, d.title_id, "
-            f"{rank} AS place FROM {source}{section} ORDER BY {order} LIMIT %s OFFSET %s) hit "
+            "SELECT hit.id, t.id, t.slug, t.title, t.year, t.kind FROM (SELECT id, title_id, place FROM "
+            f"(SELECT {key} AS id, d.title_id, {rank} AS place FROM {source}{section} LIMIT %s) candidate "
+            "ORDER BY place, id LIMIT %s OFFSET %s) hit "
             "JOIN catalogue_title t ON t.id = hit.title_id ORDER BY hit.place, hit.id"
         )
-        params = params + ([self.code] if self.code is not None else []) + [stop - offset, offset]
+        params = params + ([self.code] if self.code is not None else []) + [self.candidates, stop - offset, offset]
         with self.connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()

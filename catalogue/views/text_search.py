@@ -29,11 +29,17 @@ def text_search_page(request: HttpRequest) -> HttpResponse:
         section = form.cleaned_data.get("section", "") if form.is_valid() else ""
     results = text_search(query, section)
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page")) if results.words else None
+    total, more = results.total() if results.words else (0, False)
     context = {
         "form": form,
         "query": query,
         "page_obj": page,
         "section": section,
+        "total": total,
+        "more": more,
+        "candidates": results.candidates,
+        # Past the bound the sections' counts are of the first matches found: "at least".
+        "counts_at_least": results.more if results.words else False,
         "section_counts": [(name, label, results.counts().get(name, 0)) for name, label in SECTIONS.values()]
         if results.words
         else [],

@@ -266,3 +266,82 @@ def test_admin_edits_and_deletes_keep_the_index(client, films):
     delete = reverse("admin:catalogue_trivia_delete", args=[trivia.pk])
     assert client.post(delete, {"post": "yes"}).status_code == 302
     assert hits("winter") == []
+
+
+# --- the bounded ranking (TextResults.candidates): a common word ranks the first N matches found ---
+
+
+@pytest.fixture
+def ghosts(db):
+    """Seven plots and three trivia items with "ghost"; the plot that ranks best is written last."""
+    plots = [f.make_title(f"Ghost {n}", plot="A ghost in a story about other things: " + "word " * (10 + n))
+             for n in range(6)]
+    best = f.make_title("Ghost Best", plot="Ghost, ghost, ghost.")
+    for title in plots[:3]:
+        f.make_trivia(title, "A ghost was seen on the set, among many other stories " + "told " * 20)
+    return {"plots": plots, "best": best}
+
+
+def test_a_query_with_more_matches_than_the_bound_ranks_its_first_candidates(ghosts):
+    everything = [hit.key for hit in text_search("ghost")[0:100]]
+    assert len(everything) == 10 and everything[0] == ghosts["best"].pk * 8 + 1  # unbounded: the best first
+
+    bounded = text_search("ghost")
+    bounded.candidates = 4
+    keys = [hit.key for hit in bounded[0:25]]
+    # The candidates are the first four documents the index yields: SQLite's FTS5 in
+    # document id order, PostgreSQL in the table's order (here the order they were written) …
+    if connection.vendor == "sqlite":
+        assert sorted(keys) == sorted(everything)[:4]
+    else:
+        assert sorted(keys) == [title.pk * 8 + 1 for title in ghosts["plots"][:4]]
+    # … ranked among themselves as the whole ranking ranks them.
+    assert keys == [key for key in everything if key in keys]
+    assert ghosts["best"].pk * 8 + 1 not in keys
+
+
+def test_counts_are_exact_up_to_the_bound_and_lower_bounds_past_it(ghosts):
+    def results(candidates, section=""):
+        found = text_search("ghost", section)
+        found.candidates = candidates
+        return found
+
+    exact = results(10)
+    assert exact.counts() == {"plot": 7, "tagline": 0, "trivia": 3, "goof": 0, "quote": 0, "review": 0}
+    assert (exact.total(), exact.count(), exact.bounded, exact.more) == ((10, False), 10, False, False)
+
+    # Past the bound: "more than 8", the sections' counts are of the first 9 found (at least).
+    eight = results(8)
+    assert sum(eight.counts().values()) == 9
+    assert eight.counts()["plot"] <= 7 and eight.counts()["trivia"] <= 3
+    assert (eight.total(), eight.count(), eight.bounded, eight.more) == ((8, True), 8, True, True)
+    assert len(eight[0:25]) == 8
+
+    # A section filter counts its own section up to the bound: exact here.
+    trivia = results(5, "trivia")
+    assert (trivia.total(), trivia.count(), trivia.bounded, trivia.more) == ((3, False), 3, False, True)
+    assert {hit.section for hit in trivia[0:25]} == {"trivia"}
+    plot = results(5, "plot")
+    assert (plot.total(), plot.count(), plot.bounded) == ((5, True), 5, True)
+    assert len(plot[0:25]) == 5 and {hit.section for hit in plot[0:25]} == {"plot"}
+
+
+def test_page_says_when_the_ranking_is_bounded(client, settings, django_assert_num_queries, ghosts):
+    settings.TEXT_SEARCH_CANDIDATES = 5
+    with django_assert_num_queries(3):
+        response = client.get(URL, {"q": "ghost"})
+    html = response.content.decode()
+    assert 'Matches <span class="muted">(more than 5)</span>' in html
+    assert re.search(r'Plot <span class="muted">\(at least [1-6]\)</span>', html)
+    assert "ranked among the first 5 found" in html
+    assert html.count("<mark>ghost</mark>") + html.count("<mark>Ghost</mark>") >= 5
+    assert len(re.findall(r'class="text-hit__snippet"', html)) == 5
+    with django_assert_num_queries(3):
+        html = client.get(URL, {"q": "ghost", "section": "trivia"}).content.decode()
+    assert 'Matches <span class="muted">(3)</span>' in html and "ranked among the first" not in html
+    assert len(re.findall(r'class="text-hit__snippet"', html)) == 3
+
+    settings.TEXT_SEARCH_CANDIDATES = 1000
+    html = client.get(URL, {"q": "ghost"}).content.decode()
+    assert 'Matches <span class="muted">(10)</span>' in html and "ranked among the first" not in html
+    assert 'Plot <span class="muted">(7)</span>' in html and "at least" not in html
