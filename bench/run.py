@@ -137,6 +137,43 @@ def _time_requests(client, urls: list[str]) -> dict:
     }
 
 
+def _together_urls(requests: int) -> list[str]:
+    """Two-person searches ("worked together") of people who share titles."""
+    from catalogue.models import Credit
+
+    pairs, seen = [], set()
+    rows = Credit.objects.filter(department="cast", order__lte=2).order_by("title_id", "order").values_list(
+        "title_id", "person_id")[: requests * 4]
+    by_title: dict = {}
+    for title_id, person_id in rows:
+        by_title.setdefault(title_id, []).append(person_id)
+    for people in by_title.values():
+        if len(people) >= 2 and tuple(people[:2]) not in seen:
+            seen.add(tuple(people[:2]))
+            pairs.append("/search/?" + urlencode([("person_id", people[0]), ("person_id", people[1])]))
+    return pairs[:requests]
+
+
+def _browse_urls(requests: int) -> list[str]:
+    """Year, decade, genre, country, keyword pages, their indexes, charts and the home page (first visits)."""
+    from django.core.cache import cache
+
+    from catalogue.models import Country, Genre, Keyword, Title
+
+    cache.clear()
+    years = sorted({y for y in Title.objects.exclude(year=None).values_list("year", flat=True).distinct()})
+    genres = list(Genre.objects.values_list("slug", flat=True))
+    countries = list(Country.objects.values_list("slug", flat=True)[:50])
+    keywords = list(Keyword.objects.order_by("-title_count").values_list("slug", flat=True)[:50])
+    urls = ["/", "/browse/", "/genres/", "/keywords/", "/chart/top/", "/chart/top/?kind=movie"]
+    urls += [f"/chart/top/{decade}s/" for decade in sorted({y // 10 * 10 for y in years})]
+    urls += [f"/chart/top/genre/{slug}/" for slug in genres]
+    urls += [f"/decade/{decade}s/" for decade in sorted({y // 10 * 10 for y in years})]
+    urls += [f"/genre/{slug}/" for slug in genres] + [f"/country/{slug}/" for slug in countries]
+    urls += [f"/keyword/{slug}/" for slug in keywords] + [f"/year/{year}/" for year in years]
+    return urls[: max(requests, 50)]
+
+
 def _time_queries(runs: list) -> dict:
     timings = []
     for run in runs:
@@ -197,6 +234,10 @@ def measure_site(database_url: str, *, requests: int) -> dict:
         client, [f"/certificates/{quote(country)}/{quote(rating, safe='/')}/" for country, rating in certificates]
     )
     figures["search_page"] = _time_requests(client, search_urls)
+    figures["search_together"] = _time_requests(client, _together_urls(requests))
+    figures["text_search"] = _time_requests(
+        client, ["/search/text/?" + urlencode({"q": words[index % len(words)]}) for index in range(requests)] if words else [])
+    figures["browse"] = _time_requests(client, _browse_urls(requests))
 
     def searched(params, rows=50):
         # What /search/ runs for these parameters: the count and the first page
@@ -374,8 +415,10 @@ def _measure(url: str, workdir: Path, *, args) -> None:
     """Steps 2–4 on the catalogue at ``url``, printed."""
     env = site_environment(url, static_root=workdir / "static")
     site = run_child(Path(__file__), [*_common(args), "--child-site", url], env=env, timeout=3600)
-    for kind in ("title", "fullcredits", "person", "certificate", "search_page"):
-        _print_requests(kind, site[kind])
+    for kind in ("title", "fullcredits", "person", "certificate", "search_page", "search_together", "text_search",
+                 "browse"):
+        if site[kind]["requests"]:
+            _print_requests(kind, site[kind])
     if "busiest_person" in site:
         busiest = site["busiest_person"]
         _print_requests(f"busiest person ({busiest['credits']:,})", busiest)

@@ -80,6 +80,9 @@ class LinkedTitle(NamedTuple):
 class CompanyLink(NamedTuple):
     name: str
     slug: str
+    imdb_id: str = ""
+    # Set when the page lists another company of the same name: what tells them apart.
+    distinct_as: str = ""
 
     def get_absolute_url(self) -> str:
         return slug_url("catalogue:company", self.slug)
@@ -361,6 +364,19 @@ class CompanyItem(NamedTuple):
     notes: tuple[str, ...] | str
 
 
+def _told_apart(items: list[CompanyItem]) -> list[CompanyItem]:
+    """Companies of one name that are different companies (seven "Warner Home Video"s) get
+    what tells them apart: their IMDb id, else their catalogue slug."""
+    slugs_by_name: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        slugs_by_name[item.company.name].add(item.company.slug)
+    return [
+        item._replace(company=item.company._replace(distinct_as=item.company.imdb_id or item.company.slug))
+        if len(slugs_by_name[item.company.name]) > 1 else item
+        for item in items
+    ]
+
+
 class RecommendationItem(NamedTuple):
     target: LinkedTitle | None
     target_title: str
@@ -399,8 +415,9 @@ TITLE_LISTS = {
     "goofs": TitleList(Goof, ("category", "text"), GoofItem),
     # Grouped by kind for the page by _company_groups.
     "companies": TitleList(
-        TitleCompany, ("kind", "company__name", "company__slug", "notes"),
-        lambda kind, name, slug, notes: CompanyItem(kind, CompanyLink(name, slug), decoded_notes(notes)),
+        TitleCompany, ("kind", "company__name", "company__slug", "company__imdb_id", "notes"),
+        lambda kind, name, slug, imdb_id, notes: CompanyItem(kind, CompanyLink(name, slug, imdb_id or ""),
+                                                             decoded_notes(notes)),
     ),
     "recommendations": TitleList(
         Recommendation, ("target_title", "target_year", *linked_title_fields("target")),
@@ -486,7 +503,7 @@ def title_page(slug: str) -> TitlePage | None:
         connections=_connection_groups(title.pk),
         episodes=episodes,
         rating_history=[RatingPoint(*row) for row in _rating_rows.rows(title.pk)],
-        companies=company_groups(lists.pop("companies")),
+        companies=company_groups(_told_apart(lists.pop("companies"))),
         quotes=_quotes(title.pk),
         **lists,
     )

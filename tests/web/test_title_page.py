@@ -220,3 +220,18 @@ def test_title_without_details_has_no_empty_details_section(client, db):
 
     assert 'id="details"' not in html
     assert "<h1>Bare</h1>" in html
+
+
+def test_same_name_companies_are_told_apart(client, catalogue):
+    first = f.make_company("Warner Home Video", slug="warner-home-video", imdb_id="co0051111")
+    second = f.make_company("Warner Home Video", slug="warner-home-video-2", imdb_id="co0052222")
+    f.make_title_company(catalogue.title, first, kind="distributor", notes=["2003", "USA", "DVD"])
+    f.make_title_company(catalogue.title, second, kind="distributor", notes=["2004", "Japan", "DVD"], position=1)
+    f.touch(catalogue.title)
+
+    companies = section(client.get(URL).content.decode(), "companies")
+
+    assert '<a href="/company/warner-home-video/">Warner Home Video</a> <span class="muted company-id">[co0051111]</span>' in companies
+    assert '<a href="/company/warner-home-video-2/">Warner Home Video</a> <span class="muted company-id">[co0052222]</span>' in companies
+    assert companies.count("company-id") == 2  # a company whose name is not repeated shows none
+    assert "IMDb company id co0052222" in client.get("/company/warner-home-video-2/").content.decode()
