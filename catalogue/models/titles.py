@@ -87,8 +87,11 @@ class TitleQuerySet(models.QuerySet):
         )
 
     def episodes_of(self, series: Title) -> TitleQuerySet:
+        """A series' episodes in their order: season, episode number (unnumbered last), year, id
+        (as ``selectors.titles.EPISODE_ORDER``, the episode page's previous and next)."""
         return self.filter(series=series).order_by(
-            models.F("season").asc(nulls_last=True), models.F("episode").asc(nulls_last=True), "year", "id"
+            models.F("season").asc(nulls_last=True), models.F("episode").asc(nulls_last=True),
+            models.F("year").asc(nulls_last=True), "id",
         )
 
     def for_listing(self, *more_fields: str) -> TitleQuerySet:
@@ -263,7 +266,9 @@ class Title(HandEditable):
             # A person page's stamp looks up the updated_at of each of their titles: from
             # this small index rather than from each title's (wide) row. On PostgreSQL its
             # filmography reads the titles' links from it too (INCLUDE, ignored by SQLite).
-            models.Index(fields=["id", "updated_at"], name="title_id_updated", include=["slug", "title", "year", "kind"]),
+            # An episode's series and number are there too, for its row (migration 0021).
+            models.Index(fields=["id", "updated_at"], name="title_id_updated",
+                         include=["slug", "title", "year", "kind", "series", "series_title", "season", "episode"]),
             # A new series adopts its already imported episodes by series title and year.
             models.Index(fields=["series_title", "series_year"], name="title_series_title_year"),
             # The importer looks for unsplit recommendation lines among these only.

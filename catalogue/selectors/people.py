@@ -40,11 +40,15 @@ FILMOGRAPHY_HEADINGS = {
 # -- people --------------------------------------------------------------------------------
 
 
-# A filmography row: (url, title, year, kind, character, credited_as, notes) of strings, numbers and
-# a tuple of strings, unpacked in this order by catalogue_tags.filmography_items and title_links.
+# A filmography row: (url, title, year, kind, character, credited_as, notes, series_url, series_title,
+# season, episode) of strings, numbers and a tuple of strings, unpacked in this order by
+# catalogue_tags.filmography_items and title_links. The last four name an episode's series
+# ("" and None for any other title; series_url "" for a series not in the catalogue).
 # A plain tuple, not a NamedTuple: the garbage collector stops tracking tuples of such values, so
 # 3,000 rows add no collector passes (as NamedTuples they doubled the page's p95).
-FilmographyRow = tuple[str, str, "int | None", str, str, str, "tuple[str, ...] | str"]
+FilmographyRow = tuple[
+    str, str, "int | None", str, str, str, "tuple[str, ...] | str", str, str, "int | None", "int | None"
+]
 
 
 @dataclass
@@ -93,6 +97,10 @@ def person_redirect_target(slug: str) -> str | None:
     return PersonRedirect.objects.filter(old_slug=slug).values_list("person__slug", flat=True).first()
 
 
+# The columns naming an episode's series, after filmography_query's first eleven.
+EPISODE_COLUMNS = ("title__series_title", "title__series__slug", "title__series__title", "title__season", "title__episode")
+
+
 def filmography_query(person_id: int):
     """A person's credits with their titles' links, newest title first.
 
@@ -109,6 +117,8 @@ def filmography_query(person_id: int):
         .values_list(
             "department", "department_label", "job", "credited_as",
             "title_id", "title__slug", "title__title", "title__year", "title__kind", "character", "notes_json",
+            # An episode's series and number: from the title's index too, and its series' (migration 0021).
+            *EPISODE_COLUMNS,
         )
     )
 
@@ -124,8 +134,13 @@ def person_page(person: Person) -> PersonPage:
     aliases: dict[str, list[FilmographyRow]] = defaultdict(list)
     years: dict[int, int | None] = {}
     credit_total = 0
-    for department, printed, job, credited_as, title_id, slug, title, year, kind, character, notes_json in rows:
-        row = (title_url(slug), title, year, kind, character, credited_as, decoded_notes(notes_json))
+    for (department, printed, job, credited_as, title_id, slug, title, year, kind, character, notes_json,
+         series_title, series_slug, series_name, season, episode) in rows:
+        series_title = series_name or series_title
+        row = (
+            title_url(slug), title, year, kind, character, credited_as, decoded_notes(notes_json),
+            title_url(series_slug) if series_slug else "", series_title, season, episode,
+        )
         if department not in by_department:
             by_department[department] = (printed, defaultdict(list), set())
         _, jobs, title_ids = by_department[department]

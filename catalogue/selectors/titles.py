@@ -13,8 +13,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db.models import CharField, Count, F, Q, Subquery, TextField, Value, Window
-from django.db.models.functions import Cast, RowNumber
+from django.db.models import CharField, Count, F, Max, Q, Subquery, TextField, Value, Window
+from django.db.models.functions import Cast, Lag, Lead, RowNumber
 
 from catalogue.compiled import STAND_IN_SLUG, CompiledQuery
 from catalogue.models import (
@@ -157,6 +157,8 @@ class TitlePage:
     goofs: list = field(default_factory=list)
     quotes: list[QuoteItem] = field(default_factory=list)
     recommendations: list = field(default_factory=list)
+    # An episode's neighbours in its series (None for any other title).
+    episode_nav: EpisodeNav | None = None
 
     @property
     def has_details(self) -> bool:
@@ -176,6 +178,69 @@ class TitlePage:
         for episode in self.episodes:
             by_season[episode.season].append(episode)
         return list(by_season.items())
+
+
+class EpisodeLink(NamedTuple):
+    """A neighbouring episode as the episode page links it."""
+
+    slug: str
+    title: str
+    season: int | None
+    episode: int | None
+
+    def get_absolute_url(self) -> str:
+        return slug_url("catalogue:title", self.slug)
+
+
+@dataclass
+class EpisodeNav:
+    previous: EpisodeLink | None
+    next: EpisodeLink | None
+
+
+# The order of a series' episodes, on every page that lists or walks them: season, then
+# episode number (unnumbered last), then year and id.
+EPISODE_ORDER = (
+    F("season").asc(nulls_last=True), F("episode").asc(nulls_last=True), F("year").asc(nulls_last=True), F("id").asc()
+)
+_EPISODE_LINK_FIELDS = ("slug", "title", "season", "episode")
+
+
+def _episode_neighbours_query(title_id: int):
+    """The episode with its previous and next episodes' links: one query over its series' episodes.
+
+    LAG and LEAD over the series (EPISODE_ORDER); the episode's own row is kept after the
+    windows are computed (a filter on a window column goes to the outer query), so its
+    neighbours are there even though only its row is read.
+    """
+    series_id = Subquery(Title.objects.filter(pk=title_id).values("series_id")[:1])
+    around = {
+        f"{side}_{name}": Window(function(name), order_by=EPISODE_ORDER)
+        for side, function in (("previous", Lag), ("next", Lead))
+        for name in _EPISODE_LINK_FIELDS
+    }
+    return (
+        Title.objects.filter(series_id=series_id)
+        .order_by()
+        .annotate(own_id=Window(Max("id"), partition_by=F("id")), **around)
+        .filter(own_id=title_id)
+        .values_list(*around)
+    )
+
+
+_episode_neighbour_rows = CompiledQuery(_episode_neighbours_query)
+
+
+def _episode_link(slug, title, season, episode) -> EpisodeLink | None:
+    return None if slug is None else EpisodeLink(slug, title, _int_or_none(season), _int_or_none(episode))
+
+
+def episode_nav(title_id: int) -> EpisodeNav | None:
+    rows = _episode_neighbour_rows.rows(title_id)
+    if not rows:
+        return None
+    width = len(_EPISODE_LINK_FIELDS)
+    return EpisodeNav(_episode_link(*rows[0][:width]), _episode_link(*rows[0][width:]))
 
 
 # The title page's queries: each compiled once per database (catalogue/compiled.py), run
@@ -472,7 +537,8 @@ def _title_by_slug(slug: str) -> Title | None:
 
 
 def title_page(slug: str) -> TitlePage | None:
-    """Everything the title page shows in a constant number of small queries (9 for a film)."""
+    """Everything the title page shows in a constant number of small queries (9 for a film,
+    10 for an episode: its neighbours; a series adds its episodes)."""
     title = _title_by_slug(slug)
     if title is None:
         return None
@@ -493,6 +559,7 @@ def title_page(slug: str) -> TitlePage | None:
         episodes = list(Title.objects.episodes_of(title).for_listing("season", "episode", "series_id"))
     lists = _title_lists(title.pk)
     return TitlePage(
+        episode_nav=episode_nav(title.pk) if title.series_id is not None else None,
         title=title,
         cast=cast,
         cast_total=department_totals.get(Department.CAST, 0),

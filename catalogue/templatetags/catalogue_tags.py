@@ -92,6 +92,18 @@ def thousands(value) -> str:
 _escape = html.escape
 
 
+def episode_number(season, episode) -> str:
+    """An episode's number as the old site wrote it: "S1.E3", "S2", "E7" (numbers only), or ""."""
+    parts = [f"S{int(season)}" if season else "", f"E{int(episode)}" if episode else ""]
+    return ".".join(part for part in parts if part)
+
+
+@register.filter
+def episode_code(item) -> str:
+    """An episode's (anything with ``season`` and ``episode``) number: "S1.E3"."""
+    return episode_number(item.season, item.episode)
+
+
 def _title_suffix(kind: str) -> str:
     return "" if kind == TitleKind.MOVIE else f' <span class="muted">({_escape(kind_label(kind))})</span>'
 
@@ -101,15 +113,22 @@ def filmography_items(rows) -> SafeString:
     """A person's filmography rows (selectors.FilmographyRow tuples) as <li> elements."""
     suffixes: dict[str, str] = {}
     items = []
-    for url, title, year, kind, character, credited_as, row_notes in rows:
-        suffix = suffixes.get(kind)
-        if suffix is None:
-            suffix = suffixes[kind] = _title_suffix(kind)
+    for url, title, year, kind, character, credited_as, row_notes, series_url, series_title, season, episode in rows:
+        if series_title:
+            # An episode is named with its series: "Series: Episode (S1.E3)".
+            series = _escape(series_title)
+            if series_url:
+                series = f'<a href="{_escape(series_url)}">{series}</a>'
+            number = episode_number(season, episode)
+            suffix = f' <span class="muted">({number})</span>' if number else _title_suffix(kind)
+            link = f'{series}: <a href="{_escape(url)}">{_escape(title)}</a>{suffix}'
+        else:
+            suffix = suffixes.get(kind)
+            if suffix is None:
+                suffix = suffixes[kind] = _title_suffix(kind)
+            link = f'<a href="{_escape(url)}">{_escape(title)}</a>{suffix}'
         # The year is a number (digits only) or the dash.
-        item = (
-            f'<li><span class="filmography-year">{int(year) if year else "—"}</span> '
-            f'<a href="{_escape(url)}">{_escape(title)}</a>{suffix}'
-        )
+        item = f'<li><span class="filmography-year">{int(year) if year else "—"}</span> {link}'
         if character:
             item += f' <span class="character">… {_escape(character)}</span>'
         if credited_as:

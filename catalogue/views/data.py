@@ -59,7 +59,7 @@ def person_json(request: HttpRequest, slug: str) -> JsonResponse:
             "character": character or None,
             "credited_as": credited_as or None,
         }
-        for department, printed, job, credited_as, _title_id, title_slug, title, year, kind, character, _notes
+        for department, printed, job, credited_as, _title_id, title_slug, title, year, kind, character, _notes, *_episode
         in selectors.filmography_query(person.pk)
     ]
     if not credits:

@@ -145,7 +145,7 @@ def test_series_lists_episodes_and_episode_links_series(client, db):
     episode_html = client.get(second.get_absolute_url()).content.decode()
 
     assert episodes.index("Arrival") < episodes.index("Free for All") < episodes.index("Fall Out")
-    assert "<h3>Season 1</h3>" in episodes and "<h3>Season 2</h3>" in episodes
+    assert '<h3 id="season-1">Season 1</h3>' in episodes and '<h3 id="season-2">Season 2</h3>' in episodes
     assert f'href="{first.get_absolute_url()}"' in episodes
     assert f'<a href="{series.get_absolute_url()}">The Prisoner</a> · Season 1, episode 2' in episode_html
     assert "<title>The Prisoner: Free for All (1967) · Film Catalogue</title>" in episode_html
