@@ -66,6 +66,7 @@ from .identity import (
 )
 from . import counts
 from .bulk import new_row, row_insert, rows_insert
+from .display import displayed
 from .links import pending_words_store, recommendations_split_store, resolve_incoming, resolve_targets, resplit_pending
 from .outcome import Conflict, ImportOutcome, ImportRejected
 from .validation import check_lengths
@@ -94,6 +95,8 @@ def title_import(*, record: TitleRecord, source: SourcePage | None = None, defer
 
 
 def _title_import(*, record: TitleRecord, source: SourcePage | None, defer_split: bool) -> ImportOutcome:
+    # A localised page's H1 gives way to the English title it also prints (display.py).
+    record = displayed(record)
     imdb_id = record.imdb_id or imdb_id_from_url(source.url if source else None)
     if not record.title or not record.title.strip():
         raise ImportRejected("the record has no title")
