@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import RowNumber
 from django.template.response import TemplateResponse
 
-from catalogue.models import Person, PersonRedirect
+from catalogue.models import Credit, Person, PersonRedirect, Title
 from catalogue.services.editing import title_touch
 from catalogue.services.people import PersonMergeError, person_merge
 from catalogue.text import fold
@@ -19,6 +22,48 @@ from .credits import PersonCreditInline
 
 # Duplicates come in handfuls; "select all 40,000" is a slip, not a merge.
 MERGE_LIMIT = 50
+# Titles named for each person in the warning about different IMDb ids (their best known).
+ID_WARNING_TITLES = 3
+
+
+@dataclass
+class IdHolder:
+    """A selected person with an IMDb id, as the merge warning names them."""
+
+    person: Person
+    credit_count: int
+    title_count: int
+    titles: list[Title]
+
+
+def different_imdb_ids(people: list[Person]) -> list[IdHolder]:
+    """The selected people carrying an IMDb id, when there are two ids or more (else []).
+
+    Two ids are two people to IMDb: the merge keeps one id and loses the others, so the
+    confirmation page warns and names each one's best-known titles. One query for them
+    all (ranked per person by votes), whatever their credits.
+    """
+    holders = [person for person in people if person.imdb_id]
+    if len({person.imdb_id for person in holders}) < 2:
+        return []
+    # One credit per person and title (a director who also wrote it is one title).
+    first_on_title = Credit.objects.filter(person_id=OuterRef("person_id"), title_id=OuterRef("title_id")).order_by("pk")
+    ranked = (
+        Credit.objects.filter(person__in=holders, pk=Subquery(first_on_title.values("pk")[:1]))
+        .annotate(rank=Window(RowNumber(), partition_by=F("person_id"),
+                              order_by=(F("title__votes").desc(nulls_last=True), F("title_id").asc())))
+        .filter(rank__lte=ID_WARNING_TITLES)
+        .select_related("title")
+        .only("person_id", "title__slug", "title__title", "title__year", "title__kind")
+        .order_by("person_id", "rank")
+    )
+    titles: dict[int, list[Title]] = {}
+    for credit in ranked:
+        titles.setdefault(credit.person_id, []).append(credit.title)
+    return [
+        IdHolder(person, person.credit_count, person.title_count, titles.get(person.pk, []))
+        for person in holders
+    ]
 
 
 class PersonRedirectInline(admin.TabularInline):
@@ -69,7 +114,10 @@ class PersonAdmin(HandEditedModelAdmin):
 
     @admin.action(description="Merge selected people into one", permissions=("merge",))
     def merge_people(self, request, queryset):
-        people = list(queryset.annotate(credit_count=Count("credits")).order_by("name", "pk")[: MERGE_LIMIT + 1])
+        people = list(
+            queryset.annotate(credit_count=Count("credits"), title_count=Count("credits__title", distinct=True))
+            .order_by("name", "pk")[: MERGE_LIMIT + 1]
+        )
         if len(people) < 2:
             self.message_user(request, "Select two or more people to merge.", messages.WARNING)
             return None
@@ -101,6 +149,7 @@ class PersonAdmin(HandEditedModelAdmin):
             "opts": opts,
             "app_label": opts.app_label,
             "people": [(person, person.credit_count) for person in people],
+            "id_holders": different_imdb_ids(people),
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             "action_name": "merge_people",
             "media": self.media,

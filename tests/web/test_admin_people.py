@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -244,3 +246,50 @@ def test_renaming_a_person_bumps_the_titles_they_are_credited_on(client, superus
     assert person.name_folded == "alain resnais (ii)"
     after = dict(Title.objects.values_list("title", "updated_at"))
     assert {name for name in after if after[name] != before[name]} == {"Muriel"}
+
+
+def _warning(html: str) -> str:
+    start = html.find('<div class="merge-warning"')
+    assert start != -1, "no warning about different IMDb ids"
+    return html[start:html.index("</div>", start)]
+
+
+def test_merge_of_people_with_different_imdb_ids_warns_naming_both_ids_and_their_titles(
+    client, superuser, duplicates, django_assert_max_num_queries
+):
+    client.force_login(superuser)
+    other = duplicates["other"]
+    other.imdb_id = "nm0001"
+    other.save()
+    extra = [make_title(f"Seyrig film {n}", year=1970 + n, votes=100 * n) for n in range(5)]
+    for title in extra:
+        make_credit(title, other, character="Herself")
+    people = [duplicates["with_id"], other, duplicates["keep"]]
+
+    # The warning's titles are one query for every person with an id.
+    with django_assert_max_num_queries(12):
+        html = select_action(client, people).content.decode()
+    warning = _warning(html)
+
+    assert "These people carry different IMDb ids:" in warning
+    assert "nm0720312" in warning and "nm0001" in warning
+    holders = re.findall(r"<li><strong>(nm\d+)</strong> \(([^)]+)\): (.*?)</li>", warning, re.S)
+    assert [(imdb_id, name) for imdb_id, name, _ in holders] == [("nm0720312", "A. Resnais"), ("nm0001", "Delphine Seyrig")]
+    resnais, seyrig = (re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip() for _, _, text in holders)
+    assert resnais == "2 credits on 1 title, among them Muriel (1963)"
+    # The most voted three of six titles, then a sign of more.
+    assert seyrig == ("6 credits on 6 titles, among them Seyrig film 4 (1974); Seyrig film 3 (1973); "
+                      "Seyrig film 2 (1972); …")
+    assert reverse("admin:catalogue_title_change", args=[extra[4].pk]) in warning
+    assert "Alain Resnais" not in warning  # no id: not part of the warning
+
+
+def test_merge_of_people_with_one_or_the_same_imdb_id_does_not_warn(client, superuser, duplicates):
+    client.force_login(superuser)
+    one_id = select_action(client, [duplicates["keep"], duplicates["spaced"], duplicates["with_id"]]).content.decode()
+
+    assert "Keep which person?" in one_id
+    assert 'class="merge-warning"' not in one_id
+    assert 'class="merge-warning"' in select_action(
+        client, [duplicates["with_id"], make_person("Alain Resnais (II)", imdb_id="nm9999999", slug="ar-ii")]
+    ).content.decode()
