@@ -3,8 +3,9 @@
     python bench/admin_pages.py [--credits 100 500] [--titles 5000]
 
 Builds a throw-away in-memory SQLite catalogue (test settings), then times, best
-of five, the title change page (cast and crew inlines) for titles with N credits,
-saving one edited job there, and the title and person changelists.
+of five, the title change page (cast and crew inlines, CREDITS_PER_PAGE rows each)
+for titles with N credits, its last page of cast, saving one edited job there, and the
+title and person changelists.
 """
 
 from __future__ import annotations
@@ -87,6 +88,9 @@ def main() -> None:
         url = reverse("admin:catalogue_title_change", args=[title.pk])
         ms, cpu, queries = timed(lambda: client.get(url))
         print(f"{f'title change page, {count} credits':50} {ms:8.1f} {cpu:8.1f} {queries:8d}")
+        last_page = f"{url}?cast_page={count}"  # past the end: the last page
+        ms, cpu, queries = timed(lambda: client.get(last_page))
+        print(f"{f'title change page, {count} credits, last cast page':50} {ms:8.1f} {cpu:8.1f} {queries:8d}")
         setup_test_environment()  # records the response's context, to build the form's data
         page = client.get(url)
         teardown_test_environment()

@@ -160,6 +160,11 @@ class TitleAdmin(HandEditedModelAdmin):
     search_help_text = "Title, original title or AKA (accents and case ignored), optionally with a year."
     list_per_page = 50
     autocomplete_fields = ("series",)
+
+    class Media:
+        # The inlines' tables fit a 1,280 px window (static/css/admin.css).
+        css = {"all": ("css/admin.css",)}
+
     readonly_fields = ("created_at", "updated_at")
     inlines = (
         CastCreditInline,

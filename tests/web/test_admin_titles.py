@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from catalogue.models import Credit, Department, Title, TitleKind
+from catalogue.admin.credits import CREDITS_PER_PAGE
+from catalogue.models import Credit, Department, Person, Title, TitleKind
 
 from .admin_factories import (
     add_genre,
@@ -512,3 +513,84 @@ def test_editing_and_deleting_certificates_moves_their_counts(staff_client, link
     assert CertificateCount.objects.get(country="UK", rating="X").title_count == 0
     assert CertificateCount.objects.get(country="UK", rating="").title_count == 1  # its UK:18 is left
     _counts_are_fresh()
+
+
+# -- a title with many credits: its inlines a page at a time --------------------------------
+
+
+def _title_with_credits(count: int) -> Title:
+    title = make_title(f"Film with {count} credits", year=1990)
+    people = Person.objects.bulk_create(
+        Person(name=f"Person {count}-{n}", name_folded=f"person {count}-{n}", slug=f"person-{count}-{n}")
+        for n in range(count)
+    )
+    Credit.objects.bulk_create(
+        Credit(title=title, person=person, department=Department.CAST if n % 2 else Department.WRITER,
+               department_label="Cast" if n % 2 else "Writing credits", character=f"Role {n}" if n % 2 else "",
+               job="" if n % 2 else "writer", order=n)
+        for n, person in enumerate(people)
+    )
+    return title
+
+
+def _shown_rows(response, verbose_name_plural: str) -> list[int]:
+    for inline in response.context["inline_admin_formsets"]:
+        if str(inline.opts.verbose_name_plural) == verbose_name_plural:
+            return [form.instance.pk for form in inline.formset.initial_forms]
+    raise LookupError(verbose_name_plural)
+
+
+def test_title_change_page_query_count_does_not_grow_with_its_credits(staff_client, django_assert_num_queries):
+    small, big = _title_with_credits(5), _title_with_credits(200)
+    staff_client.get(change_url(small))  # the session and the like, once
+
+    counts = []
+    for title in (small, big):
+        with django_assert_num_queries(13) as captured:
+            response = staff_client.get(change_url(title))
+        assert response.status_code == 200
+        counts.append(len(captured.captured_queries))
+    assert counts[0] == counts[1]
+    assert len(_shown_rows(response, "cast")) == CREDITS_PER_PAGE == len(_shown_rows(response, "crew"))
+
+
+def test_title_change_page_pages_its_credits_and_links_the_credit_list(staff_client):
+    title = _title_with_credits(130)  # 65 cast, 65 writers
+    cast = list(Credit.objects.filter(title=title, department=Department.CAST).order_by("order", "id"))
+
+    first = staff_client.get(change_url(title))
+    second = staff_client.get(change_url(title) + "?cast_page=2")
+    html = second.content.decode()
+
+    assert _shown_rows(first, "cast") == [credit.pk for credit in cast[:CREDITS_PER_PAGE]]
+    assert _shown_rows(second, "cast") == [credit.pk for credit in cast[CREDITS_PER_PAGE:]]
+    assert "Cast: credits 51–65 of 65 (page 2 of 2)." in html
+    assert 'href="?cast_page=1" rel="prev"' in html
+    # The crew inline stays on its first page, and its "next" keeps the cast's page.
+    assert len(_shown_rows(second, "crew")) == CREDITS_PER_PAGE
+    assert 'href="?cast_page=2&amp;crew_page=2" rel="next"' in html
+    credit_list = reverse("admin:catalogue_credit_changelist")
+    assert f'href="{credit_list}?title__id__exact={title.pk}&amp;department=cast"' in html
+    listed = staff_client.get(f"{credit_list}?title__id__exact={title.pk}&crew=yes")
+    assert listed.status_code == 200
+    assert listed.context["cl"].result_count == 65
+    assert {credit.department for credit in listed.context["cl"].result_list} == {Department.WRITER}
+    # A page past the end is the last page; a nonsense page is the first.
+    assert _shown_rows(staff_client.get(change_url(title) + "?cast_page=99"), "cast") == _shown_rows(second, "cast")
+    assert _shown_rows(staff_client.get(change_url(title) + "?cast_page=x"), "cast") == _shown_rows(first, "cast")
+
+
+def test_saving_a_page_of_credits_edits_that_page_and_leaves_the_others(staff_client):
+    title = _title_with_credits(130)
+    cast = list(Credit.objects.filter(title=title, department=Department.CAST).order_by("order", "id"))
+    url = change_url(title) + "?cast_page=2"
+    page = staff_client.get(url)
+    data = change_form_data(page)
+    data[f"{inline_row(page, 'cast', cast[-1].pk)}-character"] = "The last role, renamed"
+
+    response = staff_client.post(url, data)
+
+    assert response.status_code == 302
+    assert Credit.objects.get(pk=cast[-1].pk).character == "The last role, renamed"
+    assert Credit.objects.filter(title=title).count() == 130
+    assert Credit.objects.filter(title=title, edited_at__isnull=False).count() == 1
