@@ -196,6 +196,7 @@ def _header_values(record: TitleRecord, *, imdb_id: str | None) -> dict[str, Any
         "review_count": record.review_count,
         "faq_count": record.faq_count,
         "cast_complete": record.cast_complete,
+        "cast_alphabetical_from": record.cast_alphabetical_from,
         "recommendations_text": record.recommendations_text or "",
         "recommendation_count": record.recommendation_count,
         "seasons": list(record.seasons),

@@ -294,6 +294,7 @@ class TitleCredit(NamedTuple):
     character: str
     credited_as: str
     notes: tuple[str, ...] | str
+    order: int = 0
 
 
 def _title_credit_rows(credits):
@@ -304,7 +305,7 @@ def _title_credit_rows(credits):
         .annotate(notes_json=Cast("notes", TextField()))
         .values_list(
             "department", "department_label", "person__name", "person__slug", "job", "character",
-            "credited_as", "notes_json",
+            "credited_as", "notes_json", "order",
         )
     )
 
@@ -314,9 +315,9 @@ def _title_credits(rows) -> list[TitleCredit]:
     return [
         TitleCredit(
             department, label, name, person_url(slug), job, character, credited_as,
-            decoded_notes(notes_json),
+            decoded_notes(notes_json), order,
         )
-        for department, label, name, slug, job, character, credited_as, notes_json in rows
+        for department, label, name, slug, job, character, credited_as, notes_json, order in rows
     ]
 
 
@@ -564,6 +565,25 @@ class FullCredits:
     cast: list
     crew: list[DepartmentGroup]
     tabs: TabCounts | None = None
+
+    @property
+    def alphabetical_at(self) -> int | None:
+        """Where the old page's "rest of cast listed alphabetically" line goes in ``cast`` (None: nowhere)."""
+        start = self.title.cast_alphabetical_from
+        if not start:
+            return None
+        at = next((index for index, credit in enumerate(self.cast) if credit.order >= start), None)
+        return at or None  # before the first row, or after the last, it divides nothing
+
+    @property
+    def cast_in_credits_order(self) -> list:
+        at = self.alphabetical_at
+        return self.cast if at is None else self.cast[:at]
+
+    @property
+    def cast_alphabetical(self) -> list:
+        at = self.alphabetical_at
+        return [] if at is None else self.cast[at:]
 
     @property
     def crew_before_cast(self) -> list[DepartmentGroup]:

@@ -23,7 +23,7 @@ def killing(db):
     """A title with every section long enough to push the old layout's facts far down a phone's page."""
     title = f.make_title(
         "The Killing", year=1956, slug="the-killing-1956", rating=Decimal("8.0"), votes=61234, imdb_id="tt0049406",
-        original_title="The Killing",
+        original_title="The Killing", cast_alphabetical_from=20,  # the full cast's divider, checked by axe too
         plot="Crook Johnny Clay assembles a five-man team to steal two million dollars from a racetrack. " * 3,
         awards_text="1 nomination", filming_locations=["Bay Meadows Racetrack, San Mateo, California, USA"],
     )
@@ -127,6 +127,7 @@ def test_tabs_navigate_between_the_title_s_pages(page, live_server, killing):
     # The old page's order: Directed by, Writing credits, then the cast.
     headings = page.locator("main h2").all_inner_texts()
     assert [h.split(" (")[0] for h in headings[:3]] == ["Directed by", "Writing credits", "Cast"]
+    expect(page.locator(".cast-divider")).to_have_text("rest of cast listed alphabetically:")
 
     tabs.get_by_role("link", name="Reviews (6)").click()
     expect(page).to_have_url(re.compile(r"/reviews/$"))

@@ -329,3 +329,31 @@ def test_anonymous_pages_do_not_read_the_session(client, film):
 
     assert "Cookie" not in response.get("Vary", "")
     assert edit_links(response.content.decode()) == []
+
+
+def test_full_cast_keeps_the_rest_of_cast_divider_from_an_imported_page(client):
+    from catalogue.importing.pages import pages_import
+    from catalogue.models import Title
+    from tests.conftest import SAMPLES
+
+    assert pages_import([SAMPLES / "gaslight-1944.combined-2010.html"]).imported == 1
+    title = Title.objects.get(imdb_id="tt0036855")
+    assert title.cast_alphabetical_from == 14
+
+    html = html_of(client.get(f"/title/{title.slug}/fullcredits/"))
+
+    cast = re.search(r'<section class="cast" id="cast">(.*?)</section>', html, re.S).group(1)
+    divider = '<tr class="cast-divider"><th colspan="2" scope="rowgroup">rest of cast listed alphabetically:</th></tr>'
+    assert cast.count(divider) == 1
+    before, after = cast.split(divider)
+    assert re.findall(r">([^<]+)</a></td>", before)[-1] == "Jakob Gimpel"
+    assert re.findall(r">([^<]+)</a></td>", after)[0] == "Harry Adams"
+    assert before.count("<tr><td>") == 13 and after.count("<tr><td>") == 40
+    # Directed by and Writing credits come before the cast, as on the old page.
+    assert html.index('id="director"') < html.index('id="writer"') < html.index('id="cast"')
+
+
+def test_no_divider_when_the_page_had_none(client, film):
+    html = html_of(client.get(f"/title/{film.slug}/fullcredits/"))
+
+    assert "cast-divider" not in html
