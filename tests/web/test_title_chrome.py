@@ -357,3 +357,22 @@ def test_no_divider_when_the_page_had_none(client, film):
     html = html_of(client.get(f"/title/{film.slug}/fullcredits/"))
 
     assert "cast-divider" not in html
+
+
+def test_the_divider_follows_the_cast_it_divides(client):
+    """A full credits page's cast (and its divider) stays when a title page of the same title comes after."""
+    from catalogue.importing.pages import pages_import
+    from catalogue.models import Title
+    from tests.conftest import SAMPLES, TEST_PAGES
+
+    assert pages_import([TEST_PAGES / "fullcredits" / "seven-samurai-1954.fullcredits-2010.html"]).imported == 1
+    title = Title.objects.get(imdb_id="tt0047478")
+    assert title.cast_alphabetical_from == 23
+    assert pages_import([SAMPLES / "seven-samurai-1954.combined-excerpt.txt"]).updated == 1
+    title.refresh_from_db()
+    assert title.cast_alphabetical_from == 23  # the excerpt has no divider, and its cast did not replace these
+
+    html = html_of(client.get(f"/title/{title.slug}/fullcredits/"))
+    before, after = re.search(r'<section class="cast" id="cast">(.*?)</section>', html, re.S).group(1).split(
+        "rest of cast listed alphabetically:")
+    assert before.count("<tr><td>") == 22 and after.count("<tr><td>") == 22
