@@ -376,3 +376,15 @@ def test_the_divider_follows_the_cast_it_divides(client):
     before, after = re.search(r'<section class="cast" id="cast">(.*?)</section>', html, re.S).group(1).split(
         "rest of cast listed alphabetically:")
     assert before.count("<tr><td>") == 22 and after.count("<tr><td>") == 22
+
+
+def test_a_refused_nul_is_the_branded_400_without_echoing_the_words(client, db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/search/?q=ab%00cd")
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "<h1>Bad request</h1>" in html and "A request must not contain NUL characters." in html
+    assert '<nav class="site-menu" aria-label="Site">' in html
+    assert 'id="site-search" type="search" name="q" value=""' in html
+    assert "ab\x00cd" not in html
