@@ -12,6 +12,7 @@ markup from loading or running anything, should escaping ever fail.
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 
 PUBLIC_METHODS = ("GET", "HEAD")
@@ -46,7 +47,9 @@ class PublicSiteGuardMiddleware:
         if request.method not in PUBLIC_METHODS:
             response = HttpResponseNotAllowed(PUBLIC_METHODS)
         elif _has_nul(request):
-            response = HttpResponseBadRequest("A request must not contain NUL characters.", content_type="text/plain")
+            # The site's 400 page (templates/400.html), which reads nothing from the database.
+            reason = "A request must not contain NUL characters."
+            response = HttpResponseBadRequest(render_to_string("400.html", {"reason": reason}, request))
         else:
             response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)

@@ -67,3 +67,22 @@ def editors_group_ensure(apps, schema_editor=None) -> None:
 
 def editors_group_remove(apps, schema_editor=None) -> None:
     apps.get_model("auth", "Group").objects.filter(name=EDITORS_GROUP).delete()
+
+
+def sees_staff_links(request) -> bool:
+    """Whether the public pages show this visitor the staff's "Edit in admin" links.
+
+    Only a signed-in, active staff user. A request with no session cookie is never one:
+    it is answered without reading the session (no query, no ``Vary: Cookie``), which
+    keeps the anonymous pages the ones the page cache shares (catalogue/caching.py
+    never caches or serves a request carrying a session cookie).
+    """
+    from django.conf import settings
+
+    if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    memo = request.__dict__
+    if "_catalogue_sees_staff_links" not in memo:
+        user = getattr(request, "user", None)
+        memo["_catalogue_sees_staff_links"] = bool(user is not None and user.is_active and user.is_staff)
+    return memo["_catalogue_sees_staff_links"]

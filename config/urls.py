@@ -7,3 +7,6 @@ urlpatterns = [
 ]
 
 handler404 = "catalogue.views.errors.page_not_found"
+handler400 = "catalogue.views.errors.bad_request"
+handler403 = "catalogue.views.errors.permission_denied"
+handler500 = "catalogue.views.errors.server_error"

@@ -155,6 +155,7 @@ def title_export(*, title: Title) -> rec.TitleRecord:
         news=_none(title.news),
         cast=cast,
         cast_complete=title.cast_complete,
+        cast_alphabetical_from=title.cast_alphabetical_from,
         crew=crew,
         companies=[
             rec.Company(kind=tc.kind, name=tc.company.name, notes=list(tc.notes), imdb_id=tc.company.imdb_id)
@@ -227,7 +228,7 @@ def title_export(*, title: Title) -> rec.TitleRecord:
 _MODELLED = frozenset(
     """title year end_year kind original_title series imdb_id rating popularity release_date taglines plot
     genres countries languages colors sound_mixes runtimes aspect_ratio awards photo_count news cast
-    cast_complete crew companies akas certificates trivia goofs quotes connections review_count reviews
+    cast_complete cast_alphabetical_from crew companies akas certificates trivia goofs quotes connections review_count reviews
     recommendations recommendations_text recommendation_count faq_count warnings unparsed page_type
     source_format seasons plot_keywords filming_locations soundtrack faq_questions top_rank""".split()
 )

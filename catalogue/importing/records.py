@@ -199,6 +199,7 @@ def _header_values(record: TitleRecord, *, imdb_id: str | None) -> dict[str, Any
         "review_count": record.review_count,
         "faq_count": record.faq_count,
         "cast_complete": record.cast_complete,
+        "cast_alphabetical_from": record.cast_alphabetical_from,
         "recommendations_text": record.recommendations_text or "",
         "recommendation_count": record.recommendation_count,
         "seasons": list(record.seasons),
@@ -237,6 +238,9 @@ def _title_create(record: TitleRecord, *, imdb_id: str | None, full: bool, defer
 
 def _title_update(title: Title, record: TitleRecord, *, imdb_id: str | None, conflicts: list[Conflict]) -> None:
     values = _header_values(record, imdb_id=imdb_id or title.imdb_id)
+    # The divider's place belongs to the cast it divides: set with the credits (_credits_replace),
+    # which a title page leaves alone when a full credits page gave them.
+    values.pop("cast_alphabetical_from")
     changed = []
     for field, value in values.items():
         current = getattr(title, field)
@@ -754,6 +758,10 @@ def _credits_replace(title: Title, record: TitleRecord, *, conflicts, fresh: boo
         printed_key=lambda row: (row.department, row.raw_text),
         describe=lambda kept, row: [("person", kept.person.name, names_by_id.get(row.person_id, ""))],
     )
+    if title.cast_alphabetical_from != record.cast_alphabetical_from:
+        # Where the page's "rest of cast listed alphabetically" line was, for the cast just written.
+        title.cast_alphabetical_from = record.cast_alphabetical_from
+        Title.objects.filter(pk=title.pk).update(cast_alphabetical_from=record.cast_alphabetical_from)
 
 
 # --- reviews -----------------------------------------------------------------------

@@ -212,6 +212,9 @@ class Title(HandEditable):
     review_count = models.PositiveIntegerField(null=True, blank=True)
     faq_count = models.PositiveIntegerField(null=True, blank=True)
     cast_complete = models.BooleanField(null=True, blank=True)
+    # The cast order from which the old page listed the rest of the cast alphabetically
+    # (its "rest of cast listed alphabetically:" line); null when it had no such line.
+    cast_alphabetical_from = models.PositiveIntegerField(null=True, blank=True)
 
     recommendations_text = models.TextField(blank=True, default="")
     recommendation_count = models.PositiveSmallIntegerField(null=True, blank=True)

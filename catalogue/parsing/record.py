@@ -283,6 +283,8 @@ class TitleRecord(_Record):
     news: str | None = None
     cast: list[CastMember] = field(default_factory=list)
     cast_complete: bool | None = None
+    # The order of the first cast member after "rest of cast listed alphabetically" (None: no such line).
+    cast_alphabetical_from: int | None = None
     crew: list[CrewMember] = field(default_factory=list)
     companies: list[Company] = field(default_factory=list)
     akas: list[Aka] = field(default_factory=list)

@@ -45,9 +45,11 @@ from catalogue.selectors.search import (
 )
 from catalogue.selectors.titles import (
     FullCredits,
+    TabCounts,
     TitleCredit,
     TitlePage,
     full_credits,
+    title_with_tab_counts,
     title_page,
     title_reviews,
     title_stamp,
@@ -60,6 +62,7 @@ __all__ = [
     "FullCredits",
     "PageStamp",
     "PersonHit",
+    "TabCounts",
     "PersonPage",
     "Suggestion",
     "TitleResults",
@@ -90,4 +93,5 @@ __all__ = [
     "title_page",
     "title_reviews",
     "title_stamp",
+    "title_with_tab_counts",
 ]

@@ -13,8 +13,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db.models import CharField, Count, F, Max, Q, Subquery, TextField, Value, Window
-from django.db.models.functions import Cast, Lag, Lead, RowNumber
+from django.db.models import CharField, Count, F, Max, OuterRef, Q, Subquery, TextField, Value, Window
+from django.db.models.functions import Cast, Coalesce, Lag, Lead, RowNumber
 
 from catalogue.compiled import STAND_IN_SLUG, CompiledQuery
 from catalogue.models import (
@@ -60,6 +60,10 @@ TITLE_PAGE_REVIEWS = 3
 # Crew the title page shows; the full credits page has every department.
 KEY_CREW_DEPARTMENTS = ("director", "writer", "producer", "composer", "cinematographer", "editor")
 KEY_CREW_PER_DEPARTMENT = 10
+# The header block's certificate is this country's when the title has one (else the first).
+MAIN_CERTIFICATE_COUNTRY = "USA"
+# On the full credits page these departments come before the cast, as on the old page.
+CREW_BEFORE_CAST = ("director", "writer")
 
 
 # -- title pages ---------------------------------------------------------------------------
@@ -173,6 +177,17 @@ class TitlePage:
         return next((group.credits for group in self.crew if group.key == "director"), [])
 
     @property
+    def main_certificate(self) -> CertificateItem | None:
+        """The header's certificate: the USA one if the title has one, else the first printed."""
+        return next((cert for cert in self.certificates if cert.country == MAIN_CERTIFICATE_COUNTRY),
+                    self.certificates[0] if self.certificates else None)
+
+    @property
+    def main_runtime(self) -> RuntimeItem | None:
+        """The header's runtime: the first printed (the old page's headline one)."""
+        return self.runtimes[0] if self.runtimes else None
+
+    @property
     def seasons(self) -> list[tuple[int | None, list]]:
         by_season: dict[int | None, list] = defaultdict(list)
         for episode in self.episodes:
@@ -254,6 +269,22 @@ _title_rows = CompiledQuery(
     lambda slug: Title.objects.filter(slug=slug).values_list(*_TITLE_FIELDS, *linked_title_fields("series", _SERIES_FIELDS)),
     stand_in=STAND_IN_SLUG,
 )
+
+
+def _count_of(model) -> Coalesce:
+    """The title's number of ``model`` rows, as a subquery of the title's own row."""
+    rows = model.objects.filter(title_id=OuterRef("pk")).order_by().values("title_id").annotate(n=Count("id")).values("n")
+    return Coalesce(Subquery(rows), 0)
+
+
+# A title's subpages (full credits, reviews, sources) read the title with the counts their
+# tabs show in the same query: the tabs cost them no query of their own.
+_tab_title_rows = CompiledQuery(
+    lambda slug: Title.objects.filter(slug=slug)
+    .annotate(tab_credit_total=_count_of(Credit), tab_review_total=_count_of(Review))
+    .values_list(*_TITLE_FIELDS, *linked_title_fields("series", _SERIES_FIELDS), "tab_credit_total", "tab_review_total"),
+    stand_in=STAND_IN_SLUG,
+)
 _department_total_rows = CompiledQuery(
     # Plain COUNTs on the title's indexes: cheaper here than as subqueries of the title's query.
     lambda title_id: Credit.objects.filter(title_id=title_id).order_by().values_list("department").annotate(n=Count("id"))
@@ -328,6 +359,7 @@ class TitleCredit(NamedTuple):
     character: str
     credited_as: str
     notes: tuple[str, ...] | str
+    order: int = 0
 
 
 def _title_credit_rows(credits):
@@ -338,7 +370,7 @@ def _title_credit_rows(credits):
         .annotate(notes_json=Cast("notes", TextField()))
         .values_list(
             "department", "department_label", "person__name", "person__slug", "job", "character",
-            "credited_as", "notes_json",
+            "credited_as", "notes_json", "order",
         )
     )
 
@@ -348,9 +380,9 @@ def _title_credits(rows) -> list[TitleCredit]:
     return [
         TitleCredit(
             department, label, name, person_url(slug), job, character, credited_as,
-            decoded_notes(notes_json),
+            decoded_notes(notes_json), order,
         )
-        for department, label, name, slug, job, character, credited_as, notes_json in rows
+        for department, label, name, slug, job, character, credited_as, notes_json, order in rows
     ]
 
 
@@ -524,16 +556,34 @@ def _title_lists(title_id: int) -> dict[str, list]:
     return found
 
 
+def _title_from_row(alias: str, row: tuple) -> Title:
+    title = Title.from_db(alias, _TITLE_FIELDS, row[: len(_TITLE_FIELDS)])
+    if title.series_id is not None:
+        title.series = Title.from_db(alias, _SERIES_FIELDS, row[len(_TITLE_FIELDS):len(_TITLE_FIELDS) + len(_SERIES_FIELDS)])
+    return title
+
+
 def _title_by_slug(slug: str) -> Title | None:
     """The title with every column, and its series as a link (TITLE_LINK_FIELDS) when it has one."""
     alias, found = _title_rows.read(slug)
+    return _title_from_row(alias, found[0]) if found else None
+
+
+@dataclass(frozen=True)
+class TabCounts:
+    """What the title's tabs (templates/catalogue/title/_tabs.html) count; a tab with 0 is hidden."""
+
+    credit_total: int
+    review_total: int
+
+
+def title_with_tab_counts(slug: str) -> tuple[Title, TabCounts] | None:
+    """A subpage's title (as ``_title_by_slug``) and its tabs' counts, in one query."""
+    alias, found = _tab_title_rows.read(slug)
     if not found:
         return None
     row = found[0]
-    title = Title.from_db(alias, _TITLE_FIELDS, row[: len(_TITLE_FIELDS)])
-    if title.series_id is not None:
-        title.series = Title.from_db(alias, _SERIES_FIELDS, row[len(_TITLE_FIELDS):])
-    return title
+    return _title_from_row(alias, row), TabCounts(int(row[-2]), int(row[-1]))
 
 
 def title_page(slug: str) -> TitlePage | None:
@@ -581,15 +631,45 @@ class FullCredits:
     title: Title
     cast: list
     crew: list[DepartmentGroup]
+    tabs: TabCounts | None = None
+
+    @property
+    def alphabetical_at(self) -> int | None:
+        """Where the old page's "rest of cast listed alphabetically" line goes in ``cast`` (None: nowhere)."""
+        start = self.title.cast_alphabetical_from
+        if not start:
+            return None
+        at = next((index for index, credit in enumerate(self.cast) if credit.order >= start), None)
+        return at or None  # before the first row, or after the last, it divides nothing
+
+    @property
+    def cast_in_credits_order(self) -> list:
+        at = self.alphabetical_at
+        return self.cast if at is None else self.cast[:at]
+
+    @property
+    def cast_alphabetical(self) -> list:
+        at = self.alphabetical_at
+        return [] if at is None else self.cast[at:]
+
+    @property
+    def crew_before_cast(self) -> list[DepartmentGroup]:
+        """Directed by and Writing credits: above the cast, as the old page printed them."""
+        return [group for group in self.crew if group.key in CREW_BEFORE_CAST]
+
+    @property
+    def crew_after_cast(self) -> list[DepartmentGroup]:
+        return [group for group in self.crew if group.key not in CREW_BEFORE_CAST]
 
 
 def full_credits(slug: str) -> FullCredits | None:
-    title = _title_by_slug(slug)
-    if title is None:
+    found = title_with_tab_counts(slug)
+    if found is None:
         return None
+    title, tabs = found
     groups = group_credits_by_department(_title_credits(_all_credit_rows.rows(title.pk)))
     cast = next((group.credits for group in groups if group.key == Department.CAST), [])
-    return FullCredits(title, cast, [group for group in groups if group.key != Department.CAST])
+    return FullCredits(title, cast, [group for group in groups if group.key != Department.CAST], tabs)
 
 
 REVIEW_SORTS = {"helpful": "most_helpful", "date": "newest"}

@@ -258,3 +258,18 @@ def full_crew_rows(credits) -> SafeString:
             row += _muted(f"(as {credit.credited_as})")
         rows.append(row + "</td></tr>")
     return mark_safe("\n".join(rows))  # noqa: S308 (every value above is escaped)
+
+
+@register.simple_tag(takes_context=True)
+def edit_in_admin(context, obj) -> str:
+    """A staff user's "Edit in admin" link to ``obj``'s change page; nothing for anyone else."""
+    from catalogue.permissions import sees_staff_links
+
+    if obj is None or not sees_staff_links(context.get("request")):
+        return ""
+    opts = obj._meta
+    try:
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    except NoReverseMatch:
+        return ""
+    return format_html('<p class="staff-link"><a href="{}">Edit in admin</a></p>', url)

@@ -16,11 +16,12 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
 from catalogue.caching import cache_page_by_stamp
+from catalogue.permissions import sees_staff_links
 from catalogue.selectors import PageStamp
 from catalogue.selectors.listings import catalogue_stamp
 
 # Bump when the templates change what a page shows, so cached copies are not reused.
-PAGE_VERSION = "7"
+PAGE_VERSION = "8"
 
 
 def stamped_page(stamp_of: Callable[[str], PageStamp | None], prefix: str):
@@ -57,7 +58,10 @@ def _stamped(stamp: Callable[..., PageStamp | None], prefix: str):
         if value is None:
             return None
         digest = hashlib.sha256(value.key.encode()).hexdigest()[:20]
-        return f"{prefix}-{PAGE_VERSION}-{digest}"
+        # A staff user's copy shows "Edit in admin" links: its own ETag, so a browser
+        # never revalidates the public copy as the staff one (or the other way round).
+        viewer = "-staff" if sees_staff_links(request) else ""
+        return f"{prefix}-{PAGE_VERSION}-{digest}{viewer}"
 
     def last_modified(request, *args, **kwargs):
         value = stamp(request, *args, **kwargs)
@@ -77,6 +81,9 @@ def _stamped(stamp: Callable[..., PageStamp | None], prefix: str):
             # Revalidate every time: without this, browsers guess a freshness from
             # Last-Modified and may show a stale page for days after a change.
             patch_cache_control(response, no_cache=True)
+            if sees_staff_links(request):
+                # Never kept by a shared cache (the page cache skips these requests already).
+                patch_cache_control(response, private=True)
             return response
 
         return wrapped

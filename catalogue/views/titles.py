@@ -25,6 +25,7 @@ def title_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "page": page,
         "title": page.title,
+        "tabs": selectors.TabCounts(page.credit_total, page.review_total),
         "canonical_url": request.build_absolute_uri(page.title.get_absolute_url()),
         "json_ld": seo.title_json_ld(page, request.build_absolute_uri),
         "og_type": seo.og_type(page.title),
@@ -41,6 +42,7 @@ def full_credits(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "credits": credits,
         "title": credits.title,
+        "tabs": credits.tabs,
         "canonical_url": request.build_absolute_uri(request.path),
     }
     return render(request, "catalogue/title/fullcredits.html", context)
@@ -48,15 +50,20 @@ def full_credits(request: HttpRequest, slug: str) -> HttpResponse:
 
 @stamped_title_page
 def reviews(request: HttpRequest, slug: str) -> HttpResponse:
-    title = Title.objects.filter(slug=slug).first()
-    if title is None:
+    found = selectors.title_with_tab_counts(slug)
+    if found is None:
         raise Http404(f"No title {slug}")
+    title, tabs = found
     sort = "date" if request.GET.get("sort") == "date" else "helpful"
-    page = Paginator(selectors.title_reviews(title, sort), REVIEWS_PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(selectors.title_reviews(title, sort), REVIEWS_PER_PAGE)
+    # The tabs' count, read with the title, is the paginator's: no COUNT query of its own.
+    paginator.count = tabs.review_total
+    page = paginator.get_page(request.GET.get("page"))
     # Each page of reviews is its own canonical page; the sort is not.
     canonical = request.path + (f"?page={page.number}" if page.number > 1 else "")
     context = {
         "title": title,
+        "tabs": tabs,
         "page_obj": page,
         "sort": sort,
         "canonical_url": request.build_absolute_uri(canonical),
@@ -78,9 +85,10 @@ def sources(request: HttpRequest, slug: str) -> HttpResponse:
     """Every capture the title was read from, the differences between two, and how to cite it."""
     from catalogue.selectors.sources import captures_diff, citation_date, title_captures
 
-    title = Title.objects.filter(slug=slug).first()
-    if title is None:
+    found = selectors.title_with_tab_counts(slug)
+    if found is None:
         raise Http404(f"No title {slug}")
+    title, tabs = found
     captures = title_captures(title)
     diff = None
     older, newer = request.GET.get("from", ""), request.GET.get("to", "")
@@ -89,6 +97,7 @@ def sources(request: HttpRequest, slug: str) -> HttpResponse:
     latest = next((c for c in reversed(captures) if c.source.captured_at), captures[-1] if captures else None)
     context = {
         "title": title,
+        "tabs": tabs,
         "captures": captures,
         "diff": diff,
         "latest": latest,

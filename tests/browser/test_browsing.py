@@ -54,12 +54,12 @@ def test_search_a_person_then_browse_to_a_certificate(page, live_server, hiroshi
     expect(page.locator("h1")).to_have_text("Hiroshima Mon Amour (1959)")
     expect(page.locator(".chart__svg")).to_be_visible()
 
-    page.get_by_role("link", name="Full cast and crew (3)").click()
+    page.get_by_role("link", name="Full cast & crew (3)").click()
     expect(page.locator("h1")).to_have_text("Full cast and crew")
     expect(page.locator("#makeup").get_by_text("Éliane Marcus")).to_be_visible()
     page.go_back()
 
-    page.get_by_role("link", name="User reviews (2)").click()
+    page.get_by_role("link", name="Reviews (2)").click()
     page.get_by_role("link", name="Newest").click()
     expect(page).to_have_url(re.compile(r"/reviews/\?sort=date$"))
     expect(page.locator(".review__summary").first).to_have_text("Rarely helpful")

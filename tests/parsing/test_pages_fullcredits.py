@@ -106,7 +106,7 @@ def _header(record, *, imdb_id, source_format):
     assert (record.page_type, record.source_format) == ("fullcredits", source_format)
     # A full-credits page carries no other section: every other key keeps its empty value.
     section = {"title", "year", "kind", "original_title", "imdb_id", "page_type", "source_format", "cast", "cast_complete",
-               "crew", "warnings", "unparsed"}
+               "cast_alphabetical_from", "crew", "warnings", "unparsed"}
     empty = TitleRecord(title="Seven Samurai").to_dict()
     assert {key: value for key, value in record.to_dict().items() if key not in section} == {
         key: value for key, value in empty.items() if key not in section
@@ -117,6 +117,7 @@ def test_html_fullcredits_page(test_page_bytes):
     record = parse_html_fullcredits_page(test_page_bytes(HTML_PAGE))
     _header(record, imdb_id="tt0047478", source_format="html")
     assert record.cast_complete is True
+    assert record.cast_alphabetical_from == 23  # 22 credited rows, then "rest of cast listed alphabetically:"
     assert _cast_rows(record) == CAST
     assert _crew_rows(record) == CREW
     assert record.warnings == [LOCATION_WARNING]
@@ -143,6 +144,7 @@ def test_text_fullcredits_page(test_page_bytes):
     record = parse_text_fullcredits_page(test_page_bytes(TEXT_PAGE))
     _header(record, imdb_id=None, source_format="text")
     assert record.cast_complete is True
+    assert record.cast_alphabetical_from == 23
     # The text carries no ids; every other field is the same as the HTML page's.
     assert _cast_rows(record) == _without_ids(CAST, {5, 6})
     assert _crew_rows(record) == _without_ids(CREW, {7})

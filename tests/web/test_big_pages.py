@@ -147,7 +147,7 @@ def test_title_page_key_crew_shows_the_first_ten_and_counts_the_rest(client, db,
     cast = re.search(r'<section class="cast".*?</section>', html, re.S).group(0)
     assert re.findall(r'href="/name/producer-(\d+)/"', cast) == [str(n) for n in range(15)]
     assert "See the full cast (20)" in cast
-    assert "Full cast and crew (60)" in html
+    assert 'Full cast &amp; crew <span class="title-tabs__count">(60)</span>' in html
 
 
 def _index_columns(index: str) -> set[str]:

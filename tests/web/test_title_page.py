@@ -26,8 +26,10 @@ def test_title_page_header_rating_and_links(client, catalogue):
     assert "Original title: <i>Hiroshima mon amour</i>" in html
     assert '<span class="rating" title="User rating">8.0</span>' in html
     assert "from 21,203 votes" in html
-    assert 'href="/title/hiroshima-mon-amour-1959/fullcredits/">Full cast and crew (5)' in html
-    assert 'href="/title/hiroshima-mon-amour-1959/reviews/">User reviews (2)' in html
+    # The tabs (templates/catalogue/title/_tabs.html) count the credits and the reviews.
+    assert ('href="/title/hiroshima-mon-amour-1959/fullcredits/">Full cast &amp; crew'
+            ' <span class="title-tabs__count">(5)</span>') in html
+    assert 'href="/title/hiroshima-mon-amour-1959/reviews/">Reviews <span class="title-tabs__count">(2)</span>' in html
 
 
 def test_title_page_details_sections(client, catalogue):

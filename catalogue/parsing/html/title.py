@@ -940,6 +940,10 @@ def parse_cast(root: LexborNode, record: TitleRecord) -> None:
         header = _cast_header(table)
         if header and "verified as complete" in header.lower():
             record.cast_complete = True
+        if record.cast_alphabetical_from is None:
+            before = _cast_rows_before_divider(table)
+            if before is not None:
+                record.cast_alphabetical_from = order + before + 1
         name_cells = table.css("td.nm")
         for row in name_cells[:MAX_ROWS] if name_cells else table.css("tr")[:MAX_ROWS]:
             if order >= MAX_ROWS:
@@ -988,6 +992,22 @@ def parse_cast(root: LexborNode, record: TitleRecord) -> None:
                     character_id=character_id,
                 )
             )
+
+
+_REST_OF_CAST = re.compile(r"rest of cast listed alphabetically:?", re.I)
+
+
+def _cast_rows_before_divider(table: LexborNode) -> int | None:
+    """How many cast rows the table has before its "rest of cast listed alphabetically:" row (None: no such row)."""
+    rows = 0
+    for row in table.css("tr")[:MAX_ROWS]:
+        if row.css_first("td.nm") is not None or any(
+            imdb_id_from_href(a.attributes.get("href"), "nm") for a in row.css("a[href]")
+        ):
+            rows += 1
+        elif _REST_OF_CAST.fullmatch(clean_text(row) or ""):
+            return rows
+    return None
 
 
 def _cast_header(table: LexborNode) -> str | None:

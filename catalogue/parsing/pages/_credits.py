@@ -54,6 +54,9 @@ class CreditCollector:
     def note_cast_text(self, text: str) -> None:
         if CAST_COMPLETE.search(text) and not text.lower().lstrip().startswith("crew"):
             self.record.cast_complete = True
+        if self.in_cast and REST_OF_CAST.fullmatch(text.strip()) and self.record.cast_alphabetical_from is None:
+            # The old page's divider: the cast from here on is alphabetical, not in credits order.
+            self.record.cast_alphabetical_from = len(self.record.cast) + 1
 
     def add_cast(self, parts: CreditParts, *, imdb_id: str | None = None, character_id: str | None = None) -> None:
         self.record.cast.append(

@@ -801,6 +801,8 @@ def section_cast(page: Page, value: str) -> None:
             page.i += 1
             return
         if lower.startswith("rest of cast listed alphabetically"):
+            if record.cast_alphabetical_from is None:
+                record.cast_alphabetical_from = page.cast_order + 1
             page.i += 1
             continue
         if collapsed.startswith("(") and is_cast_start(collapsed):
