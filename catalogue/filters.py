@@ -95,6 +95,20 @@ class VocabularyFilter(django_filters.ModelChoiceFilter):
     field_class = VocabularyChoiceField
 
 
+def vocabulary_filter(label: str, field_name: str, model: type) -> VocabularyFilter:
+    """A select of one vocabulary (genres, countries, languages) by name; distinct, since it is to-many."""
+    return VocabularyFilter(
+        label=label,
+        field_name=field_name,
+        lookup_expr="exact",
+        queryset=model.objects.order_by("name"),
+        to_field_name="name",
+        distinct=True,
+        empty_label=f"Any {label.lower()}",
+        widget=widgets.Select,
+    )
+
+
 class TitleFilter(django_filters.FilterSet):
     # Every field names its widget from catalogue/widgets.py: Django's HTML, rendered in
     # Python (through templates the form was a fifth of a search page's time).
@@ -120,36 +134,9 @@ class TitleFilter(django_filters.FilterSet):
         label="Kind", field_name="kind", lookup_expr="exact", choices=TitleKind.choices, empty_label="Any kind",
         widget=widgets.Select,
     )
-    genre = VocabularyFilter(
-        label="Genre",
-        field_name="genres",
-        lookup_expr="exact",
-        queryset=Genre.objects.order_by("name"),
-        to_field_name="name",
-        distinct=True,
-        empty_label="Any genre",
-        widget=widgets.Select,
-    )
-    country = VocabularyFilter(
-        label="Country",
-        field_name="countries",
-        lookup_expr="exact",
-        queryset=Country.objects.order_by("name"),
-        to_field_name="name",
-        distinct=True,
-        empty_label="Any country",
-        widget=widgets.Select,
-    )
-    language = VocabularyFilter(
-        label="Language",
-        field_name="languages",
-        lookup_expr="exact",
-        queryset=Language.objects.order_by("name"),
-        to_field_name="name",
-        distinct=True,
-        empty_label="Any language",
-        widget=widgets.Select,
-    )
+    genre = vocabulary_filter("Genre", "genres", Genre)
+    country = vocabulary_filter("Country", "countries", Country)
+    language = vocabulary_filter("Language", "languages", Language)
     year_min = django_filters.NumberFilter(
         label="From year", field_name="year", lookup_expr="gte", widget=widgets.NumberInput
     )

@@ -15,23 +15,6 @@ class CreditQuerySet(models.QuerySet):
     def crew(self) -> CreditQuerySet:
         return self.exclude(department=Department.CAST)
 
-    def for_title(self, title) -> CreditQuerySet:
-        """A title's credits with their people, in page order within each department."""
-        return self.filter(title=title).select_related("person").order_by("department", "order", "id")
-
-    def for_person(self, person) -> CreditQuerySet:
-        """A person's credits with their titles (the filmography)."""
-        return (
-            self.filter(person=person)
-            .select_related("title")
-            .only(
-                "department", "department_label", "job", "character", "credited_as", "notes", "order",
-                "person_id", "title__slug", "title__title", "title__year", "title__end_year", "title__kind",
-                "title__series_title", "title__season", "title__episode",
-            )
-            .order_by(models.F("title__year").desc(nulls_last=True), "title__title", "order")
-        )
-
 
 class Credit(HandEditable):
     # No single-column indexes: credit_title_dept and credit_person_dept_title start with
