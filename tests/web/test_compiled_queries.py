@@ -75,3 +75,34 @@ def test_a_query_that_does_not_use_its_value_is_refused():
 
     with pytest.raises(ValueError, match="does not use it"):
         query.rows(1)
+
+
+def test_the_compiler_internals_compiled_py_relies_on_are_still_there():
+    """Fails on a Django upgrade that changes what catalogue/compiled.py reads from the compiler.
+
+    It uses SQLCompiler.as_sql() -> (sql, params), .select as (expression, sql, alias)
+    triples with .col_count of them selected, .get_converters(expressions) ->
+    {index: (functions, expression)}, and converters called as f(value, expression, connection).
+    """
+    import inspect
+
+    from django.db.models.sql.compiler import SQLCompiler
+
+    assert list(inspect.signature(SQLCompiler.get_converters).parameters) == ["self", "expressions"]
+    title = f.make_title("Seasons", seasons=[1, 2])
+    queryset = Title.objects.filter(pk=title.pk).values_list("pk", "title", "seasons")
+    compiler = queryset.query.get_compiler(using="default")
+    sql, params = compiler.as_sql()
+    assert isinstance(sql, str) and list(params) == [title.pk]
+    assert compiler.col_count == 3
+    assert all(len(entry) == 3 for entry in compiler.select)
+    selected = [expression for expression, _sql, _alias in compiler.select[: compiler.col_count]]
+    assert [expression.target.name for expression in selected] == ["id", "title", "seasons"]
+    converters = compiler.get_converters(selected)
+    # A JSONField is converted from the database on every backend (its from_db_value).
+    functions, expression = converters[2]
+    assert expression is selected[2]
+    assert functions and all(len(inspect.signature(function).parameters) == 3 for function in functions)
+    assert CompiledQuery(lambda pk: Title.objects.filter(pk=pk).values_list("pk", "title", "seasons")).rows(
+        title.pk
+    ) == [(title.pk, "Seasons", [1, 2])]
