@@ -15,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from catalogue.models import HandEditable, Title
+from catalogue.widgets import PYTHON_RENDERED
 from catalogue.services.editing import row_mark_hand_edited, title_ids_of, title_touch
 
 
@@ -125,67 +126,6 @@ class NotesField(forms.CharField):
         return self.prepare_value(initial or []) != "; ".join(self.to_python(data))
 
 
-class QuickSelect(forms.Select):
-    """A flat <select> rendered in Python, not one template per option: the crew inline of
-    a big title shows a few hundred department menus of some forty options each."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        if any(isinstance(label, (list, tuple)) for _key, label in self.choices):
-            return super().render(name, value, attrs, renderer)  # option groups: Django's template
-        values = {str(v) for v in self.format_value(value)}
-        final_attrs = self.build_attrs(self.attrs, attrs)
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((key, mark_safe(" selected") if str(key) in values else "", label) for key, label in self.choices),
-        )
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(final_attrs), options)
-
-
-class QuickInputMixin:
-    """An <input> rendered in Python (same markup as Django's template, many times faster)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        final_attrs = self.build_attrs(self.attrs, attrs)
-        formatted = self.format_value(value)
-        value_attr = {} if formatted is None else {"value": formatted}
-        return format_html(
-            '<input type="{}" name="{}"{}>', self.input_type, name, flatatt({**value_attr, **final_attrs})
-        )
-
-
-class QuickTextInput(QuickInputMixin, forms.TextInput):
-    pass
-
-
-class QuickNumberInput(QuickInputMixin, forms.NumberInput):
-    pass
-
-
-class QuickHiddenInput(QuickInputMixin, forms.HiddenInput):
-    pass
-
-
-class QuickCheckboxInput(forms.CheckboxInput):
-    def render(self, name, value, attrs=None, renderer=None):
-        final_attrs = self.build_attrs(self.attrs, attrs)
-        if self.check_test(value):
-            final_attrs["checked"] = True
-        formatted = self.format_value(value)
-        value_attr = {} if formatted is None else {"value": formatted}
-        return format_html('<input type="checkbox" name="{}"{}>', name, flatatt({**value_attr, **final_attrs}))
-
-
-# The plain widgets of an inline row and their quick equivalents.
-QUICK_WIDGETS = {
-    forms.TextInput: QuickTextInput,
-    forms.NumberInput: QuickNumberInput,
-    forms.HiddenInput: QuickHiddenInput,
-    forms.CheckboxInput: QuickCheckboxInput,
-    forms.Select: QuickSelect,
-}
-
-
 class KnownLabelAutocompleteSelect(AutocompleteSelect):
     """An autocomplete whose selected option's label comes from the already loaded row,
     so an inline of hundreds of rows does not run one query per row to label them."""
@@ -290,7 +230,7 @@ class KnownLabelFormSet(BaseInlineFormSet):
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
         for field in form.fields.values():
-            quick = QUICK_WIDGETS.get(type(field.widget))
+            quick = PYTHON_RENDERED.get(type(field.widget))
             if quick is not None:
                 field.widget.__class__ = quick  # same widget, rendered without a template
         instance = form.instance

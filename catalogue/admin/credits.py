@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.db.models import Q
 from django.urls import reverse
 
+from catalogue import widgets
 from catalogue.models import Credit, Department
 from catalogue.text import fold
 
@@ -20,7 +21,6 @@ from .base import (
     KnownLabelInlineMixin,
     NotesField,
     PrefetchedModelChoiceField,
-    QuickSelect,
     hand_edited,
 )
 
@@ -44,7 +44,7 @@ class CreditForm(forms.ModelForm):
             "character": forms.TextInput(attrs={"size": 24}),
             "credited_as": forms.TextInput(attrs={"size": 18}),
             "order": forms.NumberInput(attrs={"min": 0, "style": "width: 5em"}),
-            "department": QuickSelect,
+            "department": widgets.Select,
         }
 
     # The departments offered; None offers cast and every crew department.

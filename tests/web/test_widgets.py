@@ -10,13 +10,33 @@ HOSTILE = '"><script>alert(1)</script>'
 
 @pytest.mark.parametrize("value", [None, "", "samurai", HOSTILE, 1959, "l'été & <b>"])
 @pytest.mark.parametrize("attrs", [None, {"inputmode": "numeric", "required": True, "disabled": False, "placeholder": HOSTILE}])
-@pytest.mark.parametrize("fast, django", [(widgets.TextInput, forms.TextInput), (widgets.NumberInput, forms.NumberInput)])
+@pytest.mark.parametrize("fast, django", [
+    (widgets.TextInput, forms.TextInput),
+    (widgets.NumberInput, forms.NumberInput),
+    (widgets.HiddenInput, forms.HiddenInput),
+])
 def test_inputs_render_as_djangos_templates(fast, django, value, attrs):
     expected = django(attrs=attrs).render("q", value, attrs={"id": "id_q"})
 
     assert fast(attrs=attrs).render("q", value, attrs={"id": "id_q"}) == expected
     if value == HOSTILE:
         assert "<script>" not in expected
+
+
+@pytest.mark.parametrize("value", [None, "", True, False, "on", HOSTILE])
+def test_checkbox_renders_as_djangos_template(value):
+    expected = forms.CheckboxInput().render("delete", value, attrs={"id": "id_delete"})
+
+    assert widgets.CheckboxInput().render("delete", value, attrs={"id": "id_delete"}) == expected
+    assert ("checked" in expected) == (value not in (None, "", False))
+
+
+def test_the_admin_inlines_swap_every_plain_widget_for_its_python_twin():
+    for django_class, python_class in widgets.PYTHON_RENDERED.items():
+        assert issubclass(python_class, django_class) and python_class.__module__ == "catalogue.widgets"
+    assert set(widgets.PYTHON_RENDERED) == {
+        forms.TextInput, forms.NumberInput, forms.HiddenInput, forms.CheckboxInput, forms.Select,
+    }
 
 
 CHOICES = [("", "Any genre"), ("Drama", "Drama"), (HOSTILE, HOSTILE), ("Film-Noir", "Film-Noir & <i>co</i>")]
