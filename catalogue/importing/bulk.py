@@ -5,7 +5,9 @@
 ``rows_insert`` builds the statement once per model and runs one ``executemany``:
 plain values go as they are, only fields that need a database form (JSON, dates,
 decimals, auto_now stamps) are converted. SQLite's parameter limit does not apply
-to ``executemany`` (each row is bound on its own), so no batching is needed.
+to ``executemany`` (each row is bound on its own), so no batching is needed. Both writers
+check text lengths first (validation.check_lengths): a too-long value fails the page with
+its model, field and value on every database, and no caller has to remember it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from contextlib import contextmanager
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models.base import ModelState
+
+from .validation import check_lengths
 
 # Field classes whose Python value the database driver takes as it is.
 _PLAIN = (
@@ -64,6 +68,7 @@ def rows_insert(model: type[models.Model], rows: list[models.Model]) -> None:
     """INSERT ``rows`` (unsaved instances of ``model``) in one executemany; their pks stay None."""
     if not rows:
         return
+    check_lengths(rows)
     # The connection itself, not the thread-local proxy: every attribute read through
     # ``django.db.connection`` is a lookup in asgiref's Local.
     database = connections[DEFAULT_DB_ALIAS]
@@ -177,6 +182,7 @@ def row_insert(model: type[models.Model], row: models.Model) -> int:
     ``save()`` runs the same INSERT … RETURNING through the ORM's generic path, which for
     a title (~45 columns) cost as much as all the rest of its row-building.
     """
+    check_lengths([row])
     database = connections[DEFAULT_DB_ALIAS]
     sql, getter, conversions = _plan(model, database)
     values = _values(row, getter, conversions, database)

@@ -216,7 +216,6 @@ def _named_for(model, entries, *, fallback: str) -> dict:
             row.slug = slug
             if hasattr(row, "fold_names"):
                 row.fold_names()  # rows_insert skips save()
-        check_lengths(new)
         # executemany, then the new pks by slug (unique): far cheaper than bulk_create.
         rows_insert(model, new)
         pks = _ids_by_slug(model, slugs)

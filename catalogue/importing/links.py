@@ -23,7 +23,6 @@ from catalogue.models import AlternateTitle, Connection, PendingSplitWord, Recom
 from catalogue.text import fold
 
 from .bulk import in_chunks, marks, new_row, rows_insert, rows_select
-from .validation import check_lengths
 
 # Longest title, in words, the split considers (a piece longer than this stays unsplit).
 MAX_PIECE_WORDS = 12
@@ -236,7 +235,6 @@ def recommendations_split_store(*, title_id: int, text: str, count: int | None) 
         )
         for position, (piece, target) in enumerate(attempt.pieces, start=1)
     ]
-    check_lengths(rows)
     rows_insert(Recommendation, rows)
     return attempt
 

@@ -27,7 +27,6 @@ from .links import due_lines_split, import_lock_take
 from .outcome import Failure, ImportOutcome, ImportRejected, ImportReport, ImportStopped
 from .records import title_import
 from .sources import Page, Skipped, Unreadable, iter_pages
-from .validation import check_lengths
 
 
 def page_import(*, page: Page, parsed: ParsedPage | None = None, defer_split: bool = False) -> ImportOutcome:
@@ -64,7 +63,6 @@ def page_import(*, page: Page, parsed: ParsedPage | None = None, defer_split: bo
             captured_precision=capture.precision if capture else CapturePrecision.SECOND,
             captured_from=capture.source[:200] if capture else "",
         )
-        check_lengths([source])
         # title_import saves the source once it knows its title.
         return title_import(record=record, source=source, defer_split=defer_split)
 

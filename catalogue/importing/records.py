@@ -227,7 +227,6 @@ def _title_create(record: TitleRecord, *, imdb_id: str | None, full: bool, defer
     title.slug = allocate_slugs(Title, [title_slug_base(record.title, record.year, imdb_id)])[0]
     title.series = _series_for(record)
     title.fold_names()  # row_insert skips save()
-    check_lengths([title])
     row_insert(Title, title)
     if title.kind in SERIES_KINDS:
         Title.objects.filter(series__isnull=True, series_title=title.title, series_year=title.year).update(
@@ -316,7 +315,6 @@ def _title_sections(
         new_row(Runtime, title_id=title.pk, minutes=r.minutes, country=r.country or "", note=r.note or "", position=i)
         for i, r in enumerate(record.runtimes, start=1)
     ]
-    check_lengths(runtimes)
     rows_insert(Runtime, runtimes)
 
     release = record.release_date
@@ -451,7 +449,6 @@ def _section_replace(
         if edited:
             rows = _keep_edited(model, edited, rows, key=key, fields=fields, conflicts=conflicts,
                                 printed_key=printed_key, describe=describe)
-    check_lengths(rows)
     rows_insert(model, rows)
     return rows
 
@@ -535,7 +532,6 @@ def _quotes_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool
         for quote, lines in zip(quotes, lines_by_quote)
         for i, line in enumerate(lines, start=1)
     ]
-    check_lengths(quote_lines)
     rows_insert(QuoteLine, quote_lines)
 
 
@@ -844,7 +840,7 @@ def _reviews_merge(title: Title, record: TitleRecord, *, update_existing: bool, 
         for field in differences:
             setattr(row, field, getattr(review, field))
         changed.append(row)
-    check_lengths(new + changed)
+    check_lengths(changed)  # the new rows are checked by rows_insert
     rows_insert(Review, new)
     if changed:
         Review.objects.bulk_update(changed, list(_REVIEW_FIELDS))

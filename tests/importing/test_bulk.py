@@ -44,3 +44,19 @@ def test_encoded_json_is_stored_as_the_json_it_is():
                   record=EncodedJSON('{"title": "Gaslight", "year": 1944, "aka": ["Angel Street"]}'))
     rows_insert(SourcePage, [row])
     assert SourcePage.objects.get().record == {"title": "Gaslight", "year": 1944, "aka": ["Angel Street"]}
+
+
+def test_both_writers_reject_a_value_longer_than_its_column_naming_model_and_field():
+    from catalogue.importing.bulk import row_insert
+    from catalogue.importing.outcome import ImportRejected
+    from catalogue.models import PendingSplitWord, Title
+
+    title = Title.objects.create(title="Lines", slug="lines")
+    # No caller checks these rows itself: the writer does, on SQLite (which would store them) too.
+    with pytest.raises(ImportRejected, match=r"PendingSplitWord\.word is 150 characters long, more than the 100"):
+        rows_insert(PendingSplitWord, [new_row(PendingSplitWord, title_id=title.pk, word="w" * 150)])
+    with pytest.raises(ImportRejected, match=r"Genre\.name is 300 characters long"):
+        row_insert(Genre, new_row(Genre, name="g" * 300, slug="g"))
+    assert not PendingSplitWord.objects.exists() and not Genre.objects.exists()
+    rows_insert(PendingSplitWord, [new_row(PendingSplitWord, title_id=title.pk, word="w" * 100)])
+    assert PendingSplitWord.objects.get().word == "w" * 100
