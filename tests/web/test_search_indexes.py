@@ -297,3 +297,24 @@ def test_the_search_box_s_indexes(catalogue):
             with_sam = Title.objects.filter(Q(title_folded__contains="sam") | Q(original_title_folded__contains="sam"))
             assert cursor.fetchone() == ("sam", with_sam.count())  # rows per trigram, for "did you mean"
     assert "title_original_folded" in found
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's table copies; run once, in the SQLite suite")
+def test_a_fresh_migrate_leaves_no_search_trigger_to_repair(tmp_path):
+    """Every migration that copies a table on SQLite puts its FTS triggers back itself.
+
+    Else the post_migrate repair rebuilds the index on every fresh database (and warns).
+    """
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    environment = {**os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}"}
+    done = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=settings.BASE_DIR, env=environment, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "triggers were missing" not in done.stderr + done.stdout
