@@ -269,7 +269,7 @@ def test_a_long_review_is_an_excerpt_with_read_more_to_its_place_on_the_reviews_
     assert "w1x28…</p>" in article  # "<script>alert(1)</script>" is a word: w1x28 is the 60th
     assert "w1x29" not in article and "w2x0" not in article
     href = f"/title/hiroshima-mon-amour-1959/reviews/#review-{long.pk}"
-    assert f'<a href="{href}">Read more<span class="visually-hidden">: &lt;b&gt;Long&lt;/b&gt; &amp; winding</span></a>' in article
+    assert f'<a href="{href}">Read more<span class="visually-hidden"> of “&lt;b&gt;Long&lt;/b&gt; &amp; winding”</span></a>' in article
     # The reviews page has the anchor, and the whole review under it.
     whole = client.get(href.split("#")[0]).content.decode()
     assert f'<article class="review" id="review-{long.pk}">' in whole
