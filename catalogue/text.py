@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from typing import NamedTuple
 
 from django.utils.text import slugify
 
@@ -46,3 +48,32 @@ def base_slug(text: str, *, fallback: str) -> str:
     if not slug:
         slug = slugify(text, allow_unicode=True)[:80].strip("-_")
     return slug or fallback
+
+
+# A title page's review excerpt: this many words; a text at most EXCERPT_SLACK words
+# longer is shown whole (cutting two words off a review helps no one).
+EXCERPT_WORDS = 60
+EXCERPT_SLACK = 15
+_WORD = re.compile(r"\S+")
+
+
+class Excerpt(NamedTuple):
+    text: str
+    cut: bool  # True when ``text`` is the beginning of a longer text
+
+
+def excerpt(text: str | None, words: int = EXCERPT_WORDS, slack: int = EXCERPT_SLACK) -> Excerpt:
+    """The first ``words`` words of ``text``, cut after a whole word, its line breaks kept.
+
+    Plain text in, plain text out: the template escapes it as any page text.
+    """
+    text = text or ""
+    end = None
+    for count, match in enumerate(_WORD.finditer(text), start=1):
+        if count == words:
+            end = match.end()
+        elif count > words + slack:
+            break
+    else:
+        return Excerpt(text, False)
+    return Excerpt(text[:end].rstrip(",;:-\u2013\u2014") + "\u2026", True)

@@ -64,6 +64,9 @@ KEY_CREW_PER_DEPARTMENT = 10
 MAIN_CERTIFICATE_COUNTRY = "USA"
 # On the full credits page these departments come before the cast, as on the old page.
 CREW_BEFORE_CAST = ("director", "writer")
+# An aside's list (one kind of company, the certificates' countries) longer than this is
+# shown collapsed (a closed <details>); a shorter one open.
+ASIDE_OPEN_UP_TO = 8
 
 
 # -- title pages ---------------------------------------------------------------------------
@@ -132,6 +135,21 @@ class QuoteItem(NamedTuple):
     lines: list[QuoteLineItem]
 
 
+class AsideGroup(NamedTuple):
+    """A list of the title page's aside in a <details>: open when short (ASIDE_OPEN_UP_TO)."""
+
+    label: str
+    rows: list
+    open: bool
+
+
+class CertificateCountry(NamedTuple):
+    """A row of the certificates table: a country and its ratings, in printed order."""
+
+    country: str
+    certificates: list
+
+
 @dataclass
 class TitlePage:
     title: Title
@@ -181,6 +199,20 @@ class TitlePage:
         """The header's certificate: the USA one if the title has one, else the first printed."""
         return next((cert for cert in self.certificates if cert.country == MAIN_CERTIFICATE_COUNTRY),
                     self.certificates[0] if self.certificates else None)
+
+    @property
+    def company_asides(self) -> list[AsideGroup]:
+        """The companies by kind (``companies``), each group open when it is short."""
+        return [AsideGroup(label, rows, len(rows) <= ASIDE_OPEN_UP_TO) for label, rows in self.companies]
+
+    @property
+    def certificate_table(self) -> AsideGroup:
+        """The certificates by country, each country where it was first printed; open when few countries."""
+        by_country: dict[str, list] = {}
+        for cert in self.certificates:
+            by_country.setdefault(cert.country, []).append(cert)
+        rows = [CertificateCountry(country, certs) for country, certs in by_country.items()]
+        return AsideGroup("Certification", rows, len(rows) <= ASIDE_OPEN_UP_TO)
 
     @property
     def main_runtime(self) -> RuntimeItem | None:

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from catalogue.models import TitleKind
+from catalogue.text import Excerpt, excerpt as text_excerpt
 
 register = template.Library()
 
@@ -59,6 +60,12 @@ def notes(values) -> str:
     if isinstance(values, str):
         values = [values]
     return " ".join(f"({value})" for value in values if value)
+
+
+@register.filter
+def excerpt(text: str | None) -> Excerpt:
+    """A review's first words (catalogue.text.excerpt): ``.text`` to show, ``.cut`` when there is more."""
+    return text_excerpt(text)
 
 
 @register.filter

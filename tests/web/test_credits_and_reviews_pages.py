@@ -70,11 +70,11 @@ def test_reviews_page_is_paginated_by_twenty_and_keeps_the_sort(client, db):
     first = client.get(url + "?sort=helpful").content.decode()
     third = client.get(url + "?sort=helpful&page=3").content.decode()
 
-    assert first.count('<article class="review">') == 20
+    assert first.count('<article class="review" id="review-') == 20
     assert "Review 44" in first and "Review 24" not in first
     assert "Page 1 of 3" in first
     assert 'href="?sort=helpful&amp;page=2"' in first
-    assert third.count('<article class="review">') == 5
+    assert third.count('<article class="review" id="review-') == 5
     assert "Review 00" in third
     # A page number past the end shows the last page, never an error.
     assert client.get(url + "?page=99").status_code == 200

@@ -83,7 +83,7 @@ def test_title_pages_query_count_is_constant(client, huge_title, small_title, dj
 def test_huge_title_page_shows_bounded_sections(client, huge_title):
     html = client.get(huge_title.get_absolute_url()).content.decode()
 
-    assert html.count('<article class="review">') == 3
+    assert html.count('<article class="review" id="review-') == 3
     assert "See the full cast (1000)" in html
     assert "Episode 29" in html
     credits = client.get(f"/title/{huge_title.slug}/fullcredits/").content.decode()

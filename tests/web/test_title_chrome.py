@@ -161,7 +161,7 @@ def test_reviews_page_counts_its_pages_from_the_tab_count(client, db):
     html = html_of(client.get(f"/title/{title.slug}/reviews/?page=3"))
 
     assert "45 reviews" in html
-    assert html.count('<article class="review">') == 5
+    assert html.count('<article class="review" id="review-') == 5
     assert 'Reviews <span class="title-tabs__count">(45)</span>' in tabs_of(html)
 
 

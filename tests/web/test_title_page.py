@@ -49,13 +49,20 @@ def test_title_page_details_sections(client, catalogue):
     assert "Nevers, Nièvre, France" in section(html, "locations")
 
 
-def test_title_page_certificates_link_to_their_pages(client, catalogue):
+def test_title_page_certificates_are_a_table_by_country(client, catalogue):
     certificates = section(client.get(URL).content.decode(), "certificates")
 
-    assert '<a href="/certificates/UK/X/">UK:X</a>' in certificates
-    assert '<a href="/certificates/West%20Germany/16/">West Germany:16</a> <span class="muted">(f)</span>' in certificates
-    assert '<a href="/certificates/Portugal/(Banned)/">Portugal:(Banned)</a>' in certificates
-    assert '<a href="/certificates/Portugal/M/12/">Portugal:M/12</a> <span class="muted">(re-rating) (1974)</span>' in certificates
+    # One row a country, in the order the page first printed it; a country's ratings together.
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th><td>(.*?)</td></tr>', certificates, re.S)
+    assert [country for country, _ in rows] == ["UK", "West Germany", "Portugal"]
+    ratings = dict(rows)
+    assert '<a href="/certificates/UK/X/">X</a>' in ratings["UK"]
+    assert '<a href="/certificates/West%20Germany/16/">16</a> <span class="muted">(f)</span>' in ratings["West Germany"]
+    assert ratings["Portugal"].index('<a href="/certificates/Portugal/(Banned)/">(Banned)</a>') < ratings["Portugal"].index(
+        '<a href="/certificates/Portugal/M/12/">M/12</a> <span class="muted">(re-rating) (1974)</span>')
+    # Three countries: short, so the table is shown open.
+    assert '<details class="aside-group" open>' in certificates
+    assert "(3 countries)" in certificates
 
 
 def test_title_page_cast_crew_and_companies(client, catalogue):
@@ -117,7 +124,7 @@ def test_first_reviews_most_helpful_first(client, catalogue):
 
     reviews = section(client.get(URL).content.decode(), "reviews")
 
-    assert reviews.count('<article class="review">') == 3
+    assert reviews.count('<article class="review" id="review-') == 3
     assert reviews.index("Memory and forgetting") < reviews.index("Too slow")
     assert "15 out of 18 people found the following review useful." in reviews
     assert "Unhelpful 2" not in reviews
@@ -237,3 +244,78 @@ def test_same_name_companies_are_told_apart(client, catalogue):
     assert '<a href="/company/warner-home-video-2/">Warner Home Video</a> <span class="muted company-id">[co0052222]</span>' in companies
     assert companies.count("company-id") == 2  # a company whose name is not repeated shows none
     assert "IMDb company id co0052222" in client.get("/company/warner-home-video-2/").content.decode()
+
+
+# -- the featured reviews as excerpts, the long asides collapsed ----------------------------
+
+LONG_REVIEW = "\n\n".join(
+    " ".join(f"w{paragraph}x{n}" for n in range(30)) for paragraph in range(4)
+)  # 120 words in four paragraphs: w0x0 … w3x29
+
+
+def test_a_long_review_is_an_excerpt_with_read_more_to_its_place_on_the_reviews_page(client, catalogue):
+    long = f.make_review(catalogue.title, summary="<b>Long</b> & winding", helpful=99, helpful_total=100,
+                         text="<script>alert(1)</script> " + LONG_REVIEW, rating=9)
+
+    reviews = section(client.get(URL).content.decode(), "reviews")
+
+    article = reviews[reviews.index(f'id="review-{long.pk}"'):]
+    article = article[: article.index("</article>")]
+    assert "&lt;b&gt;Long&lt;/b&gt; &amp; winding" in article and '<span class="rating">9/10</span>' in article
+    assert "by chaos-rampant" in article and "10 May 2011" in article
+    # The first 60 words, cut after a whole word, the paragraphs kept, the page text escaped.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in article and "<script>" not in article
+    assert "<p>&lt;script&gt;alert(1)&lt;/script&gt; w0x0 w0x1" in article and "<p>w1x0" in article
+    assert "w1x28…</p>" in article  # "<script>alert(1)</script>" is a word: w1x28 is the 60th
+    assert "w1x29" not in article and "w2x0" not in article
+    href = f"/title/hiroshima-mon-amour-1959/reviews/#review-{long.pk}"
+    assert f'<a href="{href}">Read more<span class="visually-hidden"> of “&lt;b&gt;Long&lt;/b&gt; &amp; winding”</span></a>' in article
+    # The reviews page has the anchor, and the whole review under it.
+    whole = client.get(href.split("#")[0]).content.decode()
+    assert f'<article class="review" id="review-{long.pk}">' in whole
+    assert "w3x29" in whole
+
+
+def test_a_short_review_is_shown_whole_without_read_more(client, catalogue):
+    text = " ".join(f"word{n}" for n in range(75))  # within the excerpt's slack: not worth cutting
+    short = f.make_review(catalogue.title, summary="Short enough", helpful=99, helpful_total=100, text=text)
+
+    reviews = section(client.get(URL).content.decode(), "reviews")
+
+    article = reviews[reviews.index(f'id="review-{short.pk}"'):]
+    article = article[: article.index("</article>")]
+    assert "word74</p>" in article and "…" not in article
+    assert "Read more" not in reviews  # the catalogue fixture's reviews are short too
+
+
+def test_excerpt_cuts_after_a_whole_word():
+    from catalogue.text import excerpt
+
+    assert excerpt("one two,  three four", words=2, slack=1) == ("one two…", True)  # the comma goes
+    assert excerpt("one two three", words=2, slack=1) == ("one two three", False)
+    assert excerpt("", words=2, slack=1) == ("", False)
+    assert excerpt(None) == ("", False)
+
+
+def test_companies_are_grouped_by_kind_and_a_long_group_is_collapsed(client, catalogue):
+    for n in range(9):
+        f.make_title_company(catalogue.title, f.make_company(f"Distributor {n}"), kind="distributor", position=n)
+
+    companies = section(client.get(URL).content.decode(), "companies")
+
+    groups = re.findall(r'<details class="aside-group"( open)?>\s*<summary><span class="aside-group__label">(.*?)</span>'
+                        r' <span class="count">\((\d+)\)</span></summary>(.*?)</details>', companies, re.S)
+    assert [(label, int(count), bool(is_open)) for is_open, label, count, _ in groups] == [
+        ("Production companies", 1, True), ("Distributors", 9, False)]
+    assert groups[1][3].count("<li>") == 9 and "Distributor 8" in groups[1][3]  # all there, only folded
+
+
+def test_certificates_of_many_countries_are_collapsed(client, catalogue):
+    for n in range(6):
+        f.make_certificate(catalogue.title, f"Country {n}", "PG", position=10 + n)
+
+    certificates = section(client.get(URL).content.decode(), "certificates")
+
+    assert "(9 countries)" in certificates
+    assert '<details class="aside-group">' in certificates and " open>" not in certificates
+    assert certificates.count('<tr><th scope="row">') == 9
