@@ -43,12 +43,18 @@ def build(url: str, *, titles: int, seed: int) -> dict:
     migrate()
     started = time.perf_counter()
     load_pages(iter_pages(seed=seed, titles=titles))
+    from django.db import connection
+
+    seconds = time.perf_counter() - started
+    counts = {"titles": Title.objects.count(), "people": Person.objects.count(), "credits": Credit.objects.count()}
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the whole catalogue in the one file, to rename
+    connection.close()
     return {
-        "seconds": round(time.perf_counter() - started, 1),
+        "seconds": round(seconds, 1),
         "peak_rss_mb": round(peak_rss_mb(), 1),
-        "titles": Title.objects.count(),
-        "people": Person.objects.count(),
-        "credits": Credit.objects.count(),
+        **counts,
     }
 
 
@@ -97,8 +103,16 @@ def main() -> None:
                 subprocess.run([sys.executable, "manage.py", "migrate", "-v", "0"], cwd=ROOT,
                                env=site_environment(url), check=True)
             else:
-                built = run_child(Path(__file__), ["--seed", str(args.seed), "--child-build", url, str(titles)],
-                                  env=site_environment(url), timeout=6 * 3600)
+                # Built under another name and renamed when complete: a build cut short is never reused.
+                building = path.with_name(f"{path.name}.building")
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{building}{suffix}").unlink(missing_ok=True)
+                built_url = f"sqlite:///{building}"
+                built = run_child(Path(__file__), ["--seed", str(args.seed), "--child-build", built_url, str(titles)],
+                                  env=site_environment(built_url), timeout=6 * 3600)
+                for suffix in ("-wal", "-shm"):
+                    Path(f"{building}{suffix}").unlink(missing_ok=True)
+                building.rename(path)
                 print(f"\n== {titles:,} titles: bulk-loaded in {built['seconds']} s (peak RSS "
                       f"{built['peak_rss_mb']:.0f} MB): {built['titles']:,} titles, {built['people']:,} people, "
                       f"{built['credits']:,} credits")
