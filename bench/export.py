@@ -64,15 +64,34 @@ def run_export(url: str, command: list[str]) -> dict:
         started = time.perf_counter()
         process = subprocess.Popen([sys.executable, "manage.py", *command], cwd=ROOT, env=site_environment(url),
                                    stdout=log, stderr=subprocess.STDOUT)
-        # Reaped by wait4, not Popen.wait: wait4 gives this child's own resource usage.
-        _pid, status, usage = os.wait4(process.pid, 0)
+        # Reaped by wait4, not Popen.wait: wait4 gives this child's own resource usage. Until
+        # then, /proc tells its anonymous memory (heap) from the file pages it maps: SQLite's
+        # mmap counts the database file's pages read so far in the RSS.
+        peaks = {"RssAnon": 0, "RssFile": 0}
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            for key, kilobytes in _proc_status(process.pid).items():
+                peaks[key] = max(peaks[key], kilobytes)
+            time.sleep(0.1)
         process.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.perf_counter() - started
         if process.returncode != 0:
             log.seek(0)
             sys.stderr.write(log.read().decode(errors="replace")[-4000:])
             raise SystemExit(f"{' '.join(command)} failed with exit code {process.returncode}")
-    return {"seconds": round(seconds, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
+    return {"seconds": round(seconds, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+            "peak_anon_mb": round(peaks["RssAnon"] / 1024, 1), "peak_file_mb": round(peaks["RssFile"] / 1024, 1)}
+
+
+def _proc_status(pid: int) -> dict[str, int]:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            lines = [line.split() for line in status if line.startswith(("RssAnon:", "RssFile:"))]
+    except OSError:
+        return {}
+    return {line[0].rstrip(":"): int(line[1]) for line in lines}
 
 
 def main() -> None:
@@ -123,8 +142,9 @@ def main() -> None:
                 out.mkdir(exist_ok=True)
                 figures = run_export(url, command(out))
                 written = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
-                print(f"  {label:15} {figures['seconds']:8.1f} s  peak RSS {figures['peak_rss_mb']:6.0f} MB  "
-                      f"({written / 1e6:,.1f} MB written)")
+                print(f"  {label:15} {figures['seconds']:8.1f} s  peak RSS {figures['peak_rss_mb']:6.0f} MB "
+                      f"(anonymous {figures['peak_anon_mb']:.0f} MB, mapped files {figures['peak_file_mb']:.0f} MB)  "
+                      f"{written / 1e6:,.1f} MB written")
                 subprocess.run(["rm", "-rf", str(out)], check=True)
 
 
