@@ -345,7 +345,9 @@ def _name_basics() -> Iterator[tuple]:
         titles = (Credit.objects.filter(person_id__in=pks)
                   .order_by("person_id", F("title__votes").desc(nulls_last=True), "title_id")
                   .values_list("person_id", "title__imdb_id", "title__slug").distinct())
-        for person_id, imdb_id, slug in titles:
+        # Streamed: the busiest 2,000 people hold a share of all credits (568,000 rows at
+        # 100,000 titles), and only four titles of each are kept.
+        for person_id, imdb_id, slug in titles.iterator(chunk_size=CHUNK):
             tconst = _tconst(imdb_id, slug)
             if len(known[person_id]) < KNOWN_FOR and tconst not in known[person_id]:
                 known[person_id].append(tconst)
