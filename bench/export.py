@@ -100,6 +100,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep-dir", type=Path, metavar="DIR",
                         help="keep each catalogue as DIR/bench-{N/1000}k.sqlite3 and reuse it when it exists")
+    parser.add_argument("--exports", nargs="+", choices=list(EXPORTS), default=list(EXPORTS))
     parser.add_argument("--only-build", action="store_true", help="build (or find) the catalogues, export nothing")
     parser.add_argument("--child-build", nargs=2, metavar=("URL", "TITLES"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -137,7 +138,8 @@ def main() -> None:
                       f"{built['credits']:,} credits")
             if args.only_build:
                 continue
-            for label, command in EXPORTS.items():
+            for label in args.exports:
+                command = EXPORTS[label]
                 out = workdir / f"out-{titles}"
                 out.mkdir(exist_ok=True)
                 figures = run_export(url, command(out))
