@@ -108,3 +108,33 @@ def test_a_new_export_replaces_the_set_whole(dataset, settings):
 def test_the_data_page_before_any_export(client, settings, tmp_path):
     settings.DATASET_ROOT = tmp_path / "none"
     assert "No dataset has been made yet" in client.get("/data/").content.decode()
+
+
+def test_exports_read_a_sqlite_file_without_mmap_then_restore_it(tmp_path):
+    # A SQLite file as the site opens one (mmap on: config/settings.py); the test database is
+    # in memory, where SQLite has no mmap to turn off.
+    from django.conf import settings as django_settings
+    from django.db import connections
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    from catalogue.dataset import unmapped_reads
+
+    options = {"init_command": "PRAGMA mmap_size=2147418112;"}
+    if django_settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        options = django_settings.DATABASES["default"]["OPTIONS"]
+    alias = "mmap-file"
+    spec = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(tmp_path / "site.sqlite3"), "OPTIONS": options}
+    db = DatabaseWrapper(connections.configure_settings({"default": spec})["default"], alias)
+
+    def mmap_size() -> int:
+        with db.cursor() as cursor:
+            cursor.execute("PRAGMA mmap_size")
+            return cursor.fetchone()[0]
+
+    try:
+        assert mmap_size() == 2147418112
+        with unmapped_reads(db):
+            assert mmap_size() == 0
+        assert mmap_size() == 2147418112
+    finally:
+        db.close()

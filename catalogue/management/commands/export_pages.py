@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from catalogue.dataset import unmapped_reads
 from catalogue.importing.export import iter_title_records, titles_for_export
 
 
@@ -18,6 +19,10 @@ class Command(BaseCommand):
         parser.add_argument("--title", metavar="SLUG", help="only this title")
 
     def handle(self, *args, out, title, **options):
+        with unmapped_reads():  # flat memory on SQLite (catalogue/dataset.py)
+            self._export(out, title)
+
+    def _export(self, out, title) -> None:
         titles = titles_for_export()
         if title:
             titles = titles.filter(slug=title)
