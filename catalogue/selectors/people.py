@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, F, Max, TextField
+from django.db.models import Count, F, Max, OuterRef, Subquery, TextField
 from django.db.models.functions import Cast
 
 from catalogue.compiled import STAND_IN_SLUG, CompiledQuery
@@ -230,8 +230,9 @@ def _converted(value, converters, expression):
 
 
 # Collaborators are counted over a person's most-voted titles, at most this many: the
-# count reads every credit of those titles, so a 3,000-title career costs what 300 do.
-COLLABORATION_TITLES = 300
+# count reads every credit of those titles (35,000 rows for 300 titles of the busiest
+# people at 100,000 titles, 60 ms), so a 3,000-title career costs what 100 titles do.
+COLLABORATION_TITLES = 100
 COLLABORATORS_SHOWN = 8
 
 
@@ -244,18 +245,36 @@ class Collaborator:
 
 
 def frequent_collaborators(person_id: int, *, limit: int = COLLABORATORS_SHOWN) -> list[Collaborator]:
-    """The people sharing most titles with a person (among their best-known titles), one query."""
+    """The people sharing most titles with a person (among their best-known titles), one query.
+
+    The credits are grouped by person id alone and only the top ``limit`` are joined to
+    their names (joining every credit's person first cost as much as the grouping); a tie
+    at the cut is decided by the older person (lower id), the list is shown by count, then name.
+    """
     their_titles = (
         Credit.objects.filter(person_id=person_id)
         .order_by(F("title__votes").desc(nulls_last=True), "title_id")
         .values("title_id")[:COLLABORATION_TITLES]
     )
-    rows = (
+    top = (
         Credit.objects.filter(title_id__in=their_titles)
         .exclude(person_id=person_id)
-        .values("person_id", "person__name", "person__slug")
+        .values("person_id")
         .annotate(shared=Count("title_id", distinct=True))
         .filter(shared__gte=2)
-        .order_by("-shared", "person__name", "person_id")[:limit]
+        .order_by("-shared", "person_id")
+        .values("person_id")[:limit]
     )
-    return [Collaborator(row["person_id"], row["person__name"], row["person__slug"], row["shared"]) for row in rows]
+    shared = (
+        Credit.objects.filter(person_id=OuterRef("pk"), title_id__in=their_titles)
+        .values("person_id")
+        .annotate(titles=Count("title_id", distinct=True))
+        .values("titles")
+    )
+    rows = (
+        Person.objects.filter(pk__in=top)
+        .annotate(shared=Subquery(shared))
+        .order_by("-shared", "name", "pk")
+        .values_list("pk", "name", "slug", "shared")
+    )
+    return [Collaborator(*row) for row in rows]

@@ -49,7 +49,7 @@ def test_person_with_3000_credits_costs_the_queries_of_one_credit(client, busy_p
     f.make_credit(f.make_title("One", year=1999), quiet, department="cast", character="Self")
 
     # The page's stamp, the person, their credits, their frequent collaborators (one more
-    # query since the collaborators section: counted over their 300 most-voted titles).
+    # query since the collaborators section: counted over their 100 most-voted titles).
     with django_assert_num_queries(4):
         busy = client.get("/name/busy-person/")
     with django_assert_num_queries(4):

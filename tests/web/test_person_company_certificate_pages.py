@@ -143,3 +143,27 @@ def test_a_person_left_without_credits_has_no_page(client, catalogue):
     f.make_person("Nobody Credited", slug="nobody-credited")
     assert client.get("/name/nobody-credited/").status_code == 404
     assert client.get("/name/eliane-marcus/").status_code == 200
+
+
+def test_frequent_collaborators_count_shared_titles_once_and_keep_the_top_by_count_then_name():
+    from catalogue.selectors import frequent_collaborators
+
+    me = f.make_person("Me Myself")
+    films = [f.make_title(f"Film {i}", year=2000 + i, votes=1000 - i) for i in range(4)]
+    for film in films:
+        f.make_credit(film, me, department="director")
+    # Zed shares 4 titles (two credits on one of them: counted once); Amy and Bob 2 each; Cy 1.
+    zed, bob, amy, cy = (f.make_person(name) for name in ("Zed Zulu", "Bob Brown", "Amy Adams", "Cy Coleman"))
+    for film in films:
+        f.make_credit(film, zed, department="writer")
+    f.make_credit(films[0], zed, department="producer")
+    for person in (amy, bob):
+        f.make_credit(films[1], person, department="cast", character="x")
+        f.make_credit(films[2], person, department="cast", character="y")
+    f.make_credit(films[3], cy, department="cast", character="z")
+
+    found = [(c.name, c.shared) for c in frequent_collaborators(me.pk)]
+
+    assert found == [("Zed Zulu", 4), ("Amy Adams", 2), ("Bob Brown", 2)]
+    # At the cut, a tie goes to the older person (lower id): "Bob Brown" was made before "Amy Adams".
+    assert [(c.name, c.shared) for c in frequent_collaborators(me.pk, limit=2)] == [("Zed Zulu", 4), ("Bob Brown", 2)]
