@@ -39,6 +39,7 @@ urlpatterns = [
     re_path(r"^name/(?P<imdb_id>nm\d{7,8})/$", people.person_by_imdb_id, name="person_imdb"),
     path("name/<uslug:slug>/", people.person_detail, name="person"),
     path("name/<uslug:slug>.json", data.person_json, name="person_json"),
+    path("name/<uslug:slug>/collaborators/", people.person_collaborators, name="person_collaborators"),
     path("company/<uslug:slug>/", companies.company_detail, name="company"),
     path("company/<uslug:slug>.json", data.company_json, name="company_json"),
     # Browse pages (views/browse.py): crawlable, unlike /search/.

@@ -23,6 +23,7 @@ from catalogue.selectors.common import (
     slug_url_maker,
 )
 from catalogue.selectors.people import (
+    COLLABORATION_TITLES,
     FilmographyRow,
     PersonPage,
     filmography_query,
@@ -77,6 +78,7 @@ __all__ = [
     "did_you_mean",
     "filmography_query",
     "frequent_collaborators",
+    "COLLABORATION_TITLES",
     "full_credits",
     "group_credits_by_department",
     "home_page",

@@ -11,6 +11,8 @@ from catalogue.models import Person
 
 from .conditional import stamped_page
 
+COLLABORATORS_LISTED = 30
+
 
 @stamped_page(selectors.person_stamp, "person")
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -31,9 +33,29 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "canonical_url": request.build_absolute_uri(person.get_absolute_url()),
         "json_ld": seo.person_json_ld(page, request.build_absolute_uri),
         "year_chart": credits_per_year_chart(page.credits_per_year),
-        "collaborators": selectors.frequent_collaborators(person.pk),
     }
     return render(request, "catalogue/person/detail.html", context)
+
+
+@stamped_page(selectors.person_stamp, "person-collaborators")
+def person_collaborators(request: HttpRequest, slug: str) -> HttpResponse:
+    """The people sharing most titles with a person: a page of its own, linked from theirs.
+
+    Its own page because it reads every credit of the person's best-known titles (tens of
+    thousands of rows for the busiest people), which the filmography page should not pay.
+    """
+    person = selectors.resolve_person_slug(slug)
+    if person is None:
+        target = selectors.person_redirect_target(slug)
+        if target is None:
+            raise Http404(f"No person {slug}")
+        return redirect("catalogue:person_collaborators", slug=target, permanent=True)
+    context = {
+        "person": person,
+        "collaborators": selectors.frequent_collaborators(person.pk, limit=COLLABORATORS_LISTED),
+        "titles_counted": selectors.COLLABORATION_TITLES,
+    }
+    return render(request, "catalogue/person/collaborators.html", context)
 
 
 def person_by_imdb_id(request: HttpRequest, imdb_id: str) -> HttpResponse:

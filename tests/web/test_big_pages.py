@@ -48,12 +48,16 @@ def test_person_with_3000_credits_costs_the_queries_of_one_credit(client, busy_p
     quiet = f.make_person("Quiet Person", slug="quiet-person")
     f.make_credit(f.make_title("One", year=1999), quiet, department="cast", character="Self")
 
-    # The page's stamp, the person, their credits, their frequent collaborators (one more
-    # query since the collaborators section: counted over their 100 most-voted titles).
-    with django_assert_num_queries(4):
+    # The page's stamp, the person, their credits (the frequent collaborators have a page of their own).
+    with django_assert_num_queries(3):
         busy = client.get("/name/busy-person/")
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         assert client.get("/name/quiet-person/").status_code == 200
+    # That page: the stamp, the person, the collaborators (one query, however many credits).
+    with django_assert_num_queries(3):
+        assert client.get("/name/busy-person/collaborators/").status_code == 200
+    with django_assert_num_queries(3):
+        assert client.get("/name/quiet-person/collaborators/").status_code == 200
 
     html = busy.content.decode()
     assert html.count('<li><span class="filmography-year">') == 3000

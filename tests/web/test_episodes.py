@@ -140,6 +140,6 @@ def test_person_page_costs_the_same_for_1_and_10_episode_credits(client, db, dja
         f.make_credit(episode, ten)
 
     for slug, count in (("one-episode", 1), ("ten-episodes", 10)):
-        with django_assert_num_queries(4):
+        with django_assert_num_queries(3):
             html = client.get(f"/name/{slug}/").content.decode()
         assert html.count("Series of 10</a>: <a") == count

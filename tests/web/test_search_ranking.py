@@ -149,7 +149,9 @@ def test_the_person_page_links_frequent_collaborators(client, people, films):
     for title in (films["anthem"], films["affair"]):
         f.make_credit(title, theo, department="director")
 
-    html = client.get("/name/thelma-schoonmaker/").content.decode()
+    person_page = client.get("/name/thelma-schoonmaker/").content.decode()
+    assert '<a href="/name/thelma-schoonmaker/collaborators/">Frequent collaborators</a>' in person_page
+    html = client.get("/name/thelma-schoonmaker/collaborators/").content.decode()
 
     section = html[html.index('id="collaborators-heading"'):]
     assert '<a href="/name/theo-angelopoulos/">Theo Angelopoulos</a>' in section
