@@ -226,6 +226,7 @@ def measure_site(database_url: str, *, requests: int) -> dict:
     figures["title"] = _time_requests(client, [f"/title/{slug}/" for slug in title_slugs])
     figures["fullcredits"] = _time_requests(client, [f"/title/{slug}/fullcredits/" for slug in title_slugs])
     figures["person"] = _time_requests(client, [f"/name/{slug}/" for slug, _name, _count in busiest])
+    figures["collaborators"] = _time_requests(client, [f"/name/{slug}/collaborators/" for slug, _name, _count in busiest])
     if busiest:
         slug, name, count = busiest[0]
         figures["busiest_person"] = {"name": name, "credits": count,
@@ -415,8 +416,8 @@ def _measure(url: str, workdir: Path, *, args) -> None:
     """Steps 2–4 on the catalogue at ``url``, printed."""
     env = site_environment(url, static_root=workdir / "static")
     site = run_child(Path(__file__), [*_common(args), "--child-site", url], env=env, timeout=3600)
-    for kind in ("title", "fullcredits", "person", "certificate", "search_page", "search_together", "text_search",
-                 "browse"):
+    for kind in ("title", "fullcredits", "person", "collaborators", "certificate", "search_page", "search_together",
+                 "text_search", "browse"):
         if site[kind]["requests"]:
             _print_requests(kind, site[kind])
     if "busiest_person" in site:

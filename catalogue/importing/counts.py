@@ -6,7 +6,7 @@ instead of counting the link tables on each first visit. Every change of links a
 normally hands its changes to the scope around it, and the outermost one writes them in
 the same transaction: one UPDATE per vocabulary and chunk, ``title_count + n`` (right
 when two imports run at once), rows in id order, so two imports writing counts never
-wait on each other in a cycle. A group of pages (``pages_import``) writes its counts
+wait on each other in a cycle. A group of pages (``paths_import``) writes its counts
 once, just before its commit: the rows of a common genre are locked for a moment, not
 for the whole group. A scope that ends by an exception drops its changes, as the
 savepoint around it drops the links.

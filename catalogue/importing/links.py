@@ -296,7 +296,7 @@ def import_lock_take(*, exclusive: bool) -> None:
 def due_lines_split(*, chunk_size: int = DUE_LINES_CHUNK) -> int:
     """Split every recommendations line waiting for it (``Title.recommendations_due``); returns how many split.
 
-    A batch import (``pages_import``) marks each new line due instead of splitting it
+    A batch import (``paths_import``) marks each new line due instead of splitting it
     at its own page: tried once at the end of the batch, a line sees every title of
     the batch. Tried at its own page, most lines of a crawl failed (their titles come
     later), were indexed as pending and tried again as those titles arrived, which

@@ -39,7 +39,7 @@ def page_import(*, page: Page, parsed: ParsedPage | None = None, defer_split: bo
     """
     sha256 = parsed.sha256 if parsed is not None else hashlib.sha256(page.data).hexdigest()
     # Everything, the lookup included, inside the page's own atomic block: in a group
-    # commit (pages_import) a failure then rolls back to the page's savepoint only.
+    # commit (paths_import) a failure then rolls back to the page's savepoint only.
     # Its count changes go to the group's scope only if its savepoint is kept.
     with counts.counted(), transaction.atomic():
         if _source_exists(sha256):
@@ -75,7 +75,7 @@ def _source_exists(sha256: str) -> bool:
 ProgressCallback = Callable[[ImportReport, "Page | Skipped", "ImportOutcome | Failure | None"], None]
 
 
-def pages_import(
+def paths_import(
     paths: Iterable[str | os.PathLike],
     *,
     captured_at: datetime | None = None,

@@ -53,7 +53,7 @@ def sources_reparse(
 ) -> ReparseReport:
     """Re-parse ``sources`` (default: all, oldest capture first so the newest wins).
 
-    Recommendation lines are split once at the end, as ``pages_import`` does.
+    Recommendation lines are split once at the end, as ``paths_import`` does.
     """
     if sources is None:
         sources = SourcePage.objects.order_by("captured_at", "pk").iterator(chunk_size=100)

@@ -18,7 +18,7 @@ from django_tasks import task
 from catalogue.models import ImportUpload, UploadStatus
 
 from .outcome import ImportReport, ImportStopped
-from .pages import pages_import
+from .pages import paths_import
 from .sources import input_size
 from .summary import summary_lines
 
@@ -47,7 +47,7 @@ def upload_import(upload_id: int) -> str:
             ImportUpload.objects.filter(pk=upload_id).update(pages=report.pages, share=share)
 
     try:
-        report = pages_import([path], progress=progress)
+        report = paths_import([path], progress=progress)
         status = UploadStatus.FAILED if report.failed else UploadStatus.DONE
         lines = summary_lines(report, elapsed=time.monotonic() - started)
     except ImportStopped as stopped:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.importing.pages import pages_import
+from catalogue.importing.pages import paths_import
 from catalogue.models import RatingCapture, SourcePage, Title
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,7 +23,7 @@ def vitelloni(tmp_path):
     folder.mkdir()
     shutil.copy(CAPTURES / "017_i_vitelloni_1953_a.txt", folder / "i-vitelloni-1953.combined-2015.txt")
     shutil.copy(CAPTURES / "018_i_vitelloni_1953_b.txt", folder / "i-vitelloni-1953.combined-2016.txt")
-    report = pages_import([folder])
+    report = paths_import([folder])
     assert (report.imported, report.updated) == (1, 1)
     return Title.objects.get()
 

@@ -126,12 +126,12 @@ def test_a_page_with_collapsed_asides_has_no_serious_accessibility_violations(br
 def test_a_recommendation_of_a_title_without_an_imdb_id_is_followed(browser, live_server, viewport, request):
     """Die Hard's saved HTML recommends The Godfather by id; the Godfather page, a text
     extraction, gave none: the link was made by title and year, and a reader follows it."""
-    from catalogue.importing.pages import pages_import
+    from catalogue.importing.pages import paths_import
     from catalogue.models import Title
     from tests.conftest import SAMPLES
 
     for name in ("the-godfather-1972.combined-excerpt.txt", "die-hard-1988.maindetails-2009.html"):
-        assert not pages_import([SAMPLES / name]).failed
+        assert not paths_import([SAMPLES / name]).failed
     godfather = Title.objects.get(title="The Godfather", year=1972)
     assert godfather.imdb_id is None
     die_hard = Title.objects.get(title="Die Hard", year=1988)

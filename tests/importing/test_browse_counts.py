@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db.models import Count
 
 from catalogue.importing.counts import COUNTED
-from catalogue.importing.pages import pages_import
+from catalogue.importing.pages import paths_import
 from catalogue.models import Certificate, CertificateCount, Genre, Keyword, Title
 from catalogue.parsing.record import Certificate as CertificateRecord
 from catalogue.parsing.record import Runtime
@@ -84,7 +84,7 @@ def test_a_group_of_pages_counts_only_its_kept_pages(tmp_path):
     (tmp_path / "b.json").write_bytes(record_bytes(bad))
     (tmp_path / "c.json").write_bytes(record_bytes(small_record("Laura", 1944, genres=["Drama"])))
 
-    report = pages_import([tmp_path], commit_every=10)
+    report = paths_import([tmp_path], commit_every=10)
 
     assert len(report.failed) == 1 and not Title.objects.filter(title="Rope").exists()
     assert stored() == fresh()
@@ -97,7 +97,7 @@ def test_a_dry_run_leaves_the_counts(tmp_path, import_record):
     import_record(gaslight())
     before = stored()
     (tmp_path / "a.json").write_bytes(record_bytes(small_record("Laura", 1944, genres=["Drama"])))
-    pages_import([tmp_path], dry_run=True)
+    paths_import([tmp_path], dry_run=True)
     assert stored() == before
 
 

@@ -17,7 +17,7 @@ import pytest
 from django.core.management import call_command
 
 from catalogue.charts import rating_history_chart
-from catalogue.importing.pages import pages_import
+from catalogue.importing.pages import paths_import
 from catalogue.models import RatingCapture, SourcePage, Title
 from catalogue.selectors.titles import title_page
 from tests.conftest import TEST_PAGES
@@ -47,7 +47,7 @@ def test_two_undated_copies_of_different_captures_stay_two_captures(tmp_path):
         ("018_i_vitelloni_1953_b.txt", "vitelloni-copy-2.txt"),  # newer: 10,033 votes, news of 5 Jan 2016
     ])
 
-    report = pages_import([folder])
+    report = paths_import([folder])
 
     assert (report.imported, report.updated, [str(f) for f in report.failed]) == (1, 1, [])
     assert report.shared_dates == []
@@ -89,7 +89,7 @@ def test_the_file_name_comes_before_the_page_and_the_mtime(tmp_path):
         ("026_pale_flower_1964_c.txt", "pale-flower-2012-03-14.txt"),  # a day
     ])
 
-    report = pages_import([folder])
+    report = paths_import([folder])
 
     assert report.shared_dates == []
     got = {s.file_name.rsplit("/", 1)[-1]: (s.captured_at, s.captured_precision, s.captured_from)
@@ -107,7 +107,7 @@ def test_a_year_in_the_name_is_refined_by_a_day_on_the_page(tmp_path):
         ("017_i_vitelloni_1953_a.txt", "i-vitelloni-1953.combined-2015.txt"),
     ])
 
-    pages_import([folder])
+    paths_import([folder])
 
     got = {s.file_name.rsplit("/", 1)[-1]: (s.captured_at, s.captured_precision) for s in SourcePage.objects.all()}
     assert got == {
@@ -125,7 +125,7 @@ def test_a_year_in_the_name_is_refined_by_a_day_on_the_page(tmp_path):
 
 def test_the_page_footer_year_when_the_name_has_none(tmp_path):
     folder = _copy_together(tmp_path / "copies", [("gurotesuku_2009_maindetails_2010.txt", "gurotesuku.txt")])
-    pages_import([folder])
+    paths_import([folder])
     source = SourcePage.objects.get()
     assert (source.captured_at, source.captured_precision, source.captured_from) == (utc(2010, 1, 1), "year", "page footer")
 
@@ -133,7 +133,7 @@ def test_the_page_footer_year_when_the_name_has_none(tmp_path):
 def test_a_stated_date_is_kept(tmp_path):
     folder = _copy_together(tmp_path / "copies", [("018_i_vitelloni_1953_b.txt", "vitelloni-2010-01-01.txt")])
     when = utc(2016, 2, 1, 10, 0)
-    pages_import([folder], captured_at=when)
+    paths_import([folder], captured_at=when)
     source = SourcePage.objects.get()
     assert (source.captured_at, source.captured_precision, source.captured_from) == (when, "second", "--captured-at")
 
@@ -145,7 +145,7 @@ def test_an_archive_member_date_is_a_last_resort(tmp_path):
             info = zipfile.ZipInfo(target, date_time=(2020, 2, 2, 12, 0, 0))
             out.writestr(info, (CAPTURES / source).read_bytes())
 
-    report = pages_import([archive])
+    report = paths_import([archive])
 
     assert report.shared_dates == []
     got = {s.file_name.rsplit("!", 1)[-1]: (s.captured_at, s.captured_from) for s in SourcePage.objects.all()}

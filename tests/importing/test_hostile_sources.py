@@ -17,7 +17,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from catalogue.importing import sources
-from catalogue.importing.pages import pages_import
+from catalogue.importing.pages import paths_import
 from catalogue.importing.sources import Page, Skipped, Unreadable, iter_pages
 from catalogue.models import Credit, Title
 from tests.conftest import ROOT, SAMPLES
@@ -53,7 +53,7 @@ def _by_kind(items):
 def test_a_truncated_warc_record_is_refused_and_never_replaces_the_title(tmp_path):
     page = GASLIGHT.read_bytes()
     good = _warc(tmp_path / "2010.warc", (GASLIGHT_URL, page, "2010-06-01T00:00:00Z", None))
-    report = pages_import([good])
+    report = paths_import([good])
     assert report.imported == 1
     credits = Credit.objects.count()
     assert credits > 50
@@ -63,7 +63,7 @@ def test_a_truncated_warc_record_is_refused_and_never_replaces_the_title(tmp_pat
     cut = tmp_path / "2012.warc"
     cut.write_bytes(later.read_bytes()[: len(page) // 2])
 
-    report = pages_import([cut])
+    report = paths_import([cut])
 
     assert report.imported == report.updated == 0
     [failure] = report.failed
@@ -129,7 +129,7 @@ def test_a_dangling_symlink_fails_alone_and_the_batch_goes_on(tmp_path):
     (tmp_path / "a.txt").write_bytes((SAMPLES / "hiroshima-mon-amour-1959.combined.txt").read_bytes())
     os.symlink(tmp_path / "gone.txt", tmp_path / "b.txt")
 
-    report = pages_import([tmp_path])
+    report = paths_import([tmp_path])
 
     assert report.imported == 1
     [failure] = report.failed
@@ -224,7 +224,7 @@ def test_a_huge_page_is_stored_whole_once_and_its_unparsed_lines_bounded(tmp_pat
     path = tmp_path / "huge.txt"
     path.write_bytes(sample + junk)
 
-    report = pages_import([path])
+    report = paths_import([path])
 
     assert report.imported == 1, report.failed
     source = SourcePage.objects.get()

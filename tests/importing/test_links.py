@@ -158,7 +158,7 @@ def _pages_folder(tmp_path, records):
 
 
 def test_a_batch_splits_its_lines_once_every_page_is_in(tmp_path):
-    from catalogue.importing.pages import pages_import
+    from catalogue.importing.pages import paths_import
     from catalogue.models import PendingSplitWord
 
     # The line's page comes first: none of its five titles is known when it is imported.
@@ -167,7 +167,7 @@ def test_a_batch_splits_its_lines_once_every_page_is_in(tmp_path):
         *(small_record(name, year) for name, year in FIVE),
     ])
 
-    report = pages_import([folder])
+    report = paths_import([folder])
 
     assert report.imported == 6 and report.recommendation_lines_split == 1
     hiroshima = Title.objects.get(title="Hiroshima Mon Amour")
@@ -176,7 +176,7 @@ def test_a_batch_splits_its_lines_once_every_page_is_in(tmp_path):
 
 
 def test_a_line_a_batch_cannot_split_yet_is_kept_pending_with_its_covered_words(tmp_path):
-    from catalogue.importing.pages import pages_import
+    from catalogue.importing.pages import paths_import
     from catalogue.models import PendingSplitWord
 
     folder = _pages_folder(tmp_path, [
@@ -184,7 +184,7 @@ def test_a_line_a_batch_cannot_split_yet_is_kept_pending_with_its_covered_words(
         *(small_record(name, year) for name, year in FIVE[:4]),
     ])
 
-    report = pages_import([folder])
+    report = paths_import([folder])
 
     hiroshima = Title.objects.get(title="Hiroshima Mon Amour")
     assert report.recommendation_lines_split == 0 and hiroshima.recommendations.count() == 0
@@ -193,13 +193,13 @@ def test_a_line_a_batch_cannot_split_yet_is_kept_pending_with_its_covered_words(
     # The last title, imported on its own later, completes the line.
     later = tmp_path / "later"
     later.mkdir()
-    pages_import([_pages_folder(later, [small_record("Isadora", 1968)])])
+    paths_import([_pages_folder(later, [small_record("Isadora", 1968)])])
     assert [r.target_title for r in hiroshima.recommendations.all()] == [name for name, _ in FIVE]
 
 
 def test_lines_a_killed_batch_left_due_are_split_by_the_next_batch(tmp_path):
     """A batch killed before its closing pass leaves its lines due; any later batch splits them."""
-    from catalogue.importing.pages import pages_import
+    from catalogue.importing.pages import paths_import
     from catalogue.models import PendingSplitWord
     from tests.importing.records import page_of
 
@@ -212,7 +212,7 @@ def test_lines_a_killed_batch_left_due_are_split_by_the_next_batch(tmp_path):
     assert hiroshima.recommendations.count() == 0 and not PendingSplitWord.objects.exists()
     assert list(Title.objects.filter(recommendations_due=True)) == [hiroshima]
 
-    report = pages_import([_pages_folder(tmp_path, [])])
+    report = paths_import([_pages_folder(tmp_path, [])])
 
     assert report.pages == 0 and report.recommendation_lines_split == 1
     assert [r.target_title for r in hiroshima.recommendations.all()] == [name for name, _ in FIVE]
@@ -236,14 +236,14 @@ def test_a_page_imported_on_its_own_settles_its_line_a_killed_batch_left_due():
 
 
 def test_a_dry_run_splits_nothing(tmp_path):
-    from catalogue.importing.pages import pages_import
+    from catalogue.importing.pages import paths_import
 
     folder = _pages_folder(tmp_path, [
         small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5),
         *(small_record(name, year) for name, year in FIVE),
     ])
 
-    report = pages_import([folder], dry_run=True)
+    report = paths_import([folder], dry_run=True)
 
     assert report.recommendation_lines_split == 1  # reported as a real run would
     assert not Title.objects.exists() and not Recommendation.objects.exists()
@@ -253,13 +253,13 @@ def test_a_dry_run_splits_nothing(tmp_path):
 def test_a_link_by_id_reaches_the_same_title_read_from_a_page_without_ids(godfather_first):
     """Die Hard's saved HTML recommends The Godfather by id (tt0068646); the Godfather page is a
     text extraction, which shows no id: the link still holds, in both import orders."""
-    from catalogue.importing.pages import pages_import
+    from catalogue.importing.pages import paths_import
     from tests.conftest import SAMPLES
 
     die_hard = SAMPLES / "die-hard-1988.maindetails-2009.html"
     godfather = SAMPLES / "the-godfather-1972.combined-excerpt.txt"
     for path in ([godfather, die_hard] if godfather_first else [die_hard, godfather]):
-        assert not pages_import([path]).failed
+        assert not paths_import([path]).failed
 
     the_godfather = Title.objects.get(title="The Godfather", year=1972)
     assert the_godfather.imdb_id is None  # the text page gave none

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.importing import pages as pages_module
-from catalogue.importing.pages import _parsed_ahead, pages_import
+from catalogue.importing.pages import _parsed_ahead, paths_import
 from catalogue.importing.sources import iter_pages
 from catalogue.models import Credit, Person, SourcePage, Title
 
@@ -48,7 +48,7 @@ def counts():
 
 def test_import_through_the_worker_equals_import_in_process(batch, monkeypatch):
     monkeypatch.setattr(pages_module, "PARSE_AHEAD_AFTER", 0)
-    ahead = pages_import([batch])
+    ahead = paths_import([batch])
     ahead_counts = counts()
     ahead_titles = sorted(Title.objects.values_list("title", "year", "rating", "votes"))
     Title.objects.all().delete()
@@ -57,7 +57,7 @@ def test_import_through_the_worker_equals_import_in_process(batch, monkeypatch):
     SourcePage.objects.all().delete()
 
     monkeypatch.setattr(pages_module, "PARSE_AHEAD_AFTER", 10_000)
-    here = pages_import([batch])
+    here = paths_import([batch])
 
     assert counts() == ahead_counts and ahead_counts[0] == 5
     assert sorted(Title.objects.values_list("title", "year", "rating", "votes")) == ahead_titles

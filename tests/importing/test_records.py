@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from catalogue.importing.outcome import ImportRejected
-from catalogue.importing.pages import page_import, pages_import
+from catalogue.importing.pages import page_import, paths_import
 from catalogue.models import (
     AlternateTitle,
     Certificate,
@@ -211,7 +211,7 @@ def test_failing_page_rolls_back_and_the_batch_goes_on(tmp_path):
     (tmp_path / "b.json").write_bytes(record_bytes(too_long))
     (tmp_path / "c.json").write_bytes(record_bytes(small_record("Third")))
 
-    report = pages_import([tmp_path])
+    report = paths_import([tmp_path])
 
     assert (report.imported, len(report.failed)) == (2, 1)
     failure = report.failed[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from catalogue.importing.export import title_export, titles_for_export
-from catalogue.importing.pages import page_import, pages_import
+from catalogue.importing.pages import page_import, paths_import
 from catalogue.importing.sources import Page
 from catalogue.models import Credit, Person, Title
 from catalogue.parsing import parse_page
@@ -44,7 +44,7 @@ def test_hiroshima_sample_round_trip(sample_bytes):
 
 
 def test_samples_folder_imports_without_failures():
-    report = pages_import([SAMPLES])
+    report = paths_import([SAMPLES])
     assert report.failed == []
     assert [s.name.rsplit("/", 1)[-1] for s in report.skipped] == ["README.md"]
     assert report.imported + report.updated == len(list(SAMPLES.glob("*.txt"))) + len(list(SAMPLES.glob("*.html")))
@@ -75,7 +75,7 @@ def test_sample_pages_from_a_warc_and_a_wet_file(tmp_path, sample_bytes):
             warc_headers_dict={"WARC-Date": "2014-01-01T00:00:00Z"},
         ))
 
-    report = pages_import([warc, wet])
+    report = paths_import([warc, wet])
 
     assert (report.imported, report.failed) == (2, [])
     gaslight = Title.objects.get(imdb_id="tt0036855")

@@ -11,7 +11,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from catalogue.importing.pages import pages_import
+from catalogue.importing.pages import paths_import
 from catalogue.importing.sources import Page, Skipped, Unreadable, iter_pages
 from catalogue.models import SourcePage, Title
 from tests.importing.records import record_bytes, small_record
@@ -76,7 +76,7 @@ def test_tar_gz_archive_imports(tmp_path, suffix):
             info.mtime = datetime(2011, 3, 4, tzinfo=timezone.utc).timestamp()
             tf.addfile(info, io.BytesIO(data))
 
-    report = pages_import([archive])
+    report = paths_import([archive])
 
     assert report.imported == 2 and not report.failed
     assert sorted(Title.objects.values_list("title", flat=True)) == ["One", "Two"]
@@ -137,7 +137,7 @@ def test_wet_conversion_records_import_with_their_dates(tmp_path):
             )
             writer.write_record(record)
 
-    report = pages_import([path])
+    report = paths_import([path])
 
     assert report.imported == 2 and not report.failed
     gaslight = Title.objects.get(title="Gaslight")
@@ -153,7 +153,7 @@ def test_plain_warc_without_gzip(tmp_path):
         writer = WARCWriter(out, gzip=False)
         writer.write_record(_http_response(writer, "http://www.imdb.com/title/tt0000001/fullcredits",
                                            record_bytes(small_record("Carmencita", 1894)), date="2012-01-01T00:00:00Z"))
-    report = pages_import([path])
+    report = paths_import([path])
     assert report.imported == 1
     assert Title.objects.get().imdb_id == "tt0000001"
 
@@ -164,7 +164,7 @@ def test_corrupt_archive_fails_alone(tmp_path):
     (tmp_path / "broken.zip").write_bytes(b"PK\x03\x04 not really a zip")
     (tmp_path / "broken.warc.gz").write_bytes(b"\x1f\x8b\x08\x00garbage, not deflate")
 
-    report = pages_import([tmp_path])
+    report = paths_import([tmp_path])
 
     assert report.imported == 1
     assert sorted(f.name.rsplit("/", 1)[-1] for f in report.failed) == ["broken.warc.gz", "broken.zip"]

@@ -15,7 +15,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from catalogue.importing.pages import pages_import
+from catalogue.importing.pages import paths_import
 from catalogue.models import Credit, SourcePage, Title
 from tests.conftest import SAMPLES
 
@@ -50,7 +50,7 @@ def _catalogue_here() -> dict:
 
 @pytest.fixture
 def samples_imported(transactional_db):
-    report = pages_import([SAMPLES])
+    report = paths_import([SAMPLES])
     assert report.imported >= 5 and not report.failed
     return _catalogue_here()
 

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from catalogue.dataset import FILES
-from catalogue.importing.pages import pages_import
+from catalogue.importing.pages import paths_import
 from catalogue.models import Title
 from tests.conftest import SAMPLES
 
@@ -26,7 +26,7 @@ def _tsv(folder, name) -> list[dict]:
 
 @pytest.fixture
 def dataset(tmp_path, settings):
-    report = pages_import([SAMPLES / "hiroshima-mon-amour-1959.combined.txt", SAMPLES / "gaslight-1944.combined-2010.html"])
+    report = paths_import([SAMPLES / "hiroshima-mon-amour-1959.combined.txt", SAMPLES / "gaslight-1944.combined-2010.html"])
     assert report.imported == 2
     settings.DATASET_ROOT = tmp_path / "dataset"
     out = io.StringIO()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from catalogue.importing.pages import pages_import
+from catalogue.importing.pages import paths_import
 from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ HIROSHIMA = "/title/hiroshima-mon-amour-1959.json"
 
 @pytest.fixture
 def hiroshima(db):
-    report = pages_import([SAMPLES / "hiroshima-mon-amour-1959.combined.txt"])
+    report = paths_import([SAMPLES / "hiroshima-mon-amour-1959.combined.txt"])
     assert report.imported == 1
 
 
@@ -53,7 +53,7 @@ def test_json_pages_take_a_constant_number_of_queries(client, hiroshima, django_
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    pages_import([SAMPLES / "gaslight-1944.combined-2010.html"])  # a bigger page: more of every section
+    paths_import([SAMPLES / "gaslight-1944.combined-2010.html"])  # a bigger page: more of every section
     cache.clear()
     counts = []
     for url in (HIROSHIMA, "/title/gaslight-1944.json"):

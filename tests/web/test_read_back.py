@@ -16,7 +16,7 @@ import pytest
 from django.core.management import call_command
 
 from catalogue.dataset import NULL, PRINCIPAL_CATEGORIES
-from catalogue.importing.pages import pages_import
+from catalogue.importing.pages import paths_import
 from catalogue.models import AlternateTitle, Certificate, Credit, Person, Review, Title, TitleCompany
 from tests.conftest import ROOT, SAMPLES
 
@@ -31,7 +31,7 @@ PAGES = [
 
 @pytest.fixture
 def catalogue(db):
-    report = pages_import(PAGES)
+    report = paths_import(PAGES)
     assert (report.imported, report.updated, report.failed) == (2, 1, [])
     return Title.objects.get(slug="gaslight-1944")
 

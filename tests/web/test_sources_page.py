@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pytest
 from django.test.utils import CaptureQueriesContext
 
-from catalogue.importing.pages import pages_import
+from catalogue.importing.pages import paths_import
 from catalogue.models import SourcePage, Title
 from catalogue.parsing.record import Rating
 from tests.conftest import SAMPLES
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_real_capture_with_its_date_rating_and_file_name_only(client, tmp_path):
-    assert pages_import([SAMPLES / "hiroshima-mon-amour-1959.combined.txt"]).imported == 1
+    assert paths_import([SAMPLES / "hiroshima-mon-amour-1959.combined.txt"]).imported == 1
 
     page = client.get("/title/hiroshima-mon-amour-1959/sources/").content.decode()
 
@@ -40,8 +40,8 @@ def _captures(tmp_path):
     (tmp_path / "old" / "one.json").write_bytes(record_bytes(older))
     (tmp_path / "new").mkdir()
     (tmp_path / "new" / "one.json").write_bytes(record_bytes(newer))
-    pages_import([tmp_path / "old"], captured_at=datetime(2009, 5, 1, tzinfo=timezone.utc))
-    pages_import([tmp_path / "new"], captured_at=datetime(2011, 7, 2, tzinfo=timezone.utc))
+    paths_import([tmp_path / "old"], captured_at=datetime(2009, 5, 1, tzinfo=timezone.utc))
+    paths_import([tmp_path / "new"], captured_at=datetime(2011, 7, 2, tzinfo=timezone.utc))
     return SourcePage.objects.order_by("captured_at")
 
 
@@ -68,7 +68,7 @@ def test_the_sources_page_takes_a_constant_number_of_queries(client, tmp_path):
 
     first, second = _captures(tmp_path)
     slug = Title.objects.get().slug
-    assert pages_import([SAMPLES / "hiroshima-mon-amour-1959.combined.txt"]).imported == 1
+    assert paths_import([SAMPLES / "hiroshima-mon-amour-1959.combined.txt"]).imported == 1
     counts = []
     for url in (f"/title/{slug}/sources/?from={first.pk}&to={second.pk}", "/title/hiroshima-mon-amour-1959/sources/"):
         cache.clear()

@@ -332,11 +332,11 @@ def test_anonymous_pages_do_not_read_the_session(client, film):
 
 
 def test_full_cast_keeps_the_rest_of_cast_divider_from_an_imported_page(client):
-    from catalogue.importing.pages import pages_import
+    from catalogue.importing.pages import paths_import
     from catalogue.models import Title
     from tests.conftest import SAMPLES
 
-    assert pages_import([SAMPLES / "gaslight-1944.combined-2010.html"]).imported == 1
+    assert paths_import([SAMPLES / "gaslight-1944.combined-2010.html"]).imported == 1
     title = Title.objects.get(imdb_id="tt0036855")
     assert title.cast_alphabetical_from == 14
 
@@ -361,14 +361,14 @@ def test_no_divider_when_the_page_had_none(client, film):
 
 def test_the_divider_follows_the_cast_it_divides(client):
     """A full credits page's cast (and its divider) stays when a title page of the same title comes after."""
-    from catalogue.importing.pages import pages_import
+    from catalogue.importing.pages import paths_import
     from catalogue.models import Title
     from tests.conftest import SAMPLES, TEST_PAGES
 
-    assert pages_import([TEST_PAGES / "fullcredits" / "seven-samurai-1954.fullcredits-2010.html"]).imported == 1
+    assert paths_import([TEST_PAGES / "fullcredits" / "seven-samurai-1954.fullcredits-2010.html"]).imported == 1
     title = Title.objects.get(imdb_id="tt0047478")
     assert title.cast_alphabetical_from == 23
-    assert pages_import([SAMPLES / "seven-samurai-1954.combined-excerpt.txt"]).updated == 1
+    assert paths_import([SAMPLES / "seven-samurai-1954.combined-excerpt.txt"]).updated == 1
     title.refresh_from_db()
     assert title.cast_alphabetical_from == 23  # the excerpt has no divider, and its cast did not replace these
 

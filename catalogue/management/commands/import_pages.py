@@ -12,7 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from catalogue.importing.outcome import Failure, ImportOutcome, ImportReport, ImportStopped
-from catalogue.importing.pages import COMMIT_EVERY_PAGES, COMMIT_EVERY_SECONDS, pages_import
+from catalogue.importing.pages import COMMIT_EVERY_PAGES, COMMIT_EVERY_SECONDS, paths_import
 from catalogue.importing.sources import input_size
 from catalogue.importing.summary import summary_lines
 
@@ -75,7 +75,7 @@ class Command(BaseCommand):
         try:
             with report_file if report_file is not None else nullcontext():
                 try:
-                    batch = pages_import(paths, captured_at=when, dry_run=dry_run, progress=progress,
+                    batch = paths_import(paths, captured_at=when, dry_run=dry_run, progress=progress,
                                          commit_every=commit_every)
                 except ImportStopped as stopped:
                     if report_file is not None:
