@@ -21,7 +21,7 @@ from catalogue.selectors import PageStamp
 from catalogue.selectors.listings import catalogue_stamp
 
 # Bump when the templates change what a page shows, so cached copies are not reused.
-PAGE_VERSION = "9"
+PAGE_VERSION = "10"
 
 
 def stamped_page(stamp_of: Callable[[str], PageStamp | None], prefix: str):

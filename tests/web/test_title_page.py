@@ -319,3 +319,32 @@ def test_certificates_of_many_countries_are_collapsed(client, catalogue):
     assert "(9 countries)" in certificates
     assert '<details class="aside-group">' in certificates and " open>" not in certificates
     assert certificates.count('<tr><th scope="row">') == 9
+
+
+@pytest.mark.parametrize("sample", ["gaslight-1944.combined-2010.html", "gaslight-1944.combined-2010.extracted.txt"])
+def test_soundtrack_and_faq_questions_from_a_real_page_are_shown(client, db, sample):
+    from catalogue.importing.pages import paths_import
+    from tests.conftest import SAMPLES
+
+    assert paths_import([SAMPLES / sample]).imported == 1
+    html = client.get("/title/gaslight-1944/").content.decode()
+
+    assert "<li>Waltz</li>" in section(html, "soundtrack")
+    faq = section(html, "faq")
+    assert "<li>What were the two piano pieces that were played at Lady Dalroy&#x27;s party?</li>" in faq
+    assert "<li>To what does the title &quot;Gaslight&quot; refer?</li>" in faq
+    # Connections, then soundtrack, then FAQ, as the old page printed them.
+    assert html.index('id="connections"') < html.index('id="soundtrack"') < html.index('id="faq"')
+
+
+def test_soundtrack_and_faq_are_escaped_and_absent_when_empty(client, db):
+    f.make_title("Loud", year=2001, slug="loud-2001", soundtrack=["<script>alert(1)</script> Song"],
+                 faq_questions=["Is <b>this</b> bold?"], faq_count=5)
+    f.make_title("Quiet", year=2002, slug="quiet-2002")
+
+    loud = client.get("/title/loud-2001/").content.decode()
+    assert "<li>&lt;script&gt;alert(1)&lt;/script&gt; Song</li>" in section(loud, "soundtrack")
+    faq = section(loud, "faq")
+    assert "Is &lt;b&gt;this&lt;/b&gt; bold?" in faq and "1 of the page’s 5 questions." in faq
+    quiet = client.get("/title/quiet-2002/").content.decode()
+    assert 'id="soundtrack"' not in quiet and 'id="faq"' not in quiet
