@@ -212,7 +212,8 @@ class TitleAdmin(HandEditedModelAdmin):
             "Lists",
             {
                 "classes": ("collapse",),
-                "fields": ("seasons", "filming_locations", "soundtrack", "faq_questions"),
+                "fields": ("mpaa", "seasons", "filming_locations", "soundtrack", "faq_questions", "crazy_credits",
+                           "alternate_versions"),
             },
         ),
         ("History", {"fields": ("created_at", "updated_at", "edited_at", "edited_by")}),

@@ -216,6 +216,9 @@ def title_export(*, title: Title) -> rec.TitleRecord:
         filming_locations=list(title.filming_locations),
         soundtrack=list(title.soundtrack),
         faq_questions=list(title.faq_questions),
+        crazy_credits=list(title.crazy_credits),
+        alternate_versions=list(title.alternate_versions),
+        mpaa=_none(title.mpaa),
         top_rank=title.top_rank,
     )
     if newest is not None:
@@ -230,7 +233,8 @@ _MODELLED = frozenset(
     genres countries languages colors sound_mixes runtimes aspect_ratio awards photo_count news cast
     cast_complete cast_alphabetical_from crew companies akas certificates trivia goofs quotes connections review_count reviews
     recommendations recommendations_text recommendation_count faq_count warnings unparsed page_type
-    source_format seasons plot_keywords filming_locations soundtrack faq_questions top_rank""".split()
+    source_format seasons plot_keywords filming_locations soundtrack faq_questions crazy_credits
+    alternate_versions mpaa top_rank""".split()
 )
 
 

@@ -206,6 +206,9 @@ def _header_values(record: TitleRecord, *, imdb_id: str | None) -> dict[str, Any
         "filming_locations": list(record.filming_locations),
         "soundtrack": list(record.soundtrack),
         "faq_questions": list(record.faq_questions),
+        "crazy_credits": list(record.crazy_credits),
+        "alternate_versions": list(record.alternate_versions),
+        "mpaa": record.mpaa or "",
     }
     if imdb_id:
         values["imdb_id"] = imdb_id

@@ -226,6 +226,11 @@ class Title(HandEditable):
     filming_locations = models.JSONField(default=list, blank=True)
     soundtrack = models.JSONField(default=list, blank=True)
     faq_questions = models.JSONField(default=list, blank=True)
+    crazy_credits = models.JSONField(default=list, blank=True)
+    alternate_versions = models.JSONField(default=list, blank=True)
+    # The MPAA's reason line as printed ("Rated R for strong war violence."); the rating
+    # itself is among the certificates (USA:R).
+    mpaa = models.TextField(blank=True, default="")
 
     genres = models.ManyToManyField(Genre, through="TitleGenre", related_name="titles", blank=True)
     countries = models.ManyToManyField(Country, through="TitleCountry", related_name="titles", blank=True)

@@ -187,7 +187,7 @@ class TitlePage:
         t = self.title
         return bool(
             self.genres or self.countries or self.languages or self.colours or self.sound_mixes
-            or self.runtimes or t.aspect_ratio or t.imdb_id or len(self.release_dates) > 1
+            or self.runtimes or t.aspect_ratio or t.imdb_id or t.mpaa or len(self.release_dates) > 1
         )
 
     @property

@@ -86,3 +86,17 @@ def test_export_queries_do_not_grow_with_titles(import_record, django_assert_max
     with django_assert_max_num_queries(40):
         records = [title_export(title=t) for t in titles_for_export()]
     assert len(records) == 3
+
+
+def test_mpaa_crazy_credits_and_alternate_versions_are_stored_and_an_edit_is_exported(import_record):
+    record = small_record("Rated", 2000, mpaa="Rated R for strong war violence.", crazy_credits=["A cat is credited."],
+                          alternate_versions=["A longer cut on DVD."])
+    parsed, exported = round_trip(record, import_record)
+    assert exported.to_dict() == parsed.to_dict()
+
+    title = Title.objects.get(title="Rated")
+    assert (title.mpaa, title.crazy_credits, title.alternate_versions) == (
+        "Rated R for strong war violence.", ["A cat is credited."], ["A longer cut on DVD."])
+    # Columns now, not only the stored page: a staff edit is what the export gives.
+    Title.objects.filter(pk=title.pk).update(mpaa="Rated PG-13 on appeal.")
+    assert title_export(title=titles_for_export().get(pk=title.pk)).mpaa == "Rated PG-13 on appeal."

@@ -348,3 +348,29 @@ def test_soundtrack_and_faq_are_escaped_and_absent_when_empty(client, db):
     assert "Is &lt;b&gt;this&lt;/b&gt; bold?" in faq and "1 of the page’s 5 questions." in faq
     quiet = client.get("/title/quiet-2002/").content.decode()
     assert 'id="soundtrack"' not in quiet and 'id="faq"' not in quiet
+
+
+def test_the_mpaa_line_of_a_real_page_is_in_the_details(client, db):
+    from pathlib import Path
+
+    from catalogue.importing.pages import paths_import
+
+    page = Path(__file__).resolve().parents[1] / "corpus" / "html" / "the_patriot_2000_maindetails_2008.html"
+    assert paths_import([page]).imported == 1
+    from catalogue.models import Title
+
+    title = Title.objects.get()
+    html = client.get(title.get_absolute_url()).content.decode()
+
+    assert "<dt>MPAA</dt><dd>Rated R for strong war violence.</dd>" in section(html, "details")
+
+
+def test_crazy_credits_and_alternate_versions_are_shown_escaped(client, db):
+    f.make_title("Odd", year=2003, slug="odd-2003", crazy_credits=["The <i>cat</i> is credited.\nTwice."],
+                 alternate_versions=["A cut & a longer cut."])
+
+    html = client.get("/title/odd-2003/").content.decode()
+
+    assert "<li>The &lt;i&gt;cat&lt;/i&gt; is credited.<br>Twice.</li>" in section(html, "crazy-credits")
+    assert "<li>A cut &amp; a longer cut.</li>" in section(html, "alternate-versions")
+    assert html.index('id="crazy-credits"') < html.index('id="alternate-versions"')
