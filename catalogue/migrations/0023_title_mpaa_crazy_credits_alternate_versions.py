@@ -12,6 +12,29 @@ def reinstall_search_triggers(apps, schema_editor):
     repair_sqlite_text_index(schema_editor.connection, expected=True)
 
 
+def fill_from_stored_pages(apps, schema_editor):
+    """The new columns from each title's newest stored title page (re-parsing would not: same records)."""
+    SourcePage = apps.get_model("catalogue", "SourcePage")
+    Title = apps.get_model("catalogue", "Title")
+    newest: dict[int, tuple] = {}
+    rows = (
+        SourcePage.objects.filter(title__isnull=False, page_type="title")
+        # The newest is chosen below (an undated capture counts as oldest), not by this order.
+        .order_by()
+        .values_list("title_id", "captured_at", "pk", "record__mpaa", "record__crazy_credits", "record__alternate_versions")
+    )
+    for title_id, captured_at, pk, mpaa, crazy, alternate in rows.iterator(chunk_size=2000):
+        key = (captured_at is not None, captured_at, pk)
+        if title_id not in newest or key > newest[title_id][0]:
+            newest[title_id] = (key, mpaa, crazy, alternate)
+    changed = []
+    for title_id, (_key, mpaa, crazy, alternate) in newest.items():
+        if mpaa or crazy or alternate:
+            changed.append(Title(pk=title_id, mpaa=mpaa or "", crazy_credits=list(crazy or []),
+                                 alternate_versions=list(alternate or [])))
+    Title.objects.bulk_update(changed, ["mpaa", "crazy_credits", "alternate_versions"], batch_size=500)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -34,5 +57,6 @@ class Migration(migrations.Migration):
             name='mpaa',
             field=models.TextField(blank=True, default=''),
         ),
+        migrations.RunPython(fill_from_stored_pages, migrations.RunPython.noop, elidable=True),
         migrations.RunPython(reinstall_search_triggers, migrations.RunPython.noop, elidable=True),
     ]
