@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -67,8 +68,8 @@ def new_page(browser, viewport, **options):
 
 
 def _screenshot_on_failure(request, page):
-    failed = getattr(request.node, "rep_call", None)
-    if failed is not None and failed.failed:
+    """Called from a test's ``finally``: the call's report does not exist yet, the exception does."""
+    if sys.exc_info()[0] is not None:
         from tests.browser.conftest import ARTIFACTS
 
         ARTIFACTS.mkdir(exist_ok=True)
