@@ -289,6 +289,14 @@ def repair_sqlite_search_indexes(connection, *, expected: bool = False) -> list[
     return repaired
 
 
+def reinstall_search_triggers(apps, schema_editor) -> None:
+    """A migration's RunPython after it copies a table on SQLite: the FTS triggers back, no warning."""
+    from catalogue.text_index import repair_sqlite_text_index
+
+    repair_sqlite_search_indexes(schema_editor.connection, expected=True)
+    repair_sqlite_text_index(schema_editor.connection, expected=True)
+
+
 # --- the search box: candidates for the word rule (catalogue/wordsearch.py) -----------------------
 
 

@@ -1,13 +1,7 @@
 from django.db import migrations, models
 
-
-def reinstall_search_triggers(apps, schema_editor):
-    # On SQLite the new column (a CHECK constraint) copies the title table, which drops its FTS triggers.
-    from catalogue.search_index import repair_sqlite_search_indexes
-    from catalogue.text_index import repair_sqlite_text_index
-
-    repair_sqlite_search_indexes(schema_editor.connection, expected=True)
-    repair_sqlite_text_index(schema_editor.connection, expected=True)
+# On SQLite each new column copies the title table, which drops its FTS triggers.
+from catalogue.search_index import reinstall_search_triggers
 
 
 class Migration(migrations.Migration):

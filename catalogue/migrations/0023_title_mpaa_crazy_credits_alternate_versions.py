@@ -2,14 +2,8 @@
 
 from django.db import migrations, models
 
-
-def reinstall_search_triggers(apps, schema_editor):
-    # On SQLite each new column copies the title table, which drops its FTS triggers.
-    from catalogue.search_index import repair_sqlite_search_indexes
-    from catalogue.text_index import repair_sqlite_text_index
-
-    repair_sqlite_search_indexes(schema_editor.connection, expected=True)
-    repair_sqlite_text_index(schema_editor.connection, expected=True)
+# On SQLite each new column copies the title table, which drops its FTS triggers.
+from catalogue.search_index import reinstall_search_triggers
 
 
 def fill_from_stored_pages(apps, schema_editor):

@@ -14,15 +14,23 @@ from .conditional import stamped_page
 COLLABORATORS_LISTED = 30
 
 
+def _person_or_redirect(slug: str, url_name: str) -> Person | HttpResponse:
+    """The person of ``slug``, else a permanent redirect to ``url_name`` of the person it was merged into."""
+    person = selectors.resolve_person_slug(slug)
+    if person is not None:
+        return person
+    target = selectors.person_redirect_target(slug)
+    if target is None:
+        raise Http404(f"No person {slug}")
+    # People merged in the admin: the old slug keeps working.
+    return redirect(url_name, slug=target, permanent=True)
+
+
 @stamped_page(selectors.person_stamp, "person")
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    person = selectors.resolve_person_slug(slug)
-    if person is None:
-        target = selectors.person_redirect_target(slug)
-        if target is None:
-            raise Http404(f"No person {slug}")
-        # People merged in the admin: the old slug keeps working.
-        return redirect("catalogue:person", slug=target, permanent=True)
+    person = _person_or_redirect(slug, "catalogue:person")
+    if isinstance(person, HttpResponse):
+        return person
     page = selectors.person_page(person)
     if not page.credit_total:
         # Left with no credits (a re-import or a merge moved them): nothing to show, as the sitemap agrees.
@@ -44,12 +52,9 @@ def person_collaborators(request: HttpRequest, slug: str) -> HttpResponse:
     Its own page because it reads every credit of the person's best-known titles (tens of
     thousands of rows for the busiest people), which the filmography page should not pay.
     """
-    person = selectors.resolve_person_slug(slug)
-    if person is None:
-        target = selectors.person_redirect_target(slug)
-        if target is None:
-            raise Http404(f"No person {slug}")
-        return redirect("catalogue:person_collaborators", slug=target, permanent=True)
+    person = _person_or_redirect(slug, "catalogue:person_collaborators")
+    if isinstance(person, HttpResponse):
+        return person
     context = {
         "person": person,
         "collaborators": selectors.frequent_collaborators(person.pk, limit=COLLABORATORS_LISTED),
