@@ -25,6 +25,7 @@ from catalogue.models import (
 )
 
 from catalogue.importing import counts
+from catalogue.sections import LIST_SECTIONS, TITLE_JSON_LISTS, ListSection
 
 from .base import EditedByHandFilter, HandEditedModelAdmin, KnownLabelInlineMixin, NotesField, hand_edited
 from .credits import CastCreditInline, CrewCreditInline
@@ -105,28 +106,21 @@ class TitleChildInline(admin.TabularInline):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class AlternateTitleInline(TitleChildInline):
-    model = AlternateTitle
-    fields = ("position", "aka", "country", "notes", "edited_at")
-    readonly_fields = ("edited_at",)
+def section_inline(section: ListSection) -> type[TitleChildInline]:
+    """The inline of a list section (catalogue/sections.py): its rows in printed order."""
+    return type(
+        f"{section.model.__name__}Inline",
+        (TitleChildInline,),
+        {
+            "__module__": __name__,
+            "model": section.model,
+            "fields": ("position", *section.fields, "edited_at"),
+            "readonly_fields": ("edited_at",),
+        },
+    )
 
 
-class CertificateInline(TitleChildInline):
-    model = Certificate
-    fields = ("position", "country", "rating", "notes", "edited_at")
-    readonly_fields = ("edited_at",)
-
-
-class ReleaseDateInline(TitleChildInline):
-    model = ReleaseDate
-    fields = ("position", "country", "date", "text", "note", "edited_at")
-    readonly_fields = ("edited_at",)
-
-
-class TaglineInline(TitleChildInline):
-    model = Tagline
-    fields = ("position", "text", "edited_at")
-    readonly_fields = ("edited_at",)
+SECTION_INLINES = tuple(section_inline(section) for section in LIST_SECTIONS if section.inline)
 
 
 class TitleCompanyInline(KnownLabelInlineMixin, TitleChildInline):
@@ -169,10 +163,7 @@ class TitleAdmin(HandEditedModelAdmin):
     inlines = (
         CastCreditInline,
         CrewCreditInline,
-        AlternateTitleInline,
-        CertificateInline,
-        ReleaseDateInline,
-        TaglineInline,
+        *SECTION_INLINES,
         TitleCompanyInline,
         TitleKeywordInline,
     )
@@ -212,8 +203,7 @@ class TitleAdmin(HandEditedModelAdmin):
             "Lists",
             {
                 "classes": ("collapse",),
-                "fields": ("mpaa", "seasons", "filming_locations", "soundtrack", "faq_questions", "crazy_credits",
-                           "alternate_versions"),
+                "fields": ("mpaa", *TITLE_JSON_LISTS),
             },
         ),
         ("History", {"fields": ("created_at", "updated_at", "edited_at", "edited_by")}),

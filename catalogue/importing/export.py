@@ -18,6 +18,7 @@ from catalogue.models import (
 )
 from catalogue.models.vocabularies import Department, PageType
 from catalogue.parsing import record as rec
+from catalogue.sections import LIST_SECTIONS, TITLE_JSON_LISTS, VOCABULARY_SECTIONS, none_if_empty
 
 
 _COMPANY_KIND_RANK = {kind: rank for rank, kind in enumerate(rec.COMPANY_KINDS)}
@@ -51,10 +52,6 @@ def iter_title_records(
         yield title, title_export(title=title)
 
 
-def _none(value):
-    return value if value not in ("", None) else None
-
-
 def title_export(*, title: Title) -> rec.TitleRecord:
     """The record of one title (use ``titles_for_export()`` to fetch titles in bulk)."""
     credits = list(title.credits.all())
@@ -70,12 +67,12 @@ def title_export(*, title: Title) -> rec.TitleRecord:
     cast = [
         rec.CastMember(
             name=c.person.name,
-            character=_none(c.character),
-            credited_as=_none(c.credited_as),
+            character=none_if_empty(c.character),
+            credited_as=none_if_empty(c.credited_as),
             notes=list(c.notes),
             order=c.order,
             imdb_id=c.person.imdb_id,
-            character_id=_none(c.character_imdb_id),
+            character_id=none_if_empty(c.character_imdb_id),
         )
         for c in credits
         if c.department == Department.CAST
@@ -85,8 +82,8 @@ def title_export(*, title: Title) -> rec.TitleRecord:
             department=c.department,
             department_label=c.department_label,
             name=c.person.name,
-            job=_none(c.job),
-            credited_as=_none(c.credited_as),
+            job=none_if_empty(c.job),
+            credited_as=none_if_empty(c.credited_as),
             notes=list(c.notes),
             order=c.order,
             imdb_id=c.person.imdb_id,
@@ -94,8 +91,6 @@ def title_export(*, title: Title) -> rec.TitleRecord:
         for c in credits
         if c.department != Department.CAST
     ]
-    release_dates = list(title.release_dates.all())
-    release = release_dates[0] if release_dates else None
     sources = getattr(title, "title_sources", None)
     if sources is None:
         sources = list(
@@ -104,12 +99,12 @@ def title_export(*, title: Title) -> rec.TitleRecord:
             .only("warnings", "unparsed", "format", "record")
         )
     newest = sources[0] if sources else None
-    record = rec.TitleRecord(
+    values = dict(
         title=title.title,
         year=title.year,
         end_year=title.end_year,
         kind=title.kind,
-        original_title=_none(title.original_title),
+        original_title=none_if_empty(title.original_title),
         series=rec.SeriesRef(
             title=title.series_title,
             year=title.series_year,
@@ -123,25 +118,11 @@ def title_export(*, title: Title) -> rec.TitleRecord:
         rating=rec.Rating(value=float(title.rating), best=title.rating_best or 10, votes=title.votes or 0)
         if title.rating is not None
         else None,
-        popularity=rec.Popularity(rank=title.popularity_rank, text=_none(title.popularity_text))
+        popularity=rec.Popularity(rank=title.popularity_rank, text=none_if_empty(title.popularity_text))
         if title.popularity_rank is not None or title.popularity_text
         else None,
-        release_date=rec.ReleaseDate(
-            date=_none(release.date), text=_none(release.text), country=_none(release.country), note=_none(release.note)
-        )
-        if release
-        else None,
-        taglines=[t.text for t in title.taglines.all()],
-        plot=_none(title.plot),
-        genres=[link.genre.name for link in title.titlegenre_set.all()],
-        countries=[link.country.name for link in title.titlecountry_set.all()],
-        languages=[link.language.name for link in title.titlelanguage_set.all()],
-        colors=[link.colour.name for link in title.titlecolour_set.all()],
-        sound_mixes=[link.sound_mix.name for link in title.titlesoundmix_set.all()],
-        runtimes=[
-            rec.Runtime(minutes=r.minutes, country=_none(r.country), note=_none(r.note)) for r in title.runtimes.all()
-        ],
-        aspect_ratio=_none(title.aspect_ratio),
+        plot=none_if_empty(title.plot),
+        aspect_ratio=none_if_empty(title.aspect_ratio),
         awards=rec.Awards(
             text=title.awards_text,
             oscar_wins=title.oscar_wins or 0,
@@ -152,7 +133,7 @@ def title_export(*, title: Title) -> rec.TitleRecord:
         if title.awards_text
         else None,
         photo_count=title.photo_count,
-        news=_none(title.news),
+        news=none_if_empty(title.news),
         cast=cast,
         cast_complete=title.cast_complete,
         cast_alphabetical_from=title.cast_alphabetical_from,
@@ -163,14 +144,8 @@ def title_export(*, title: Title) -> rec.TitleRecord:
                 title.title_companies.all(), key=lambda tc: (_COMPANY_KIND_RANK.get(tc.kind, 99), tc.position)
             )
         ],
-        akas=[rec.Aka(title=a.aka, country=_none(a.country), notes=list(a.notes)) for a in title.akas.all()],
-        certificates=[
-            rec.Certificate(country=c.country, rating=c.rating, notes=list(c.notes)) for c in title.certificates.all()
-        ],
-        trivia=[t.text for t in title.trivia.all()],
-        goofs=[rec.Goof(category=_none(g.category), text=g.text) for g in title.goofs.all()],
         quotes=[
-            [rec.QuoteLine(character=_none(line.character), text=line.text) for line in q.lines.all()]
+            [rec.QuoteLine(character=none_if_empty(line.character), text=line.text) for line in q.lines.all()]
             for q in title.quotes.all()
         ],
         connections=[
@@ -178,68 +153,60 @@ def title_export(*, title: Title) -> rec.TitleRecord:
                 type=c.type,
                 title=c.target_title,
                 year=c.target_year,
-                note=_none(c.target_note),
-                imdb_id=_none(c.target_imdb_id),
+                note=none_if_empty(c.target_note),
+                imdb_id=none_if_empty(c.target_imdb_id),
             )
             for c in title.connections.all()
         ],
         review_count=title.review_count,
         reviews=[
             rec.Review(
-                title=_none(r.summary),
+                title=none_if_empty(r.summary),
                 date=r.date.isoformat() if r.date else None,
-                author=_none(r.author),
-                location=_none(r.location),
+                author=none_if_empty(r.author),
+                location=none_if_empty(r.location),
                 helpful=r.helpful,
                 helpful_total=r.helpful_total,
                 text=r.text,
                 rating=r.rating,
                 spoiler=r.spoiler,
-                author_id=_none(r.author_imdb_id),
+                author_id=none_if_empty(r.author_imdb_id),
             )
             for r in title.reviews.all()
         ],
         recommendations=[
-            rec.Recommendation(title=r.target_title, year=r.target_year, imdb_id=_none(r.target_imdb_id))
+            rec.Recommendation(title=r.target_title, year=r.target_year, imdb_id=none_if_empty(r.target_imdb_id))
             for r in title.recommendations.all()
             if not r.from_text
         ],
-        recommendations_text=_none(title.recommendations_text),
+        recommendations_text=none_if_empty(title.recommendations_text),
         recommendation_count=title.recommendation_count,
         faq_count=title.faq_count,
         warnings=list(newest.warnings) if newest else [],
         unparsed=list(newest.unparsed) if newest else [],
         page_type=PageType.TITLE,
         source_format=newest.format if newest else "json",
-        seasons=list(title.seasons),
-        plot_keywords=[link.keyword.name for link in title.titlekeyword_set.all()],
-        filming_locations=list(title.filming_locations),
-        soundtrack=list(title.soundtrack),
-        faq_questions=list(title.faq_questions),
-        crazy_credits=list(title.crazy_credits),
-        alternate_versions=list(title.alternate_versions),
-        mpaa=_none(title.mpaa),
+        mpaa=none_if_empty(title.mpaa),
         top_rank=title.top_rank,
+        **{section.field_name: section.record_value(getattr(title, section.key).all()) for section in LIST_SECTIONS},
+        **{
+            vocabulary.record_field: [
+                getattr(link, vocabulary.field).name for link in getattr(title, vocabulary.related_name).all()
+            ]
+            for vocabulary in VOCABULARY_SECTIONS
+        },
+        **{name: list(getattr(title, name)) for name in TITLE_JSON_LISTS},
     )
+    record = rec.TitleRecord(**values)
     if newest is not None:
-        _copy_unmodelled(record, newest.record)
+        _copy_unmodelled(record, newest.record, modelled=values.keys())
     return record
 
 
-# Record keys the catalogue has columns or rows for; any other key (one a newer parser
-# added) is given back from the newest stored capture, so nothing parsed is lost.
-_MODELLED = frozenset(
-    """title year end_year kind original_title series imdb_id rating popularity release_date taglines plot
-    genres countries languages colors sound_mixes runtimes aspect_ratio awards photo_count news cast
-    cast_complete cast_alphabetical_from crew companies akas certificates trivia goofs quotes connections review_count reviews
-    recommendations recommendations_text recommendation_count faq_count warnings unparsed page_type
-    source_format seasons plot_keywords filming_locations soundtrack faq_questions crazy_credits
-    alternate_versions mpaa top_rank""".split()
-)
-
-
-def _copy_unmodelled(record: rec.TitleRecord, stored: dict) -> None:
-    extra = {key: value for key, value in (stored or {}).items() if key not in _MODELLED}
+def _copy_unmodelled(record: rec.TitleRecord, stored: dict, *, modelled) -> None:
+    """Record keys the catalogue has no column or rows for (one a newer parser added) are
+    given back from the newest stored capture, so nothing parsed is lost."""
+    extra = {key: value for key, value in (stored or {}).items() if key not in modelled}
     if not extra:
         return
     typed = rec.TitleRecord.from_dict({"title": record.title, **extra})

@@ -23,37 +23,25 @@ from django.utils import timezone
 from catalogue.models import (
     AlternateTitle,
     Certificate,
-    Colour,
     Connection,
-    Country,
     Credit,
-    Genre,
     Goof,
-    Keyword,
-    Language,
     Quote,
     QuoteLine,
     RatingCapture,
     Recommendation,
-    ReleaseDate,
     Review,
-    Runtime,
-    SoundMix,
     SourcePage,
     Tagline,
     Title,
-    TitleColour,
     TitleCompany,
-    TitleCountry,
-    TitleGenre,
-    TitleKeyword,
-    TitleLanguage,
-    TitleSoundMix,
     Trivia,
 )
+from catalogue.models.base import HandEditable
 from catalogue.models.vocabularies import Department, PageType
 from catalogue.parsing.record import TitleRecord
 from catalogue.text import fold
+from catalogue.sections import LIST_SECTIONS, TITLE_JSON_LISTS, VOCABULARY_SECTIONS, ListSection
 
 from .identity import (
     allocate_slugs,
@@ -71,15 +59,6 @@ from .links import pending_words_store, recommendations_split_store, resolve_inc
 from .outcome import Conflict, ImportOutcome, ImportRejected
 from .validation import check_lengths
 
-# (record key, vocabulary model, through model, through field)
-VOCABULARIES = (
-    ("genres", Genre, TitleGenre, "genre"),
-    ("countries", Country, TitleCountry, "country"),
-    ("languages", Language, TitleLanguage, "language"),
-    ("colors", Colour, TitleColour, "colour"),
-    ("sound_mixes", SoundMix, TitleSoundMix, "sound_mix"),
-    ("plot_keywords", Keyword, TitleKeyword, "keyword"),
-)
 SERIES_KINDS = ("tv_series", "tv_mini_series")
 
 
@@ -202,12 +181,7 @@ def _header_values(record: TitleRecord, *, imdb_id: str | None) -> dict[str, Any
         "cast_alphabetical_from": record.cast_alphabetical_from,
         "recommendations_text": record.recommendations_text or "",
         "recommendation_count": record.recommendation_count,
-        "seasons": list(record.seasons),
-        "filming_locations": list(record.filming_locations),
-        "soundtrack": list(record.soundtrack),
-        "faq_questions": list(record.faq_questions),
-        "crazy_credits": list(record.crazy_credits),
-        "alternate_versions": list(record.alternate_versions),
+        **{name: list(getattr(record, name)) for name in TITLE_JSON_LISTS},
         "mpaa": record.mpaa or "",
     }
     if imdb_id:
@@ -308,105 +282,16 @@ def _title_sections(
     title: Title, record: TitleRecord, *, conflicts: list[Conflict], fresh: bool, defer_split: bool = False
 ) -> None:
     """All sections of a title page but credits and reviews; ``fresh``: the title is new (nothing to replace)."""
-    vocabulary_ids = vocabularies_for({model: getattr(record, key) for key, model, _, _ in VOCABULARIES})
-    for _, model, through, field in VOCABULARIES:
-        _vocabulary_replace(title, vocabulary_ids[model], through, field, fresh=fresh)
+    vocabulary_ids = vocabularies_for({v.vocabulary: getattr(record, v.record_field) for v in VOCABULARY_SECTIONS})
+    for vocabulary in VOCABULARY_SECTIONS:
+        _vocabulary_replace(title, vocabulary_ids[vocabulary.vocabulary], vocabulary.through, vocabulary.field,
+                            fresh=fresh)
 
-    if not fresh:
-        Runtime.objects.filter(title=title).delete()
-    runtimes = [
-        new_row(Runtime, title_id=title.pk, minutes=r.minutes, country=r.country or "", note=r.note or "", position=i)
-        for i, r in enumerate(record.runtimes, start=1)
-    ]
-    rows_insert(Runtime, runtimes)
-
-    release = record.release_date
-    _section_replace(
-        ReleaseDate,
-        title,
-        [
-            new_row(
-                ReleaseDate,
-                title_id=title.pk,
-                date=release.date or "",
-                text=release.text or "",
-                country=release.country or "",
-                note=release.note or "",
-                position=1,
-            )
-        ]
-        if release
-        else [],
-        key=_by_position,
-        fields=("date", "text", "country", "note"),
-        conflicts=conflicts,
-        fresh=fresh,
-    )
-    _section_replace(
-        Tagline,
-        title,
-        [new_row(Tagline, title_id=title.pk, text=text, position=i) for i, text in enumerate(record.taglines, start=1)],
-        key=_by_position,
-        fields=("text",),
-        conflicts=conflicts,
-        fresh=fresh,
-    )
-    _section_replace(
-        Trivia,
-        title,
-        [new_row(Trivia, title_id=title.pk, text=text, position=i) for i, text in enumerate(record.trivia, start=1)],
-        key=_by_position,
-        fields=("text",),
-        conflicts=conflicts,
-        fresh=fresh,
-    )
-    _section_replace(
-        Goof,
-        title,
-        [
-            new_row(Goof, title_id=title.pk, category=goof.category or "", text=goof.text, position=i)
-            for i, goof in enumerate(record.goofs, start=1)
-        ],
-        key=_by_position,
-        fields=("category", "text"),
-        conflicts=conflicts,
-        fresh=fresh,
-    )
-    _section_replace(
-        AlternateTitle,
-        title,
-        [
-            new_row(
-                AlternateTitle,
-                title_id=title.pk,
-                aka=aka.title,
-                title_folded=fold(aka.title),
-                country=aka.country or "",
-                notes=list(aka.notes),
-                position=i,
-            )
-            for i, aka in enumerate(record.akas, start=1)
-        ],
-        key=_by_position,
-        fields=("aka", "country", "notes"),
-        conflicts=conflicts,
-        fresh=fresh,
-    )
     certificates_before = set() if fresh else counts.title_certificate_keys(title.pk)
-    written = _section_replace(
-        Certificate,
-        title,
-        [
-            new_row(Certificate, title_id=title.pk, country=c.country, rating=c.rating, notes=list(c.notes), position=i)
-            for i, c in enumerate(record.certificates, start=1)
-        ],
-        key=_by_position,
-        fields=("country", "rating", "notes"),
-        conflicts=conflicts,
-        fresh=fresh,
-    )
+    written = {section.key: _list_replace(section, title, record, conflicts=conflicts, fresh=fresh)
+               for section in LIST_SECTIONS}
     certificates_after = (
-        counts.certificate_keys((row.country, row.rating) for row in written) if fresh
+        counts.certificate_keys((row.country, row.rating) for row in written["certificates"]) if fresh
         else counts.title_certificate_keys(title.pk)
     )
     counts.certificates_changed(added=certificates_after - certificates_before,
@@ -419,6 +304,21 @@ def _title_sections(
 def _by_position(row):
     """The key of rows with no identity of their own (taglines, trivia, AKAs…)."""
     return row.position
+
+
+def _list_replace(section: ListSection, title: Title, record: TitleRecord, *, conflicts, fresh: bool) -> list:
+    """One list section (catalogue/sections.py) written from the record; returns the rows written."""
+    rows = [
+        new_row(section.model, title_id=title.pk, position=position, **section.to_row(item))
+        for position, item in enumerate(section.items(record), start=1)
+    ]
+    if not issubclass(section.model, HandEditable):  # nothing to keep: replaced whole
+        if not fresh:
+            section.model.objects.filter(title=title).delete()
+        rows_insert(section.model, rows)
+        return rows
+    return _section_replace(section.model, title, rows, key=_by_position, fields=section.fields,
+                            conflicts=conflicts, fresh=fresh)
 
 
 def _vocabulary_replace(title: Title, ids: list[int], through, field: str, *, fresh: bool) -> None:

@@ -63,23 +63,17 @@ class TitleQuerySet(models.QuerySet):
     def for_title_page(self) -> TitleQuerySet:
         """Everything the title page shows except credits and reviews (selectors.title_page
         fetches those in bounded queries), in a constant number of queries."""
+        from catalogue.sections import LIST_SECTIONS, VOCABULARY_SECTIONS
+
         from .didyouknow import Connection, Recommendation
 
         return self.select_related("series").prefetch_related(
             # Through tables keep the order the page printed the values in.
-            Prefetch("titlegenre_set", queryset=TitleGenre.objects.select_related("genre")),
-            Prefetch("titlecountry_set", queryset=TitleCountry.objects.select_related("country")),
-            Prefetch("titlelanguage_set", queryset=TitleLanguage.objects.select_related("language")),
-            Prefetch("titlecolour_set", queryset=TitleColour.objects.select_related("colour")),
-            Prefetch("titlesoundmix_set", queryset=TitleSoundMix.objects.select_related("sound_mix")),
-            Prefetch("titlekeyword_set", queryset=TitleKeyword.objects.select_related("keyword")),
-            "runtimes",
-            "akas",
-            "certificates",
-            "release_dates",
-            "taglines",
-            "trivia",
-            "goofs",
+            *(
+                Prefetch(v.related_name, queryset=v.through.objects.select_related(v.field))
+                for v in VOCABULARY_SECTIONS
+            ),
+            *(section.key for section in LIST_SECTIONS),
             "quotes__lines",
             Prefetch("connections", queryset=Connection.objects.select_related("target")),
             Prefetch("recommendations", queryset=Recommendation.objects.select_related("target")),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from urllib.parse import quote
-import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from datetime import datetime
 from django.urls import get_script_prefix, reverse
 
 from catalogue.models import DEPARTMENT_ORDER, CompanyKind, Department
+from catalogue.sections import decoded_notes  # noqa: F401  (selectors read notes with it)
 
 
 def department_sort_key(key: str, label: str) -> tuple:
@@ -81,14 +81,6 @@ TITLE_LINK_FIELDS = ("slug", "title", "year", "kind")
 def linked_title_fields(relation: str, names: tuple[str, ...] = TITLE_LINK_FIELDS) -> list[str]:
     return [f"{relation}__{name}" for name in names]
 
-
-
-def decoded_notes(notes_json: str | None) -> tuple[str, ...] | str:
-    """Credit.notes from its JSON text: a tuple of notes (a string when stored as one)."""
-    if not notes_json or notes_json == "[]":
-        return ()
-    notes = json.loads(notes_json)
-    return tuple(notes) if isinstance(notes, list) else notes
 
 
 @dataclass(frozen=True)

@@ -19,29 +19,23 @@ from django.db.models.functions import Cast, Coalesce, Lag, Lead, RowNumber
 from catalogue.compiled import STAND_IN_SLUG, CompiledQuery
 from catalogue.models import (
     CONNECTION_REVERSE,
-    AlternateTitle,
-    Certificate,
     Connection,
     ConnectionType,
     Credit,
     Department,
-    Goof,
     QuoteLine,
     RatingCapture,
     Recommendation,
-    ReleaseDate,
     Review,
-    Runtime,
-    Tagline,
     Title,
-    TitleColour,
     TitleCompany,
-    TitleCountry,
-    TitleGenre,
-    TitleKeyword,
-    TitleLanguage,
-    TitleSoundMix,
-    Trivia,
+)
+from catalogue.sections import (
+    LIST_SECTIONS,
+    VOCABULARY_SECTIONS,
+    CertificateItem,
+    RuntimeItem,
+    VocabularyItem,
 )
 from catalogue.selectors.common import (
     DepartmentGroup,
@@ -163,24 +157,19 @@ class TitlePage:
     episodes: list
     rating_history: list[RatingPoint]
     companies: list[tuple[str, list]]
-    # The title's own lists, each in the order its page printed it (TITLE_LISTS).
-    genres: list = field(default_factory=list)
-    countries: list = field(default_factory=list)
-    languages: list = field(default_factory=list)
-    colours: list = field(default_factory=list)
-    sound_mixes: list = field(default_factory=list)
-    keywords: list = field(default_factory=list)
-    runtimes: list = field(default_factory=list)
-    akas: list = field(default_factory=list)
-    certificates: list = field(default_factory=list)
-    release_dates: list = field(default_factory=list)
-    taglines: list = field(default_factory=list)
-    trivia: list = field(default_factory=list)
-    goofs: list = field(default_factory=list)
     quotes: list[QuoteItem] = field(default_factory=list)
-    recommendations: list = field(default_factory=list)
+    # The title's own lists (TITLE_LISTS: genres, akas, taglines…), each in the order its
+    # page printed it, read as attributes (page.genres).
+    lists: dict[str, list] = field(default_factory=dict)
     # An episode's neighbours in its series (None for any other title).
     episode_nav: EpisodeNav | None = None
+
+    def __getattr__(self, name: str):
+        # Only called for names that are not attributes; the lists of a new section need no field here.
+        try:
+            return self.__dict__["lists"][name]
+        except KeyError:
+            raise AttributeError(name) from None
 
     @property
     def has_details(self) -> bool:
@@ -441,52 +430,6 @@ _principal_credit_rows = CompiledQuery(_principal_credits_query)
 _all_credit_rows = CompiledQuery(lambda title_id: _title_credit_rows(Credit.objects.filter(title_id=title_id)))
 
 
-class VocabularyItem(NamedTuple):
-    """A genre, country, language, colour, sound mix or keyword as the title page links it."""
-
-    name: str
-    slug: str
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class RuntimeItem(NamedTuple):
-    minutes: int
-    country: str
-    note: str
-
-
-class AkaItem(NamedTuple):
-    aka: str
-    country: str
-    notes: tuple[str, ...] | str
-
-
-class CertificateItem(NamedTuple):
-    country: str
-    rating: str
-    notes: tuple[str, ...] | str
-
-
-class ReleaseItem(NamedTuple):
-    date: str
-    text: str
-    country: str
-    note: str
-
-
-class TextItem(NamedTuple):
-    """A tagline or a trivia item."""
-
-    text: str
-
-
-class GoofItem(NamedTuple):
-    category: str
-    text: str
-
-
 class CompanyItem(NamedTuple):
     kind: str
     company: CompanyLink
@@ -520,28 +463,14 @@ class TitleList(NamedTuple):
     item: Callable
 
 
-# TitlePage field: its list. All of them are read in one UNION ALL query (_title_lists).
+# TitlePage attribute: its list (catalogue/sections.py declares most of them). All of them
+# are read in one UNION ALL query (_title_lists).
 TITLE_LISTS = {
-    "genres": TitleList(TitleGenre, ("genre__name", "genre__slug"), VocabularyItem),
-    "countries": TitleList(TitleCountry, ("country__name", "country__slug"), VocabularyItem),
-    "languages": TitleList(TitleLanguage, ("language__name", "language__slug"), VocabularyItem),
-    "colours": TitleList(TitleColour, ("colour__name", "colour__slug"), VocabularyItem),
-    "sound_mixes": TitleList(TitleSoundMix, ("sound_mix__name", "sound_mix__slug"), VocabularyItem),
-    "keywords": TitleList(TitleKeyword, ("keyword__name", "keyword__slug"), VocabularyItem),
-    "runtimes": TitleList(
-        Runtime, ("minutes", "country", "note"), lambda minutes, country, note: RuntimeItem(int(minutes), country, note)
-    ),
-    "akas": TitleList(
-        AlternateTitle, ("aka", "country", "notes"), lambda aka, country, notes: AkaItem(aka, country, decoded_notes(notes))
-    ),
-    "certificates": TitleList(
-        Certificate, ("country", "rating", "notes"),
-        lambda country, rating, notes: CertificateItem(country, rating, decoded_notes(notes)),
-    ),
-    "release_dates": TitleList(ReleaseDate, ("date", "text", "country", "note"), ReleaseItem),
-    "taglines": TitleList(Tagline, ("text",), TextItem),
-    "trivia": TitleList(Trivia, ("text",), TextItem),
-    "goofs": TitleList(Goof, ("category", "text"), GoofItem),
+    **{
+        v.key: TitleList(v.through, (f"{v.field}__name", f"{v.field}__slug"), VocabularyItem)
+        for v in VOCABULARY_SECTIONS
+    },
+    **{section.key: TitleList(section.model, section.columns, section.page_item) for section in LIST_SECTIONS},
     # Grouped by kind for the page by _company_groups.
     "companies": TitleList(
         TitleCompany, ("kind", "company__name", "company__slug", "company__imdb_id", "notes"),
@@ -654,7 +583,7 @@ def title_page(slug: str) -> TitlePage | None:
         rating_history=[RatingPoint(*row) for row in _rating_rows.rows(title.pk)],
         companies=company_groups(_told_apart(lists.pop("companies"))),
         quotes=_quotes(title.pk),
-        **lists,
+        lists=lists,
     )
 
 
