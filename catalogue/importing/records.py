@@ -288,8 +288,11 @@ def _title_sections(
                             fresh=fresh)
 
     certificates_before = set() if fresh else counts.title_certificate_keys(title.pk)
-    written = {section.key: _list_replace(section, title, record, conflicts=conflicts, fresh=fresh)
-               for section in LIST_SECTIONS}
+    held = {} if fresh else _list_sections_held(title)
+    written = {
+        section.key: _list_replace(section, title, record, conflicts=conflicts, held=held.get(section.key))
+        for section in LIST_SECTIONS
+    }
     certificates_after = (
         counts.certificate_keys((row.country, row.rating) for row in written["certificates"]) if fresh
         else counts.title_certificate_keys(title.pk)
@@ -306,19 +309,42 @@ def _by_position(row):
     return row.position
 
 
-def _list_replace(section: ListSection, title: Title, record: TitleRecord, *, conflicts, fresh: bool) -> list:
-    """One list section (catalogue/sections.py) written from the record; returns the rows written."""
+def _list_sections_held(title: Title) -> dict[str, tuple[bool, bool]]:
+    """Per list section: whether the title has rows, and hand-edited ones; one query for all,
+    so that a re-import reads and deletes only the sections that need it."""
+    flags = {}
+    for section in LIST_SECTIONS:
+        rows = section.model.objects.filter(title_id=OuterRef("pk"))
+        flags[f"rows_{section.key}"] = Exists(rows)
+        if issubclass(section.model, HandEditable):
+            flags[f"edited_{section.key}"] = Exists(rows.filter(edited_at__isnull=False))
+    found = Title.objects.filter(pk=title.pk).annotate(**flags).values(*flags).get()
+    return {
+        section.key: (found[f"rows_{section.key}"], found.get(f"edited_{section.key}", False))
+        for section in LIST_SECTIONS
+    }
+
+
+def _list_replace(
+    section: ListSection, title: Title, record: TitleRecord, *, conflicts, held: tuple[bool, bool] | None
+) -> list:
+    """One list section (catalogue/sections.py) written from the record; returns the rows written.
+
+    ``held``: (has rows, has hand-edited rows) from ``_list_sections_held``; None for a new title.
+    """
     rows = [
         new_row(section.model, title_id=title.pk, position=position, **section.to_row(item))
         for position, item in enumerate(section.items(record), start=1)
     ]
-    if not issubclass(section.model, HandEditable):  # nothing to keep: replaced whole
-        if not fresh:
-            section.model.objects.filter(title=title).delete()
-        rows_insert(section.model, rows)
-        return rows
-    return _section_replace(section.model, title, rows, key=_by_position, fields=section.fields,
-                            conflicts=conflicts, fresh=fresh)
+    has_rows, has_edited = held or (False, False)
+    if has_edited:
+        return _section_replace(
+            section.model, title, rows, key=_by_position, fields=section.fields, conflicts=conflicts, fresh=False
+        )
+    if has_rows:  # nothing kept: replaced whole
+        section.model.objects.filter(title=title).delete()
+    rows_insert(section.model, rows)
+    return rows
 
 
 def _vocabulary_replace(title: Title, ids: list[int], through, field: str, *, fresh: bool) -> None:
