@@ -43,6 +43,7 @@ from catalogue.models import (
     TitleSoundMix,
     Trivia,
 )
+from catalogue.models.didyouknow import Soundtrack
 from catalogue.parsing import record as rec
 from catalogue.text import fold
 
@@ -224,6 +225,7 @@ LIST_SECTIONS: tuple[ListSection, ...] = (
         to_record=lambda row: rec.Goof(category=none_if_empty(row.category), text=row.text),
         page_item=GoofItem,
     ),
+    text_section("soundtrack", Soundtrack, inline=True),
 )
 
 
@@ -259,7 +261,6 @@ VOCABULARY_SECTIONS: tuple[VocabularySection, ...] = (
 TITLE_JSON_LISTS: tuple[str, ...] = (
     "seasons",
     "filming_locations",
-    "soundtrack",
     "faq_questions",
     "crazy_credits",
     "alternate_versions",

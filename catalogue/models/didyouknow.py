@@ -1,4 +1,4 @@
-"""The "Did You Know?" sections: trivia, goofs, quotes, connections; and recommendations."""
+"""The "Did You Know?" sections: trivia, goofs, quotes, connections, soundtrack; and recommendations."""
 
 from __future__ import annotations
 
@@ -16,6 +16,20 @@ class Trivia(HandEditable):
     class Meta:
         ordering = ["position"]
         verbose_name_plural = "trivia"
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Soundtrack(HandEditable):
+    """A song of the soundtrack listing, as printed (title, then its "Written by…" lines)."""
+
+    title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="soundtrack")
+    text = models.TextField()
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
 
     def __str__(self) -> str:
         return self.text[:80]

@@ -218,7 +218,6 @@ class Title(HandEditable):
     # Lists the site shows but never queries by.
     seasons = models.JSONField(default=list, blank=True)
     filming_locations = models.JSONField(default=list, blank=True)
-    soundtrack = models.JSONField(default=list, blank=True)
     faq_questions = models.JSONField(default=list, blank=True)
     crazy_credits = models.JSONField(default=list, blank=True)
     alternate_versions = models.JSONField(default=list, blank=True)
