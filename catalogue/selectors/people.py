@@ -245,17 +245,21 @@ class Collaborator:
 
 
 def frequent_collaborators(person_id: int, *, limit: int = COLLABORATORS_SHOWN) -> list[Collaborator]:
-    """The people sharing most titles with a person (among their best-known titles), one query.
+    """The people sharing most titles with a person (among their best-known titles), two queries.
 
-    The credits are grouped by person id alone and only the top ``limit`` are joined to
-    their names (joining every credit's person first cost as much as the grouping); a tie
-    at the cut is decided by the older person (lower id), the list is shown by count, then name.
+    The best-known titles are read first, as ids: inlined as a subquery, PostgreSQL ran it
+    again for each collaborator's count. The credits are grouped by person id alone and
+    only the top ``limit`` are joined to their names (joining every credit's person first
+    cost as much as the grouping); a tie at the cut is decided by the older person (lower
+    id), the list is shown by count, then name.
     """
-    their_titles = (
+    their_titles = list(
         Credit.objects.filter(person_id=person_id)
         .order_by(F("title__votes").desc(nulls_last=True), "title_id")
-        .values("title_id")[:COLLABORATION_TITLES]
+        .values_list("title_id", flat=True)[:COLLABORATION_TITLES]
     )
+    if not their_titles:
+        return []
     top = (
         Credit.objects.filter(title_id__in=their_titles)
         .exclude(person_id=person_id)

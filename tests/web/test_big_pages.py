@@ -53,10 +53,11 @@ def test_person_with_3000_credits_costs_the_queries_of_one_credit(client, busy_p
         busy = client.get("/name/busy-person/")
     with django_assert_num_queries(3):
         assert client.get("/name/quiet-person/").status_code == 200
-    # That page: the stamp, the person, the collaborators (one query, however many credits).
-    with django_assert_num_queries(3):
+    # That page: the stamp, the person, their best-known titles' ids, the collaborators
+    # (however many credits).
+    with django_assert_num_queries(4):
         assert client.get("/name/busy-person/collaborators/").status_code == 200
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert client.get("/name/quiet-person/collaborators/").status_code == 200
 
     html = busy.content.decode()
