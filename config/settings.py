@@ -124,10 +124,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # PostgreSQL: no parallel query for the site's statements. Its pages run short queries
 # with a LIMIT; a parallel plan started workers that read far past the page's last row
 # (a search by a common surname at 100,000 titles: 150–870 ms against 18–54 ms without)
-# on a machine whose cores are busy serving requests anyway. DATABASE_PG_OPTIONS
-# overrides these libpq startup options ("" for none: behind a pooler that refuses
-# them, set it per role instead: ALTER ROLE … SET max_parallel_workers_per_gather = 0).
-PG_OPTIONS = os.environ.get("DATABASE_PG_OPTIONS", "-c max_parallel_workers_per_gather=0")
+# on a machine whose cores are busy serving requests anyway. And a random page read
+# priced as on SSD or cache (1.1, not the spinning-disk default 4): at the default the
+# person page hashed every title from a sequential scan rather than look up its few
+# thousand by index (docs/benchmarks.md). DATABASE_PG_OPTIONS overrides these libpq
+# startup options ("" for none: behind a pooler that refuses them, set them per role
+# instead: ALTER ROLE … SET max_parallel_workers_per_gather = 0; … SET random_page_cost = 1.1).
+PG_OPTIONS = os.environ.get("DATABASE_PG_OPTIONS", "-c max_parallel_workers_per_gather=0 -c random_page_cost=1.1")
 
 # Read replicas (PostgreSQL streaming replicas of DATABASE_URL): reads go to them, writes
 # and migrations to "default" (config/routers.py). In tests they mirror "default".

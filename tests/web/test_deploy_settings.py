@@ -53,7 +53,9 @@ def test_postgresql_connections_run_without_parallel_query_unless_told_otherwise
     settings = _settings(DATABASE_URL=primary, DATABASE_REPLICA_URLS=replica)
     told = _settings(DATABASE_URL=primary, DATABASE_PG_OPTIONS="")
 
-    assert {db["options"] for db in settings["databases"].values()} == {"-c max_parallel_workers_per_gather=0"}
+    assert {db["options"] for db in settings["databases"].values()} == {
+        "-c max_parallel_workers_per_gather=0 -c random_page_cost=1.1"
+    }
     assert told["databases"]["default"]["options"] is None
     assert _settings()["databases"]["default"]["options"] is None  # SQLite has no such option
 
@@ -67,6 +69,8 @@ def test_the_postgresql_server_applies_it():
     with connection.cursor() as cursor:
         cursor.execute("SHOW max_parallel_workers_per_gather")
         assert cursor.fetchone()[0] == "0"
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
 
 
 @pytest.mark.parametrize(
