@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 
 from catalogue import widgets
 from catalogue.wordsearch import WordQuery
@@ -109,6 +109,18 @@ def vocabulary_filter(label: str, field_name: str, model: type) -> VocabularyFil
     )
 
 
+# The most people a name's matches are given to the database as ids; more, as a subquery.
+PEOPLE_INLINED = 5000
+
+
+def _people_named(name: str):
+    """The people a name matches, as their ids (one query) when there are not too many:
+    the planner then knows how many credits to expect, where a subquery leaves it to guess."""
+    people = Person.objects.matching_name(name)
+    ids = list(people.order_by().values_list("pk", flat=True)[: PEOPLE_INLINED + 1])
+    return ids if len(ids) <= PEOPLE_INLINED else people.values("pk")
+
+
 class TitleFilter(django_filters.FilterSet):
     # Every field names its widget from catalogue/widgets.py: Django's HTML, rendered in
     # Python (through templates the form was a fifth of a search page's time).
@@ -161,6 +173,8 @@ class TitleFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self._applied: set[str] = set()
         self.word_query: WordQuery | None = None
+        # The credits a person-name search reads (filter_credits), for credit_title_count.
+        self._credits_searched = None
         # A text query is ranked by relevance unless a sort is chosen.
         if (self.data.get("q") or "").strip():
             self.form.fields["sort"].empty_label = "Relevance"
@@ -194,14 +208,33 @@ class TitleFilter(django_filters.FilterSet):
         if data.get("person") or not person_ids:
             one = credits
             if data.get("person"):
-                one = one.filter(person__in=Person.objects.matching_name(data["person"]).values("pk"))
-            queryset = queryset.filter(pk__in=one.values("title_id"))
+                one = one.filter(person__in=_people_named(data["person"]))
+            # EXISTS, not IN: with the people's ids given, PostgreSQL walks the titles in the
+            # page's order and stops at the page's last row when many people match ("Smith").
+            queryset = queryset.filter(Exists(one.filter(title_id=OuterRef("pk"))))
+            if data.get("person") and not person_ids:
+                self._credits_searched = one
         # Each id its own credit: titles crediting all of them. Department and job, given
         # without a person name, hold for each of them ("directed together").
         each = Credit.objects.all() if data.get("person") else credits
         for person_id in person_ids:
             queryset = queryset.filter(pk__in=each.filter(person_id=person_id).values("title_id"))
         return queryset
+
+    def credit_title_count(self) -> int | None:
+        """The number of titles found, counted from the credits alone, when a person's name
+        (with a department or job) is the whole search; else None (count the titles).
+
+        The same number as counting the titles (every credit has its title), without
+        reading a title row per match: a common surname matches thousands of titles.
+        """
+        if self._credits_searched is None:
+            return None
+        others = {name for name, value in self.form.cleaned_data.items() if value not in (None, "", [], ())}
+        if others - {"person", "department", "job", "sort"}:
+            return None
+        # DISTINCT in a subquery: PostgreSQL hashes it, where COUNT(DISTINCT) sorts.
+        return self._credits_searched.order_by().values("title_id").distinct().count()
 
     def filter_certificate(self, queryset, name, value):
         country, rating = value

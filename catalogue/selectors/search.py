@@ -86,7 +86,11 @@ def search_titles(filterset, page_number, per_page: int) -> TitleResults:
     queryset = filterset.qs
     query: WordQuery | None = filterset.word_query
     if not query:
-        return TitleResults(page=Paginator(queryset, per_page).get_page(page_number))
+        paginator = Paginator(queryset, per_page)
+        counted = filterset.credit_title_count()
+        if counted is not None:
+            paginator.count = counted  # a cached_property: the paginator's own COUNT is skipped
+        return TitleResults(page=paginator.get_page(page_number))
     sort = filterset.explicit_sort
     columns = ("pk", "year", "votes", "title_folded", "original_title_folded", "other_names")
     if query.is_short:
