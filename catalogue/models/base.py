@@ -24,3 +24,17 @@ class HandEditable(models.Model):
     @property
     def is_hand_edited(self) -> bool:
         return self.edited_at is not None
+
+
+class TitleTextRow(HandEditable):
+    """A list item that is text alone (a tagline, a trivia item, a song), in printed order."""
+
+    text = models.TextField()
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.text[:80]

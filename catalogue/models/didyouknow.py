@@ -4,35 +4,21 @@ from __future__ import annotations
 
 from django.db import models
 
-from .base import HandEditable
+from .base import HandEditable, TitleTextRow
 from .vocabularies import ConnectionType
 
 
-class Trivia(HandEditable):
+class Trivia(TitleTextRow):
     title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="trivia")
-    text = models.TextField()
-    position = models.PositiveIntegerField(default=0)
 
-    class Meta:
-        ordering = ["position"]
+    class Meta(TitleTextRow.Meta):
         verbose_name_plural = "trivia"
 
-    def __str__(self) -> str:
-        return self.text[:80]
 
-
-class Soundtrack(HandEditable):
+class Soundtrack(TitleTextRow):
     """A song of the soundtrack listing, as printed (title, then its "Written by…" lines)."""
 
     title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="soundtrack")
-    text = models.TextField()
-    position = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position"]
-
-    def __str__(self) -> str:
-        return self.text[:80]
 
 
 class Goof(HandEditable):

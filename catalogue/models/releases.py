@@ -6,7 +6,7 @@ from django.db import models
 
 from catalogue.text import fold
 
-from .base import HandEditable
+from .base import HandEditable, TitleTextRow
 from .indexes import TrigramIndex
 
 
@@ -96,13 +96,5 @@ class ReleaseDate(HandEditable):
         return f"{self.text} ({self.country})" if self.country else self.text
 
 
-class Tagline(HandEditable):
+class Tagline(TitleTextRow):
     title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="taglines")
-    text = models.TextField()
-    position = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position"]
-
-    def __str__(self) -> str:
-        return self.text[:80]
