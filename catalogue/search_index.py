@@ -349,14 +349,15 @@ def _trigrams(folded_query: str) -> list[str]:
     return list(dict.fromkeys(gram for gram in grams if len(gram) == 3))
 
 
-def similar_rows(connection, table: str, column: str, folded_query: str, *, limit: int) -> list[int]:
-    """Ids of the rows of ``table`` whose ``column`` is most like the query, by trigrams, best first.
+def similar_rows(connection, model, field: str, folded_query: str, *, limit: int) -> list[int]:
+    """Ids of the rows of ``model`` (Title or Person) whose ``field`` is most like the query, by trigrams, best first.
 
     PostgreSQL: pg_trgm's ``%`` (served by the column's trigram index) ordered by
     ``similarity()``. SQLite: the FTS5 table's rows sharing the query's rarest trigrams
     (its fts5vocab table counts their rows; a common trigram would make bm25 rank tens
     of thousands of rows), best by bm25; the caller orders those by a similarity ratio.
     """
+    table, column = model._meta.db_table, model._meta.get_field(field).column
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(

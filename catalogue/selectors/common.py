@@ -12,7 +12,6 @@ from datetime import datetime
 from django.urls import get_script_prefix, reverse
 
 from catalogue.models import DEPARTMENT_ORDER, CompanyKind, Department
-from catalogue.sections import decoded_notes  # noqa: F401  (selectors read notes with it)
 
 
 def department_sort_key(key: str, label: str) -> tuple:

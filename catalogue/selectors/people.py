@@ -11,9 +11,9 @@ from django.db.models.functions import Cast
 
 from catalogue.compiled import STAND_IN_SLUG, CompiledQuery
 from catalogue.models import Credit, Department, Person, PersonRedirect, Title
+from catalogue.sections import decoded_notes
 from catalogue.selectors.common import (
     PageStamp,
-    decoded_notes,
     department_label,
     department_sort_key,
     slug_url_maker,

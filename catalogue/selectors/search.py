@@ -254,9 +254,9 @@ def did_you_mean(query_text: str, *, limit: int = SUGGESTIONS) -> list[Suggestio
         return []
     connection = connections[Title.objects.db]
     text = query.text
-    title_ids = search_index.similar_rows(connection, "catalogue_title", "title_folded", text,
+    title_ids = search_index.similar_rows(connection, Title, "title_folded", text,
                                           limit=SUGGESTION_CANDIDATES)
-    person_ids = search_index.similar_rows(connection, "catalogue_person", "name_folded", text,
+    person_ids = search_index.similar_rows(connection, Person, "name_folded", text,
                                            limit=SUGGESTION_CANDIDATES)
     scored = []
     for title in Title.objects.filter(pk__in=title_ids).only("slug", "title", "title_folded", "year"):

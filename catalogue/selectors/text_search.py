@@ -181,7 +181,7 @@ class TextResults:
             "SELECT hit.id, t.id, t.slug, t.title, t.year, t.kind FROM (SELECT id, title_id, place FROM "
             f"(SELECT {key} AS id, d.title_id, {rank} AS place FROM {source}{section} LIMIT %s) candidate "
             "ORDER BY place, id LIMIT %s OFFSET %s) hit "
-            "JOIN catalogue_title t ON t.id = hit.title_id ORDER BY hit.place, hit.id"
+            f"JOIN {Title._meta.db_table} t ON t.id = hit.title_id ORDER BY hit.place, hit.id"
         )
         params = params + ([self.code] if self.code is not None else []) + [self.candidates, stop - offset, offset]
         with self.connection.cursor() as cursor:

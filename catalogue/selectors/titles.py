@@ -36,13 +36,13 @@ from catalogue.sections import (
     CertificateItem,
     RuntimeItem,
     VocabularyItem,
+    decoded_notes,
 )
 from catalogue.selectors.common import (
     DepartmentGroup,
     PageStamp,
     TITLE_LINK_FIELDS,
     company_groups,
-    decoded_notes,
     group_credits_by_department,
     linked_title_fields,
     slug_url,
