@@ -38,15 +38,19 @@ def base_slug(text: str, *, fallback: str) -> str:
     """The slug a new row's URL is made from.
 
     Latin text gets an ASCII slug of its folded form ("Andrzej Żuławski" ->
-    "andrzej-zulawski"). Text with no Latin letters or digits keeps its own letters,
-    lower-cased ("Сергей Бондарчук" -> "сергей-бондарчук", "東京物語" -> "東京物語"):
+    "andrzej-zulawski"). Text with letters of another script keeps its own letters,
+    lower-cased ("Сергей Бондарчук (II)" -> "сергей-бондарчук-ii", "ゴジラ 2" -> "ゴジラ-2"):
     readable to those who read the script, where a transliteration would be a guess (and
-    none exists for kanji without a dictionary). Browsers show such a URL as it is and
-    send it percent-encoded. Text with no letters at all uses ``fallback``.
+    none exists for kanji without a dictionary); an ASCII slug would keep only the Latin
+    part ("ii", "2"). Browsers show such a URL as it is and send it percent-encoded.
+    Text with no letters or digits at all uses ``fallback``.
     """
-    slug = slugify(fold(text))[:80].strip("-")
-    if not slug:
+    folded = fold(text)
+    if any(ch.isalpha() and not ch.isascii() for ch in folded):
+        # From the text itself: folding would strip marks that are letters there (ジ -> シ).
         slug = slugify(text, allow_unicode=True)[:80].strip("-_")
+    else:
+        slug = slugify(folded)[:80].strip("-")
     return slug or fallback
 
 

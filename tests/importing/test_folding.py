@@ -37,6 +37,35 @@ def test_a_new_slug_of_such_a_name_is_readable():
     assert base_slug("Lars von Trier", fallback="x") == "lars-von-trier"
 
 
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("東京物語", "東京物語"),
+        # Another script beside Latin letters or digits: an ASCII slug would keep only "ii" or "2".
+        ("Сергей Бондарчук (II)", "сергей-бондарчук-ii"),
+        ("ゴジラ 2", "ゴジラ-2"),  # the voiced mark is part of the letter: not folded away
+        ("Βουνό Zürich 3", "βουνό-zürich-3"),
+        ("Ταινία", "ταινία"),
+        ("★", "x"),
+    ],
+)
+def test_a_new_slug_keeps_the_letters_of_another_script(text, slug):
+    assert base_slug(text, fallback="x") == slug
+
+
+@pytest.mark.django_db
+def test_a_person_with_a_cyrillic_name_and_a_roman_numeral_gets_a_page_of_their_name(client):
+    from catalogue.importing.identity import people_for
+
+    ids = people_for([("Сергей Бондарчук (II)", None)])
+    person = Person.objects.get(pk=ids[("Сергей Бондарчук (II)", None)])
+    assert person.slug == "сергей-бондарчук-ii"
+    f.make_credit(f.make_title("Война и мир", year=1966), person, department="director", department_label="Directed by")
+    response = client.get(person.get_absolute_url())
+    assert response.status_code == 200
+    assert "Сергей Бондарчук (II)" in response.content.decode()
+
+
 @pytest.mark.django_db
 def test_search_by_the_folded_name_finds_the_person_and_the_title(client):
     person = f.make_person("Andrzej Żuławski", slug="andrzej-zulawski")
