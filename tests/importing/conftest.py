@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from catalogue.importing.pages import page_import
 
@@ -14,3 +16,21 @@ def import_record():
         return page_import(page=page_of(record, **page_options))
 
     return run
+
+
+@pytest.fixture
+def migrate(transactional_db):
+    """Migrate the test database to ``targets`` and get that state's models (``apps``).
+
+    The database is migrated back to the latest state after the test, pass or fail.
+    """
+
+    def to(targets):
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(targets)
+        return executor.loader.project_state(targets).apps
+
+    yield to
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -1,24 +1,11 @@
 """0018_browse_counts: the stored title counts of vocabularies and certificates start from a fresh count."""
 
-import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
-
-pytestmark = pytest.mark.django_db(transaction=True)
-
 BEFORE = [("catalogue", "0015_full_text")]
 AFTER = [("catalogue", "0018_browse_counts")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def test_the_migration_counts_existing_links_and_certificates():
-    old = _migrate(BEFORE)
+def test_the_migration_counts_existing_links_and_certificates(migrate):
+    old = migrate(BEFORE)
     Title, Genre, TitleGenre, Certificate = (old.get_model("catalogue", name)
                                              for name in ("Title", "Genre", "TitleGenre", "Certificate"))
     first = Title.objects.create(title="Gaslight", slug="gaslight", year=1944)
@@ -30,12 +17,8 @@ def test_the_migration_counts_existing_links_and_certificates():
     Certificate.objects.create(title=first, country="UK", rating="A")
     Certificate.objects.create(title=first, country="UK", rating="X")
     Certificate.objects.create(title=second, country="UK", rating="X")
-    try:
-        new = _migrate(AFTER)
-        assert dict(new.get_model("catalogue", "Genre").objects.values_list("name", "title_count")) == {
-            "Drama": 2, "Western": 0}
-        counts = new.get_model("catalogue", "CertificateCount").objects.values_list("country", "rating", "title_count")
-        assert sorted(counts) == [("UK", "", 2), ("UK", "A", 1), ("UK", "X", 2)]
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+    new = migrate(AFTER)
+    assert dict(new.get_model("catalogue", "Genre").objects.values_list("name", "title_count")) == {
+        "Drama": 2, "Western": 0}
+    counts = new.get_model("catalogue", "CertificateCount").objects.values_list("country", "rating", "title_count")
+    assert sorted(counts) == [("UK", "", 2), ("UK", "A", 1), ("UK", "X", 2)]

@@ -2,25 +2,12 @@
 
 from datetime import datetime, timezone
 
-import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
-
-pytestmark = pytest.mark.django_db(transaction=True)
-
 BEFORE = [("catalogue", "0022_title_cast_alphabetical_from")]
 AFTER = [("catalogue", "0023_title_mpaa_crazy_credits_alternate_versions")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def test_the_migration_fills_the_new_columns_from_the_newest_title_page():
-    old = _migrate(BEFORE)
+def test_the_migration_fills_the_new_columns_from_the_newest_title_page(migrate):
+    old = migrate(BEFORE)
     Title, SourcePage = (old.get_model("catalogue", name) for name in ("Title", "SourcePage"))
     patriot = Title.objects.create(title="The Patriot", slug="the-patriot-2000", year=2000)
     plain = Title.objects.create(title="Plain", slug="plain-2001", year=2001)
@@ -35,14 +22,10 @@ def test_the_migration_fills_the_new_columns_from_the_newest_title_page():
     source(patriot, 3, {"mpaa": "Not a title page."}, when=datetime(2010, 1, 1, tzinfo=timezone.utc),
            page_type="reviews")
     source(plain, 4, {"title": "Plain"})
-    try:
-        new = _migrate(AFTER)
-        rows = dict((t.title, (t.mpaa, t.crazy_credits, t.alternate_versions))
-                    for t in new.get_model("catalogue", "Title").objects.all())
-        assert rows == {
-            "The Patriot": ("Rated R for strong war violence.", [], ["A longer cut."]),
-            "Plain": ("", [], []),
-        }
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+    new = migrate(AFTER)
+    rows = dict((t.title, (t.mpaa, t.crazy_credits, t.alternate_versions))
+                for t in new.get_model("catalogue", "Title").objects.all())
+    assert rows == {
+        "The Patriot": ("Rated R for strong war violence.", [], ["A longer cut."]),
+        "Plain": ("", [], []),
+    }
