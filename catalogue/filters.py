@@ -111,6 +111,8 @@ def vocabulary_filter(label: str, field_name: str, model: type) -> VocabularyFil
 
 # The most people a name's matches are given to the database as ids; more, as a subquery.
 PEOPLE_INLINED = 5000
+# At most this many people matched: titles by their credits, more: by walking the titles (filter_credits).
+PEOPLE_BY_THEIR_TITLES = 500
 
 
 def _people_named(name: str):
@@ -207,11 +209,18 @@ class TitleFilter(django_filters.FilterSet):
         person_ids = data.get("person_id") or []
         if data.get("person") or not person_ids:
             one = credits
-            if data.get("person"):
-                one = one.filter(person__in=_people_named(data["person"]))
-            # EXISTS, not IN: with the people's ids given, PostgreSQL walks the titles in the
-            # page's order and stops at the page's last row when many people match ("Smith").
-            queryset = queryset.filter(Exists(one.filter(title_id=OuterRef("pk"))))
+            people = _people_named(data["person"]) if data.get("person") else None
+            if people is not None:
+                one = one.filter(person__in=people)
+            if isinstance(people, list) and len(people) <= PEOPLE_BY_THEIR_TITLES:
+                # A few people: their few titles, read from their credits. Walking the titles
+                # in the page's order (the EXISTS below) would probe the credits of every
+                # title before the page fills: SQLite read all 100,000 for one rare name.
+                queryset = queryset.filter(pk__in=one.values("title_id"))
+            else:
+                # EXISTS, not IN: with many people ("Smith"), the database walks the titles in
+                # the page's order and stops at the page's last row.
+                queryset = queryset.filter(Exists(one.filter(title_id=OuterRef("pk"))))
             if data.get("person") and not person_ids:
                 self._credits_searched = one
         # Each id its own credit: titles crediting all of them. Department and job, given

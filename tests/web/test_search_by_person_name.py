@@ -54,3 +54,19 @@ def test_more_people_than_are_inlined_are_read_through_a_subquery(smiths, monkey
     monkeypatch.setattr(filters, "PEOPLE_INLINED", 1)
 
     assert _found("person=smith")[:2] == (4, ["Film 0", "Film 1", "Film 2", "Film 3"])
+
+
+@pytest.mark.parametrize("few_people", [3, 2])
+def test_a_few_people_find_their_titles_from_their_credits_many_by_walking_the_titles(smiths, monkeypatch,
+                                                                                       few_people):
+    # Three Smiths match: with "a few" at 3 their titles come from their credits (IN); at 2,
+    # by walking the titles in the page's order (EXISTS). The same titles either way.
+    monkeypatch.setattr(filters, "PEOPLE_BY_THEIR_TITLES", few_people)
+    count, titles, filterset = _found("person=smith&department=director")
+
+    assert (count, titles) == (2, ["Film 0", "Film 3"])
+    sql = str(filterset.qs.query)
+    if few_people == 3:
+        assert " IN (SELECT" in sql and "EXISTS" not in sql
+    else:
+        assert "EXISTS" in sql and " IN (SELECT" not in sql
