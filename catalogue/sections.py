@@ -6,10 +6,10 @@ rows (``to_row``: the importer), how rows become the record's items again
 (``to_record``: the export) and what the title page reads of them (``page_columns``
 made into ``page_item``: selectors.titles). A **vocabulary section** (genres,
 keywords…) links the title to shared named rows through a table keeping the page's
-order. The importer (importing/records.py), the export (importing/export.py), the
-export's prefetches, the title page's list query and the admin's inlines all loop over
-these tables, so a new list section is its model and migration, an entry here and its
-template partial.
+order. The importer (importing/records.py), the export (importing/export.py) and its
+list query, the title page's list query and the admin's inlines all loop over these
+tables, so a new list section is its model and migration, an entry here and its
+template partial (both list queries stay one query).
 
 Sections with more structure than a list of rows (credits, companies, quotes,
 connections, recommendations, reviews) keep their own code in those modules.

@@ -62,8 +62,9 @@ class Keyword(Vocabulary):
 class TitleQuerySet(models.QuerySet):
     def for_title_page(self) -> TitleQuerySet:
         """Everything the title page shows except credits and reviews (selectors.title_page
-        fetches those in bounded queries), in a constant number of queries."""
-        from catalogue.sections import LIST_SECTIONS, VOCABULARY_SECTIONS
+        fetches those in bounded queries) and the list sections (read in one query of their
+        own: selectors.titles, importing.export), in a constant number of queries."""
+        from catalogue.sections import VOCABULARY_SECTIONS
 
         from .didyouknow import Connection, Recommendation
 
@@ -73,7 +74,6 @@ class TitleQuerySet(models.QuerySet):
                 Prefetch(v.related_name, queryset=v.through.objects.select_related(v.field))
                 for v in VOCABULARY_SECTIONS
             ),
-            *(section.key for section in LIST_SECTIONS),
             "quotes__lines",
             Prefetch("connections", queryset=Connection.objects.select_related("target")),
             Prefetch("recommendations", queryset=Recommendation.objects.select_related("target")),

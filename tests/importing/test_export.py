@@ -6,8 +6,10 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from catalogue.importing.export import title_export, titles_for_export
+from catalogue.importing.export import iter_title_records, title_export, titles_for_export
 from catalogue.models import Title
 from catalogue.parsing import parse_page
 from catalogue.parsing.record import CastMember, Connection, CrewMember, Recommendation, SeriesRef
@@ -86,6 +88,18 @@ def test_export_queries_do_not_grow_with_titles(import_record, django_assert_max
     with django_assert_max_num_queries(40):
         records = [title_export(title=t) for t in titles_for_export()]
     assert len(records) == 3
+
+
+def test_the_list_sections_of_a_chunk_of_titles_are_one_query(import_record):
+    for i in range(3):
+        import_record(full_record(title=f"Title {i}"))
+    with CaptureQueriesContext(connection) as queries:
+        records = [record for _title, record in iter_title_records(chunk_size=2)]
+    # Every list section (catalogue/sections.py) in one UNION ALL a chunk: two chunks, two queries.
+    list_queries = [query for query in queries.captured_queries if "catalogue_runtime" in query["sql"]]
+    assert len(records) == 3 and len(list_queries) == 2
+    assert all("UNION ALL" in query["sql"] and "catalogue_tagline" in query["sql"] for query in list_queries)
+    assert [len(record.akas) for record in records] == [len(full_record().akas)] * 3
 
 
 def test_mpaa_crazy_credits_and_alternate_versions_are_stored_and_an_edit_is_exported(import_record):
