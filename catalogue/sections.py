@@ -44,6 +44,7 @@ from catalogue.models import (
     Trivia,
 )
 from catalogue.models.didyouknow import Soundtrack
+from catalogue.models.titles import FilmingLocation
 from catalogue.parsing import record as rec
 from catalogue.text import fold
 
@@ -215,6 +216,7 @@ LIST_SECTIONS: tuple[ListSection, ...] = (
         single=True,
         inline=True,
     ),
+    text_section("filming_locations", FilmingLocation, inline=True),
     text_section("taglines", Tagline, inline=True),
     text_section("trivia", Trivia),
     ListSection(
@@ -260,7 +262,6 @@ VOCABULARY_SECTIONS: tuple[VocabularySection, ...] = (
 # Lists kept as a JSON column of the title: shown as they are, never queried or edited row by row.
 TITLE_JSON_LISTS: tuple[str, ...] = (
     "seasons",
-    "filming_locations",
     "faq_questions",
     "crazy_credits",
     "alternate_versions",

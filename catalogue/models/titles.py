@@ -1,4 +1,4 @@
-"""Titles and their header and details sections (kind, rating, genres, countries, runtimes…)."""
+"""Titles and their header and details sections (kind, rating, genres, countries, runtimes, filming locations…)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from catalogue import search_index
 from catalogue.text import fold
 from catalogue.wordsearch import WordQuery
 
-from .base import HandEditable
+from .base import HandEditable, TitleTextRow
 from .indexes import PostgreSQLIndex, TrigramIndex
 from .vocabularies import TitleKind
 
@@ -217,7 +217,6 @@ class Title(HandEditable):
 
     # Lists the site shows but never queries by.
     seasons = models.JSONField(default=list, blank=True)
-    filming_locations = models.JSONField(default=list, blank=True)
     faq_questions = models.JSONField(default=list, blank=True)
     crazy_credits = models.JSONField(default=list, blank=True)
     alternate_versions = models.JSONField(default=list, blank=True)
@@ -368,6 +367,12 @@ class Runtime(models.Model):
 
     def __str__(self) -> str:
         return f"{self.minutes} min"
+
+
+class FilmingLocation(TitleTextRow):
+    """A place of the details' "Filming Locations:" line, as printed."""
+
+    title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="filming_locations")
 
 
 class RatingCapture(models.Model):

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from catalogue.importing.export import iter_title_records, title_export, titles_for_export
 from catalogue.models import Title
+from catalogue.models.titles import FilmingLocation
 from catalogue.parsing import parse_page
 from catalogue.parsing.record import CastMember, Connection, CrewMember, Recommendation, SeriesRef
 from tests.importing.records import full_record, record_bytes, small_record
@@ -114,3 +115,22 @@ def test_mpaa_crazy_credits_and_alternate_versions_are_stored_and_an_edit_is_exp
     # Columns now, not only the stored page: a staff edit is what the export gives.
     Title.objects.filter(pk=title.pk).update(mpaa="Rated PG-13 on appeal.")
     assert title_export(title=titles_for_export().get(pk=title.pk)).mpaa == "Rated PG-13 on appeal."
+
+
+# List sections that were JSON columns of the title (migrations 0025–0028): (rows' related name, model, items).
+MOVED_LIST_SECTIONS = [
+    pytest.param(
+        "filming_locations", FilmingLocation, ["Nevers, Nièvre, France", "Hiroshima, Japan"], id="filming_locations"
+    ),
+]
+
+
+@pytest.mark.parametrize("field, model, items", MOVED_LIST_SECTIONS)
+def test_a_moved_list_section_is_rows_that_round_trip_and_an_edit_is_exported(field, model, items, import_record):
+    parsed, exported = round_trip(small_record("Listed", 2000, **{field: items}), import_record)
+    assert exported.to_dict() == parsed.to_dict()
+
+    title = Title.objects.get(title="Listed")
+    assert [(row.position, row.text) for row in getattr(title, field).all()] == list(enumerate(items, 1))
+    model.objects.filter(title=title, position=2).update(text="Edited by staff.")
+    assert getattr(title_export(title=titles_for_export().get(pk=title.pk)), field) == [items[0], "Edited by staff."]
