@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from catalogue.importing.export import iter_title_records, title_export, titles_for_export
 from catalogue.models import Title
+from catalogue.models.didyouknow import FaqQuestion
 from catalogue.models.titles import FilmingLocation
 from catalogue.parsing import parse_page
 from catalogue.parsing.record import CastMember, Connection, CrewMember, Recommendation, SeriesRef
@@ -121,6 +122,9 @@ def test_mpaa_crazy_credits_and_alternate_versions_are_stored_and_an_edit_is_exp
 MOVED_LIST_SECTIONS = [
     pytest.param(
         "filming_locations", FilmingLocation, ["Nevers, Nièvre, France", "Hiroshima, Japan"], id="filming_locations"
+    ),
+    pytest.param(
+        "faq_questions", FaqQuestion, ["Is this based on a novel?", "Where was it filmed?"], id="faq_questions"
     ),
 ]
 

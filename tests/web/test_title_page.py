@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from catalogue.models.didyouknow import Soundtrack
+from catalogue.models.didyouknow import FaqQuestion, Soundtrack
 from catalogue.models.titles import FilmingLocation
 
 from tests import factories as f
@@ -341,8 +341,9 @@ def test_soundtrack_and_faq_questions_from_a_real_page_are_shown(client, db, sam
 
 
 def test_soundtrack_and_faq_are_escaped_and_absent_when_empty(client, db):
-    loud = f.make_title("Loud", year=2001, slug="loud-2001", faq_questions=["Is <b>this</b> bold?"], faq_count=5)
+    loud = f.make_title("Loud", year=2001, slug="loud-2001", faq_count=5)
     Soundtrack.objects.create(title=loud, text="<script>alert(1)</script> Song", position=1)
+    f.make_text_row(loud, FaqQuestion, "Is <b>this</b> bold?")
     f.make_title("Quiet", year=2002, slug="quiet-2002")
 
     loud = client.get("/title/loud-2001/").content.decode()
