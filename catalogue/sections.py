@@ -43,7 +43,7 @@ from catalogue.models import (
     TitleSoundMix,
     Trivia,
 )
-from catalogue.models.didyouknow import FaqQuestion, Soundtrack
+from catalogue.models.didyouknow import CrazyCredit, FaqQuestion, Soundtrack
 from catalogue.models.titles import FilmingLocation
 from catalogue.parsing import record as rec
 from catalogue.text import fold
@@ -228,6 +228,7 @@ LIST_SECTIONS: tuple[ListSection, ...] = (
         page_item=GoofItem,
     ),
     text_section("soundtrack", Soundtrack, inline=True),
+    text_section("crazy_credits", CrazyCredit, inline=True),
     text_section("faq_questions", FaqQuestion, inline=True),
 )
 
@@ -263,6 +264,5 @@ VOCABULARY_SECTIONS: tuple[VocabularySection, ...] = (
 # Lists kept as a JSON column of the title: shown as they are, never queried or edited row by row.
 TITLE_JSON_LISTS: tuple[str, ...] = (
     "seasons",
-    "crazy_credits",
     "alternate_versions",
 )

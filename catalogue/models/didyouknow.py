@@ -1,4 +1,5 @@
-"""The "Did You Know?" sections: trivia, goofs, quotes, connections, soundtrack, FAQ; and recommendations."""
+"""The "Did You Know?" sections: trivia, goofs, quotes, connections, soundtrack, crazy
+credits, FAQ; and recommendations."""
 
 from __future__ import annotations
 
@@ -19,6 +20,12 @@ class Soundtrack(TitleTextRow):
     """A song of the soundtrack listing, as printed (title, then its "Written by…" lines)."""
 
     title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="soundtrack")
+
+
+class CrazyCredit(TitleTextRow):
+    """An item of the page's "Crazy Credits:", as printed (its lines kept)."""
+
+    title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="crazy_credits")
 
 
 class FaqQuestion(TitleTextRow):

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from catalogue.models.didyouknow import FaqQuestion, Soundtrack
+from catalogue.models.didyouknow import CrazyCredit, FaqQuestion, Soundtrack
 from catalogue.models.titles import FilmingLocation
 
 from tests import factories as f
@@ -392,8 +392,8 @@ def test_the_mpaa_line_of_a_real_page_is_in_the_details(client, db):
 
 
 def test_crazy_credits_and_alternate_versions_are_shown_escaped(client, db):
-    f.make_title("Odd", year=2003, slug="odd-2003", crazy_credits=["The <i>cat</i> is credited.\nTwice."],
-                 alternate_versions=["A cut & a longer cut."])
+    odd = f.make_title("Odd", year=2003, slug="odd-2003", alternate_versions=["A cut & a longer cut."])
+    f.make_text_row(odd, CrazyCredit, "The <i>cat</i> is credited.\nTwice.")
 
     html = client.get("/title/odd-2003/").content.decode()
 
