@@ -43,7 +43,7 @@ from catalogue.models import (
     TitleSoundMix,
     Trivia,
 )
-from catalogue.models.didyouknow import CrazyCredit, FaqQuestion, Soundtrack
+from catalogue.models.didyouknow import AlternateVersion, CrazyCredit, FaqQuestion, Soundtrack
 from catalogue.models.titles import FilmingLocation
 from catalogue.parsing import record as rec
 from catalogue.text import fold
@@ -229,6 +229,7 @@ LIST_SECTIONS: tuple[ListSection, ...] = (
     ),
     text_section("soundtrack", Soundtrack, inline=True),
     text_section("crazy_credits", CrazyCredit, inline=True),
+    text_section("alternate_versions", AlternateVersion, inline=True),
     text_section("faq_questions", FaqQuestion, inline=True),
 )
 
@@ -264,5 +265,4 @@ VOCABULARY_SECTIONS: tuple[VocabularySection, ...] = (
 # Lists kept as a JSON column of the title: shown as they are, never queried or edited row by row.
 TITLE_JSON_LISTS: tuple[str, ...] = (
     "seasons",
-    "alternate_versions",
 )

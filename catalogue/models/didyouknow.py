@@ -1,5 +1,5 @@
 """The "Did You Know?" sections: trivia, goofs, quotes, connections, soundtrack, crazy
-credits, FAQ; and recommendations."""
+credits, alternate versions, FAQ; and recommendations."""
 
 from __future__ import annotations
 
@@ -26,6 +26,12 @@ class CrazyCredit(TitleTextRow):
     """An item of the page's "Crazy Credits:", as printed (its lines kept)."""
 
     title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="crazy_credits")
+
+
+class AlternateVersion(TitleTextRow):
+    """An item of the page's "Alternate Versions:", as printed (its lines kept)."""
+
+    title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="alternate_versions")
 
 
 class FaqQuestion(TitleTextRow):

@@ -217,7 +217,6 @@ class Title(HandEditable):
 
     # Lists the site shows but never queries by.
     seasons = models.JSONField(default=list, blank=True)
-    alternate_versions = models.JSONField(default=list, blank=True)
     # The MPAA's reason line as printed ("Rated R for strong war violence."); the rating
     # itself is among the certificates (USA:R).
     mpaa = models.TextField(blank=True, default="")

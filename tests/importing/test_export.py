@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from catalogue.importing.export import iter_title_records, title_export, titles_for_export
 from catalogue.models import Title
-from catalogue.models.didyouknow import CrazyCredit, FaqQuestion
+from catalogue.models.didyouknow import AlternateVersion, CrazyCredit, FaqQuestion
 from catalogue.models.titles import FilmingLocation
 from catalogue.parsing import parse_page
 from catalogue.parsing.record import CastMember, Connection, CrewMember, Recommendation, SeriesRef
@@ -111,7 +111,8 @@ def test_mpaa_crazy_credits_and_alternate_versions_are_stored_and_an_edit_is_exp
     assert exported.to_dict() == parsed.to_dict()
 
     title = Title.objects.get(title="Rated")
-    assert (title.mpaa, [row.text for row in title.crazy_credits.all()], title.alternate_versions) == (
+    assert (title.mpaa, [row.text for row in title.crazy_credits.all()],
+            [row.text for row in title.alternate_versions.all()]) == (
         "Rated R for strong war violence.", ["A cat is credited."], ["A longer cut on DVD."])
     # Columns now, not only the stored page: a staff edit is what the export gives.
     Title.objects.filter(pk=title.pk).update(mpaa="Rated PG-13 on appeal.")
@@ -127,6 +128,9 @@ MOVED_LIST_SECTIONS = [
         "faq_questions", FaqQuestion, ["Is this based on a novel?", "Where was it filmed?"], id="faq_questions"
     ),
     pytest.param("crazy_credits", CrazyCredit, ["A cat is credited.\nTwice.", "No one else."], id="crazy_credits"),
+    pytest.param(
+        "alternate_versions", AlternateVersion, ["A longer cut on DVD.", "A colourised one."], id="alternate_versions"
+    ),
 ]
 
 

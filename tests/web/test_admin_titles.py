@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from catalogue.admin.credits import CREDITS_PER_PAGE
 from catalogue.models import Credit, Department, Person, Title, TitleKind
-from catalogue.models.didyouknow import CrazyCredit, FaqQuestion
+from catalogue.models.didyouknow import AlternateVersion, CrazyCredit, FaqQuestion
 from catalogue.models.titles import FilmingLocation
 
 from .admin_factories import (
@@ -549,8 +549,8 @@ def test_title_change_page_query_count_does_not_grow_with_its_credits(staff_clie
     counts = []
     for title in (small, big):
         # One query per inline: the soundtrack's (migration 0024) made it 14, the filming locations' (0025) 15,
-        # the FAQ questions' (0026) 16, the crazy credits' (0027) 17.
-        with django_assert_num_queries(17) as captured:
+        # the FAQ questions' (0026) 16, the crazy credits' (0027) 17, the alternate versions' (0028) 18.
+        with django_assert_num_queries(18) as captured:
             response = staff_client.get(change_url(title))
         assert response.status_code == 200
         counts.append(len(captured.captured_queries))
@@ -563,6 +563,7 @@ MOVED_LIST_SECTIONS = [
     pytest.param(FilmingLocation, "filming locations", id="filming_locations"),
     pytest.param(FaqQuestion, "FAQ questions", id="faq_questions"),
     pytest.param(CrazyCredit, "crazy credits", id="crazy_credits"),
+    pytest.param(AlternateVersion, "alternate versions", id="alternate_versions"),
 ]
 
 

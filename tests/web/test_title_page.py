@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from catalogue.models.didyouknow import CrazyCredit, FaqQuestion, Soundtrack
+from catalogue.models.didyouknow import AlternateVersion, CrazyCredit, FaqQuestion, Soundtrack
 from catalogue.models.titles import FilmingLocation
 
 from tests import factories as f
@@ -392,11 +392,14 @@ def test_the_mpaa_line_of_a_real_page_is_in_the_details(client, db):
 
 
 def test_crazy_credits_and_alternate_versions_are_shown_escaped(client, db):
-    odd = f.make_title("Odd", year=2003, slug="odd-2003", alternate_versions=["A cut & a longer cut."])
+    odd = f.make_title("Odd", year=2003, slug="odd-2003")
     f.make_text_row(odd, CrazyCredit, "The <i>cat</i> is credited.\nTwice.")
+    f.make_text_row(odd, AlternateVersion, "A cut & a longer cut.")
 
     html = client.get("/title/odd-2003/").content.decode()
 
     assert "<li>The &lt;i&gt;cat&lt;/i&gt; is credited.<br>Twice.</li>" in section(html, "crazy-credits")
     assert "<li>A cut &amp; a longer cut.</li>" in section(html, "alternate-versions")
     assert html.index('id="crazy-credits"') < html.index('id="alternate-versions"')
+    quiet = client.get(f.make_title("Quiet", year=2002, slug="quiet-2002").get_absolute_url()).content.decode()
+    assert 'id="crazy-credits"' not in quiet and 'id="alternate-versions"' not in quiet
