@@ -6,10 +6,10 @@ rows (``to_row``: the importer), how rows become the record's items again
 (``to_record``: the export) and what the title page reads of them (``page_columns``
 made into ``page_item``: selectors.titles). A **vocabulary section** (genres,
 keywords…) links the title to shared named rows through a table keeping the page's
-order. The importer (importing/records.py), the export (importing/export.py), the
-export's prefetches, the title page's list query and the admin's inlines all loop over
-these tables, so a new list section is its model and migration, an entry here and its
-template partial.
+order. The importer (importing/records.py), the export (importing/export.py) and its
+list query, the title page's list query and the admin's inlines all loop over these
+tables, so a new list section is its model and migration, an entry here and its
+template partial (both list queries stay one query).
 
 Sections with more structure than a list of rows (credits, companies, quotes,
 connections, recommendations, reviews) keep their own code in those modules.
@@ -43,7 +43,8 @@ from catalogue.models import (
     TitleSoundMix,
     Trivia,
 )
-from catalogue.models.didyouknow import Soundtrack
+from catalogue.models.didyouknow import AlternateVersion, CrazyCredit, FaqQuestion, Soundtrack
+from catalogue.models.titles import FilmingLocation
 from catalogue.parsing import record as rec
 from catalogue.text import fold
 
@@ -215,6 +216,7 @@ LIST_SECTIONS: tuple[ListSection, ...] = (
         single=True,
         inline=True,
     ),
+    text_section("filming_locations", FilmingLocation, inline=True),
     text_section("taglines", Tagline, inline=True),
     text_section("trivia", Trivia),
     ListSection(
@@ -226,6 +228,9 @@ LIST_SECTIONS: tuple[ListSection, ...] = (
         page_item=GoofItem,
     ),
     text_section("soundtrack", Soundtrack, inline=True),
+    text_section("crazy_credits", CrazyCredit, inline=True),
+    text_section("alternate_versions", AlternateVersion, inline=True),
+    text_section("faq_questions", FaqQuestion, inline=True),
 )
 
 
@@ -260,8 +265,4 @@ VOCABULARY_SECTIONS: tuple[VocabularySection, ...] = (
 # Lists kept as a JSON column of the title: shown as they are, never queried or edited row by row.
 TITLE_JSON_LISTS: tuple[str, ...] = (
     "seasons",
-    "filming_locations",
-    "faq_questions",
-    "crazy_credits",
-    "alternate_versions",
 )

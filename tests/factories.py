@@ -236,5 +236,12 @@ def make_release_date(title: Title, text: str = "16 May 1960", **fields) -> Rele
 
 
 @touches_title
+def make_text_row(title: Title, model, text: str, **fields):
+    """A row of a list section whose items are text alone (a filming location, a song…), last in its list."""
+    fields.setdefault("position", model.objects.filter(title=title).count() + 1)
+    return model.objects.create(title=title, text=text, **fields)
+
+
+@touches_title
 def make_tagline(title: Title, text: str = "...from the measureless depths of a woman's emotions...", **fields):
     return Tagline.objects.create(title=title, text=text, **fields)

@@ -6,9 +6,14 @@ parse → import → export gives the same record, database ids aside; ``warning
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from itertools import islice
+from types import SimpleNamespace
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import CharField, JSONField, Prefetch, QuerySet, TextField, Value
+from django.db.models.functions import Cast
+from django.db.models.query import ModelIterable
 
 from catalogue.models import (
     Credit,
@@ -26,7 +31,7 @@ _COMPANY_KIND_RANK = {kind: rank for rank, kind in enumerate(rec.COMPANY_KINDS)}
 
 def titles_for_export() -> QuerySet[Title]:
     """Titles with everything the export reads, in a constant number of queries."""
-    return (
+    titles = (
         Title.objects.for_title_page()
         .prefetch_related(
             Prefetch("reviews", queryset=Review.objects.order_by("position", "id")),
@@ -42,6 +47,74 @@ def titles_for_export() -> QuerySet[Title]:
         )
         .order_by("pk")
     )
+    # Their list sections come with them, a chunk of titles at a time (_TitlesWithLists).
+    titles._iterable_class = _TitlesWithLists
+    return titles
+
+
+# --- the list sections (catalogue/sections.py): every section's rows of many titles in one query ---
+
+_LIST_WIDTH = max(len(section.fields) for section in LIST_SECTIONS)
+
+
+def _list_rows_query(title_ids: list[int], using: str):
+    """One UNION ALL of every list section's rows of these titles, their fields read as text.
+
+    A prefetch a section was a query each for the export and the title's JSON page, most of
+    them finding nothing; the title page reads its lists so too (selectors.titles).
+    """
+    parts = []
+    for section in LIST_SECTIONS:
+        columns = [Cast(name, TextField()) for name in section.fields]
+        columns += [Value("", output_field=TextField())] * (_LIST_WIDTH - len(columns))
+        parts.append(
+            section.model.objects.using(using)
+            .filter(title_id__in=title_ids)
+            .order_by()
+            .annotate(
+                list_name=Value(section.key, output_field=CharField()),
+                **{f"list_value_{index}": column for index, column in enumerate(columns)},
+            )
+            .values_list(
+                "list_name", "title_id", "position", "pk", *(f"list_value_{index}" for index in range(_LIST_WIDTH))
+            )
+        )
+    return parts[0].union(*parts[1:], all=True)
+
+
+def _converter(field):
+    """A field's value from its text (as ``_list_rows_query`` reads it)."""
+    return json.loads if isinstance(field, JSONField) else field.to_python
+
+
+# Per section: its fields (what its ``to_record`` reads) and how each is read back from text.
+_LIST_FIELDS = {
+    section.key: [(name, _converter(section.model._meta.get_field(name))) for name in section.fields]
+    for section in LIST_SECTIONS
+}
+
+
+def attach_list_rows(titles: list[Title]) -> None:
+    """Give each title ``list_rows``: per list section key, its rows in printed order."""
+    if not titles:
+        return
+    for title in titles:
+        title.list_rows = {key: [] for key in _LIST_FIELDS}
+    by_pk = {title.pk: title for title in titles}
+    rows = _list_rows_query(list(by_pk), titles[0]._state.db or "default")
+    for key, title_id, _position, _pk, *texts in sorted(rows, key=lambda row: (row[2], row[3])):
+        values = {name: convert(text) for (name, convert), text in zip(_LIST_FIELDS[key], texts)}
+        by_pk[title_id].list_rows[key].append(SimpleNamespace(**values))
+
+
+class _TitlesWithLists(ModelIterable):
+    """Titles given their list sections' rows (``attach_list_rows``), one query a chunk of titles."""
+
+    def __iter__(self):
+        titles = super().__iter__()
+        while chunk := list(islice(titles, self.chunk_size)):
+            attach_list_rows(chunk)
+            yield from chunk
 
 
 def iter_title_records(
@@ -64,6 +137,8 @@ def title_export(*, title: Title) -> rec.TitleRecord:
         return (first_seen[credit.department], credit.order, credit.pk)
 
     credits.sort(key=credit_key)
+    if not hasattr(title, "list_rows"):  # a title not read through titles_for_export()
+        attach_list_rows([title])
     cast = [
         rec.CastMember(
             name=c.person.name,
@@ -188,7 +263,7 @@ def title_export(*, title: Title) -> rec.TitleRecord:
         source_format=newest.format if newest else "json",
         mpaa=none_if_empty(title.mpaa),
         top_rank=title.top_rank,
-        **{section.field_name: section.record_value(getattr(title, section.key).all()) for section in LIST_SECTIONS},
+        **{section.field_name: section.record_value(title.list_rows[section.key]) for section in LIST_SECTIONS},
         **{
             vocabulary.record_field: [
                 getattr(link, vocabulary.field).name for link in getattr(title, vocabulary.related_name).all()

@@ -1,4 +1,5 @@
-"""The "Did You Know?" sections: trivia, goofs, quotes, connections, soundtrack; and recommendations."""
+"""The "Did You Know?" sections: trivia, goofs, quotes, connections, soundtrack, crazy
+credits, alternate versions, FAQ; and recommendations."""
 
 from __future__ import annotations
 
@@ -19,6 +20,27 @@ class Soundtrack(TitleTextRow):
     """A song of the soundtrack listing, as printed (title, then its "Written by…" lines)."""
 
     title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="soundtrack")
+
+
+class CrazyCredit(TitleTextRow):
+    """An item of the page's "Crazy Credits:", as printed (its lines kept)."""
+
+    title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="crazy_credits")
+
+
+class AlternateVersion(TitleTextRow):
+    """An item of the page's "Alternate Versions:", as printed (its lines kept)."""
+
+    title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="alternate_versions")
+
+
+class FaqQuestion(TitleTextRow):
+    """A question the page's FAQ listed, as printed (its answer was on the FAQ page, never saved)."""
+
+    title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="faq_questions")
+
+    class Meta(TitleTextRow.Meta):
+        verbose_name = "FAQ question"
 
 
 class Goof(HandEditable):

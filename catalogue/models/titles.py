@@ -1,4 +1,4 @@
-"""Titles and their header and details sections (kind, rating, genres, countries, runtimes…)."""
+"""Titles and their header and details sections (kind, rating, genres, countries, runtimes, filming locations…)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from catalogue import search_index
 from catalogue.text import fold
 from catalogue.wordsearch import WordQuery
 
-from .base import HandEditable
+from .base import HandEditable, TitleTextRow
 from .indexes import PostgreSQLIndex, TrigramIndex
 from .vocabularies import TitleKind
 
@@ -62,8 +62,9 @@ class Keyword(Vocabulary):
 class TitleQuerySet(models.QuerySet):
     def for_title_page(self) -> TitleQuerySet:
         """Everything the title page shows except credits and reviews (selectors.title_page
-        fetches those in bounded queries), in a constant number of queries."""
-        from catalogue.sections import LIST_SECTIONS, VOCABULARY_SECTIONS
+        fetches those in bounded queries) and the list sections (read in one query of their
+        own: selectors.titles, importing.export), in a constant number of queries."""
+        from catalogue.sections import VOCABULARY_SECTIONS
 
         from .didyouknow import Connection, Recommendation
 
@@ -73,7 +74,6 @@ class TitleQuerySet(models.QuerySet):
                 Prefetch(v.related_name, queryset=v.through.objects.select_related(v.field))
                 for v in VOCABULARY_SECTIONS
             ),
-            *(section.key for section in LIST_SECTIONS),
             "quotes__lines",
             Prefetch("connections", queryset=Connection.objects.select_related("target")),
             Prefetch("recommendations", queryset=Recommendation.objects.select_related("target")),
@@ -217,10 +217,6 @@ class Title(HandEditable):
 
     # Lists the site shows but never queries by.
     seasons = models.JSONField(default=list, blank=True)
-    filming_locations = models.JSONField(default=list, blank=True)
-    faq_questions = models.JSONField(default=list, blank=True)
-    crazy_credits = models.JSONField(default=list, blank=True)
-    alternate_versions = models.JSONField(default=list, blank=True)
     # The MPAA's reason line as printed ("Rated R for strong war violence."); the rating
     # itself is among the certificates (USA:R).
     mpaa = models.TextField(blank=True, default="")
@@ -368,6 +364,12 @@ class Runtime(models.Model):
 
     def __str__(self) -> str:
         return f"{self.minutes} min"
+
+
+class FilmingLocation(TitleTextRow):
+    """A place of the details' "Filming Locations:" line, as printed."""
+
+    title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="filming_locations")
 
 
 class RatingCapture(models.Model):

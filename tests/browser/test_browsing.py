@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from catalogue.models.titles import FilmingLocation
+
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -17,9 +19,9 @@ def hiroshima(db):
         "Hiroshima Mon Amour", year=1959, slug="hiroshima-mon-amour-1959", rating=Decimal("8.0"), votes=21203,
         original_title="Hiroshima mon amour",
         plot="A French actress filming an anti-war film in Hiroshima has an affair with a married Japanese architect.",
-        filming_locations=["Nevers, Nièvre, France"],
         recommendations_text="Pearl Harbor The English Patient Atonement Marcel Proust's Time Regained Isadora",
     )
+    f.make_text_row(title, FilmingLocation, "Nevers, Nièvre, France")
     resnais = f.make_person("Alain Resnais", slug="alain-resnais")
     f.make_credit(title, resnais, department="director", department_label="Directed by")
     f.make_credit(f.make_title("Muriel", year=1963), resnais, department="director", department_label="Directed by")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from catalogue.models.titles import FilmingLocation
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,8 +27,9 @@ def killing(db):
         "The Killing", year=1956, slug="the-killing-1956", rating=Decimal("8.0"), votes=61234, imdb_id="tt0049406",
         original_title="The Killing", cast_alphabetical_from=20,  # the full cast's divider, checked by axe too
         plot="Crook Johnny Clay assembles a five-man team to steal two million dollars from a racetrack. " * 3,
-        awards_text="1 nomination", filming_locations=["Bay Meadows Racetrack, San Mateo, California, USA"],
+        awards_text="1 nomination",
     )
+    f.make_text_row(title, FilmingLocation, "Bay Meadows Racetrack, San Mateo, California, USA")
     f.make_runtime(title, 84, position=0)
     f.make_runtime(title, 85, country="Argentina", position=1)
     f.add_genre(title, "Crime", 0)

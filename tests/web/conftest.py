@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from catalogue.models import Title
+from catalogue.models.titles import FilmingLocation
 from tests import factories as f
 
 
@@ -36,10 +37,10 @@ def catalogue(db) -> Catalogue:
         plot="A French actress filming an anti-war film in Hiroshima has an affair with a married Japanese architect.",
         aspect_ratio="1.37 : 1",
         awards_text="Nominated for Oscar. Another 6 wins & 5 nominations",
-        filming_locations=["Nevers, Nièvre, France"],
         recommendations_text="Pearl Harbor The English Patient Atonement",
         review_count=99,
     )
+    f.make_text_row(title, FilmingLocation, "Nevers, Nièvre, France")
     other = f.make_title("Taj Mahal", year=2015, slug="taj-mahal-2015", rating=Decimal("6.1"), votes=900)
     f.add_genre(title, "Drama", 0)
     f.add_genre(title, "Romance", 1)

@@ -9,6 +9,8 @@ from django.urls import reverse
 
 from catalogue.admin.credits import CREDITS_PER_PAGE
 from catalogue.models import Credit, Department, Person, Title, TitleKind
+from catalogue.models.didyouknow import AlternateVersion, CrazyCredit, FaqQuestion
+from catalogue.models.titles import FilmingLocation
 
 from .admin_factories import (
     add_genre,
@@ -546,13 +548,39 @@ def test_title_change_page_query_count_does_not_grow_with_its_credits(staff_clie
 
     counts = []
     for title in (small, big):
-        # One query per inline: the soundtrack's (migration 0024) made it 14.
-        with django_assert_num_queries(14) as captured:
+        # One query per inline: the soundtrack's (migration 0024) made it 14, the filming locations' (0025) 15,
+        # the FAQ questions' (0026) 16, the crazy credits' (0027) 17, the alternate versions' (0028) 18.
+        with django_assert_num_queries(18) as captured:
             response = staff_client.get(change_url(title))
         assert response.status_code == 200
         counts.append(len(captured.captured_queries))
     assert counts[0] == counts[1]
     assert len(_shown_rows(response, "cast")) == CREDITS_PER_PAGE == len(_shown_rows(response, "crew"))
+
+
+# List sections that were JSON columns of the title (migrations 0025–0028): rows edited inline.
+MOVED_LIST_SECTIONS = [
+    pytest.param(FilmingLocation, "filming locations", id="filming_locations"),
+    pytest.param(FaqQuestion, "FAQ questions", id="faq_questions"),
+    pytest.param(CrazyCredit, "crazy credits", id="crazy_credits"),
+    pytest.param(AlternateVersion, "alternate versions", id="alternate_versions"),
+]
+
+
+@pytest.mark.parametrize("model, inline", MOVED_LIST_SECTIONS)
+def test_a_moved_list_section_s_row_is_edited_inline_and_marked_hand_edited(staff_client, admin_user, model, inline):
+    title = make_title("Inline", year=2001)
+    row = model.objects.create(title=title, text="As printed", position=1)
+
+    page = staff_client.get(change_url(title))
+    assert _shown_rows(page, inline) == [row.pk]
+    data = change_form_data(page)
+    data[f"{inline_row(page, inline, row.pk)}-text"] = "As <corrected>"
+    response = staff_client.post(change_url(title), data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    row.refresh_from_db()
+    assert (row.text, row.edited_by) == ("As <corrected>", admin_user) and row.edited_at is not None
 
 
 def test_title_change_page_pages_its_credits_and_links_the_credit_list(staff_client):

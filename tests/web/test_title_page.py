@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from catalogue.models.didyouknow import Soundtrack
+from catalogue.models.didyouknow import AlternateVersion, CrazyCredit, FaqQuestion, Soundtrack
+from catalogue.models.titles import FilmingLocation
 
 from tests import factories as f
 
@@ -340,8 +341,9 @@ def test_soundtrack_and_faq_questions_from_a_real_page_are_shown(client, db, sam
 
 
 def test_soundtrack_and_faq_are_escaped_and_absent_when_empty(client, db):
-    loud = f.make_title("Loud", year=2001, slug="loud-2001", faq_questions=["Is <b>this</b> bold?"], faq_count=5)
+    loud = f.make_title("Loud", year=2001, slug="loud-2001", faq_count=5)
     Soundtrack.objects.create(title=loud, text="<script>alert(1)</script> Song", position=1)
+    f.make_text_row(loud, FaqQuestion, "Is <b>this</b> bold?")
     f.make_title("Quiet", year=2002, slug="quiet-2002")
 
     loud = client.get("/title/loud-2001/").content.decode()
@@ -350,6 +352,28 @@ def test_soundtrack_and_faq_are_escaped_and_absent_when_empty(client, db):
     assert "Is &lt;b&gt;this&lt;/b&gt; bold?" in faq and "1 of the page’s 5 questions." in faq
     quiet = client.get("/title/quiet-2002/").content.decode()
     assert 'id="soundtrack"' not in quiet and 'id="faq"' not in quiet
+
+
+@pytest.mark.parametrize("sample", ["gaslight-1944.combined-2010.html", "gaslight-1944.combined-2010.extracted.txt"])
+def test_filming_locations_from_a_real_page_are_shown(client, db, sample):
+    from catalogue.importing.pages import paths_import
+    from tests.conftest import SAMPLES
+
+    assert paths_import([SAMPLES / sample]).imported == 1
+    locations = section(client.get("/title/gaslight-1944/").content.decode(), "locations")
+
+    assert "<li>Metro-Goldwyn-Mayer Studios - 10202 W. Washington Blvd., Culver City, California, USA</li>" in locations
+
+
+def test_filming_locations_are_escaped_in_printed_order_and_absent_when_empty(client, db):
+    odd = f.make_title("Odd", year=2003, slug="odd-2003")
+    f.make_text_row(odd, FilmingLocation, "Stage <b>7</b> & the lot", position=2)
+    f.make_text_row(odd, FilmingLocation, "Nevers, Nièvre, France", position=1)
+    f.make_title("Quiet", year=2002, slug="quiet-2002")
+
+    locations = section(client.get("/title/odd-2003/").content.decode(), "locations")
+    assert "<li>Nevers, Nièvre, France</li><li>Stage &lt;b&gt;7&lt;/b&gt; &amp; the lot</li>" in locations
+    assert 'id="locations"' not in client.get("/title/quiet-2002/").content.decode()
 
 
 def test_the_mpaa_line_of_a_real_page_is_in_the_details(client, db):
@@ -368,11 +392,14 @@ def test_the_mpaa_line_of_a_real_page_is_in_the_details(client, db):
 
 
 def test_crazy_credits_and_alternate_versions_are_shown_escaped(client, db):
-    f.make_title("Odd", year=2003, slug="odd-2003", crazy_credits=["The <i>cat</i> is credited.\nTwice."],
-                 alternate_versions=["A cut & a longer cut."])
+    odd = f.make_title("Odd", year=2003, slug="odd-2003")
+    f.make_text_row(odd, CrazyCredit, "The <i>cat</i> is credited.\nTwice.")
+    f.make_text_row(odd, AlternateVersion, "A cut & a longer cut.")
 
     html = client.get("/title/odd-2003/").content.decode()
 
     assert "<li>The &lt;i&gt;cat&lt;/i&gt; is credited.<br>Twice.</li>" in section(html, "crazy-credits")
     assert "<li>A cut &amp; a longer cut.</li>" in section(html, "alternate-versions")
     assert html.index('id="crazy-credits"') < html.index('id="alternate-versions"')
+    quiet = client.get(f.make_title("Quiet", year=2002, slug="quiet-2002").get_absolute_url()).content.decode()
+    assert 'id="crazy-credits"' not in quiet and 'id="alternate-versions"' not in quiet
