@@ -5,6 +5,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from catalogue.importing.pages import page_import
+from catalogue.search_index import repair_sqlite_search_indexes
+from catalogue.text_index import repair_sqlite_text_index
 
 
 @pytest.fixture
@@ -34,3 +36,15 @@ def migrate(transactional_db):
     yield to
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.fixture
+def search_triggers_missing(transactional_db):
+    """Whether a copy of the title table dropped its search triggers (the repair puts them back)."""
+
+    def missing() -> bool:
+        return bool(repair_sqlite_search_indexes(connection, expected=True)) | repair_sqlite_text_index(
+            connection, expected=True
+        )
+
+    return missing
