@@ -18,9 +18,12 @@ connections, recommendations, reviews) keep their own code in those modules.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
+
+from django.db.models import CharField, TextField, Value
+from django.db.models.functions import Cast
 
 from catalogue.models import (
     AlternateTitle,
@@ -266,3 +269,30 @@ VOCABULARY_SECTIONS: tuple[VocabularySection, ...] = (
 TITLE_JSON_LISTS: tuple[str, ...] = (
     "seasons",
 )
+
+
+def list_rows_union(
+    lists: Mapping[str, tuple[type, Sequence[str]]], *, leading: Sequence[str], using: str | None = None, **filters
+):
+    """One UNION ALL query of the rows of several lists (name -> model, columns) matching ``filters``.
+
+    Each row is (list name, *leading, its columns as text, padded to the widest list's width):
+    one round trip where a query a list mostly found nothing. The title page's lists
+    (selectors.titles) and the export's (importing/export.py) are read so.
+    """
+    width = max(len(columns) for _model, columns in lists.values())
+    parts = []
+    for name, (model, columns) in lists.items():
+        texts = [Cast(column, TextField()) for column in columns]
+        texts += [Value("", output_field=TextField())] * (width - len(texts))
+        manager = model.objects.using(using) if using else model.objects
+        parts.append(
+            manager.filter(**filters)
+            .order_by()
+            .annotate(
+                list_name=Value(name, output_field=CharField()),
+                **{f"list_value_{index}": text for index, text in enumerate(texts)},
+            )
+            .values_list("list_name", *leading, *(f"list_value_{index}" for index in range(width)))
+        )
+    return parts[0].union(*parts[1:], all=True)

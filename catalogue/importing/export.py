@@ -11,8 +11,7 @@ from collections.abc import Iterator
 from itertools import islice
 from types import SimpleNamespace
 
-from django.db.models import CharField, JSONField, Prefetch, QuerySet, TextField, Value
-from django.db.models.functions import Cast
+from django.db.models import JSONField, Prefetch, QuerySet
 from django.db.models.query import ModelIterable
 
 from catalogue.models import (
@@ -23,7 +22,7 @@ from catalogue.models import (
 )
 from catalogue.models.vocabularies import Department, PageType
 from catalogue.parsing import record as rec
-from catalogue.sections import LIST_SECTIONS, TITLE_JSON_LISTS, VOCABULARY_SECTIONS, none_if_empty
+from catalogue.sections import LIST_SECTIONS, TITLE_JSON_LISTS, VOCABULARY_SECTIONS, list_rows_union, none_if_empty
 
 
 _COMPANY_KIND_RANK = {kind: rank for rank, kind in enumerate(rec.COMPANY_KINDS)}
@@ -54,32 +53,10 @@ def titles_for_export() -> QuerySet[Title]:
 
 # --- the list sections (catalogue/sections.py): every section's rows of many titles in one query ---
 
-_LIST_WIDTH = max(len(section.fields) for section in LIST_SECTIONS)
-
-
 def _list_rows_query(title_ids: list[int], using: str):
-    """One UNION ALL of every list section's rows of these titles, their fields read as text.
-
-    A prefetch a section was a query each for the export and the title's JSON page, most of
-    them finding nothing; the title page reads its lists so too (selectors.titles).
-    """
-    parts = []
-    for section in LIST_SECTIONS:
-        columns = [Cast(name, TextField()) for name in section.fields]
-        columns += [Value("", output_field=TextField())] * (_LIST_WIDTH - len(columns))
-        parts.append(
-            section.model.objects.using(using)
-            .filter(title_id__in=title_ids)
-            .order_by()
-            .annotate(
-                list_name=Value(section.key, output_field=CharField()),
-                **{f"list_value_{index}": column for index, column in enumerate(columns)},
-            )
-            .values_list(
-                "list_name", "title_id", "position", "pk", *(f"list_value_{index}" for index in range(_LIST_WIDTH))
-            )
-        )
-    return parts[0].union(*parts[1:], all=True)
+    """Every list section's rows of these titles in one query (a prefetch a section was a query each)."""
+    lists = {section.key: (section.model, section.fields) for section in LIST_SECTIONS}
+    return list_rows_union(lists, leading=("title_id", "position", "pk"), using=using, title_id__in=title_ids)
 
 
 def _converter(field):

@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db.models import CharField, Count, F, Max, OuterRef, Q, Subquery, TextField, Value, Window
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery, TextField, Window
 from django.db.models.functions import Cast, Coalesce, Lag, Lead, RowNumber
 
 from catalogue.compiled import STAND_IN_SLUG, CompiledQuery
@@ -37,6 +37,7 @@ from catalogue.sections import (
     RuntimeItem,
     VocabularyItem,
     decoded_notes,
+    list_rows_union,
 )
 from catalogue.selectors.common import (
     DepartmentGroup,
@@ -482,22 +483,11 @@ TITLE_LISTS = {
         lambda title, year, *target: RecommendationItem(_linked_title(*target), title, _int_or_none(year)),
     ),
 }
-_TITLE_LIST_WIDTH = max(len(title_list.columns) for title_list in TITLE_LISTS.values())
 
 
 def _title_lists_query(title_id: int):
-    parts = []
-    for name, title_list in TITLE_LISTS.items():
-        columns = [Cast(column, TextField()) for column in title_list.columns]
-        columns += [Value("", output_field=TextField())] * (_TITLE_LIST_WIDTH - len(columns))
-        parts.append(
-            title_list.model.objects.filter(title_id=title_id)
-            .order_by()
-            .annotate(list_name=Value(name, output_field=CharField()),
-                      **{f"list_value_{index}": column for index, column in enumerate(columns)})
-            .values_list("list_name", "position", *(f"list_value_{index}" for index in range(_TITLE_LIST_WIDTH)))
-        )
-    return parts[0].union(*parts[1:], all=True)
+    lists = {name: (title_list.model, title_list.columns) for name, title_list in TITLE_LISTS.items()}
+    return list_rows_union(lists, leading=("position",), title_id=title_id)
 
 
 _title_lists_rows = CompiledQuery(_title_lists_query)
