@@ -143,3 +143,44 @@ def test_ctrl_c_stops_at_once_with_one_line_and_no_traceback(crawl):
     assert rerun.returncode == 0, rerun.stderr
     assert f"{PAGES} pages" in rerun.stdout
     assert "failed 0" in rerun.stdout
+
+
+# The one place a Ctrl-C can land that a random signal seldom hits: inside a query's
+# DEBUG logging wrapper (a generator context manager), after it started and before the
+# ``with`` took it. The tracer raises KeyboardInterrupt there, as the signal handler
+# would, on a query with parameters (their quoting needs the open connection).
+INTERRUPT_INSIDE_A_QUERY_WRAPPER = """
+import contextlib, sys
+ENTER = contextlib._GeneratorContextManager.__enter__.__code__
+seen = [0]
+
+def in_enter(frame, event, arg):
+    if event == "opcode":
+        wrapper = frame.f_locals["self"].gen
+        if wrapper.__name__ == "debug_sql" and wrapper.gi_suspended and wrapper.gi_frame.f_locals.get("params"):
+            seen[0] += 1
+            if seen[0] == 2000:
+                sys.settrace(None)
+                raise KeyboardInterrupt
+    return in_enter
+
+def tracer(frame, event, arg):
+    if frame.f_code is ENTER:
+        frame.f_trace_opcodes = True
+        return in_enter
+    return None
+
+sys.settrace(tracer)
+from django.core.management import execute_from_command_line
+execute_from_command_line(["manage.py", "import_pages", sys.argv[1]])
+"""
+
+
+def test_ctrl_c_inside_a_query_wrapper_prints_no_traceback(crawl):
+    pages, env = crawl
+    run = subprocess.run([sys.executable, "-c", INTERRUPT_INSIDE_A_QUERY_WRAPPER, str(pages)],
+                         env=dict(env, DJANGO_SETTINGS_MODULE="config.settings"), cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 130, run.stderr
+    assert "Traceback" not in run.stderr and "Exception ignored" not in run.stderr
+    assert run.stderr.strip().splitlines()[-1].startswith("interrupted: the pages committed so far are kept")

@@ -72,6 +72,7 @@ class Command(BaseCommand):
             elif batch.pages % LOG_EVERY == 0:
                 self.stderr.write(_progress_line(batch, item, total, now - started))
 
+        interrupted = False
         try:
             with report_file if report_file is not None else nullcontext():
                 try:
@@ -83,10 +84,7 @@ class Command(BaseCommand):
                                                       "rolled_back": stopped.report.rolled_back}) + "\n")
                     raise
         except KeyboardInterrupt:
-            # The open group of pages was rolled back; every committed page is whole.
-            self.stderr.write(("\n" if interactive else "") + "interrupted: the pages committed so far are kept; "
-                              "run the same command again to import the rest")
-            sys.exit(130)
+            interrupted = True  # answered below, once this block has ended: see _interrupted
         except ImportStopped as stopped:
             if interactive:
                 self.stderr.write("")
@@ -97,11 +95,27 @@ class Command(BaseCommand):
                 "and run the same command again to import the rest.",
                 returncode=1,
             ) from None
+        if interrupted:
+            self._interrupted(interactive)
         if interactive:
             self.stderr.write("")
         self._summary(batch, elapsed=time.monotonic() - started, dry_run=dry_run, verbosity=verbosity)
         if batch.failed:
             raise CommandError(f"{len(batch.failed)} page(s) failed", returncode=1)
+
+    def _interrupted(self, interactive: bool) -> None:
+        """Ctrl-C: one line and exit status 130. The open group of pages was rolled back;
+        every committed page is whole.
+
+        Called after the ``except`` block has ended, not inside it: the interrupted frames
+        are freed now, while the database connection is open. A signal that lands inside a
+        query's (DEBUG) logging wrapper leaves that wrapper suspended in those frames; had
+        they lived on as the exit's context, it would finish at interpreter shutdown, after
+        Django closed the connection, and print a traceback.
+        """
+        self.stderr.write(("\n" if interactive else "") + "interrupted: the pages committed so far are kept; "
+                          "run the same command again to import the rest")
+        sys.exit(130)
 
     def _summary(self, report: ImportReport, *, elapsed: float, dry_run: bool, verbosity: int) -> None:
         for line in summary_lines(report, elapsed=elapsed, dry_run=dry_run, listed=verbosity >= 2):
