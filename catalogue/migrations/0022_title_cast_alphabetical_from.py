@@ -11,6 +11,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # Backwards, removing the column copies the title table again: its triggers after it.
+        migrations.RunPython(migrations.RunPython.noop, reinstall_search_triggers, elidable=True),
         migrations.AddField(
             model_name='title',
             name='cast_alphabetical_from',

@@ -36,6 +36,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # Backwards, removing the columns copies the title table again: its triggers after it.
+        migrations.RunPython(migrations.RunPython.noop, reinstall_search_triggers, elidable=True),
         migrations.AddField(
             model_name='title',
             name='alternate_versions',
