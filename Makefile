@@ -59,6 +59,7 @@ check-deploy: install
 # ruff's settings are in pyproject.toml.
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 bench: install-dev
 	$(BIN)/python bench/run.py

@@ -56,7 +56,6 @@ def main() -> None:
     parser.add_argument("--titles", type=int, default=5000)
     args = parser.parse_args()
 
-
     connection.creation.create_test_db(verbosity=0)
     from catalogue.models import Credit, Department, Person, Title
     from tests.web.admin_factories import make_superuser
@@ -64,7 +63,9 @@ def main() -> None:
 
     client = Client()
     client.force_login(make_superuser())
-    print(f"Python {platform.python_version()}, {os.cpu_count()} cores, SQLite in memory, Django {django.get_version()}")
+    print(
+        f"Python {platform.python_version()}, {os.cpu_count()} cores, SQLite in memory, Django {django.get_version()}"
+    )
     print(f"{'page':50} {'wall ms':>8} {'cpu ms':>8} {'queries':>8}")
 
     for count in args.credits:

@@ -56,7 +56,7 @@ def grow_html_cast(data: bytes, factor: int) -> bytes:
     rows = re.findall(rb'<tr class="(?:odd|even)">.*?</tr>\n', data)
     block = b"".join(rows)
     start = data.index(rows[0])
-    return data[:start] + block * factor + data[start + len(block):]
+    return data[:start] + block * factor + data[start + len(block) :]
 
 
 def grow_text_cast(data: bytes, factor: int) -> bytes:
@@ -66,7 +66,9 @@ def grow_text_cast(data: bytes, factor: int) -> bytes:
 
 
 def main() -> None:
-    print(f"python {platform.python_version()}, {platform.machine()}, cpus {len(__import__('os').sched_getaffinity(0))}")
+    print(
+        f"python {platform.python_version()}, {platform.machine()}, cpus {len(__import__('os').sched_getaffinity(0))}"
+    )
     print("\n## Test pages (best of 5)")
     for parse, name in (
         (parse_html_reviews_page, "reviews/gaslight-1944.usercomments-2010.html"),
@@ -80,10 +82,30 @@ def main() -> None:
         print(f"{Path(name).name:48} {len(data) / 1024:8.1f} KiB {seconds * 1000:8.2f} ms")
     print("\n## Growth (×4, ×16, ×64): time should grow like size")
     cases = (
-        ("HTML reviews (10 reviews per ×1)", parse_html_reviews_page, "reviews/gaslight-1944.usercomments-2010.html", grow_html_reviews),
-        ("text reviews (10 reviews per ×1)", parse_text_reviews_page, "reviews/gaslight-1944.usercomments-2010.txt", grow_text_reviews),
-        ("HTML cast (44 rows per ×1)", parse_html_fullcredits_page, "fullcredits/seven-samurai-1954.fullcredits-2010.html", grow_html_cast),
-        ("text cast (22 rows per ×1)", parse_text_fullcredits_page, "fullcredits/seven-samurai-1954.fullcredits-2010.txt", grow_text_cast),
+        (
+            "HTML reviews (10 reviews per ×1)",
+            parse_html_reviews_page,
+            "reviews/gaslight-1944.usercomments-2010.html",
+            grow_html_reviews,
+        ),
+        (
+            "text reviews (10 reviews per ×1)",
+            parse_text_reviews_page,
+            "reviews/gaslight-1944.usercomments-2010.txt",
+            grow_text_reviews,
+        ),
+        (
+            "HTML cast (44 rows per ×1)",
+            parse_html_fullcredits_page,
+            "fullcredits/seven-samurai-1954.fullcredits-2010.html",
+            grow_html_cast,
+        ),
+        (
+            "text cast (22 rows per ×1)",
+            parse_text_fullcredits_page,
+            "fullcredits/seven-samurai-1954.fullcredits-2010.txt",
+            grow_text_cast,
+        ),
     )
     for label, parse, name, grow in cases:
         base = (PAGES / name).read_bytes()
@@ -95,11 +117,16 @@ def main() -> None:
     print("\n## Hostile input (one line of 'x ... (' repeated; deep <div> nesting)")
     for count in (10_000, 40_000, 160_000):
         line = ("IMDb > Gaslight (1944) > User Reviews\nAuthor: " + "x ... (" * count + "\n").encode()
-        figures = [f"{parse.__name__}: {best_of(parse, line, runs=1) * 1000:7.1f} ms" for parse in (parse_text_reviews_page, parse_text_fullcredits_page)]
+        figures = [
+            f"{parse.__name__}: {best_of(parse, line, runs=1) * 1000:7.1f} ms"
+            for parse in (parse_text_reviews_page, parse_text_fullcredits_page)
+        ]
         print(f"{len(line) / 1024:7.0f} KiB  " + "  ".join(figures))
     for count in (1_000, 100_000):
         nested = b"<html><title>Gaslight (1944)</title><body>" + b"<div>x" * count
-        print(f"{count:7} nested divs: parse_html_reviews_page {best_of(parse_html_reviews_page, nested, runs=1) * 1000:7.1f} ms")
+        print(
+            f"{count:7} nested divs: parse_html_reviews_page {best_of(parse_html_reviews_page, nested, runs=1) * 1000:7.1f} ms"
+        )
 
 
 if __name__ == "__main__":

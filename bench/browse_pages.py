@@ -41,8 +41,18 @@ KINDS = ["movie"] * 14 + ["tv_series", "tv_episode", "tv_episode", "tv_movie", "
 
 
 def build(count: int, seed: int = 1) -> None:
-    from catalogue.models import (Certificate, Country, Genre, Keyword, Language, Title, TitleCountry, TitleGenre,
-                                  TitleKeyword, TitleLanguage)
+    from catalogue.models import (
+        Certificate,
+        Country,
+        Genre,
+        Keyword,
+        Language,
+        Title,
+        TitleCountry,
+        TitleGenre,
+        TitleKeyword,
+        TitleLanguage,
+    )
 
     r = random.Random(seed)
     started = time.perf_counter()
@@ -57,10 +67,15 @@ def build(count: int, seed: int = 1) -> None:
     batch = 5000
     for start in range(0, count, batch):
         titles = Title.objects.bulk_create(
-            Title(title=f"Film {n}", title_folded=f"film {n}", slug=f"film-{n}",
-                  year=min(2014, 1920 + int(abs(r.gauss(70, 22)))), kind=r.choice(KINDS),
-                  rating=round(min(9.9, max(1.0, r.gauss(6.4, 1.1))), 1),
-                  votes=int(r.lognormvariate(math.log(900), 2.0)) + 5)
+            Title(
+                title=f"Film {n}",
+                title_folded=f"film {n}",
+                slug=f"film-{n}",
+                year=min(2014, 1920 + int(abs(r.gauss(70, 22)))),
+                kind=r.choice(KINDS),
+                rating=round(min(9.9, max(1.0, r.gauss(6.4, 1.1))), 1),
+                votes=int(r.lognormvariate(math.log(900), 2.0)) + 5,
+            )
             for n in range(start, min(count, start + batch))
         )
         links_g, links_c, links_l, links_k, certs = [], [], [], [], []
@@ -70,14 +85,25 @@ def build(count: int, seed: int = 1) -> None:
             links_g += [TitleGenre(title=t, genre=g, position=i) for i, g in enumerate(chosen, 1)]
             chosen = {countries[0]} if r.random() < 0.35 else set(r.sample(countries[1:], r.randint(1, 2)))
             links_c += [TitleCountry(title=t, country=c, position=i) for i, c in enumerate(chosen, 1)]
-            links_l.append(TitleLanguage(title=t, language=languages[0] if r.random() < 0.5 else r.choice(languages),
-                                         position=1))
+            links_l.append(
+                TitleLanguage(title=t, language=languages[0] if r.random() < 0.5 else r.choice(languages), position=1)
+            )
             chosen = set(r.choices(keywords, weights=keyword_weights, k=5))
             links_k += [TitleKeyword(title=t, keyword=k, position=i) for i, k in enumerate(chosen, 1)]
-            certs.append(Certificate(title=t, country=r.choice(["UK", "USA", "West Germany", "France"]),
-                                     rating=r.choice(["X", "PG", "12", "16", "U"])))
-        for model, rows in ((TitleGenre, links_g), (TitleCountry, links_c), (TitleLanguage, links_l),
-                            (TitleKeyword, links_k), (Certificate, certs)):
+            certs.append(
+                Certificate(
+                    title=t,
+                    country=r.choice(["UK", "USA", "West Germany", "France"]),
+                    rating=r.choice(["X", "PG", "12", "16", "U"]),
+                )
+            )
+        for model, rows in (
+            (TitleGenre, links_g),
+            (TitleCountry, links_c),
+            (TitleLanguage, links_l),
+            (TitleKeyword, links_k),
+            (Certificate, certs),
+        ):
             model.objects.bulk_create(rows, batch_size=2000)
     from catalogue.importing.counts import counts_recount
 
@@ -105,8 +131,10 @@ def run(args) -> None:
     from catalogue.models import Title
 
     eligible = Title.objects.filter(votes__gte=m).count()
-    print(f"{connection.vendor}; {os.cpu_count()} cores; CHART_MIN_VOTES {m:,} ({eligible:,} eligible titles); "
-          f"first visits (page cache cleared), {args.repeat} renders each")
+    print(
+        f"{connection.vendor}; {os.cpu_count()} cores; CHART_MIN_VOTES {m:,} ({eligible:,} eligible titles); "
+        f"first visits (page cache cleared), {args.repeat} renders each"
+    )
     pages = [
         ("year 1990", "/year/1990/"),
         ("year 1990 by rating, movies", "/year/1990/?sort=rating&kind=movie"),
@@ -142,8 +170,10 @@ def run(args) -> None:
         response = client.get("/genre/drama/?sort=rating")
         times.append((time.perf_counter() - start) * 1000)
     assert response["X-Page-Cache"] == "hit"
-    print(f"{'genre Drama by rating, cached':40} {1:7d} {statistics.median(times):8.1f} {p95(times):8.1f} "
-          f"{max(times):8.1f}")
+    print(
+        f"{'genre Drama by rating, cached':40} {1:7d} {statistics.median(times):8.1f} {p95(times):8.1f} "
+        f"{max(times):8.1f}"
+    )
 
 
 if __name__ == "__main__":

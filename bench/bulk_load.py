@@ -36,7 +36,9 @@ class PeopleIndex:
     def ensure(self, names: Iterable[str]) -> None:
         new = [name for name in dict.fromkeys(names) if name not in self.ids]
         people = [
-            Person(name=name, name_folded=fold(name), slug=f"{base_slug(name, fallback='person')}-{len(self.ids) + index}")
+            Person(
+                name=name, name_folded=fold(name), slug=f"{base_slug(name, fallback='person')}-{len(self.ids) + index}"
+            )
             for index, name in enumerate(new)
         ]
         for created in Person.objects.bulk_create(people, batch_size=2000):
@@ -54,7 +56,10 @@ def load_pages(pages: Iterable[GeneratedPage], *, batch: int = 500) -> dict:
         titles = Title.objects.bulk_create(
             [
                 _title(
-                    page.number, title=page.record.title, year=page.record.year, kind=page.record.kind,
+                    page.number,
+                    title=page.record.title,
+                    year=page.record.year,
+                    kind=page.record.kind,
                     original_title=page.record.original_title,
                 )
                 for page in chunk
@@ -67,20 +72,44 @@ def load_pages(pages: Iterable[GeneratedPage], *, batch: int = 500) -> dict:
             title.rating = record.rating.value if record.rating else None
             title.votes = record.rating.votes if record.rating else None
             for row in record.cast:
-                credits.append(Credit(title=title, person_id=people.ids[row.name], department="cast",
-                                      department_label="Cast", character=row.character or "",
-                                      credited_as=row.credited_as or "", notes=row.notes, order=row.order))
+                credits.append(
+                    Credit(
+                        title=title,
+                        person_id=people.ids[row.name],
+                        department="cast",
+                        department_label="Cast",
+                        character=row.character or "",
+                        credited_as=row.credited_as or "",
+                        notes=row.notes,
+                        order=row.order,
+                    )
+                )
             for row in record.crew:
-                credits.append(Credit(title=title, person_id=people.ids[row.name], department=row.department,
-                                      department_label=row.department_label, job=row.job or "",
-                                      credited_as=row.credited_as or "", notes=row.notes, order=row.order))
+                credits.append(
+                    Credit(
+                        title=title,
+                        person_id=people.ids[row.name],
+                        department=row.department,
+                        department_label=row.department_label,
+                        job=row.job or "",
+                        credited_as=row.credited_as or "",
+                        notes=row.notes,
+                        order=row.order,
+                    )
+                )
             certificates += [
                 Certificate(title=title, country=c.country, rating=c.rating, notes=c.notes, position=position)
                 for position, c in enumerate(record.certificates)
             ]
             akas += [
-                AlternateTitle(title=title, aka=a.title, title_folded=fold(a.title), country=a.country or "",
-                               notes=a.notes, position=position)
+                AlternateTitle(
+                    title=title,
+                    aka=a.title,
+                    title_folded=fold(a.title),
+                    country=a.country or "",
+                    notes=a.notes,
+                    position=position,
+                )
                 for position, a in enumerate(record.akas)
             ]
         Title.objects.bulk_update(titles, ["rating", "votes"], batch_size=1000)
@@ -149,18 +178,32 @@ def load_search_catalogue(*, seed: int, titles: int, people: int, batch: int = 1
     for start in range(0, titles, batch):
         refs = [title_ref(seed, number) for number in range(start, min(titles, start + batch))]
         title_rows = [
-            {"id": ref.number + 1, "title": ref.title, "title_folded": fold(ref.title),
-             "original_title": ref.original_title or "", "original_title_folded": fold(ref.original_title),
-             "slug": f"{base_slug(ref.title, fallback='title')}-{ref.year}-{ref.number}", "year": ref.year,
-             "kind": ref.kind, "votes": (ref.number * 2654435761) % 100_003}
+            {
+                "id": ref.number + 1,
+                "title": ref.title,
+                "title_folded": fold(ref.title),
+                "original_title": ref.original_title or "",
+                "original_title_folded": fold(ref.original_title),
+                "slug": f"{base_slug(ref.title, fallback='title')}-{ref.year}-{ref.number}",
+                "year": ref.year,
+                "kind": ref.kind,
+                "votes": (ref.number * 2654435761) % 100_003,
+            }
             for ref in refs
         ]
         aka_rows = []
         for ref in refs:
             if ref.number % 2 == 0:
                 other = title_ref(seed, (ref.number * 7 + 3) % titles).title
-                aka_rows.append({"id": ref.number + 1, "title_id": ref.number + 1, "aka": other, "title_folded": fold(other),
-                                 "country": "International"})
+                aka_rows.append(
+                    {
+                        "id": ref.number + 1,
+                        "title_id": ref.number + 1,
+                        "aka": other,
+                        "title_folded": fold(other),
+                        "country": "International",
+                    }
+                )
         with transaction.atomic():
             _insert(Title, title_rows, now)
             _insert(AlternateTitle, aka_rows, now)
@@ -168,8 +211,14 @@ def load_search_catalogue(*, seed: int, titles: int, people: int, batch: int = 1
         rows = []
         for number in range(start, min(people, start + batch)):
             name = person(number)[0]
-            rows.append({"id": number + 1, "name": name, "name_folded": fold(name),
-                         "slug": f"{base_slug(name, fallback='person')}-{number}"})
+            rows.append(
+                {
+                    "id": number + 1,
+                    "name": name,
+                    "name_folded": fold(name),
+                    "slug": f"{base_slug(name, fallback='person')}-{number}",
+                }
+            )
         with transaction.atomic():
             _insert(Person, rows, now)
     if people > SEARCH_CREDIT_GROUPS[0] + SEARCH_CREDIT_GROUPS[1]:
@@ -179,8 +228,16 @@ def load_search_catalogue(*, seed: int, titles: int, people: int, batch: int = 1
             for number in range(start, min(titles, start + batch)):
                 for order, person_id in enumerate(search_credit_people(number, people)):
                     credit_id += 1
-                    rows.append({"id": credit_id, "title_id": number + 1, "person_id": person_id,
-                                 "department": "cast", "department_label": "Cast", "order": order})
+                    rows.append(
+                        {
+                            "id": credit_id,
+                            "title_id": number + 1,
+                            "person_id": person_id,
+                            "department": "cast",
+                            "department_label": "Cast",
+                            "order": order,
+                        }
+                    )
             with transaction.atomic():
                 _insert(Credit, rows, now)
     if connection.vendor == "postgresql":

@@ -76,8 +76,13 @@ def _admin_connection(url: str):
     import psycopg
 
     parts = urlsplit(url)
-    options = dict(host=parts.hostname or "localhost", port=parts.port or 5432, user=parts.username,
-                   password=parts.password, autocommit=True)
+    options = dict(
+        host=parts.hostname or "localhost",
+        port=parts.port or 5432,
+        user=parts.username,
+        password=parts.password,
+        autocommit=True,
+    )
     try:
         return psycopg.connect(dbname=parts.path.lstrip("/") or "postgres", **options)
     except psycopg.OperationalError:

@@ -62,8 +62,13 @@ def run_export(url: str, command: list[str]) -> dict:
     """``manage.py COMMAND`` in its own process: wall time and that process's peak RSS."""
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "manage.py", *command], cwd=ROOT, env=site_environment(url),
-                                   stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=site_environment(url),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         # Reaped by wait4, not Popen.wait: wait4 gives this child's own resource usage. Until
         # then, /proc tells its anonymous memory (heap) from the file pages it maps: SQLite's
         # mmap counts the database file's pages read so far in the RSS.
@@ -81,8 +86,12 @@ def run_export(url: str, command: list[str]) -> dict:
             log.seek(0)
             sys.stderr.write(log.read().decode(errors="replace")[-4000:])
             raise SystemExit(f"{' '.join(command)} failed with exit code {process.returncode}")
-    return {"seconds": round(seconds, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
-            "peak_anon_mb": round(peaks["RssAnon"] / 1024, 1), "peak_file_mb": round(peaks["RssFile"] / 1024, 1)}
+    return {
+        "seconds": round(seconds, 1),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "peak_anon_mb": round(peaks["RssAnon"] / 1024, 1),
+        "peak_file_mb": round(peaks["RssFile"] / 1024, 1),
+    }
 
 
 def _proc_status(pid: int) -> dict[str, int]:
@@ -98,8 +107,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--titles", type=int, nargs="+", default=[2_000, 10_000, 100_000])
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--keep-dir", type=Path, metavar="DIR",
-                        help="keep each catalogue as DIR/bench-{N/1000}k.sqlite3 and reuse it when it exists")
+    parser.add_argument(
+        "--keep-dir",
+        type=Path,
+        metavar="DIR",
+        help="keep each catalogue as DIR/bench-{N/1000}k.sqlite3 and reuse it when it exists",
+    )
     parser.add_argument("--exports", nargs="+", choices=list(EXPORTS), default=list(EXPORTS))
     parser.add_argument("--only-build", action="store_true", help="build (or find) the catalogues, export nothing")
     parser.add_argument("--child-build", nargs=2, metavar=("URL", "TITLES"), help=argparse.SUPPRESS)
@@ -120,22 +133,29 @@ def main() -> None:
             if path.exists():
                 print(f"\n== {titles:,} titles: the catalogue kept in {path}")
                 # Bring a kept file up to the code's migrations.
-                subprocess.run([sys.executable, "manage.py", "migrate", "-v", "0"], cwd=ROOT,
-                               env=site_environment(url), check=True)
+                subprocess.run(
+                    [sys.executable, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=site_environment(url), check=True
+                )
             else:
                 # Built under another name and renamed when complete: a build cut short is never reused.
                 building = path.with_name(f"{path.name}.building")
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{building}{suffix}").unlink(missing_ok=True)
                 built_url = f"sqlite:///{building}"
-                built = run_child(Path(__file__), ["--seed", str(args.seed), "--child-build", built_url, str(titles)],
-                                  env=site_environment(built_url), timeout=6 * 3600)
+                built = run_child(
+                    Path(__file__),
+                    ["--seed", str(args.seed), "--child-build", built_url, str(titles)],
+                    env=site_environment(built_url),
+                    timeout=6 * 3600,
+                )
                 for suffix in ("-wal", "-shm"):
                     Path(f"{building}{suffix}").unlink(missing_ok=True)
                 building.rename(path)
-                print(f"\n== {titles:,} titles: bulk-loaded in {built['seconds']} s (peak RSS "
-                      f"{built['peak_rss_mb']:.0f} MB): {built['titles']:,} titles, {built['people']:,} people, "
-                      f"{built['credits']:,} credits")
+                print(
+                    f"\n== {titles:,} titles: bulk-loaded in {built['seconds']} s (peak RSS "
+                    f"{built['peak_rss_mb']:.0f} MB): {built['titles']:,} titles, {built['people']:,} people, "
+                    f"{built['credits']:,} credits"
+                )
             if args.only_build:
                 continue
             for label in args.exports:
@@ -144,9 +164,11 @@ def main() -> None:
                 out.mkdir(exist_ok=True)
                 figures = run_export(url, command(out))
                 written = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
-                print(f"  {label:15} {figures['seconds']:8.1f} s  peak RSS {figures['peak_rss_mb']:6.0f} MB "
-                      f"(anonymous {figures['peak_anon_mb']:.0f} MB, mapped files {figures['peak_file_mb']:.0f} MB)  "
-                      f"{written / 1e6:,.1f} MB written")
+                print(
+                    f"  {label:15} {figures['seconds']:8.1f} s  peak RSS {figures['peak_rss_mb']:6.0f} MB "
+                    f"(anonymous {figures['peak_anon_mb']:.0f} MB, mapped files {figures['peak_file_mb']:.0f} MB)  "
+                    f"{written / 1e6:,.1f} MB written"
+                )
                 subprocess.run(["rm", "-rf", str(out)], check=True)
 
 

@@ -113,7 +113,7 @@ def run_one(n: int, seed: int, database_url: str, workdir: Path, label: str) -> 
     if result.returncode != 0 or not lines:
         sys.stderr.write(result.stdout[-3000:] + result.stderr[-3000:])
         raise SystemExit(f"{label}: the import failed")
-    figures = json.loads(lines[0][len("FIGURES "):])
+    figures = json.loads(lines[0][len("FIGURES ") :])
     figures.update(totals)
     pages_per_s = n / figures["seconds"]
     print(
@@ -132,8 +132,12 @@ def _postgres_admin(url: str):
 
     parts = urlsplit(url)
     return psycopg.connect(
-        host=parts.hostname, port=parts.port or 5432, user=parts.username, password=parts.password,
-        dbname=parts.path.lstrip("/") or "postgres", autocommit=True,
+        host=parts.hostname,
+        port=parts.port or 5432,
+        user=parts.username,
+        password=parts.password,
+        dbname=parts.path.lstrip("/") or "postgres",
+        autocommit=True,
     )
 
 

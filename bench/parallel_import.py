@@ -46,12 +46,25 @@ def catalogue_counts(url: str) -> tuple[int, int, int]:
 
 def run(folders: list[Path], url: str) -> float:
     env = site_environment(url)
-    subprocess.run([sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput"], env=env, cwd=ROOT,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     started = time.perf_counter()
-    runs = [subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "import_pages", str(folder)], env=env,
-                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for folder in folders]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, str(ROOT / "manage.py"), "import_pages", str(folder)],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for folder in folders
+    ]
     outputs = [process.communicate() for process in runs]
     seconds = time.perf_counter() - started
     for process, (out, err) in zip(runs, outputs):
@@ -83,8 +96,10 @@ def main() -> None:
                 result = catalogue_counts(url)
             reference = reference or result
             same = "same catalogue" if result == reference else f"DIFFERENT catalogue: {result} vs {reference}"
-            print(f"{count} process(es): {len(pages) / seconds:6.1f} pages/s ({seconds:.1f} s); "
-                  f"{result[0]:,} titles, {result[1]:,} people, {result[2]:,} credits; {same}")
+            print(
+                f"{count} process(es): {len(pages) / seconds:6.1f} pages/s ({seconds:.1f} s); "
+                f"{result[0]:,} titles, {result[1]:,} people, {result[2]:,} credits; {same}"
+            )
 
 
 if __name__ == "__main__":

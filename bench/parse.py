@@ -29,9 +29,14 @@ TEST_PAGES = ROOT / "tests" / "pages"
 CORPORA: list[tuple[str, list[Path]]] = [
     ("text: samples + tests/pages", sorted(SAMPLES.glob("*.txt")) + sorted(TEST_PAGES.glob("*.txt"))),
     ("text: Hiroshima sample (8.5 KiB)", [SAMPLES / "hiroshima-mon-amour-1959.combined.txt"]),
-    ("text: whole sample pages", [SAMPLES / "hiroshima-mon-amour-1959.combined.txt",
-                                  SAMPLES / "gaslight-1944.combined-2010.extracted.txt",
-                                  SAMPLES / "die-hard-1988.maindetails-2009.extracted.txt"]),
+    (
+        "text: whole sample pages",
+        [
+            SAMPLES / "hiroshima-mon-amour-1959.combined.txt",
+            SAMPLES / "gaslight-1944.combined-2010.extracted.txt",
+            SAMPLES / "die-hard-1988.maindetails-2009.extracted.txt",
+        ],
+    ),
     ("html: samples + tests/pages/html", sorted(SAMPLES.glob("*.html")) + sorted((TEST_PAGES / "html").glob("*.html"))),
     ("html: Gaslight combined (118 KiB)", [SAMPLES / "gaslight-1944.combined-2010.html"]),
 ]
@@ -70,6 +75,7 @@ def main() -> None:
             f"{label:32} {len(files):3} files, {average_kb:5.1f} KB/page: "
             f"{pages_per_second:7.0f} pages/s  {megabytes_per_second:6.2f} MB/s  (fastest round {best:7.0f} pages/s)"
         )
+
 
 if __name__ == "__main__":
     main()

@@ -142,8 +142,11 @@ def _together_urls(requests: int) -> list[str]:
     from catalogue.models import Credit
 
     pairs, seen = [], set()
-    rows = Credit.objects.filter(department="cast", order__lte=2).order_by("title_id", "order").values_list(
-        "title_id", "person_id")[: requests * 4]
+    rows = (
+        Credit.objects.filter(department="cast", order__lte=2)
+        .order_by("title_id", "order")
+        .values_list("title_id", "person_id")[: requests * 4]
+    )
     by_title: dict = {}
     for title_id, person_id in rows:
         by_title.setdefault(title_id, []).append(person_id)
@@ -180,7 +183,11 @@ def _time_queries(runs: list) -> dict:
         started = time.perf_counter()
         run()
         timings.append((time.perf_counter() - started) * 1000)
-    return {"queries": len(runs), "p50_ms": round(percentile(timings, 0.5), 2), "p95_ms": round(percentile(timings, 0.95), 2)}
+    return {
+        "queries": len(runs),
+        "p50_ms": round(percentile(timings, 0.5), 2),
+        "p95_ms": round(percentile(timings, 0.95), 2),
+    }
 
 
 def measure_site(database_url: str, *, requests: int) -> dict:
@@ -203,7 +210,9 @@ def measure_site(database_url: str, *, requests: int) -> dict:
     client = Client(raise_request_exception=False)
     title_slugs = _spread(list(Title.objects.order_by("pk").values_list("slug", flat=True)), requests)
     busiest = list(
-        Person.objects.annotate(credit_count=Count("credits")).order_by("-credit_count").values_list("slug", "name", "credit_count")[:requests]
+        Person.objects.annotate(credit_count=Count("credits"))
+        .order_by("-credit_count")
+        .values_list("slug", "name", "credit_count")[:requests]
     )
     certificates = list(Certificate.objects.values_list("country", "rating").distinct().order_by("country", "rating"))
     certificates = _spread(certificates, requests)
@@ -226,18 +235,21 @@ def measure_site(database_url: str, *, requests: int) -> dict:
     figures["title"] = _time_requests(client, [f"/title/{slug}/" for slug in title_slugs])
     figures["fullcredits"] = _time_requests(client, [f"/title/{slug}/fullcredits/" for slug in title_slugs])
     figures["person"] = _time_requests(client, [f"/name/{slug}/" for slug, _name, _count in busiest])
-    figures["collaborators"] = _time_requests(client, [f"/name/{slug}/collaborators/" for slug, _name, _count in busiest])
+    figures["collaborators"] = _time_requests(
+        client, [f"/name/{slug}/collaborators/" for slug, _name, _count in busiest]
+    )
     if busiest:
         slug, name, count = busiest[0]
-        figures["busiest_person"] = {"name": name, "credits": count,
-                                     **_time_requests(client, [f"/name/{slug}/"] * 10)}
+        figures["busiest_person"] = {"name": name, "credits": count, **_time_requests(client, [f"/name/{slug}/"] * 10)}
     figures["certificate"] = _time_requests(
         client, [f"/certificates/{quote(country)}/{quote(rating, safe='/')}/" for country, rating in certificates]
     )
     figures["search_page"] = _time_requests(client, search_urls)
     figures["search_together"] = _time_requests(client, _together_urls(requests))
     figures["text_search"] = _time_requests(
-        client, ["/search/text/?" + urlencode({"q": words[index % len(words)]}) for index in range(requests)] if words else [])
+        client,
+        ["/search/text/?" + urlencode({"q": words[index % len(words)]}) for index in range(requests)] if words else [],
+    )
     figures["browse"] = _time_requests(client, _browse_urls(requests))
 
     def searched(params, rows=50):
@@ -255,7 +267,9 @@ def measure_site(database_url: str, *, requests: int) -> dict:
         return lambda: search_people(name, limit=50)
 
     figures["search_person_name"] = _time_queries([people_matching(name) for name in surnames[:100]])
-    figures["search_certificate"] = _time_queries([searched({"certificate": f"{c}:{r}"}) for c, r in certificates[:100]])
+    figures["search_certificate"] = _time_queries(
+        [searched({"certificate": f"{c}:{r}"}) for c, r in certificates[:100]]
+    )
     figures["search_free_text"] = _time_queries([searched({"q": word}) for word in words[:100]])
 
     # The page wrk requests, and its size for the static file of the same size.
@@ -289,20 +303,29 @@ def _wait_until_up(url: str, timeout: float = 30) -> None:
 def _wrk(url: str, *, seconds: int, connections: int) -> dict:
     result = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", url],
-        capture_output=True, text=True, timeout=seconds + 60,
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
     )
     rate = re.search(r"Requests/sec:\s+([\d.]+)", result.stdout)
     errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", result.stdout)
-    return {"requests_per_second": float(rate.group(1)) if rate else 0.0, "non_2xx": int(errors.group(1)) if errors else 0}
+    return {
+        "requests_per_second": float(rate.group(1)) if rate else 0.0,
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
 
 
 def collect_static(static_root: Path) -> None:
     """collectstatic into a temporary STATIC_ROOT: production pages need the manifest of hashed names."""
     env = site_environment("sqlite:///:memory:", static_root=static_root)
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, timeout=300
+    )
 
 
-def throughput(database_url: str, workdir: Path, *, title_url: str, title_html: str, seconds: int, connections: int) -> dict | None:
+def throughput(
+    database_url: str, workdir: Path, *, title_url: str, title_html: str, seconds: int, connections: int
+) -> dict | None:
     if shutil.which("wrk") is None:
         print("  throughput skipped: wrk is not installed (Debian/Ubuntu: sudo apt-get install wrk)")
         return None
@@ -314,9 +337,23 @@ def throughput(database_url: str, workdir: Path, *, title_url: str, title_html: 
     port = _free_port()
     log = open(workdir / "gunicorn.log", "wb")  # noqa: SIM115 - closed below
     gunicorn = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--workers", "2",
-         "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-        cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         base = f"http://127.0.0.1:{port}"
@@ -345,8 +382,10 @@ def _kept_database(path: Path):
 
 def _print_requests(label: str, figures: dict) -> None:
     statuses = ", ".join(f"{code}: {count}" for code, count in sorted(figures["statuses"].items()))
-    print(f"  {label:22} p50 {figures['p50_ms']:8.2f} ms  p95 {figures['p95_ms']:8.2f} ms  "
-          f"queries {figures['queries_p50']:.0f} (max {figures['queries_max']})  [{figures['requests']} requests; {statuses}]")
+    print(
+        f"  {label:22} p50 {figures['p50_ms']:8.2f} ms  p95 {figures['p95_ms']:8.2f} ms  "
+        f"queries {figures['queries_p50']:.0f} (max {figures['queries_max']})  [{figures['requests']} requests; {statuses}]"
+    )
 
 
 def main() -> None:
@@ -358,11 +397,16 @@ def main() -> None:
     parser.add_argument("--wrk-connections", type=int, default=16)
     parser.add_argument("--loader", choices=("import", "bulk"), default="import")
     parser.add_argument("--backend", default="auto", help="sqlite, postgresql, or auto (PostgreSQL if DATABASE_URL)")
-    parser.add_argument("--keep-sqlite", type=Path, metavar="FILE",
-                        help="SQLite only: build the catalogue into FILE and keep it; if FILE exists, "
-                             "skip generating and importing and measure that catalogue again")
-    parser.add_argument("--measure", metavar="URL",
-                        help="measure the catalogue already at this database URL: no generating, no import")
+    parser.add_argument(
+        "--keep-sqlite",
+        type=Path,
+        metavar="FILE",
+        help="SQLite only: build the catalogue into FILE and keep it; if FILE exists, "
+        "skip generating and importing and measure that catalogue again",
+    )
+    parser.add_argument(
+        "--measure", metavar="URL", help="measure the catalogue already at this database URL: no generating, no import"
+    )
     parser.add_argument("--child-build", nargs=2, metavar=("PAGES", "URL"), help=argparse.SUPPRESS)
     parser.add_argument("--child-site", metavar="URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -387,57 +431,94 @@ def main() -> None:
             return
         if keep is None or not keep.exists():
             made = generate(pages, titles=args.titles, seed=args.seed)
-            print(f"generated {made['pages']:,} pages ({made['credits']:,} credits, {made['megabytes']} MB) "
-                  f"in {made['seconds']} s ({made['pages_per_second']:,.0f} pages/s)")
+            print(
+                f"generated {made['pages']:,} pages ({made['credits']:,} credits, {made['megabytes']} MB) "
+                f"in {made['seconds']} s ({made['pages_per_second']:,.0f} pages/s)"
+            )
         common = _common(args)
         for backend in ["sqlite"] if keep else backends(args.backend):
             print(f"\n== {backend}")
             with _kept_database(keep) if keep else fresh_database(backend, workdir) as url:
                 env = site_environment(url, static_root=workdir / "static")
                 if pages.exists():
-                    built = run_child(Path(__file__), [*common, "--child-build", str(pages), url], env=env,
-                                      timeout=6 * 3600)
-                    parse = (f"parse {built['parse_pages_per_second']:,.0f} pages/s, "
-                             if "parse_pages_per_second" in built else "")
-                    print(f"  build ({built['loader']}): {parse}load {built['load_pages_per_second']:,.0f} pages/s "
-                          f"({built['load_seconds']} s), peak RSS {built['peak_rss_mb']:.0f} MB; "
-                          f"{built['titles']:,} titles, {built['people']:,} people, {built['credits']:,} credits")
+                    built = run_child(
+                        Path(__file__), [*common, "--child-build", str(pages), url], env=env, timeout=6 * 3600
+                    )
+                    parse = (
+                        f"parse {built['parse_pages_per_second']:,.0f} pages/s, "
+                        if "parse_pages_per_second" in built
+                        else ""
+                    )
+                    print(
+                        f"  build ({built['loader']}): {parse}load {built['load_pages_per_second']:,.0f} pages/s "
+                        f"({built['load_seconds']} s), peak RSS {built['peak_rss_mb']:.0f} MB; "
+                        f"{built['titles']:,} titles, {built['people']:,} people, {built['credits']:,} credits"
+                    )
                 else:
                     print(f"  build: skipped, measuring the catalogue kept in {keep}")
                 _measure(url, workdir, args=args)
 
 
 def _common(args) -> list[str]:
-    return ["--titles", str(args.titles), "--seed", str(args.seed), "--loader", args.loader,
-            "--requests", str(args.requests)]
+    return [
+        "--titles",
+        str(args.titles),
+        "--seed",
+        str(args.seed),
+        "--loader",
+        args.loader,
+        "--requests",
+        str(args.requests),
+    ]
 
 
 def _measure(url: str, workdir: Path, *, args) -> None:
     """Steps 2–4 on the catalogue at ``url``, printed."""
     env = site_environment(url, static_root=workdir / "static")
     site = run_child(Path(__file__), [*_common(args), "--child-site", url], env=env, timeout=3600)
-    for kind in ("title", "fullcredits", "person", "collaborators", "certificate", "search_page", "search_together",
-                 "text_search", "browse"):
+    for kind in (
+        "title",
+        "fullcredits",
+        "person",
+        "collaborators",
+        "certificate",
+        "search_page",
+        "search_together",
+        "text_search",
+        "browse",
+    ):
         if site[kind]["requests"]:
             _print_requests(kind, site[kind])
     if "busiest_person" in site:
         busiest = site["busiest_person"]
         _print_requests(f"busiest person ({busiest['credits']:,})", busiest)
-    for kind, what in (("search_person_name", "first 51 people by name"),
-                       ("search_certificate", "count + first 50 titles"),
-                       ("search_free_text", "count + first 50 titles")):
+    for kind, what in (
+        ("search_person_name", "first 51 people by name"),
+        ("search_certificate", "count + first 50 titles"),
+        ("search_free_text", "count + first 50 titles"),
+    ):
         figures = site[kind]
-        print(f"  {kind:22} p50 {figures['p50_ms']:8.2f} ms  p95 {figures['p95_ms']:8.2f} ms  "
-              f"[{figures['queries']} queries, {what}]")
-    load = throughput(url, workdir, title_url=site["wrk_title_url"], title_html=site["wrk_title_html"],
-                      seconds=args.wrk_seconds, connections=args.wrk_connections)
+        print(
+            f"  {kind:22} p50 {figures['p50_ms']:8.2f} ms  p95 {figures['p95_ms']:8.2f} ms  "
+            f"[{figures['queries']} queries, {what}]"
+        )
+    load = throughput(
+        url,
+        workdir,
+        title_url=site["wrk_title_url"],
+        title_html=site["wrk_title_html"],
+        seconds=args.wrk_seconds,
+        connections=args.wrk_connections,
+    )
     if load:
         page, static = load["page"]["requests_per_second"], load["static"]["requests_per_second"]
         ratio = page / static if static else float("nan")
-        print(f"  throughput ({load['bytes']:,} bytes, {args.wrk_connections} connections, "
-              f"{args.wrk_seconds} s each): title page {page:,.0f} req/s "
-              f"(status {site['wrk_title_status']}, non-2xx {load['page']['non_2xx']}), "
-              f"static file {static:,.0f} req/s; page/static = {ratio:.2f}")
+        print(
+            f"  throughput ({load['bytes']:,} bytes, {args.wrk_connections} connections, "
+            f"{args.wrk_seconds} s each): title page {page:,.0f} req/s "
+            f"(status {site['wrk_title_status']}, non-2xx {load['page']['non_2xx']}), "
+            f"static file {static:,.0f} req/s; page/static = {ratio:.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -44,7 +44,18 @@ TYPOS = ("samuria", "hirosima lighthuse")
 PERSON_BOX_QUERIES = ("mifune", "müller", "lindqvist", "shimura", "ma")
 # Two people credited together (bench/bulk_load.py SEARCH_CREDIT_GROUPS), and one alone.
 TOGETHER = ((1, 401), (1, 401, 801), (1,))
-TITLE_QUERIES = ("samurai", "hiroshima", "of paris", "nuit", "東京", "белый", "the", "ci", "lighthouse", "eternal angel")
+TITLE_QUERIES = (
+    "samurai",
+    "hiroshima",
+    "of paris",
+    "nuit",
+    "東京",
+    "белый",
+    "the",
+    "ci",
+    "lighthouse",
+    "eternal angel",
+)
 
 
 def _time(run, repeat: int) -> tuple[float, float]:
@@ -120,13 +131,19 @@ def measure(database_url: str, *, titles: int, people: int, seed: int, repeat: i
         box_rows.append({"query": label, "matches": count, "p50": p50, "p95": p95})
     for query in TYPOS:
         p50, p95 = _time(lambda query=query: did_you_mean(query), repeat)
-        box_rows.append({"query": f"did you mean: {query}", "matches": len(did_you_mean(query)), "p50": p50, "p95": p95})
+        box_rows.append(
+            {"query": f"did you mean: {query}", "matches": len(did_you_mean(query)), "p50": p50, "p95": p95}
+        )
     rows = []
     if not skip_like:
-        cases = [("person", query, Person.objects.matching_name, Person.objects.matching_name_plain, "name")
-                 for query in PERSON_QUERIES]
-        cases += [("title", query, Title.objects.matching_text, Title.objects.matching_text_plain, "title")
-                  for query in TITLE_QUERIES]
+        cases = [
+            ("person", query, Person.objects.matching_name, Person.objects.matching_name_plain, "name")
+            for query in PERSON_QUERIES
+        ]
+        cases += [
+            ("title", query, Title.objects.matching_text, Title.objects.matching_text_plain, "title")
+            for query in TITLE_QUERIES
+        ]
         for kind, query, fast, plain, order in cases:
             fast_ids = sorted(fast(query).values_list("pk", flat=True))
             plain_ids = sorted(plain(query).values_list("pk", flat=True))
@@ -153,27 +170,48 @@ def main() -> None:
     parser.add_argument("--child", metavar="DATABASE_URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        figures = measure(args.child, titles=args.titles, people=args.people, seed=args.seed, repeat=args.repeat,
-                          skip_like=args.skip_like)
+        figures = measure(
+            args.child,
+            titles=args.titles,
+            people=args.people,
+            seed=args.seed,
+            repeat=args.repeat,
+            skip_like=args.skip_like,
+        )
         print(json.dumps(figures))
         return
 
     print("machine:", ", ".join(f"{key} {value}" for key, value in machine().items()))
-    child_args = ["--titles", str(args.titles), "--people", str(args.people), "--seed", str(args.seed),
-                  "--repeat", str(args.repeat), *(["--skip-like"] if args.skip_like else [])]
+    child_args = [
+        "--titles",
+        str(args.titles),
+        "--people",
+        str(args.people),
+        "--seed",
+        str(args.seed),
+        "--repeat",
+        str(args.repeat),
+        *(["--skip-like"] if args.skip_like else []),
+    ]
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
         for backend in backends(args.backend):
             with fresh_database(backend, Path(tmp)) as url:
                 figures = run_child(Path(__file__), [*child_args, "--child", url], env=site_environment(url))
             built = figures["built"]
-            print(f"\n{figures['vendor']}: {built['titles']:,} titles, {built['people']:,} people "
-                  f"(bulk load {built['seconds']} s); count + first 50 rows, ms")
+            print(
+                f"\n{figures['vendor']}: {built['titles']:,} titles, {built['people']:,} people "
+                f"(bulk load {built['seconds']} s); count + first 50 rows, ms"
+            )
             if figures["rows"]:
-                print(f"{'search':8} {'query':16} {'matches':>8} {'index p50':>10} {'p95':>8} {'LIKE p50':>10} {'p95':>8} {'speed-up':>9}")
+                print(
+                    f"{'search':8} {'query':16} {'matches':>8} {'index p50':>10} {'p95':>8} {'LIKE p50':>10} {'p95':>8} {'speed-up':>9}"
+                )
             for row in figures["rows"]:
                 speedup = row["plain_p50"] / row["index_p50"] if row["index_p50"] else float("nan")
-                print(f"{row['kind']:8} {row['query']:16} {row['matches']:>8,} {row['index_p50']:>10.2f} "
-                      f"{row['index_p95']:>8.2f} {row['plain_p50']:>10.2f} {row['plain_p95']:>8.2f} {speedup:>8.1f}x")
+                print(
+                    f"{row['kind']:8} {row['query']:16} {row['matches']:>8,} {row['index_p50']:>10.2f} "
+                    f"{row['index_p95']:>8.2f} {row['plain_p50']:>10.2f} {row['plain_p95']:>8.2f} {speedup:>8.1f}x"
+                )
             print("\nthe search box (titles ranked by words, page of 25, and the people column), ms")
             print(f"{'query':32} {'matches':>8} {'p50':>8} {'p95':>8}")
             for row in figures["box"]:

@@ -48,8 +48,14 @@ def build(title_count: int):
 
     departments = [key for key in Department.values if key != "cast"]
     titles = Title.objects.bulk_create(
-        Title(title=f"Film {n}", title_folded=f"film {n}", slug=f"film-{n}", year=1920 + n % 95,
-              rating=5 + (n % 50) / 10, votes=n * 3)
+        Title(
+            title=f"Film {n}",
+            title_folded=f"film {n}",
+            slug=f"film-{n}",
+            year=1920 + n % 95,
+            rating=5 + (n % 50) / 10,
+            votes=n * 3,
+        )
         for n in range(title_count)
     )
     huge = Title.objects.create(title="Huge", slug="huge", year=2010, rating=8, votes=100000)
@@ -57,14 +63,29 @@ def build(title_count: int):
         Person(name=f"Person {n}", name_folded=fold(f"Person {n}"), slug=f"person-{n}") for n in range(2000)
     )
     Credit.objects.bulk_create(
-        Credit(title=huge, person=p, department="cast" if n < 1000 else departments[n % len(departments)],
-               department_label="x", character=f"Role {n}", job="job", order=n)
+        Credit(
+            title=huge,
+            person=p,
+            department="cast" if n < 1000 else departments[n % len(departments)],
+            department_label="x",
+            character=f"Role {n}",
+            job="job",
+            order=n,
+        )
         for n, p in enumerate(people)
     )
     Review.objects.bulk_create(
-        Review(title=huge, summary=f"Review {n}", author=f"user{n}", text="Words. " * 60, helpful=n % 50,
-               helpful_total=50, date=date(2000, 1, 1) + timedelta(days=n),
-               fingerprint=hashlib.sha256(str(n).encode()).hexdigest(), position=n)
+        Review(
+            title=huge,
+            summary=f"Review {n}",
+            author=f"user{n}",
+            text="Words. " * 60,
+            helpful=n % 50,
+            helpful_total=50,
+            date=date(2000, 1, 1) + timedelta(days=n),
+            fingerprint=hashlib.sha256(str(n).encode()).hexdigest(),
+            position=n,
+        )
         for n in range(500)
     )
     busy = Person.objects.create(name="Busy Person", name_folded="busy person", slug="busy-person")
@@ -88,13 +109,37 @@ def busy_credits(busy, n: int, title):
     from catalogue.models import Credit
 
     if n < 1500:
-        return [Credit(title=title, person=busy, department="cast", department_label="Cast", character=f"Role {n}",
-                       credited_as="B. P. Zero" if n % 9 == 0 else "", notes=["uncredited"] if n % 5 == 0 else [],
-                       order=n % 40)]
-    department, job = [("director", ""), ("writer", "screenplay"), ("writer", "novel"), ("producer", "producer"),
-                       ("producer", "executive producer"), ("editor", "")][n % 6]
-    return [Credit(title=title, person=busy, department=department, department_label=department.capitalize(),
-                   job=job, notes=["as B. Zero"] if n % 11 == 0 else [], order=1)]
+        return [
+            Credit(
+                title=title,
+                person=busy,
+                department="cast",
+                department_label="Cast",
+                character=f"Role {n}",
+                credited_as="B. P. Zero" if n % 9 == 0 else "",
+                notes=["uncredited"] if n % 5 == 0 else [],
+                order=n % 40,
+            )
+        ]
+    department, job = [
+        ("director", ""),
+        ("writer", "screenplay"),
+        ("writer", "novel"),
+        ("producer", "producer"),
+        ("producer", "executive producer"),
+        ("editor", ""),
+    ][n % 6]
+    return [
+        Credit(
+            title=title,
+            person=busy,
+            department=department,
+            department_label=department.capitalize(),
+            job=job,
+            notes=["as B. Zero"] if n % 11 == 0 else [],
+            order=1,
+        )
+    ]
 
 
 def first_visit_times(client: Client, url: str, repeat: int) -> list[float]:
@@ -139,8 +184,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--titles", type=int, default=5000, help="size of the catalogue (at least 3,000)")
-    parser.add_argument("--profile", choices=["person", "title", "fullcredits"],
-                        help="print a cProfile of this page's first visits instead of the table")
+    parser.add_argument(
+        "--profile",
+        choices=["person", "title", "fullcredits"],
+        help="print a cProfile of this page's first visits instead of the table",
+    )
     args = parser.parse_args()
     with throwaway_test_database():
         run(args)
@@ -150,13 +198,18 @@ def run(args) -> None:
     huge, busy = build(max(args.titles, BUSY_CREDITS))
     client = Client()
     if args.profile:
-        url = {"person": f"/name/{busy.slug}/", "title": f"/title/{huge.slug}/",
-               "fullcredits": f"/title/{huge.slug}/fullcredits/"}[args.profile]
+        url = {
+            "person": f"/name/{busy.slug}/",
+            "title": f"/title/{huge.slug}/",
+            "fullcredits": f"/title/{huge.slug}/fullcredits/",
+        }[args.profile]
         client.get(url)
         profile(client, url, args.repeat)
         return
-    print(f"{args.titles:,} titles; {os.cpu_count()} cores; Python {sys.version.split()[0]}; "
-          f"first visits (page cache cleared), {args.repeat} renders each")
+    print(
+        f"{args.titles:,} titles; {os.cpu_count()} cores; Python {sys.version.split()[0]}; "
+        f"first visits (page cache cleared), {args.repeat} renders each"
+    )
     pages = [
         ("title page (2,000 credits, 500 reviews)", f"/title/{huge.slug}/"),
         ("full credits (2,000 rows)", f"/title/{huge.slug}/fullcredits/"),
@@ -181,8 +234,10 @@ def run(args) -> None:
         response = client.get(f"/title/{huge.slug}/", HTTP_IF_NONE_MATCH=etag)
         times.append((time.perf_counter() - start) * 1000)
     assert response.status_code == 304
-    print(f"{'title page, repeat visit (304)':50} {1:7d} {statistics.median(times):8.1f} {p95(times):8.1f} "
-          f"{max(times):8.1f} {0:6d}")
+    print(
+        f"{'title page, repeat visit (304)':50} {1:7d} {statistics.median(times):8.1f} {p95(times):8.1f} "
+        f"{max(times):8.1f} {0:6d}"
+    )
 
 
 if __name__ == "__main__":

@@ -29,7 +29,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.run import collect_static  # noqa: E402
-from bench.common import backends, fresh_database, machine, migrate, percentile, run_child, setup_django, site_environment  # noqa: E402
+from bench.common import (
+    backends,
+    fresh_database,
+    machine,
+    migrate,
+    percentile,
+    run_child,
+    setup_django,
+    site_environment,
+)  # noqa: E402
 
 COMMON = ("film", "memory river", "the", "silence night", "camera light shadow")
 RARE_COUNT = 5
@@ -57,11 +66,17 @@ def load(*, seed: int, titles: int, batch: int = 2000) -> dict:
         for number in range(start, min(titles, start + batch)):
             record, _recommended = generate_record(seed=seed, number=number, titles=titles)
             title_id = number + 1
-            rows["title"].append({
-                "id": title_id, "title": record.title, "title_folded": fold(record.title), "year": record.year,
-                "kind": record.kind or "movie", "slug": f"{base_slug(record.title, fallback='title')}-{number}",
-                "plot": record.plot or "",
-            })
+            rows["title"].append(
+                {
+                    "id": title_id,
+                    "title": record.title,
+                    "title_folded": fold(record.title),
+                    "year": record.year,
+                    "kind": record.kind or "movie",
+                    "slug": f"{base_slug(record.title, fallback='title')}-{number}",
+                    "plot": record.plot or "",
+                }
+            )
             for position, text in enumerate(record.taglines):
                 ids["tagline"] += 1
                 rows["tagline"].append({"id": ids["tagline"], "title_id": title_id, "text": text, "position": position})
@@ -70,25 +85,54 @@ def load(*, seed: int, titles: int, batch: int = 2000) -> dict:
                 rows["trivia"].append({"id": ids["trivia"], "title_id": title_id, "text": text, "position": position})
             for position, goof in enumerate(record.goofs):
                 ids["goof"] += 1
-                rows["goof"].append({"id": ids["goof"], "title_id": title_id, "category": goof.category or "",
-                                     "text": goof.text, "position": position})
+                rows["goof"].append(
+                    {
+                        "id": ids["goof"],
+                        "title_id": title_id,
+                        "category": goof.category or "",
+                        "text": goof.text,
+                        "position": position,
+                    }
+                )
             for position, lines in enumerate(record.quotes):
                 ids["quote"] += 1
                 rows["quote"].append({"id": ids["quote"], "title_id": title_id, "position": position})
                 for line_position, line in enumerate(lines):
                     ids["line"] += 1
-                    rows["line"].append({"id": ids["line"], "quote_id": ids["quote"], "character": line.character or "",
-                                         "text": line.text, "position": line_position})
+                    rows["line"].append(
+                        {
+                            "id": ids["line"],
+                            "quote_id": ids["quote"],
+                            "character": line.character or "",
+                            "text": line.text,
+                            "position": line_position,
+                        }
+                    )
                     for word in fold(line.character or "").split():
                         characters[word] = characters.get(word, 0) + 1
             for position, review in enumerate(record.reviews):
                 ids["review"] += 1
-                rows["review"].append({"id": ids["review"], "title_id": title_id, "summary": review.title or "",
-                                       "author": review.author or "", "text": review.text,
-                                       "fingerprint": str(ids["review"]), "position": position})
+                rows["review"].append(
+                    {
+                        "id": ids["review"],
+                        "title_id": title_id,
+                        "summary": review.title or "",
+                        "author": review.author or "",
+                        "text": review.text,
+                        "fingerprint": str(ids["review"]),
+                        "position": position,
+                    }
+                )
         with transaction.atomic():
-            for name, model in (("title", Title), ("tagline", Tagline), ("trivia", Trivia), ("goof", Goof),
-                                ("quote", Quote), ("line", QuoteLine), ("review", Review)):
+            for name, model in (
+                ("title", Title),
+                ("tagline", Tagline),
+                ("trivia", Trivia),
+                ("goof", Goof),
+                ("quote", Quote),
+                ("line", QuoteLine),
+                ("review", Review),
+            ):
                 if rows[name]:
                     _insert(model, rows[name], now)
         for name in counts:
@@ -100,10 +144,15 @@ def load(*, seed: int, titles: int, batch: int = 2000) -> dict:
     # Rare: the rarest character-name words in more than one quote line (at 100,000 titles
     # none is in 20 or fewer), a spread of them.
     rare = sorted((w for w, n in characters.items() if n >= 2 and len(w) > 3), key=lambda w: (characters[w], w))
-    rare = rare[:RARE_COUNT * 10]
+    rare = rare[: RARE_COUNT * 10]
     step = max(1, len(rare) // RARE_COUNT)
-    return {"titles": titles, **counts, "rare": rare[::step][:RARE_COUNT],
-            "seconds": round(inserted - started, 1), "index_seconds": round(indexed - inserted, 1)}
+    return {
+        "titles": titles,
+        **counts,
+        "rare": rare[::step][:RARE_COUNT],
+        "seconds": round(inserted - started, 1),
+        "index_seconds": round(indexed - inserted, 1),
+    }
 
 
 def measure(database_url: str, *, titles: int, seed: int, repeat: int) -> dict:
@@ -121,6 +170,7 @@ def measure(database_url: str, *, titles: int, seed: int, repeat: int) -> dict:
     rows = []
     for kind, queries in (("common", COMMON), ("rare", built["rare"])):
         for query in queries:
+
             def run(query=query):
                 results = text_search(query)
                 results.count()
@@ -137,12 +187,18 @@ def measure(database_url: str, *, titles: int, seed: int, repeat: int) -> dict:
                 response = client.get("/search/text/", {"q": query})
                 page_timings.append((time.perf_counter() - started) * 1000)
                 assert response.status_code == 200
-            rows.append({
-                # Bounded (TextResults.candidates): "more than" the bound past it.
-                "kind": kind, "query": query, "matches": text_search(query).total(),
-                "p50": percentile(timings, 0.5), "p95": percentile(timings, 0.95),
-                "page_p50": percentile(page_timings, 0.5), "page_p95": percentile(page_timings, 0.95),
-            })
+            rows.append(
+                {
+                    # Bounded (TextResults.candidates): "more than" the bound past it.
+                    "kind": kind,
+                    "query": query,
+                    "matches": text_search(query).total(),
+                    "p50": percentile(timings, 0.5),
+                    "p95": percentile(timings, 0.95),
+                    "page_p50": percentile(page_timings, 0.5),
+                    "page_p95": percentile(page_timings, 0.95),
+                }
+            )
     return {"vendor": connection.vendor, "built": built, "rows": rows}
 
 
@@ -151,7 +207,9 @@ def main() -> None:
     parser.add_argument("--titles", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per query")
-    parser.add_argument("--backend", default="auto", help="sqlite, postgresql, or auto (PostgreSQL too if DATABASE_URL)")
+    parser.add_argument(
+        "--backend", default="auto", help="sqlite, postgresql, or auto (PostgreSQL too if DATABASE_URL)"
+    )
     parser.add_argument("--child", metavar="DATABASE_URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -169,12 +227,16 @@ def main() -> None:
                 figures = run_child(Path(__file__), [*child_args, "--child", url], env=env)
             built = figures["built"]
             sections = ", ".join(f"{built[k]:,} {k}" for k in ("tagline", "trivia", "goof", "quote", "review"))
-            print(f"\n{figures['vendor']}: {built['titles']:,} titles ({sections}; load {built['seconds']} s, index "
-                  f"{built['index_seconds']} s); ms")
+            print(
+                f"\n{figures['vendor']}: {built['titles']:,} titles ({sections}; load {built['seconds']} s, index "
+                f"{built['index_seconds']} s); ms"
+            )
             print(f"{'words':8} {'query':22} {'matches':>9} {'search p50':>11} {'p95':>8} {'page p50':>9} {'p95':>8}")
             for row in figures["rows"]:
-                print(f"{row['kind']:8} {row['query']:22} {('>' if row['matches'][1] else '') + format(row['matches'][0], ','):>9} {row['p50']:>11.1f} {row['p95']:>8.1f} "
-                      f"{row['page_p50']:>9.1f} {row['page_p95']:>8.1f}")
+                print(
+                    f"{row['kind']:8} {row['query']:22} {('>' if row['matches'][1] else '') + format(row['matches'][0], ','):>9} {row['p50']:>11.1f} {row['p95']:>8.1f} "
+                    f"{row['page_p50']:>9.1f} {row['page_p95']:>8.1f}"
+                )
 
 
 if __name__ == "__main__":

@@ -68,9 +68,7 @@ def rating_history_chart(captures) -> RatingChart | None:
             y = round(PAD_Y + span_y * (1 - float(capture.rating) / rating_max), 1)
             ratings.append(ChartPoint(x, y, f"{day}: rated {capture.rating}"))
     first, last = captures[0], captures[-1]
-    summary = (
-        f"{len(captures)} captures from {_when(first)} to {_when(last)}"
-    )
+    summary = f"{len(captures)} captures from {_when(first)} to {_when(last)}"
     if first.votes is not None and last.votes is not None:
         summary += f": votes {first.votes:,} → {last.votes:,}"
     if first.rating is not None and last.rating is not None:

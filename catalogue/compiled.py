@@ -70,7 +70,8 @@ class CompiledQuery:
         compiler = self.queryset.query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
         slots = tuple(
-            index for index, param in enumerate(params)
+            index
+            for index, param in enumerate(params)
             if type(param) is type(self._stand_in) and param == self._stand_in
         )
         if not slots:

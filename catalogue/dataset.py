@@ -47,39 +47,81 @@ MANIFEST = "manifest.json"
 NULL = "\\N"
 
 TITLE_TYPES = {
-    TitleKind.MOVIE: "movie", TitleKind.TV_MOVIE: "tvMovie", TitleKind.TV_SERIES: "tvSeries",
-    TitleKind.TV_MINI_SERIES: "tvMiniSeries", TitleKind.TV_EPISODE: "tvEpisode", TitleKind.VIDEO: "video",
-    TitleKind.VIDEO_GAME: "videoGame", TitleKind.SHORT: "short", TitleKind.TV_SPECIAL: "tvSpecial",
+    TitleKind.MOVIE: "movie",
+    TitleKind.TV_MOVIE: "tvMovie",
+    TitleKind.TV_SERIES: "tvSeries",
+    TitleKind.TV_MINI_SERIES: "tvMiniSeries",
+    TitleKind.TV_EPISODE: "tvEpisode",
+    TitleKind.VIDEO: "video",
+    TitleKind.VIDEO_GAME: "videoGame",
+    TitleKind.SHORT: "short",
+    TitleKind.TV_SPECIAL: "tvSpecial",
 }
 # title.principals' categories: the departments IMDb's file lists, under its names.
 PRINCIPAL_CATEGORIES = {
-    "cast": "actor", "director": "director", "creator": "writer", "writer": "writer", "producer": "producer",
-    "composer": "composer", "cinematographer": "cinematographer", "editor": "editor",
-    "production_designer": "production_designer", "casting_director": "casting_director",
+    "cast": "actor",
+    "director": "director",
+    "creator": "writer",
+    "writer": "writer",
+    "producer": "producer",
+    "composer": "composer",
+    "cinematographer": "cinematographer",
+    "editor": "editor",
+    "production_designer": "production_designer",
+    "casting_director": "casting_director",
 }
 # name.basics' primaryProfession: a department under IMDb's profession name.
 PROFESSIONS = {
-    **PRINCIPAL_CATEGORIES, "art_director": "art_director", "set_decorator": "set_decorator",
-    "costume_designer": "costume_designer", "makeup": "make_up_department",
-    "production_manager": "production_manager", "assistant_director": "assistant_director",
-    "art_department": "art_department", "sound": "sound_department", "special_effects": "special_effects",
-    "visual_effects": "visual_effects", "stunts": "stunts", "camera": "camera_department",
-    "animation": "animation_department", "casting": "casting_department", "costume": "costume_department",
-    "editorial": "editorial_department", "music": "music_department",
-    "transportation": "transportation_department", "miscellaneous": "miscellaneous", "thanks": "miscellaneous",
+    **PRINCIPAL_CATEGORIES,
+    "art_director": "art_director",
+    "set_decorator": "set_decorator",
+    "costume_designer": "costume_designer",
+    "makeup": "make_up_department",
+    "production_manager": "production_manager",
+    "assistant_director": "assistant_director",
+    "art_department": "art_department",
+    "sound": "sound_department",
+    "special_effects": "special_effects",
+    "visual_effects": "visual_effects",
+    "stunts": "stunts",
+    "camera": "camera_department",
+    "animation": "animation_department",
+    "casting": "casting_department",
+    "costume": "costume_department",
+    "editorial": "editorial_department",
+    "music": "music_department",
+    "transportation": "transportation_department",
+    "miscellaneous": "miscellaneous",
+    "thanks": "miscellaneous",
 }
 
 FILES = {
-    "title.basics.tsv.gz": ("tconst", "titleType", "primaryTitle", "originalTitle", "isAdult", "startYear",
-                            "endYear", "runtimeMinutes", "genres"),
-    "title.akas.tsv.gz": ("titleId", "ordering", "title", "region", "language", "types", "attributes",
-                          "isOriginalTitle"),
+    "title.basics.tsv.gz": (
+        "tconst",
+        "titleType",
+        "primaryTitle",
+        "originalTitle",
+        "isAdult",
+        "startYear",
+        "endYear",
+        "runtimeMinutes",
+        "genres",
+    ),
+    "title.akas.tsv.gz": (
+        "titleId",
+        "ordering",
+        "title",
+        "region",
+        "language",
+        "types",
+        "attributes",
+        "isOriginalTitle",
+    ),
     "title.principals.tsv.gz": ("tconst", "ordering", "nconst", "category", "job", "characters"),
     "title.crew.tsv.gz": ("tconst", "directors", "writers"),
     "title.ratings.tsv.gz": ("tconst", "averageRating", "numVotes"),
     "title.episode.tsv.gz": ("tconst", "parentTconst", "seasonNumber", "episodeNumber"),
-    "name.basics.tsv.gz": ("nconst", "primaryName", "birthYear", "deathYear", "primaryProfession",
-                           "knownForTitles"),
+    "name.basics.tsv.gz": ("nconst", "primaryName", "birthYear", "deathYear", "primaryProfession", "knownForTitles"),
 }
 RECORDS = "records.jsonl.gz"
 
@@ -138,9 +180,12 @@ def _dataset_export(*, out: Path, progress=None) -> Dataset:
     try:
         dataset = Dataset(folder=out, created_at=datetime.now(timezone.utc))
         writers = {
-            "title.basics.tsv.gz": _title_basics, "title.akas.tsv.gz": _title_akas,
-            "title.principals.tsv.gz": _title_principals, "title.crew.tsv.gz": _title_crew,
-            "title.ratings.tsv.gz": _title_ratings, "title.episode.tsv.gz": _title_episode,
+            "title.basics.tsv.gz": _title_basics,
+            "title.akas.tsv.gz": _title_akas,
+            "title.principals.tsv.gz": _title_principals,
+            "title.crew.tsv.gz": _title_crew,
+            "title.ratings.tsv.gz": _title_ratings,
+            "title.episode.tsv.gz": _title_episode,
             "name.basics.tsv.gz": _name_basics,
         }
         for name, rows in writers.items():
@@ -249,21 +294,36 @@ def _title_basics() -> Iterator[tuple]:
     fields = ("pk", "imdb_id", "slug", "kind", "title", "original_title", "year", "end_year")
     for rows in _chunks(Title.objects.all(), fields):
         pks = [row[0] for row in rows]
-        genres = _grouped(TitleGenre.objects.filter(title_id__in=pks).order_by("title_id", "position")
-                          .values_list("title_id", "genre__name"))
-        runtimes = _grouped(Runtime.objects.filter(title_id__in=pks).order_by("title_id", "position")
-                            .values_list("title_id", "minutes"))
+        genres = _grouped(
+            TitleGenre.objects.filter(title_id__in=pks)
+            .order_by("title_id", "position")
+            .values_list("title_id", "genre__name")
+        )
+        runtimes = _grouped(
+            Runtime.objects.filter(title_id__in=pks).order_by("title_id", "position").values_list("title_id", "minutes")
+        )
         for pk, imdb_id, slug, kind, title, original, year, end_year in rows:
             names = genres.get(pk, [])
-            yield (_tconst(imdb_id, slug), TITLE_TYPES.get(kind, kind), title, original or title,
-                   1 if "Adult" in names else 0, year, end_year, (runtimes.get(pk) or [None])[0],
-                   ",".join(names))
+            yield (
+                _tconst(imdb_id, slug),
+                TITLE_TYPES.get(kind, kind),
+                title,
+                original or title,
+                1 if "Adult" in names else 0,
+                year,
+                end_year,
+                (runtimes.get(pk) or [None])[0],
+                ",".join(names),
+            )
 
 
 def _title_akas() -> Iterator[tuple]:
     for rows in _chunks(Title.objects.all(), ("pk", "imdb_id", "slug", "original_title")):
-        akas = _grouped(AlternateTitle.objects.filter(title_id__in=[row[0] for row in rows])
-                        .order_by("title_id", "position").values_list("title_id", "aka", "country", "notes"))
+        akas = _grouped(
+            AlternateTitle.objects.filter(title_id__in=[row[0] for row in rows])
+            .order_by("title_id", "position")
+            .values_list("title_id", "aka", "country", "notes")
+        )
         for pk, imdb_id, slug, original in rows:
             tconst, ordering = _tconst(imdb_id, slug), 0
             if original:
@@ -298,8 +358,14 @@ def _title_principals() -> Iterator[tuple]:
                 characters = json.dumps([character], ensure_ascii=False) if character else None
                 if department == "creator":
                     job = job or "creator"
-                yield (_tconst(imdb_id, slug), ordering, person_id or person_slug, PRINCIPAL_CATEGORIES[department],
-                       job if department != "cast" else None, characters)
+                yield (
+                    _tconst(imdb_id, slug),
+                    ordering,
+                    person_id or person_slug,
+                    PRINCIPAL_CATEGORIES[department],
+                    job if department != "cast" else None,
+                    characters,
+                )
 
 
 def _title_crew() -> Iterator[tuple]:
@@ -338,13 +404,20 @@ def _name_basics() -> Iterator[tuple]:
     for rows in _chunks(Person.objects.all(), ("pk", "imdb_id", "slug", "name")):
         pks = [row[0] for row in rows]
         departments = defaultdict(Counter)
-        for person_id, department, n in (Credit.objects.filter(person_id__in=pks).values("person_id", "department")
-                                         .annotate(n=Count("pk")).values_list("person_id", "department", "n")):
+        for person_id, department, n in (
+            Credit.objects.filter(person_id__in=pks)
+            .values("person_id", "department")
+            .annotate(n=Count("pk"))
+            .values_list("person_id", "department", "n")
+        ):
             departments[person_id][PROFESSIONS.get(department, "miscellaneous")] += n
         known = defaultdict(list)
-        titles = (Credit.objects.filter(person_id__in=pks)
-                  .order_by("person_id", F("title__votes").desc(nulls_last=True), "title_id")
-                  .values_list("person_id", "title__imdb_id", "title__slug").distinct())
+        titles = (
+            Credit.objects.filter(person_id__in=pks)
+            .order_by("person_id", F("title__votes").desc(nulls_last=True), "title_id")
+            .values_list("person_id", "title__imdb_id", "title__slug")
+            .distinct()
+        )
         # Streamed: the busiest 2,000 people hold a share of all credits (568,000 rows at
         # 100,000 titles), and only four titles of each are kept.
         for person_id, imdb_id, slug in titles.iterator(chunk_size=CHUNK):
@@ -356,4 +429,3 @@ def _name_basics() -> Iterator[tuple]:
                 continue  # left with no credits (merged away): no page, no row
             professions = [p for p, _ in departments[pk].most_common(3)]
             yield imdb_id or slug, name, None, None, ",".join(professions), ",".join(known[pk])
-

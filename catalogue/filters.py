@@ -53,7 +53,7 @@ class PersonIdsFilter(django_filters.Filter):
 
 
 class CertificateField(forms.CharField):
-    """"Country:Rating" as printed ("UK:X", "West Germany:16", "Portugal:(Banned)")."""
+    """ "Country:Rating" as printed ("UK:X", "West Germany:16", "Portugal:(Banned)")."""
 
     def clean(self, value):
         value = super().clean(value)
@@ -131,7 +131,10 @@ class TitleFilter(django_filters.FilterSet):
     # "Worked together": titles crediting every one of these people (the search page names them).
     person_id = PersonIdsFilter(label="Person", method="filter_credits")
     department = django_filters.ChoiceFilter(
-        label="Department", choices=Department.choices, method="filter_credits", empty_label="Any department",
+        label="Department",
+        choices=Department.choices,
+        method="filter_credits",
+        empty_label="Any department",
         widget=widgets.Select,
     )
     job = django_filters.CharFilter(label="Job", method="filter_credits", widget=widgets.TextInput)
@@ -145,7 +148,11 @@ class TitleFilter(django_filters.FilterSet):
         label="Certificate rating", method="filter_certificate_parts", widget=widgets.TextInput
     )
     kind = django_filters.ChoiceFilter(
-        label="Kind", field_name="kind", lookup_expr="exact", choices=TitleKind.choices, empty_label="Any kind",
+        label="Kind",
+        field_name="kind",
+        lookup_expr="exact",
+        choices=TitleKind.choices,
+        empty_label="Any kind",
         widget=widgets.Select,
     )
     genre = vocabulary_filter("Genre", "genres", Genre)
@@ -304,10 +311,14 @@ class TitleFilter(django_filters.FilterSet):
             remaining = self.data.copy()
             remaining.setlist("person_id", [str(other) for other in ids if other != person_id])
             remaining.pop("page", None)
-            chips.append({
-                "name": "person_id", "label": field.label, "value": names.get(person_id, f"#{person_id}"),
-                "remove_url": "?" + remaining.urlencode(),
-            })
+            chips.append(
+                {
+                    "name": "person_id",
+                    "label": field.label,
+                    "value": names.get(person_id, f"#{person_id}"),
+                    "remove_url": "?" + remaining.urlencode(),
+                }
+            )
         return chips
 
     def without_text(self):

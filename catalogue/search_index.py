@@ -321,8 +321,10 @@ class TitleOtherNames(Expression):
 
 
 # "Did you mean" on SQLite: the vocabulary (rows per trigram) of the FTS tables it reads.
-SQLITE_VOCABULARIES = (("catalogue_title_fts_vocab", "catalogue_title_fts"),
-                       ("catalogue_person_fts_vocab", "catalogue_person_fts"))
+SQLITE_VOCABULARIES = (
+    ("catalogue_title_fts_vocab", "catalogue_title_fts"),
+    ("catalogue_person_fts_vocab", "catalogue_person_fts"),
+)
 # Its candidates share one of the query's rarest trigrams, taken while their rows add up to at most this
 # (the rarest one whatever its count).
 SIMILAR_ROWS_BUDGET = 5000
@@ -345,7 +347,7 @@ def drop_sqlite_vocabularies(schema_editor) -> None:
 def _trigrams(folded_query: str) -> list[str]:
     grams = []
     for word in folded_query.split():
-        grams.extend(word[index:index + 3] for index in range(len(word) - 2))
+        grams.extend(word[index : index + 3] for index in range(len(word) - 2))
     return list(dict.fromkeys(gram for gram in grams if len(gram) == 3))
 
 

@@ -180,7 +180,9 @@ LIST_SECTIONS: tuple[ListSection, ...] = (
         model=Runtime,
         fields=("minutes", "country", "note"),
         to_row=lambda r: {"minutes": r.minutes, "country": r.country or "", "note": r.note or ""},
-        to_record=lambda row: rec.Runtime(minutes=row.minutes, country=none_if_empty(row.country), note=none_if_empty(row.note)),
+        to_record=lambda row: rec.Runtime(
+            minutes=row.minutes, country=none_if_empty(row.country), note=none_if_empty(row.note)
+        ),
         page_item=lambda minutes, country, note: RuntimeItem(int(minutes), country, note),
     ),
     ListSection(
@@ -212,7 +214,10 @@ LIST_SECTIONS: tuple[ListSection, ...] = (
         fields=("date", "text", "country", "note"),
         to_row=lambda r: {"date": r.date or "", "text": r.text or "", "country": r.country or "", "note": r.note or ""},
         to_record=lambda row: rec.ReleaseDate(
-            date=none_if_empty(row.date), text=none_if_empty(row.text), country=none_if_empty(row.country), note=none_if_empty(row.note)
+            date=none_if_empty(row.date),
+            text=none_if_empty(row.text),
+            country=none_if_empty(row.country),
+            note=none_if_empty(row.note),
         ),
         page_item=ReleaseItem,
         record_field="release_date",
@@ -266,9 +271,7 @@ VOCABULARY_SECTIONS: tuple[VocabularySection, ...] = (
 )
 
 # Lists kept as a JSON column of the title: shown as they are, never queried or edited row by row.
-TITLE_JSON_LISTS: tuple[str, ...] = (
-    "seasons",
-)
+TITLE_JSON_LISTS: tuple[str, ...] = ("seasons",)
 
 
 def list_rows_union(

@@ -81,8 +81,11 @@ class BrowseSection:
             paths.append(reverse("catalogue:chart_top_decade", kwargs={"decade": str(decade)}))
         for name, model in (("genre", Genre), ("country", Country), ("language", Language)):
             paths.append(reverse(f"catalogue:{name}_index"))
-            for slug in model.objects.filter(Exists(model.titles.through.objects.filter(**{name: OuterRef("pk")})))\
-                    .order_by("name").values_list("slug", flat=True):
+            for slug in (
+                model.objects.filter(Exists(model.titles.through.objects.filter(**{name: OuterRef("pk")})))
+                .order_by("name")
+                .values_list("slug", flat=True)
+            ):
                 paths.append(reverse(f"catalogue:{name}", kwargs={"slug": slug}))
                 if name == "genre":
                     paths.append(reverse("catalogue:chart_top_genre", kwargs={"slug": slug}))

@@ -12,10 +12,25 @@ from django.utils.text import slugify
 # Latin letters that NFKD does not decompose into a base letter and a mark, folded as a
 # reader types them ("zulawski" finds Żuławski, "soren" finds Søren). Applied after
 # casefold, so only the lower-case forms are needed (casefold already makes ß "ss").
-FOLDED_LETTERS = str.maketrans({
-    "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
-    "ħ": "h", "ŧ": "t", "ŀ": "l", "ĸ": "k", "ŋ": "n", "ƒ": "f", "ſ": "s",
-})
+FOLDED_LETTERS = str.maketrans(
+    {
+        "ø": "o",
+        "ł": "l",
+        "æ": "ae",
+        "œ": "oe",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+        "ħ": "h",
+        "ŧ": "t",
+        "ŀ": "l",
+        "ĸ": "k",
+        "ŋ": "n",
+        "ƒ": "f",
+        "ſ": "s",
+    }
+)
 
 
 def fold(text: str | None) -> str:

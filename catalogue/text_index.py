@@ -64,7 +64,7 @@ def _sqlite_fold(expression: str) -> str:
     # SQLite's parser overflows at about 30 nested calls: fold in steps, each a subquery.
     for start in range(0, len(pairs), 10):
         inner = expression if start == 0 else "folded"
-        for letter, replacement in pairs[start:start + 10]:
+        for letter, replacement in pairs[start : start + 10]:
             inner = f"replace({inner}, '{letter}', '{replacement}')"
         expression = inner if start == 0 else f"(SELECT {inner} FROM (SELECT {expression} AS folded))"
     return expression
@@ -106,10 +106,16 @@ def _sqlite_triggers() -> dict[str, str]:
     triggers[f"{name}_delete"] = (
         f"AFTER DELETE ON catalogue_quote BEGIN DELETE FROM {SQLITE_TABLE} WHERE rowid = old.id * 8 + {QUOTE}; END"
     )
-    triggers[f"{name}_update"] = f"AFTER UPDATE OF title_id ON catalogue_quote BEGIN {_sqlite_quote_refresh('new.id')} END"
+    triggers[f"{name}_update"] = (
+        f"AFTER UPDATE OF title_id ON catalogue_quote BEGIN {_sqlite_quote_refresh('new.id')} END"
+    )
     name = f"{SQLITE_TABLE}_catalogue_quoteline"
-    triggers[f"{name}_insert"] = f"AFTER INSERT ON catalogue_quoteline BEGIN {_sqlite_quote_refresh('new.quote_id')} END"
-    triggers[f"{name}_delete"] = f"AFTER DELETE ON catalogue_quoteline BEGIN {_sqlite_quote_refresh('old.quote_id')} END"
+    triggers[f"{name}_insert"] = (
+        f"AFTER INSERT ON catalogue_quoteline BEGIN {_sqlite_quote_refresh('new.quote_id')} END"
+    )
+    triggers[f"{name}_delete"] = (
+        f"AFTER DELETE ON catalogue_quoteline BEGIN {_sqlite_quote_refresh('old.quote_id')} END"
+    )
     triggers[f"{name}_update"] = (
         "AFTER UPDATE OF character, text, quote_id ON catalogue_quoteline BEGIN "
         f"{_sqlite_quote_refresh('old.quote_id')} {_sqlite_quote_refresh('new.quote_id')} END"

@@ -21,19 +21,22 @@ from django.utils.safestring import SafeString, mark_safe
 
 def _attrs(attrs: dict) -> SafeString:
     """attrs.html: in the dict's order; False leaves an attribute out, True writes its bare name."""
-    return mark_safe("".join(  # noqa: S308 (each part is format_html's)
-        format_html(" {}", name) if value is True else format_html(' {}="{}"', name, str(value))
-        for name, value in attrs.items()
-        if value is not False
-    ))
+    return mark_safe(
+        "".join(  # noqa: S308 (each part is format_html's)
+            format_html(" {}", name) if value is True else format_html(' {}="{}"', name, str(value))
+            for name, value in attrs.items()
+            if value is not False
+        )
+    )
 
 
 class _PythonInput:
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
         value_attr = "" if widget["value"] is None else format_html(' value="{}"', str(widget["value"]))
-        return format_html('<input type="{}" name="{}"{}{}>', widget["type"], widget["name"], value_attr,
-                           _attrs(widget["attrs"]))
+        return format_html(
+            '<input type="{}" name="{}"{}{}>', widget["type"], widget["name"], value_attr, _attrs(widget["attrs"])
+        )
 
 
 class TextInput(_PythonInput, forms.TextInput):
@@ -61,8 +64,14 @@ class Select(forms.Select):
                 parts.append(format_html('\n  <optgroup label="{}">', group_name))
             for option in group_choices:
                 # select_option.html ends with a newline, which Django's output keeps.
-                parts.append(format_html('\n  <option value="{}"{}>{}</option>\n', str(option["value"]),
-                                         _attrs(option["attrs"]), option["label"]))
+                parts.append(
+                    format_html(
+                        '\n  <option value="{}"{}>{}</option>\n',
+                        str(option["value"]),
+                        _attrs(option["attrs"]),
+                        option["label"],
+                    )
+                )
             if group_name:
                 parts.append(mark_safe("\n  </optgroup>"))
         parts.append(mark_safe("\n</select>"))

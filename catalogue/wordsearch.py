@@ -102,7 +102,7 @@ def _tier_in_name(query: list[str], last_partial: bool, name: list[str]) -> int 
         partial = last_partial and index == size - 1
         if not any(_word_matches(word, name_word, partial=partial) for name_word in name):
             return None
-    if name[:size - 1] == query[:-1] and len(name) >= size:
+    if name[: size - 1] == query[:-1] and len(name) >= size:
         last, typed = name[size - 1], query[-1]
         if last == typed:
             return EXACT if len(name) == size else PREFIX

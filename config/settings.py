@@ -35,8 +35,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set SECRET_KEY in the environment "
-            "(or DEBUG=1 for local development only)."
+            "SECRET_KEY is not set. Set SECRET_KEY in the environment (or DEBUG=1 for local development only)."
         )
     SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
 

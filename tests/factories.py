@@ -65,6 +65,7 @@ def touches_title(factory):
 
     return wrapper
 
+
 _counter = itertools.count(1)
 
 

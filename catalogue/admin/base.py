@@ -216,9 +216,7 @@ class KnownLabelFormSet(BaseInlineFormSet):
     def _posted_related(self, name: str, field: forms.ModelChoiceField) -> dict[str, models.Model]:
         cache = self.__dict__.setdefault("_posted_related_cache", {})
         if name not in cache:
-            keys = {
-                self.data.get(f"{self.add_prefix(i)}-{name}") for i in range(self.total_form_count())
-            } - {None, ""}
+            keys = {self.data.get(f"{self.add_prefix(i)}-{name}") for i in range(self.total_form_count())} - {None, ""}
             to_field = field.to_field_name or "pk"
             try:
                 rows = field.queryset.filter(**{f"{to_field}__in": keys})

@@ -132,7 +132,11 @@ class PagedCreditFormSet(KnownLabelFormSet):
             self._page_rows = rows[start : start + CREDITS_PER_PAGE]
             len(self._page_rows)  # one query, then indexed from its cache
             self.pager = CreditPager(
-                number, pages, total, start + 1 if total else 0, min(start + CREDITS_PER_PAGE, total),
+                number,
+                pages,
+                total,
+                start + 1 if total else 0,
+                min(start + CREDITS_PER_PAGE, total),
                 self._page_url(number - 1) if number > 1 else None,
                 self._page_url(number + 1) if number < pages else None,
                 self._changelist_url(),

@@ -47,11 +47,18 @@ def different_imdb_ids(people: list[Person]) -> list[IdHolder]:
     if len({person.imdb_id for person in holders}) < 2:
         return []
     # One credit per person and title (a director who also wrote it is one title).
-    first_on_title = Credit.objects.filter(person_id=OuterRef("person_id"), title_id=OuterRef("title_id")).order_by("pk")
+    first_on_title = Credit.objects.filter(person_id=OuterRef("person_id"), title_id=OuterRef("title_id")).order_by(
+        "pk"
+    )
     ranked = (
         Credit.objects.filter(person__in=holders, pk=Subquery(first_on_title.values("pk")[:1]))
-        .annotate(rank=Window(RowNumber(), partition_by=F("person_id"),
-                              order_by=(F("title__votes").desc(nulls_last=True), F("title_id").asc())))
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("person_id"),
+                order_by=(F("title__votes").desc(nulls_last=True), F("title_id").asc()),
+            )
+        )
         .filter(rank__lte=ID_WARNING_TITLES)
         .select_related("title")
         .only("person_id", "title__slug", "title__title", "title__year", "title__kind")
@@ -60,10 +67,7 @@ def different_imdb_ids(people: list[Person]) -> list[IdHolder]:
     titles: dict[int, list[Title]] = {}
     for credit in ranked:
         titles.setdefault(credit.person_id, []).append(credit.title)
-    return [
-        IdHolder(person, person.credit_count, person.title_count, titles.get(person.pk, []))
-        for person in holders
-    ]
+    return [IdHolder(person, person.credit_count, person.title_count, titles.get(person.pk, [])) for person in holders]
 
 
 class PersonRedirectInline(admin.TabularInline):
@@ -108,15 +112,14 @@ class PersonAdmin(HandEditedModelAdmin):
 
     def has_merge_permission(self, request) -> bool:
         # A merge changes people and moves credits; nothing is lost (old slugs redirect).
-        return request.user.has_perm("catalogue.change_person") and request.user.has_perm(
-            "catalogue.change_credit"
-        )
+        return request.user.has_perm("catalogue.change_person") and request.user.has_perm("catalogue.change_credit")
 
     @admin.action(description="Merge selected people into one", permissions=("merge",))
     def merge_people(self, request, queryset):
         people = list(
-            queryset.annotate(credit_count=Count("credits"), title_count=Count("credits__title", distinct=True))
-            .order_by("name", "pk")[: MERGE_LIMIT + 1]
+            queryset.annotate(
+                credit_count=Count("credits"), title_count=Count("credits__title", distinct=True)
+            ).order_by("name", "pk")[: MERGE_LIMIT + 1]
         )
         if len(people) < 2:
             self.message_user(request, "Select two or more people to merge.", messages.WARNING)

@@ -106,8 +106,11 @@ class SourcePageAdmin(admin.ModelAdmin):
         if obj.pk is None:
             return "—"
         url = reverse("admin:catalogue_sourcepage_page", args=[obj.pk])
-        return format_html('<a href="{}" target="_blank" rel="noopener noreferrer">view the saved page (sandboxed: '
-                           'no scripts, nothing loaded)</a>', url)
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener noreferrer">view the saved page (sandboxed: '
+            "no scripts, nothing loaded)</a>",
+            url,
+        )
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)

@@ -13,8 +13,17 @@ from catalogue.models import ImportUpload, UploadStatus
 class ImportUploadAdmin(admin.ModelAdmin):
     list_display = ("original_name", "status", "pages", "progress", "uploaded_by", "created_at")
     list_filter = ("status",)
-    readonly_fields = ("original_name", "status", "progress", "pages", "uploaded_by", "created_at",
-                       "started_at", "finished_at", "report_lines")
+    readonly_fields = (
+        "original_name",
+        "status",
+        "progress",
+        "pages",
+        "uploaded_by",
+        "created_at",
+        "started_at",
+        "finished_at",
+        "report_lines",
+    )
 
     def get_fields(self, request, obj=None):
         if obj is None:
@@ -41,4 +50,6 @@ class ImportUploadAdmin(admin.ModelAdmin):
     def report_lines(self, obj) -> str:
         if not obj.report:
             return "—"
-        return format_html('<ul class="upload-report">{}</ul>', format_html_join("", "<li>{}</li>", ((line,) for line in obj.report)))
+        return format_html(
+            '<ul class="upload-report">{}</ul>', format_html_join("", "<li>{}</li>", ((line,) for line in obj.report))
+        )

@@ -44,8 +44,15 @@ SEE_MORE = f"See more{NBSP}»"
 DEPARTMENT_INDEX = {key: index for index, (key, _label) in enumerate(DEPARTMENTS)}
 # Departments whose rows print no job: "Name " or "Name (notes)".
 JOBLESS = {
-    "director", "composer", "cinematographer", "editor", "casting_director", "production_designer",
-    "art_director", "set_decorator", "costume_designer",
+    "director",
+    "composer",
+    "cinematographer",
+    "editor",
+    "casting_director",
+    "production_designer",
+    "art_director",
+    "set_decorator",
+    "costume_designer",
 }
 WRITER_NOTES = ("screenplay", "novel", "story", "adaptation", "dialogue", "play", "written by")
 
@@ -156,8 +163,14 @@ def _crew_plan(r: random.Random, total: int) -> tuple[list[str], int]:
     core += ["writer"] * r.choice((1, 1, 1, 2, 2, 3))
     core += ["producer"] * r.randint(0, 4)
     for department, chance in (
-        ("composer", 0.8), ("cinematographer", 0.9), ("editor", 0.9), ("casting_director", 0.4),
-        ("production_designer", 0.5), ("art_director", 0.4), ("set_decorator", 0.4), ("costume_designer", 0.5),
+        ("composer", 0.8),
+        ("cinematographer", 0.9),
+        ("editor", 0.9),
+        ("casting_director", 0.4),
+        ("production_designer", 0.5),
+        ("art_director", 0.4),
+        ("set_decorator", 0.4),
+        ("costume_designer", 0.5),
     ):
         if r.random() < chance:
             core.append(department)
@@ -217,7 +230,9 @@ def _cast(r: random.Random, picker: PersonPicker, count: int, culture: str) -> l
             alias = alias if alias != name else None
         elif roll < 0.12:
             notes = ["uncredited"]
-        rows.append(CastMember(name=name, character=_character(r, culture), credited_as=alias, notes=notes, order=order))
+        rows.append(
+            CastMember(name=name, character=_character(r, culture), credited_as=alias, notes=notes, order=order)
+        )
     return rows
 
 
@@ -260,7 +275,10 @@ def _awards(r: random.Random) -> Awards:
     if counts:
         parts.append(("Another " if parts else "") + " & ".join(counts))
     return Awards(
-        text=" ".join(parts), oscar_wins=oscar_wins, oscar_nominations=oscar_nominations, wins=wins,
+        text=" ".join(parts),
+        oscar_wins=oscar_wins,
+        oscar_nominations=oscar_nominations,
+        wins=wins,
         nominations=nominations,
     )
 
@@ -374,7 +392,9 @@ def generate_record(*, seed: int, number: int, titles: int) -> tuple[TitleRecord
         record.akas.append(Aka(title=ref.original_title, country="France", notes=["original title"]))
     for _ in range(aka_count):
         other = title_ref(seed, r.randrange(titles)).title
-        record.akas.append(Aka(title=other, country=r.choice(vocab.AKA_COUNTRIES), notes=list(r.choice(vocab.AKA_NOTES))))
+        record.akas.append(
+            Aka(title=other, country=r.choice(vocab.AKA_COUNTRIES), notes=list(r.choice(vocab.AKA_NOTES)))
+        )
     record.certificates = _certificates(r, year, votes)
 
     if r.random() < 0.6:
@@ -390,7 +410,9 @@ def generate_record(*, seed: int, number: int, titles: int) -> tuple[TitleRecord
     if r.random() < 0.35:
         target = _other_title(r, seed, titles, number)
         if target is not None:
-            record.connections = [Connection(type=r.choice(vocab.CONNECTION_TYPES), title=target.title, year=target.year)]
+            record.connections = [
+                Connection(type=r.choice(vocab.CONNECTION_TYPES), title=target.title, year=target.year)
+            ]
 
     record.reviews = _reviews(r, year)
     if record.reviews:
@@ -488,7 +510,10 @@ def render_page(record: TitleRecord, r: random.Random) -> str:
     """The page's text: header, overview, cast and crew, details, "Did You Know?", reviews."""
     breadcrumb, heading = _headings(record)
     out: list[str] = [f"IMDb > {breadcrumb}", record.original_title or record.title, NAVIGATION, ""]
-    out.append(f"{heading} More at IMDbPro{NBSP}»" + (f"{record.original_title} (original title)" if record.original_title else ""))
+    out.append(
+        f"{heading} More at IMDbPro{NBSP}»"
+        + (f"{record.original_title} (original title)" if record.original_title else "")
+    )
     out.append("")
     if record.photo_count is not None:
         out.append(f"Photos (See all {record.photo_count} | slideshow)" + (" Videos" if record.news else ""))
@@ -497,14 +522,23 @@ def render_page(record: TitleRecord, r: random.Random) -> str:
     out += ["", ""]
     if record.rating:
         out += ["User Rating:", f"{record.rating.value:.1f}/10 {NBSP}{NBSP}{record.rating.votes:,} votes{NBSP}»"]
-    out += ["Your Rating:", "Saving vote...", "Deleting vote...", f"/10 {NBSP}{NBSP}(delete | history)", "Sorry, there was a problem"]
+    out += [
+        "Your Rating:",
+        "Saving vote...",
+        "Deleting vote...",
+        f"/10 {NBSP}{NBSP}(delete | history)",
+        "Sorry, there was a problem",
+    ]
     if record.popularity:
         out += ["Popularity: ?", f"{record.popularity.text} See why on IMDbPro."]
     out.append(f"View company contact information for {record.title} on IMDbPro.")
     if record.release_date:
         if record.kind == "tv_episode" and record.series:
             series = record.series
-            out += ["Original Air Date:", f"{record.release_date.text} (Season {series.season}, Episode {series.episode})"]
+            out += [
+                "Original Air Date:",
+                f"{record.release_date.text} (Season {series.season}, Episode {series.episode})",
+            ]
         else:
             country = f" ({record.release_date.country})" if record.release_date.country else ""
             out += ["Release Date:", f"{record.release_date.text}{country} {SEE_MORE}"]
@@ -556,9 +590,7 @@ def render_page(record: TitleRecord, r: random.Random) -> str:
     if record.sound_mixes:
         out += ["Sound Mix:", " | ".join(record.sound_mixes)]
     if record.certificates:
-        rows = [
-            f"{c.country}:{c.rating}" + "".join(f" ({note})" for note in c.notes) for c in record.certificates
-        ]
+        rows = [f"{c.country}:{c.rating}" + "".join(f" ({note})" for note in c.notes) for c in record.certificates]
         out += ["Certification:", " | ".join(rows)]
     out += ["", "Did You Know?", ""]
     for trivia in record.trivia:

@@ -48,7 +48,9 @@ def full_record(**overrides) -> TitleRecord:
         sound_mixes=["Mono"],
         runtimes=[Runtime(minutes=90), Runtime(minutes=86, country="Argentina")],
         aspect_ratio="1.37 : 1",
-        awards=Awards(text="Nominated for Oscar. Another 6 wins & 5 nominations", oscar_nominations=1, wins=6, nominations=5),
+        awards=Awards(
+            text="Nominated for Oscar. Another 6 wins & 5 nominations", oscar_nominations=1, wins=6, nominations=5
+        ),
         photo_count=18,
         news="The new restoration opens October 17.",
         cast=[
@@ -59,8 +61,12 @@ def full_record(**overrides) -> TitleRecord:
         cast_complete=True,
         crew=[
             CrewMember(department="director", department_label="Directed by", name="Alain Resnais", order=1),
-            CrewMember(department="writer", department_label="Writing credits", name="Marguerite Duras", job="writer", order=1),
-            CrewMember(department="producer", department_label="Produced by", name="Anatole Dauman", job="producer", order=1),
+            CrewMember(
+                department="writer", department_label="Writing credits", name="Marguerite Duras", job="writer", order=1
+            ),
+            CrewMember(
+                department="producer", department_label="Produced by", name="Anatole Dauman", job="producer", order=1
+            ),
             CrewMember(
                 department="cinematographer",
                 department_label="Cinematography by",
@@ -69,10 +75,21 @@ def full_record(**overrides) -> TitleRecord:
                 notes=["Japan"],
                 order=1,
             ),
-            CrewMember(department="makeup", department_label="Makeup Department", name="Alexandre Marcus",
-                       job="key makeup artist", credited_as="A. Marcus", order=1),
-            CrewMember(department="makeup", department_label="Makeup Department", name="Éliane Marcus",
-                       job="makeup artist", order=2),
+            CrewMember(
+                department="makeup",
+                department_label="Makeup Department",
+                name="Alexandre Marcus",
+                job="key makeup artist",
+                credited_as="A. Marcus",
+                order=1,
+            ),
+            CrewMember(
+                department="makeup",
+                department_label="Makeup Department",
+                name="Éliane Marcus",
+                job="makeup artist",
+                order=2,
+            ),
         ],
         companies=[
             Company(kind="production", name="Argos Films"),
@@ -90,8 +107,12 @@ def full_record(**overrides) -> TitleRecord:
         ],
         trivia=["The film was shot in Hiroshima and Nevers."],
         goofs=[Goof(category="Continuity", text="After they leave the teahouse, the cup moves.")],
-        quotes=[[QuoteLine(character="Lui", text="You saw nothing in Hiroshima. Nothing."),
-                 QuoteLine(character="Elle", text="I saw everything. Everything.")]],
+        quotes=[
+            [
+                QuoteLine(character="Lui", text="You saw nothing in Hiroshima. Nothing."),
+                QuoteLine(character="Elle", text="I saw everything. Everything."),
+            ]
+        ],
         connections=[Connection(type="Featured in", title="Taj Mahal", year=2015)],
         review_count=99,
         reviews=[
@@ -126,7 +147,9 @@ def small_record(title: str, year: int | None = 2000, **overrides) -> TitleRecor
 
 def crew(n: int, *, prefix: str = "Crew Person") -> list[CrewMember]:
     return [
-        CrewMember(department="art_department", department_label="Art Department", name=f"{prefix} {i}", job="painter", order=i)
+        CrewMember(
+            department="art_department", department_label="Art Department", name=f"{prefix} {i}", job="painter", order=i
+        )
         for i in range(1, n + 1)
     ]
 

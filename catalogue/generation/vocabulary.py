@@ -7,6 +7,8 @@ real pages carry all of them, and search and slugs must cope.
 from __future__ import annotations
 
 # (given names, surnames, can take a middle initial)
+# Word lists kept dense, several to a line (ruff format would put one word per line).
+# fmt: off
 NAME_CULTURES: dict[str, tuple[tuple[str, ...], tuple[str, ...], bool]] = {
     "english": (
         (

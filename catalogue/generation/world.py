@@ -68,8 +68,21 @@ def _middles(script: str) -> tuple[str, ...]:
 
 
 def _roman(number: int) -> str:
-    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    numerals = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
     out = []
     for value, numeral in numerals:
         while number >= value:
@@ -183,7 +196,12 @@ def title_ref(seed: int, number: int) -> TitleRef:
         # Shown under its capitalised form, like "Hiroshima Mon Amour" / "Hiroshima mon amour".
         original_title, text = text, " ".join(word[:1].upper() + word[1:] for word in text.split(" "))
     return TitleRef(
-        number=number, title=text, year=year, kind=kind, culture=culture, end_year=end_year,
+        number=number,
+        title=text,
+        year=year,
+        kind=kind,
+        culture=culture,
+        end_year=end_year,
         original_title=original_title,
     )
 

@@ -69,8 +69,9 @@ class ParseAheadWorker:
         # The worker gets this process's ends too, to close them: a forked child that kept
         # them open would never see the pipe close when this process is killed.
         ends = (self._tasks, self._results)
-        self._process = context.Process(target=_serve, args=(worker_tasks, worker_results, ends, os.getpid()),
-                                        daemon=True)
+        self._process = context.Process(
+            target=_serve, args=(worker_tasks, worker_results, ends, os.getpid()), daemon=True
+        )
         self._process.start()
         worker_tasks.close()
         worker_results.close()

@@ -32,6 +32,7 @@ _PLAIN = (
     models.FloatField,
 )
 
+
 class EncodedJSON(str):
     """A JSON field's value already encoded (by the parse-ahead worker): written as it is."""
 
@@ -163,8 +164,11 @@ def new_row(model: type[models.Model], **values) -> models.Model:
     """
     if model not in _DEFAULTS:
         _DEFAULTS[model] = [
-            (field.attname, field.default if field.has_default() and callable(field.default) else None,
-             field.get_default())
+            (
+                field.attname,
+                field.default if field.has_default() and callable(field.default) else None,
+                field.get_default(),
+            )
             for field in model._meta.concrete_fields
         ]
     row = model.__new__(model)

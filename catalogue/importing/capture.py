@@ -39,8 +39,12 @@ def capture_date(page: Page, *, title_year: int | None, source_format: str | Non
         if named is None:
             named = read
         elif read is not None and read.precision == "day" and _within(read.when, named):
-            named = CaptureDate(read.when, read.precision, f"{read.source}, inside the file name's {named.precision}",
-                                f"{named.evidence}; {read.evidence}")
+            named = CaptureDate(
+                read.when,
+                read.precision,
+                f"{read.source}, inside the file name's {named.precision}",
+                f"{named.evidence}; {read.evidence}",
+            )
     return named if named is not None else _as_given(page)
 
 

@@ -141,7 +141,7 @@ def _write(changes: dict) -> None:
     for model, _, _ in COUNTED:
         deltas = sorted((pk, n) for pk, n in changes.get(model, {}).items() if n)
         for start in range(0, len(deltas), _CHUNK):
-            chunk = deltas[start:start + _CHUNK]
+            chunk = deltas[start : start + _CHUNK]
             if len(chunk) == 1 or len({n for _, n in chunk}) == 1:
                 by = Value(chunk[0][1])
             else:
@@ -149,7 +149,7 @@ def _write(changes: dict) -> None:
             model.objects.filter(pk__in=[pk for pk, _ in chunk]).order_by().update(title_count=F("title_count") + by)
     deltas = sorted((key, n) for key, n in changes.get(CertificateCount, {}).items() if n)
     for start in range(0, len(deltas), _CHUNK):
-        _certificate_counts_add(deltas[start:start + _CHUNK])
+        _certificate_counts_add(deltas[start : start + _CHUNK])
 
 
 def _certificate_counts_add(rows: list) -> None:

@@ -53,6 +53,7 @@ def titles_for_export() -> QuerySet[Title]:
 
 # --- the list sections (catalogue/sections.py): every section's rows of many titles in one query ---
 
+
 def _list_rows_query(title_ids: list[int], using: str):
     """Every list section's rows of these titles in one query (a prefetch a section was a query each)."""
     lists = {section.key: (section.model, section.fields) for section in LIST_SECTIONS}

@@ -162,7 +162,9 @@ def _found_by_ids_or_names(model, ids: list[str], names: list[str]) -> list[_Fou
     found: dict[int, _Found] = {}
     for column, values in (("imdb_id", ids), ("name", names)):
         for chunk, marks in in_chunks(values):
-            for pk, name, imdb_id in rows_select(f"SELECT id, name, imdb_id FROM {table} WHERE {column} IN ({marks})", chunk):
+            for pk, name, imdb_id in rows_select(
+                f"SELECT id, name, imdb_id FROM {table} WHERE {column} IN ({marks})", chunk
+            ):
                 found.setdefault(pk, _Found(pk, name, imdb_id))
     return sorted(found.values(), key=lambda row: row.pk)
 

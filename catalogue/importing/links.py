@@ -39,10 +39,14 @@ def resolve_targets(links: list[tuple[str, int | None, str | None]]) -> list[Tit
     selects, params = [], []
     for column, values in (("imdb_id", sorted(ids)), ("title_folded", sorted(folded))):
         for chunk, chunk_marks in in_chunks(values):
-            selects.append(f"SELECT id, imdb_id, title_folded, year, title FROM {table} WHERE {column} IN ({chunk_marks})")
+            selects.append(
+                f"SELECT id, imdb_id, title_folded, year, title FROM {table} WHERE {column} IN ({chunk_marks})"
+            )
             params.extend(chunk)
-    found = [Title(pk=pk, imdb_id=imdb_id, title_folded=tf, year=year, title=text)
-             for pk, imdb_id, tf, year, text in rows_select(" UNION ".join(selects), params)]
+    found = [
+        Title(pk=pk, imdb_id=imdb_id, title_folded=tf, year=year, title=text)
+        for pk, imdb_id, tf, year, text in rows_select(" UNION ".join(selects), params)
+    ]
     without_id = defaultdict(list)
     for title in sorted(found, key=lambda t: t.pk):
         if title.imdb_id:
@@ -88,7 +92,9 @@ def resolve_incoming(title: Title) -> int:
         match = f"(target_title IN ({marks(len(names))}) AND {year_sql})"
         params = [*names, *year_params]
         if not _other_id_less_titles_named(title):
-            match += f" OR (target_title IN ({marks(len(names))}) AND target_year IS NULL AND (target_imdb_id || '') <> '')"
+            match += (
+                f" OR (target_title IN ({marks(len(names))}) AND target_year IS NULL AND (target_imdb_id || '') <> '')"
+            )
             params += names
     resolved = 0
     touched: set[int] = set()
@@ -108,10 +114,12 @@ def resolve_incoming(title: Title) -> int:
 
 def _other_id_less_titles_named(title: Title) -> bool:
     table = connection.ops.quote_name(Title._meta.db_table)
-    return bool(rows_select(
-        f"SELECT 1 FROM {table} WHERE title_folded = %s AND imdb_id IS NULL AND id <> %s LIMIT 1",
-        [fold(title.title), title.pk],
-    ))
+    return bool(
+        rows_select(
+            f"SELECT 1 FROM {table} WHERE title_folded = %s AND imdb_id IS NULL AND id <> %s LIMIT 1",
+            [fold(title.title), title.pk],
+        )
+    )
 
 
 class KnownTitle(NamedTuple):
@@ -170,9 +178,7 @@ def recommendations_split_attempt(text: str, count: int | None) -> SplitAttempt:
         return SplitAttempt(None, covered)
     pieces, i, k = [], 0, count
     while k:
-        j = next(
-            j for j in range(i + 1, min(n, i + MAX_PIECE_WORDS) + 1) if spans[(i, j)] in known and ways[j][k - 1]
-        )
+        j = next(j for j in range(i + 1, min(n, i + MAX_PIECE_WORDS) + 1) if spans[(i, j)] in known and ways[j][k - 1])
         targets = known[spans[(i, j)]]
         target = None
         if len(targets) == 1:
@@ -196,22 +202,27 @@ def _known_titles(candidates: set[str]) -> dict[str, dict[int, tuple[str, int | 
         # values in an IN list PostgreSQL spent ~3 ms planning and then scanned both
         # tables: at 5,000 titles 6.8 ms a line, now 1.6 ms, and it no longer grows
         # with the catalogue.
-        statements = [(
-            f"SELECT c.folded, t.id, t.title, t.year FROM unnest(%s::text[]) AS c(folded) "
-            f"CROSS JOIN LATERAL (SELECT id, title, year FROM {title_table} "
-            f"WHERE title_folded = c.folded OFFSET 0) t "
-            f"UNION ALL SELECT c.folded, t.id, t.title, t.year FROM unnest(%s::text[]) AS c(folded) "
-            f"CROSS JOIN LATERAL (SELECT title_id FROM {aka_table} WHERE title_folded = c.folded OFFSET 0) a "
-            f"JOIN {title_table} t ON t.id = a.title_id",
-            [ordered, ordered],
-        )]
+        statements = [
+            (
+                f"SELECT c.folded, t.id, t.title, t.year FROM unnest(%s::text[]) AS c(folded) "
+                f"CROSS JOIN LATERAL (SELECT id, title, year FROM {title_table} "
+                f"WHERE title_folded = c.folded OFFSET 0) t "
+                f"UNION ALL SELECT c.folded, t.id, t.title, t.year FROM unnest(%s::text[]) AS c(folded) "
+                f"CROSS JOIN LATERAL (SELECT title_id FROM {aka_table} WHERE title_folded = c.folded OFFSET 0) a "
+                f"JOIN {title_table} t ON t.id = a.title_id",
+                [ordered, ordered],
+            )
+        ]
     else:
-        statements = [(
-            f"SELECT title_folded, id, title, year FROM {title_table} WHERE title_folded IN ({chunk_marks}) "
-            f"UNION ALL SELECT a.title_folded, t.id, t.title, t.year FROM {aka_table} a "
-            f"JOIN {title_table} t ON t.id = a.title_id WHERE a.title_folded IN ({chunk_marks})",
-            chunk + chunk,
-        ) for chunk, chunk_marks in in_chunks(ordered)]
+        statements = [
+            (
+                f"SELECT title_folded, id, title, year FROM {title_table} WHERE title_folded IN ({chunk_marks}) "
+                f"UNION ALL SELECT a.title_folded, t.id, t.title, t.year FROM {aka_table} a "
+                f"JOIN {title_table} t ON t.id = a.title_id WHERE a.title_folded IN ({chunk_marks})",
+                chunk + chunk,
+            )
+            for chunk, chunk_marks in in_chunks(ordered)
+        ]
     for sql, params in statements:
         for folded, pk, name, year in rows_select(sql, params):
             known[folded][pk] = (name, year)
@@ -267,8 +278,10 @@ def _pending_words_insert(title_id: int, text: str, covered: Iterable[str]) -> N
     covered = set(covered)
     rows_insert(
         PendingSplitWord,
-        [new_row(PendingSplitWord, title_id=title_id, word=word, covered=word in covered)
-         for word in sorted(pending_words_of(text))],
+        [
+            new_row(PendingSplitWord, title_id=title_id, word=word, covered=word in covered)
+            for word in sorted(pending_words_of(text))
+        ],
     )
 
 
@@ -403,8 +416,7 @@ def resplit_pending(title: Title, *, also_known_as: Iterable[str] = ()) -> int:
             params.extend([pk, *sorted(words)])
         cursor.execute(f"UPDATE {table} SET covered = %s WHERE {' OR '.join(matches)}", params)
         cursor.execute(
-            f"SELECT DISTINCT title_id FROM {table} WHERE title_id IN ({marks(len(lines))}) "
-            "AND NOT covered",
+            f"SELECT DISTINCT title_id FROM {table} WHERE title_id IN ({marks(len(lines))}) AND NOT covered",
             list(lines),
         )
         incomplete = {pk for (pk,) in cursor.fetchall()}

@@ -112,8 +112,14 @@ def paths_import(
                         import_lock_take(exclusive=False)
                         # The group's title counts are written once, just before its commit.
                         with counts.counted():
-                            more = _run(items, report=report, progress=progress, seconds=COMMIT_EVERY_SECONDS,
-                                        pages=commit_every or COMMIT_EVERY_PAGES, retry=retry)
+                            more = _run(
+                                items,
+                                report=report,
+                                progress=progress,
+                                seconds=COMMIT_EVERY_SECONDS,
+                                pages=commit_every or COMMIT_EVERY_PAGES,
+                                retry=retry,
+                            )
                 except ImportStopped as stopped:
                     report.rollback(checkpoint)
                     stopped.report = report

@@ -190,8 +190,18 @@ def _header_values(record: TitleRecord, *, imdb_id: str | None) -> dict[str, Any
 
 
 # A page that is not the title page (reviews, full credits) names only these.
-_STUB_FIELDS = ("title", "year", "end_year", "kind", "original_title", "series_title", "series_year", "season",
-                "episode", "imdb_id")
+_STUB_FIELDS = (
+    "title",
+    "year",
+    "end_year",
+    "kind",
+    "original_title",
+    "series_title",
+    "series_year",
+    "season",
+    "episode",
+    "imdb_id",
+)
 
 
 def _title_create(record: TitleRecord, *, imdb_id: str | None, full: bool, defer_split: bool) -> Title:
@@ -206,9 +216,7 @@ def _title_create(record: TitleRecord, *, imdb_id: str | None, full: bool, defer
     title.fold_names()  # row_insert skips save()
     row_insert(Title, title)
     if title.kind in SERIES_KINDS:
-        Title.objects.filter(series__isnull=True, series_title=title.title, series_year=title.year).update(
-            series=title
-        )
+        Title.objects.filter(series__isnull=True, series_title=title.title, series_year=title.year).update(series=title)
     return title
 
 
@@ -258,11 +266,22 @@ def _has_full_credits(title: Title) -> bool:
     return SourcePage.objects.filter(title=title, page_type=PageType.FULLCREDITS).exists()
 
 
-def _rating_capture(title: Title, record: TitleRecord, captured_at, source: SourcePage | None, *, created: bool) -> None:
+def _rating_capture(
+    title: Title, record: TitleRecord, captured_at, source: SourcePage | None, *, created: bool
+) -> None:
     if created:  # nothing to update: one INSERT, no SELECT and savepoint
-        rows_insert(RatingCapture, [RatingCapture(title=title, captured_at=captured_at, source=source,
-                                                  rating=Decimal(str(round(record.rating.value, 1))),
-                                                  votes=record.rating.votes)])
+        rows_insert(
+            RatingCapture,
+            [
+                RatingCapture(
+                    title=title,
+                    captured_at=captured_at,
+                    source=source,
+                    rating=Decimal(str(round(record.rating.value, 1))),
+                    votes=record.rating.votes,
+                )
+            ],
+        )
         return
     RatingCapture.objects.update_or_create(
         title=title,
@@ -284,8 +303,9 @@ def _title_sections(
     """All sections of a title page but credits and reviews; ``fresh``: the title is new (nothing to replace)."""
     vocabulary_ids = vocabularies_for({v.vocabulary: getattr(record, v.record_field) for v in VOCABULARY_SECTIONS})
     for vocabulary in VOCABULARY_SECTIONS:
-        _vocabulary_replace(title, vocabulary_ids[vocabulary.vocabulary], vocabulary.through, vocabulary.field,
-                            fresh=fresh)
+        _vocabulary_replace(
+            title, vocabulary_ids[vocabulary.vocabulary], vocabulary.through, vocabulary.field, fresh=fresh
+        )
 
     certificates_before = set() if fresh else counts.title_certificate_keys(title.pk)
     held = {} if fresh else _list_sections_held(title)
@@ -294,11 +314,13 @@ def _title_sections(
         for section in LIST_SECTIONS
     }
     certificates_after = (
-        counts.certificate_keys((row.country, row.rating) for row in written["certificates"]) if fresh
+        counts.certificate_keys((row.country, row.rating) for row in written["certificates"])
+        if fresh
         else counts.title_certificate_keys(title.pk)
     )
-    counts.certificates_changed(added=certificates_after - certificates_before,
-                                removed=certificates_before - certificates_after)
+    counts.certificates_changed(
+        added=certificates_after - certificates_before, removed=certificates_before - certificates_after
+    )
     _quotes_replace(title, record, conflicts=conflicts, fresh=fresh)
     _companies_replace(title, record, conflicts=conflicts, fresh=fresh)
     _links_replace(title, record, conflicts=conflicts, fresh=fresh, defer_split=defer_split)
@@ -354,8 +376,9 @@ def _vocabulary_replace(title: Title, ids: list[int], through, field: str, *, fr
         if current == ids:
             return
         through.objects.filter(title=title).delete()
-    counts.links_changed(through._meta.get_field(field).related_model, added=set(ids) - set(current),
-                         removed=set(current) - set(ids))
+    counts.links_changed(
+        through._meta.get_field(field).related_model, added=set(ids) - set(current), removed=set(current) - set(ids)
+    )
     if not ids:
         return
     rows_insert(
@@ -365,8 +388,16 @@ def _vocabulary_replace(title: Title, ids: list[int], through, field: str, *, fr
 
 
 def _section_replace(
-    model, title: Title, rows: list, *, key, fields: tuple[str, ...], conflicts, fresh: bool,
-    printed_key=None, describe=None,
+    model,
+    title: Title,
+    rows: list,
+    *,
+    key,
+    fields: tuple[str, ...],
+    conflicts,
+    fresh: bool,
+    printed_key=None,
+    describe=None,
 ) -> list:
     """Replace a section's rows, keeping hand-edited ones; returns the rows written.
 
@@ -376,8 +407,16 @@ def _section_replace(
         edited = list(model.objects.filter(title=title, edited_at__isnull=False))
         model.objects.filter(title=title, edited_at__isnull=True).delete()
         if edited:
-            rows = _keep_edited(model, edited, rows, key=key, fields=fields, conflicts=conflicts,
-                                printed_key=printed_key, describe=describe)
+            rows = _keep_edited(
+                model,
+                edited,
+                rows,
+                key=key,
+                fields=fields,
+                conflicts=conflicts,
+                printed_key=printed_key,
+                describe=describe,
+            )
     rows_insert(model, rows)
     return rows
 
@@ -431,7 +470,9 @@ def _compare(model, kept, row, fields, conflicts, *, describe=None) -> None:
                 conflicts.append(Conflict(model.__name__, kept.pk, str(kept), field, kept_value, page_value))
     for field in fields:
         if getattr(kept, field) != getattr(row, field):
-            conflicts.append(Conflict(model.__name__, kept.pk, str(kept), field, getattr(kept, field), getattr(row, field)))
+            conflicts.append(
+                Conflict(model.__name__, kept.pk, str(kept), field, getattr(kept, field), getattr(row, field))
+            )
 
 
 def _quotes_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool) -> None:
@@ -497,7 +538,7 @@ def _links_replace(title: Title, record: TitleRecord, *, conflicts, fresh: bool,
         + [(r.title, r.year, r.imdb_id) for r in record.recommendations]
     )
     connection_targets = targets[: len(record.connections)]
-    recommendation_targets = targets[len(record.connections):]
+    recommendation_targets = targets[len(record.connections) :]
     _section_replace(
         Connection,
         title,
@@ -595,8 +636,9 @@ def _sections_not_lost(title: Title, record: TitleRecord, conflicts: list) -> bo
     """
     held_flags = (
         Title.objects.filter(pk=title.pk)
-        .annotate(**{f"has_{name}": Exists(model.objects.filter(title_id=OuterRef("pk")))
-                     for name, model in GUARDED_SECTIONS})
+        .annotate(
+            **{f"has_{name}": Exists(model.objects.filter(title_id=OuterRef("pk"))) for name, model in GUARDED_SECTIONS}
+        )
         .values(*(f"has_{name}" for name, _ in GUARDED_SECTIONS))
         .get()
     )
@@ -604,11 +646,17 @@ def _sections_not_lost(title: Title, record: TitleRecord, conflicts: list) -> bo
     on_page = [name for name in held if getattr(record, name)]
     if len(held) < LOST_SECTIONS_FLOOR or len(on_page) * 2 >= len(held):
         return True
-    conflicts.append(Conflict(
-        "Title", title.pk, str(title), "sections", ", ".join(held),
-        f"only {', '.join(on_page) or 'none of them'} (this capture lacks most of the title's sections, "
-        "so the catalogue keeps its own)",
-    ))
+    conflicts.append(
+        Conflict(
+            "Title",
+            title.pk,
+            str(title),
+            "sections",
+            ", ".join(held),
+            f"only {', '.join(on_page) or 'none of them'} (this capture lacks most of the title's sections, "
+            "so the catalogue keeps its own)",
+        )
+    )
     return False
 
 
@@ -618,10 +666,16 @@ def _credits_not_lost(title: Title, record: TitleRecord, conflicts: list) -> boo
     held = Credit.objects.filter(title=title).count()
     if held < LOST_CREDITS_FLOOR or on_page * 2 >= held:
         return True
-    conflicts.append(Conflict(
-        "Title", title.pk, str(title), "credits", held,
-        f"{on_page} (this capture lists under half of them, so the catalogue keeps its own)",
-    ))
+    conflicts.append(
+        Conflict(
+            "Title",
+            title.pk,
+            str(title),
+            "credits",
+            held,
+            f"{on_page} (this capture lists under half of them, so the catalogue keeps its own)",
+        )
+    )
     return False
 
 
@@ -715,8 +769,18 @@ def _review_date(value: str | None) -> date_type | None:
         raise ImportRejected(f"review date {value!r} is not YYYY-MM-DD") from None
 
 
-_REVIEW_FIELDS = ("summary", "date", "author", "author_imdb_id", "location", "helpful", "helpful_total", "rating",
-                  "spoiler", "text")
+_REVIEW_FIELDS = (
+    "summary",
+    "date",
+    "author",
+    "author_imdb_id",
+    "location",
+    "helpful",
+    "helpful_total",
+    "rating",
+    "spoiler",
+    "text",
+)
 
 
 def _reviews_merge(title: Title, record: TitleRecord, *, update_existing: bool, conflicts, fresh: bool) -> None:
@@ -724,9 +788,7 @@ def _reviews_merge(title: Title, record: TitleRecord, *, update_existing: bool, 
         return
     incoming: dict[str, Review] = {}
     for review in record.reviews:
-        fingerprint = review_fingerprint(
-            author=review.author, date=review.date, summary=review.title, text=review.text
-        )
+        fingerprint = review_fingerprint(author=review.author, date=review.date, summary=review.title, text=review.text)
         incoming.setdefault(
             fingerprint,
             new_row(

@@ -250,8 +250,10 @@ def _iter_file(
 
 def _too_big(size: int | None = None) -> str:
     what = f"{size:,} bytes" if size is not None else "more"
-    return (f"page too large ({what}; the limit is {MAX_PAGE_BYTES // (1024 * 1024)} MB a page, "
-            "IMPORT_MAX_PAGE_MB): not a saved title page")
+    return (
+        f"page too large ({what}; the limit is {MAX_PAGE_BYTES // (1024 * 1024)} MB a page, "
+        "IMPORT_MAX_PAGE_MB): not a saved title page"
+    )
 
 
 def _read_limited(handle) -> bytes | None:
@@ -300,8 +302,11 @@ def _iter_zip(path: Path, stream, *, captured_at: datetime | None) -> Iterator[P
                 yield Unreadable(name, _too_big(info.file_size))
                 continue
             if info.file_size > _RATIO_FLOOR and info.file_size > MAX_EXPANSION * max(info.compress_size, 1):
-                yield Unreadable(name, f"expands {info.file_size // max(info.compress_size, 1):,} times "
-                                       f"(the limit is {MAX_EXPANSION}, IMPORT_MAX_EXPANSION): a compression bomb?")
+                yield Unreadable(
+                    name,
+                    f"expands {info.file_size // max(info.compress_size, 1):,} times "
+                    f"(the limit is {MAX_EXPANSION}, IMPORT_MAX_EXPANSION): a compression bomb?",
+                )
                 continue
             # The sizes in the header can lie: the read itself is bounded too.
             with archive.open(info) as handle:
@@ -310,8 +315,9 @@ def _iter_zip(path: Path, stream, *, captured_at: datetime | None) -> Iterator[P
                 yield Unreadable(name, _too_big())
                 continue
             when = captured_at or datetime(*info.date_time, tzinfo=timezone.utc)
-            yield Page(name=name, data=data, captured_at=when,
-                       captured_from=_OPTION if captured_at else "archive member date")
+            yield Page(
+                name=name, data=data, captured_at=when, captured_from=_OPTION if captured_at else "archive member date"
+            )
 
 
 def _iter_tar(path: Path, stream, *, captured_at: datetime | None) -> Iterator[Page | Skipped]:
@@ -341,8 +347,12 @@ def _iter_tar(path: Path, stream, *, captured_at: datetime | None) -> Iterator[P
                 continue
             handle = archive.extractfile(member)
             data = _read_limited(handle) if handle else b""
-            yield Page(name=name, data=data, captured_at=captured_at or _from_timestamp(member.mtime),
-                       captured_from=_OPTION if captured_at else "archive member date")
+            yield Page(
+                name=name,
+                data=data,
+                captured_at=captured_at or _from_timestamp(member.mtime),
+                captured_from=_OPTION if captured_at else "archive member date",
+            )
 
 
 def _parse_warc_date(value: str | None) -> datetime | None:

@@ -27,11 +27,15 @@ def summary_lines(report: ImportReport, *, elapsed: float, dry_run: bool = False
     lines += [f"conflict: {name}: {conflict}" for name, conflict in report.conflicts]
     lines += [f"warning: {shared}" for shared in report.shared_dates]
     if report.noted_count:
-        lines.append(f"with warnings or unparsed lines (kept in the record; the title's Sources list them): "
-                     f"{report.noted_count:,} page(s)")
+        lines.append(
+            f"with warnings or unparsed lines (kept in the record; the title's Sources list them): "
+            f"{report.noted_count:,} page(s)"
+        )
         shown = report.noted if listed else report.noted[:NOTED_SHOWN]
-        lines += [f"noted: {noted.name}: {_plural(noted.warnings, 'warning')}, "
-                  f"{_plural(noted.unparsed, 'unparsed line')}" for noted in shown]
+        lines += [
+            f"noted: {noted.name}: {_plural(noted.warnings, 'warning')}, {_plural(noted.unparsed, 'unparsed line')}"
+            for noted in shown
+        ]
         if report.noted_count > len(shown):
             lines.append(f"… and {report.noted_count - len(shown):,} more (--report FILE.jsonl lists every page)")
     return lines

@@ -59,7 +59,10 @@ def upload_import(upload_id: int) -> str:
     # The page names are the worker's path to the stored file: show the uploaded name instead.
     lines = [line.replace(str(path), upload.original_name) for line in lines]
     ImportUpload.objects.filter(pk=upload_id).update(
-        status=status, pages=report.pages, share=1.0 if status != UploadStatus.STOPPED else 0.0,
-        report=lines, finished_at=timezone.now(),
+        status=status,
+        pages=report.pages,
+        share=1.0 if status != UploadStatus.STOPPED else 0.0,
+        report=lines,
+        finished_at=timezone.now(),
     )
     return lines[0]

@@ -117,9 +117,7 @@ class Connection(TitleLink):
 
 class Recommendation(TitleLink):
     title = models.ForeignKey("Title", on_delete=models.CASCADE, related_name="recommendations")
-    target = models.ForeignKey(
-        "Title", null=True, blank=True, on_delete=models.SET_NULL, related_name="recommended_by"
-    )
+    target = models.ForeignKey("Title", null=True, blank=True, on_delete=models.SET_NULL, related_name="recommended_by")
     # Split by the importer from the title's run-together recommendations_text, not printed apart.
     from_text = models.BooleanField(default=False)
 

@@ -51,4 +51,3 @@ class TrigramIndex(GinIndex):
         if schema_editor.connection.vendor != "postgresql":
             return Statement("SELECT 1")
         return super().remove_sql(model, schema_editor, **kwargs)
-

@@ -71,8 +71,7 @@ class ImportUpload(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    status = models.CharField(max_length=10, choices=UploadStatus.choices, default=UploadStatus.QUEUED,
-                              editable=False)
+    status = models.CharField(max_length=10, choices=UploadStatus.choices, default=UploadStatus.QUEUED, editable=False)
     pages = models.PositiveIntegerField(default=0, editable=False)
     share = models.FloatField(default=0.0, editable=False, help_text="Share of the file read (0–1).")
     started_at = models.DateTimeField(null=True, blank=True, editable=False)

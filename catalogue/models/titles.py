@@ -84,14 +84,17 @@ class TitleQuerySet(models.QuerySet):
         """A series' episodes in their order: season, episode number (unnumbered last), year, id
         (as ``selectors.titles.EPISODE_ORDER``, the episode page's previous and next)."""
         return self.filter(series=series).order_by(
-            models.F("season").asc(nulls_last=True), models.F("episode").asc(nulls_last=True),
-            models.F("year").asc(nulls_last=True), "id",
+            models.F("season").asc(nulls_last=True),
+            models.F("episode").asc(nulls_last=True),
+            models.F("year").asc(nulls_last=True),
+            "id",
         )
 
     def for_listing(self, *more_fields: str) -> TitleQuerySet:
         """Only the columns a list of titles shows (and ``more_fields``)."""
-        return self.only("slug", "imdb_id", "title", "year", "end_year", "kind", "rating", "votes", "original_title",
-                         *more_fields)
+        return self.only(
+            "slug", "imdb_id", "title", "year", "end_year", "kind", "rating", "votes", "original_title", *more_fields
+        )
 
     def top_rated(self, *, min_votes: int = 0) -> TitleQuerySet:
         qs = self.filter(rating__isnull=False)
@@ -177,9 +180,7 @@ class Title(HandEditable):
     original_title = models.CharField(max_length=500, blank=True, default="")
     original_title_folded = models.CharField(max_length=500, blank=True, default="", editable=False)
 
-    series = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="episodes"
-    )
+    series = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="episodes")
     series_title = models.CharField(max_length=500, blank=True, default="")
     series_year = models.PositiveSmallIntegerField(null=True, blank=True)
     season = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -251,8 +252,13 @@ class Title(HandEditable):
             models.Index(fields=["-votes"], name="title_votes"),
             # The browse pages' votes and rating orders as PostgreSQL sorts them (NULLs last).
             PostgreSQLIndex(models.F("votes").desc(nulls_last=True), "title", "id", name="title_votes_nulls_last"),
-            PostgreSQLIndex(models.F("rating").desc(nulls_last=True), models.F("votes").desc(nulls_last=True),
-                            "title", "id", name="title_rating_nulls_last"),
+            PostgreSQLIndex(
+                models.F("rating").desc(nulls_last=True),
+                models.F("votes").desc(nulls_last=True),
+                "title",
+                "id",
+                name="title_rating_nulls_last",
+            ),
             # A chart of one kind reads its eligible titles (votes >= m) from here, not from
             # the kind's whole range of (kind, year).
             models.Index(fields=["kind", "-votes"], name="title_kind_votes"),
@@ -264,8 +270,11 @@ class Title(HandEditable):
             # this small index rather than from each title's (wide) row. On PostgreSQL its
             # filmography reads the titles' links from it too (INCLUDE, ignored by SQLite).
             # An episode's series and number are there too, for its row (migration 0021).
-            models.Index(fields=["id", "updated_at"], name="title_id_updated",
-                         include=["slug", "title", "year", "kind", "series", "series_title", "season", "episode"]),
+            models.Index(
+                fields=["id", "updated_at"],
+                name="title_id_updated",
+                include=["slug", "title", "year", "kind", "series", "series_title", "season", "episode"],
+            ),
             # A new series adopts its already imported episodes by series title and year.
             models.Index(fields=["series_title", "series_year"], name="title_series_title_year"),
             # The importer looks for unsplit recommendation lines among these only.
@@ -275,9 +284,7 @@ class Title(HandEditable):
                 name="title_recommendation_lines",
             ),
             # The lines waiting for a batch's closing split: few or none, found without a scan.
-            models.Index(
-                fields=["id"], condition=models.Q(recommendations_due=True), name="title_recommendations_due"
-            ),
+            models.Index(fields=["id"], condition=models.Q(recommendations_due=True), name="title_recommendations_due"),
         ]
 
     def __str__(self) -> str:

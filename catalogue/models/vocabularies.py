@@ -20,8 +20,7 @@ class TitleKind(models.TextChoices):
 # Cast first, then the old layout's crew headings in page order.
 Department = models.TextChoices(
     "Department",
-    [("CAST", ("cast", "Cast"))]
-    + [(key.upper(), (key, label)) for key, label in DEPARTMENTS],
+    [("CAST", ("cast", "Cast"))] + [(key.upper(), (key, label)) for key, label in DEPARTMENTS],
 )
 DEPARTMENT_ORDER = {value: index for index, value in enumerate(Department.values)}
 

@@ -184,7 +184,9 @@ def _bound_unparsed(record: TitleRecord) -> None:
         total += len(line)
     if cut:
         lines.append(f"… and {cut:,} more characters of unplaced text: see the stored page")
-        record.warnings.append(f"unparsed lines cut to {UNPARSED_TOTAL_CHARS:,} characters; the stored page has them all")
+        record.warnings.append(
+            f"unparsed lines cut to {UNPARSED_TOTAL_CHARS:,} characters; the stored page has them all"
+        )
         record.unparsed = lines
 
 

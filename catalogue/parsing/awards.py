@@ -20,9 +20,7 @@ _OTHER_WON = re.compile(r"\bWon (\d{1,4}|an?|) ?(?!Oscar)[A-Z][\w.'-]*(?: [A-Z][
 _OTHER_NOMINATED = re.compile(r"\bNominated for (\d{1,4}|an?|) ?(?!Oscar)[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}\b")
 _WINS = re.compile(r"(\d{1,5}) wins?\b")
 _NOMINATIONS = re.compile(r"(\d{1,5}) nominations?\b")
-_AWARDS_SHAPE = re.compile(
-    r"^(?:Won |Nominated for |Another )|^\d{1,5} (?:wins?|nominations?)\b"
-)
+_AWARDS_SHAPE = re.compile(r"^(?:Won |Nominated for |Another )|^\d{1,5} (?:wins?|nominations?)\b")
 
 
 def _count(text: str) -> int:

@@ -106,9 +106,7 @@ def from_file_name(name: str, *, title_year: int | None = None) -> CaptureDate |
 
 
 _DASH = r"(?:-|–|—|&ndash;|&#8211;|&#x2013;)"
-_COPYRIGHT = re.compile(
-    r"Copyright\b[^0-9\n]{0,40}?1990\s*" + _DASH + r"\s*(" + _YEAR + r")(?!\d)", re.IGNORECASE
-)
+_COPYRIGHT = re.compile(r"Copyright\b[^0-9\n]{0,40}?1990\s*" + _DASH + r"\s*(" + _YEAR + r")(?!\d)", re.IGNORECASE)
 _MONTHS = "January February March April May June July August September October November December".split()  # noqa: SIM905
 _NEWS_DATE = re.compile(
     # "(From MUBI. 13 October 2010, 9:48 AM, PDT)", "(From 24 May 2011, 8:33 AM, PDT)" (no
@@ -138,7 +136,7 @@ def from_page(text: str) -> CaptureDate | None:
         footer = _COPYRIGHT.match(text, at, at + 120)
     newest: tuple[datetime, str] | None = None
     for end in _news_ends(text):
-        match = _NEWS_DATE.search(text[max(0, end - 90):end])
+        match = _NEWS_DATE.search(text[max(0, end - 90) : end])
         if match is None:
             continue
         day, month, year, hour, minute, half, zone = match.groups()

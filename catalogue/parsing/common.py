@@ -7,7 +7,15 @@ from __future__ import annotations
 import datetime
 import re
 
-__all__ = ["MAX_LINE", "MONTHS", "clean", "credited_as_and_notes", "imdb_id_from_href", "parse_date", "split_parentheticals"]
+__all__ = [
+    "MAX_LINE",
+    "MONTHS",
+    "clean",
+    "credited_as_and_notes",
+    "imdb_id_from_href",
+    "parse_date",
+    "split_parentheticals",
+]
 
 MONTHS = {
     name: number
@@ -40,6 +48,7 @@ MAX_LINE = 2000
 def clean(text: str) -> str:
     """One line of text with every run of white space (NBSP included) made one space."""
     return _SPACES.sub(" ", text).strip()
+
 
 # Full dates only (review dates): "10 May 2011", "10 May, 2011", "May 10, 2011".
 _FULL_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})")

@@ -98,12 +98,12 @@ def decode_page(data: bytes, *, declared: str | None = None) -> Decoded:
     encoding = detect_encoding(data, declared=declared)
     repairs: list[str] = []
     if encoding.startswith("utf-16") or encoding.startswith("utf-32"):
-        text = data[len(_bom_for(encoding)):].decode(encoding, errors="replace")
+        text = data[len(_bom_for(encoding)) :].decode(encoding, errors="replace")
     elif encoding in ("utf-8", "utf-8-sig"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:  # a byte-order mark, then bytes that are not all UTF-8
-            text, repair = _decode_mixed(data[len(codecs.BOM_UTF8):])
+            text, repair = _decode_mixed(data[len(codecs.BOM_UTF8) :])
         else:
             text, repair = repair_double_encoding(text)
         if repair:
@@ -195,9 +195,7 @@ def _decode_mixed(data: bytes) -> tuple[str, str | None]:
 # C2-F4 becomes "Â".."ô"; a continuation byte 80-BF one of these:
 _CONTINUATION = "".join(_CP1252_TABLE[byte] for byte in range(0x80, 0xC0))
 _CONT = "[" + re.escape(_CONTINUATION) + "]"
-_MOJIBAKE = re.compile(
-    "[\u00c2-\u00df]" + _CONT + "|[\u00e0-\u00ef]" + _CONT + "{2}|[\u00f0-\u00f4]" + _CONT + "{3}"
-)
+_MOJIBAKE = re.compile("[\u00c2-\u00df]" + _CONT + "|[\u00e0-\u00ef]" + _CONT + "{2}|[\u00f0-\u00f4]" + _CONT + "{3}")
 
 
 def repair_double_encoding(text: str) -> tuple[str, str | None]:
@@ -234,7 +232,7 @@ def repair_double_encoding(text: str) -> tuple[str, str | None]:
     times = "" if rounds == 1 else f" ({rounds} times)"
     return current, (
         f"decoding: page was double-encoded{times} (UTF-8 read as Windows-1252 and saved again as UTF-8, "
-        f"e.g. \"Ã©\" for \"é\"): {count} sequence(s) repaired"
+        f'e.g. "Ã©" for "é"): {count} sequence(s) repaired'
     )
 
 
@@ -243,7 +241,7 @@ def _undo_once(text: str, start: int) -> tuple[str | None, int]:
     position = start
     found = 0
     for match in _MOJIBAKE.finditer(text, start):
-        between = text[position:match.start()]
+        between = text[position : match.start()]
         if not between.isascii():
             return None, 0
         try:

@@ -13,7 +13,7 @@ def detect_format(data: bytes) -> str:
     head = data[:65536]
     for bom in (b"\xef\xbb\xbf",):
         if head.startswith(bom):
-            head = head[len(bom):]
+            head = head[len(bom) :]
     stripped = head.lstrip()
     if stripped.startswith(b"{") and b'"title"' in head:
         return "json"

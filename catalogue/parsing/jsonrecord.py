@@ -14,7 +14,7 @@ def parse_json_record(data: bytes) -> TitleRecord:
     except (json.JSONDecodeError, RecursionError) as error:
         raise PageError(f"not a valid JSON record: {error}", line=getattr(error, "lineno", None)) from None
     if not isinstance(payload, dict) or not isinstance(payload.get("title"), str) or not payload["title"].strip():
-        raise PageError("a JSON record must be an object with a non-empty \"title\"")
+        raise PageError('a JSON record must be an object with a non-empty "title"')
     if payload.get("kind", "movie") not in KINDS:
         raise PageError(f"unknown kind {payload.get('kind')!r} in JSON record")
     try:

@@ -155,7 +155,9 @@ _NAME_MARKERS = re.compile(
     r"|(?:Actor|Actress|Director|Writer|Producer|Self|Archive Footage)(?: \(\d+ titles?\))?:?)\s*$",
     re.M | re.I,
 )
-_NEWS_MARKERS = re.compile(r"^(?:IMDb News|News Desk|NewsDesk|Top News|Movie News|TV News|Celebrity News)\b", re.M | re.I)
+_NEWS_MARKERS = re.compile(
+    r"^(?:IMDb News|News Desk|NewsDesk|Top News|Movie News|TV News|Celebrity News)\b", re.M | re.I
+)
 _REVIEW_MARKER = re.compile(r"found the following (?:review|comment) useful|reviews? in total", re.I)
 _TITLE_MARKERS = re.compile(
     r"^(?:User Rating:|Director:|Directors:|Writers?:|Genre:|Plot:|Tagline:|Release Date:|Cast"
@@ -184,7 +186,7 @@ def _crumb_kind(crumb_text: str) -> PageKind | None:
             if any(pattern.match(part) for part in parts):
                 return PageKind(OTHER, looks_like)
         return None
-    after = parts[with_year[-1] + 1:]
+    after = parts[with_year[-1] + 1 :]
     if not after:
         return PageKind(TITLE)
     last = after[-1]
@@ -197,7 +199,7 @@ def _crumb_kind(crumb_text: str) -> PageKind | None:
             return PageKind(OTHER, looks_like)
     if re.match(r"(?:Main details|Combined details|Overview)\b", last, re.I):
         return PageKind(TITLE)
-    return PageKind(OTHER, f"the title's \"{last[:60]}\" page")
+    return PageKind(OTHER, f'the title\'s "{last[:60]}" page')
 
 
 def _kind_from_html_title(title: str) -> PageKind | None:
@@ -208,7 +210,7 @@ def _kind_from_html_title(title: str) -> PageKind | None:
         return PageKind(REVIEWS)
     has_year = bool(_YEAR_PARENS.search(title))
     if has_year:
-        tail = title[_YEAR_PARENS.search(title).end():].strip(" -–|:")
+        tail = title[_YEAR_PARENS.search(title).end() :].strip(" -–|:")
         tail = re.sub(r"(?:\s*[-–|]\s*)?IMDb$", "", tail, flags=re.I).strip(" -–|:")
         if not tail or re.fullmatch(r"\((?:TV|V|VG|mini)\)", tail):
             return PageKind(TITLE)
@@ -255,7 +257,10 @@ def describe_page(data: bytes | str | None = None, *, url: str | None = None) ->
         # A JSON record (the contract's form) says what it is.
         declared = re.search(r'"page_type"\s*:\s*"(title|reviews|fullcredits)"', head)
         return PageKind(declared.group(1) if declared else TITLE)
-    if re.match(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|title)\b", head, re.I | re.S) or head.count("<") > 20:
+    if (
+        re.match(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|meta|title)\b", head, re.I | re.S)
+        or head.count("<") > 20
+    ):
         return _describe_html(head)
     return _describe_text(head)
 
@@ -325,7 +330,9 @@ def _describe_by_markers(text: str, *, html: bool) -> PageKind:
 
 _TN15_REVIEWS = {"usercomments", "reviews"}
 _TN15_FULLCREDITS = {"fullcredits"}
-_HEADER_YEAR = re.compile(r"\((?:\d{4}|\?{4})(?:/[IVXL]+)?(?:[^()]*)\)|\b(?:TV|Video Game|Video|TV Series|TV Mini-Series)\b")
+_HEADER_YEAR = re.compile(
+    r"\((?:\d{4}|\?{4})(?:/[IVXL]+)?(?:[^()]*)\)|\b(?:TV|Video Game|Video|TV Series|TV Mini-Series)\b"
+)
 
 
 def page_url(tree: LexborHTMLParser) -> str | None:

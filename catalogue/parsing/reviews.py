@@ -15,7 +15,9 @@ from .common import MAX_LINE, clean, parse_date
 from .html.common import to_int
 from .record import Review
 
-HELPFUL = re.compile(r"(\d[\d,]*) out of (\d[\d,]*) people found the following (?:review|comment) useful[.:-]{0,3}", re.I)
+HELPFUL = re.compile(
+    r"(\d[\d,]*) out of (\d[\d,]*) people found the following (?:review|comment) useful[.:-]{0,3}", re.I
+)
 REVIEW_COUNT = re.compile(r"(\d[\d,]*) (?:reviews?|comments?) in total|\((\d[\d,]*) total\)", re.I)
 SPOILER = re.compile(r"\**\s*This (?:review|comment) may contain spoilers\s*\**", re.I)
 USEFUL_QUESTION = re.compile(r"Was the above (?:review|comment) useful to you\??", re.I)
@@ -215,7 +217,7 @@ def _author_and_location(line: Line) -> tuple[str | None, str | None]:
     rest = clean(match.group(1)) if match else text
     if line.user_name and rest.startswith(line.user_name):
         author = line.user_name
-        after = rest[len(line.user_name):].strip()
+        after = rest[len(line.user_name) :].strip()
         location = clean(after[5:]) if after.lower().startswith("from ") else None
         return author or None, location or None
     name, separator, place = rest.partition(" from ")

@@ -19,8 +19,17 @@ def company_roles(company) -> list[tuple[str, list]]:
     rows = (
         TitleCompany.objects.filter(company=company)
         .select_related("title")
-        .only("kind", "notes", "position", "company_id", "title__slug", "title__imdb_id", "title__title", "title__year",
-              "title__kind")
+        .only(
+            "kind",
+            "notes",
+            "position",
+            "company_id",
+            "title__slug",
+            "title__imdb_id",
+            "title__title",
+            "title__year",
+            "title__kind",
+        )
         .order_by("kind", "title__year", "title__title")
     )
     return company_groups(rows)
@@ -35,8 +44,12 @@ class CertificateCountry:
 
 def certificate_countries() -> list[CertificateCountry]:
     grouped: dict[str, list[dict]] = defaultdict(list)
-    rows = (CertificateCount.objects.filter(title_count__gt=0).exclude(rating="")
-            .values("country", "rating", titles=F("title_count")).order_by("country", "rating"))
+    rows = (
+        CertificateCount.objects.filter(title_count__gt=0)
+        .exclude(rating="")
+        .values("country", "rating", titles=F("title_count"))
+        .order_by("country", "rating")
+    )
     for row in rows:
         grouped[row["country"]].append(row)
     return [
@@ -49,8 +62,17 @@ def certificate_titles(country: str, rating: str):
     return (
         Certificate.objects.filter(country=country, rating=rating)
         .select_related("title")
-        .only("country", "rating", "notes", "title__slug", "title__imdb_id", "title__title", "title__year", "title__kind",
-              "title__rating")
+        .only(
+            "country",
+            "rating",
+            "notes",
+            "title__slug",
+            "title__imdb_id",
+            "title__title",
+            "title__year",
+            "title__kind",
+            "title__rating",
+        )
         .order_by("title__title", "title__year", "id")
     )
 
@@ -75,10 +97,13 @@ def home_page() -> dict:
         "top_chart": top_chart(limit=10),
         "decades": sorted(decades.items()),
         # The stored counts (catalogue/importing/counts.py), not a count of every link.
-        "genres": Genre.objects.filter(title_count__gt=0).order_by("-title_count", "name")
+        "genres": Genre.objects.filter(title_count__gt=0)
+        .order_by("-title_count", "name")
         .only("name", "slug", "title_count")[:30],
-        "countries": Country.objects.filter(title_count__gt=0).order_by("-title_count", "name")
+        "countries": Country.objects.filter(title_count__gt=0)
+        .order_by("-title_count", "name")
         .only("name", "slug", "title_count")[:30],
         "certificate_countries": CertificateCount.objects.filter(rating="", title_count__gt=0)
-        .values("country", n=F("title_count")).order_by("-title_count", "country")[:30],
+        .values("country", n=F("title_count"))
+        .order_by("-title_count", "country")[:30],
     }

@@ -81,7 +81,6 @@ def linked_title_fields(relation: str, names: tuple[str, ...] = TITLE_LINK_FIELD
     return [f"{relation}__{name}" for name in names]
 
 
-
 @dataclass(frozen=True)
 class PageStamp:
     """When a page's content last changed (Last-Modified), and a key that changes with it.

@@ -183,8 +183,10 @@ def browse_overview() -> Overview:
 def certificate_country_ratings(country: str) -> list[dict]:
     """The country's ratings, by rating, each with its stored number of titles (empty: no such country)."""
     return list(
-        CertificateCount.objects.filter(country=country, title_count__gt=0).exclude(rating="")
-        .values("country", "rating", titles=F("title_count")).order_by("rating")
+        CertificateCount.objects.filter(country=country, title_count__gt=0)
+        .exclude(rating="")
+        .values("country", "rating", titles=F("title_count"))
+        .order_by("rating")
     )
 
 
@@ -210,8 +212,14 @@ def chart_min_votes() -> int:
     return int(settings.CHART_MIN_VOTES)
 
 
-def top_chart(*, kind: str = "", decade: int | None = None, genre: Genre | None = None,
-              limit: int = CHART_SIZE, min_votes: int | None = None) -> Chart:
+def top_chart(
+    *,
+    kind: str = "",
+    decade: int | None = None,
+    genre: Genre | None = None,
+    limit: int = CHART_SIZE,
+    min_votes: int | None = None,
+) -> Chart:
     """The top-rated titles by the old site's weighted rating (a Bayesian estimate).
 
     WR = v/(v+m)·R + m/(v+m)·C: R the title's rating, v its votes, m the minimum votes
@@ -240,7 +248,9 @@ def top_chart(*, kind: str = "", decade: int | None = None, genre: Genre | None 
     mean = float(summary["mean"])
     votes = Cast("votes", FloatField())
     rating = Cast("rating", FloatField())
-    score = (votes * rating + Value(m * mean, output_field=FloatField())) / (votes + Value(float(m), output_field=FloatField()))
+    score = (votes * rating + Value(m * mean, output_field=FloatField())) / (
+        votes + Value(float(m), output_field=FloatField())
+    )
     order = (F("score").desc(), F("votes").desc(), "id")
     chosen = eligible.annotate(score=score).order_by(*order).values("pk")[:limit]
     titles = Title.objects.filter(pk__in=chosen).for_listing().annotate(score=score).order_by(*order)

@@ -98,7 +98,13 @@ def person_redirect_target(slug: str) -> str | None:
 
 
 # The columns naming an episode's series, after filmography_query's first eleven.
-EPISODE_COLUMNS = ("title__series_title", "title__series__slug", "title__series__title", "title__season", "title__episode")
+EPISODE_COLUMNS = (
+    "title__series_title",
+    "title__series__slug",
+    "title__series__title",
+    "title__season",
+    "title__episode",
+)
 
 
 def filmography_query(person_id: int):
@@ -115,8 +121,17 @@ def filmography_query(person_id: int):
         .annotate(notes_json=Cast("notes", TextField()))
         .order_by(F("title__year").desc(nulls_last=True), "title__title", "order")
         .values_list(
-            "department", "department_label", "job", "credited_as",
-            "title_id", "title__slug", "title__title", "title__year", "title__kind", "character", "notes_json",
+            "department",
+            "department_label",
+            "job",
+            "credited_as",
+            "title_id",
+            "title__slug",
+            "title__title",
+            "title__year",
+            "title__kind",
+            "character",
+            "notes_json",
             # An episode's series and number: from the title's index too, and its series' (migration 0021).
             *EPISODE_COLUMNS,
         )
@@ -134,12 +149,37 @@ def person_page(person: Person) -> PersonPage:
     aliases: dict[str, list[FilmographyRow]] = defaultdict(list)
     years: dict[int, int | None] = {}
     credit_total = 0
-    for (department, printed, job, credited_as, title_id, slug, title, year, kind, character, notes_json,
-         series_title, series_slug, series_name, season, episode) in rows:
+    for (
+        department,
+        printed,
+        job,
+        credited_as,
+        title_id,
+        slug,
+        title,
+        year,
+        kind,
+        character,
+        notes_json,
+        series_title,
+        series_slug,
+        series_name,
+        season,
+        episode,
+    ) in rows:
         series_title = series_name or series_title
         row = (
-            title_url(slug), title, year, kind, character, credited_as, decoded_notes(notes_json),
-            title_url(series_slug) if series_slug else "", series_title, season, episode,
+            title_url(slug),
+            title,
+            year,
+            kind,
+            character,
+            credited_as,
+            decoded_notes(notes_json),
+            title_url(series_slug) if series_slug else "",
+            series_title,
+            season,
+            episode,
         )
         if department not in by_department:
             by_department[department] = (printed, defaultdict(list), set())
@@ -167,10 +207,12 @@ def person_page(person: Person) -> PersonPage:
 
 
 _person_stamp_rows = CompiledQuery(
-    lambda slug: Person.objects.filter(slug=slug)
-    # Counting title_id (not id) keeps the credits in the (person, department, title) index: no heap reads.
-    .annotate(latest_title=Max("credits__title__updated_at"), credit_count=Count("credits__title"))
-    .values_list("pk", "updated_at", "latest_title", "credit_count"),
+    lambda slug: (
+        Person.objects.filter(slug=slug)
+        # Counting title_id (not id) keeps the credits in the (person, department, title) index: no heap reads.
+        .annotate(latest_title=Max("credits__title__updated_at"), credit_count=Count("credits__title"))
+        .values_list("pk", "updated_at", "latest_title", "credit_count")
+    ),
     stand_in=STAND_IN_SLUG,
 )
 
@@ -200,9 +242,7 @@ def _person_stamp_row_sqlite(slug: str) -> tuple | None:
     for a person with 3,000 credits that read 3,000 credit rows and 3,000 wide title rows
     (about 25 ms of a first visit at 100,000 titles) where these indexes take ~3 ms.
     """
-    person, credit, title = (
-        connection.ops.quote_name(model._meta.db_table) for model in (Person, Credit, Title)
-    )
+    person, credit, title = (connection.ops.quote_name(model._meta.db_table) for model in (Person, Credit, Title))
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT p.id, p.updated_at, MAX(t.updated_at), COUNT(c.title_id) FROM {person} p "
@@ -217,9 +257,7 @@ def _person_stamp_row_sqlite(slug: str) -> tuple | None:
     stamp_field = Title._meta.get_field("updated_at")
     converters = connection.ops.get_db_converters(stamp_field.get_col(Title._meta.db_table))
     pk, updated_at, latest_title, count = row
-    updated_at, latest_title = (
-        _converted(value, converters, stamp_field) for value in (updated_at, latest_title)
-    )
+    updated_at, latest_title = (_converted(value, converters, stamp_field) for value in (updated_at, latest_title))
     return pk, updated_at, latest_title, count
 
 

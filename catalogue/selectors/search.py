@@ -100,14 +100,19 @@ def search_titles(filterset, page_number, per_page: int) -> TitleResults:
     else:
         limit = WORD_QUERY_CANDIDATES
         candidates = queryset if sort else queryset.order_by(_most_votes(), "title_folded", "pk")
-    rows = list(candidates.annotate(other_names=search_index.TitleOtherNames()).values_list(*columns)[:limit + 1])
+    rows = list(candidates.annotate(other_names=search_index.TitleOtherNames()).values_list(*columns)[: limit + 1])
     capped = len(rows) > limit
     rows = rows[:limit]
     if capped and not query.is_short and not sort:
         # Titles named exactly the query are never cut from the relevance order.
         seen = {row[0] for row in rows}
-        exact = filterset.without_text().order_by().filter(_named_exactly(query)).annotate(
-            other_names=search_index.TitleOtherNames()).values_list(*columns)
+        exact = (
+            filterset.without_text()
+            .order_by()
+            .filter(_named_exactly(query))
+            .annotate(other_names=search_index.TitleOtherNames())
+            .values_list(*columns)
+        )
         rows += [row for row in exact if row[0] not in seen]
     matched = []
     quick = query.quick_check()
@@ -166,9 +171,11 @@ def _page_titles(query: WordQuery, rows: list[tuple]) -> list[Title]:
     if aka_ids:
         # Which AKA matched: the best of each title's AKAs by the same rule.
         best: dict[int, tuple] = {}
-        for title_id, aka, folded in AlternateTitle.objects.filter(title_id__in=aka_ids).order_by(
-            "title_id", "position", "id"
-        ).values_list("title_id", "aka", "title_folded"):
+        for title_id, aka, folded in (
+            AlternateTitle.objects.filter(title_id__in=aka_ids)
+            .order_by("title_id", "position", "id")
+            .values_list("title_id", "aka", "title_folded")
+        ):
             found = wordsearch.match(query, [folded], titles[title_id].year)
             if found and (title_id not in best or found[0] < best[title_id][0]):
                 best[title_id] = (found[0], aka)
@@ -192,13 +199,15 @@ def search_people(query_text: str, *, limit: int = 20) -> list[PersonHit]:
         candidates = candidates.order_by("name_folded")[:SHORT_QUERY_CANDIDATES]
     else:
         # A common word: the first candidates by name, and everyone named exactly the query.
-        candidates = list(candidates.order_by(search_index.OrderedApart("name_folded"), "pk")[
-            :WORD_QUERY_CANDIDATES + 1])
+        candidates = list(
+            candidates.order_by(search_index.OrderedApart("name_folded"), "pk")[: WORD_QUERY_CANDIDATES + 1]
+        )
         if len(candidates) > WORD_QUERY_CANDIDATES:
             candidates = candidates[:WORD_QUERY_CANDIDATES]
             seen = {row[0] for row in candidates}
             exact = Person.objects.filter(name_folded__in=_exact_texts(query)).values_list(
-                "pk", "name", "slug", "name_folded")
+                "pk", "name", "slug", "name_folded"
+            )
             candidates += [row for row in exact if row[0] not in seen]
     hits = []
     quick = query.quick_check()
@@ -213,7 +222,10 @@ def search_people(query_text: str, *, limit: int = 20) -> list[PersonHit]:
     if hits:
         counts = dict(
             Credit.objects.filter(person_id__in=[hit.pk for hit in hits])
-            .order_by().values("person_id").annotate(n=Count("title_id")).values_list("person_id", "n")
+            .order_by()
+            .values("person_id")
+            .annotate(n=Count("title_id"))
+            .values_list("person_id", "n")
         )
         for hit in hits:
             hit.credit_count = counts.get(hit.pk, 0)
@@ -232,12 +244,18 @@ def best_known_titles(person_ids: list[int], per_person: int = BEST_KNOWN_TITLES
     # Twice as many credits as titles wanted: one title can credit a person twice (director and writer).
     rows = (
         Credit.objects.filter(person_id__in=person_ids)
-        .annotate(rank=Window(RowNumber(), partition_by=[F("person_id")],
-                              order_by=[F("title__votes").desc(nulls_last=True), F("title_id").asc()]))
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("person_id")],
+                order_by=[F("title__votes").desc(nulls_last=True), F("title_id").asc()],
+            )
+        )
         .filter(rank__lte=per_person * 2)
         .order_by("person_id", "rank")
-        .values_list("person_id", "title_id", "title__slug", "title__title", "title__year", "title__kind",
-                     "title__votes")
+        .values_list(
+            "person_id", "title_id", "title__slug", "title__title", "title__year", "title__kind", "title__votes"
+        )
     )
     found: dict[int, list[Title]] = {}
     for person_id, title_id, slug, title, year, kind, votes in rows:
@@ -254,10 +272,8 @@ def did_you_mean(query_text: str, *, limit: int = SUGGESTIONS) -> list[Suggestio
         return []
     connection = connections[Title.objects.db]
     text = query.text
-    title_ids = search_index.similar_rows(connection, Title, "title_folded", text,
-                                          limit=SUGGESTION_CANDIDATES)
-    person_ids = search_index.similar_rows(connection, Person, "name_folded", text,
-                                           limit=SUGGESTION_CANDIDATES)
+    title_ids = search_index.similar_rows(connection, Title, "title_folded", text, limit=SUGGESTION_CANDIDATES)
+    person_ids = search_index.similar_rows(connection, Person, "name_folded", text, limit=SUGGESTION_CANDIDATES)
     scored = []
     for title in Title.objects.filter(pk__in=title_ids).only("slug", "title", "title_folded", "year"):
         score = wordsearch.similarity(text, " ".join(wordsearch.words(title.title_folded)))

@@ -57,11 +57,7 @@ def public_source_name(file_name: str, url: str) -> str:
 
 def title_captures(title: Title) -> list[Capture]:
     """The title's sources, oldest capture first (undated last), in one query."""
-    sources = (
-        SourcePage.objects.filter(title=title)
-        .defer("raw")
-        .order_by("captured_at", "pk")
-    )
+    sources = SourcePage.objects.filter(title=title).defer("raw").order_by("captured_at", "pk")
     captures = [
         Capture(
             source=source,

@@ -66,7 +66,7 @@ def snippet(text: str, words: set[str]) -> list[Segment]:
         if start <= i < stop:
             token = tokens[i]
             if token.start() > position:
-                segments.append(Segment(text[position:token.start()], False))
+                segments.append(Segment(text[position : token.start()], False))
             segments.append(Segment(token.group(), True))
             position = token.end()
     if end > position:
@@ -87,8 +87,9 @@ class TextResults:
     A query with fewer matches than that is ranked over all of them, as without a bound.
     """
 
-    def __init__(self, words: list[str], section: str = "", *, candidates: int | None = None,
-                 using: str = "default") -> None:
+    def __init__(
+        self, words: list[str], section: str = "", *, candidates: int | None = None, using: str = "default"
+    ) -> None:
         self.words = words
         self.code = SECTION_CODES.get(section)
         self.candidates = candidates or getattr(settings, "TEXT_SEARCH_CANDIDATES", CANDIDATES)
@@ -245,4 +246,3 @@ class TextResults:
 
 def text_search(query: str, section: str = "") -> TextResults:
     return TextResults(query_words(query), section)
-

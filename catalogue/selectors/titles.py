@@ -176,8 +176,16 @@ class TitlePage:
     def has_details(self) -> bool:
         t = self.title
         return bool(
-            self.genres or self.countries or self.languages or self.colours or self.sound_mixes
-            or self.runtimes or t.aspect_ratio or t.imdb_id or t.mpaa or len(self.release_dates) > 1
+            self.genres
+            or self.countries
+            or self.languages
+            or self.colours
+            or self.sound_mixes
+            or self.runtimes
+            or t.aspect_ratio
+            or t.imdb_id
+            or t.mpaa
+            or len(self.release_dates) > 1
         )
 
     @property
@@ -187,8 +195,10 @@ class TitlePage:
     @property
     def main_certificate(self) -> CertificateItem | None:
         """The header's certificate: the USA one if the title has one, else the first printed."""
-        return next((cert for cert in self.certificates if cert.country == MAIN_CERTIFICATE_COUNTRY),
-                    self.certificates[0] if self.certificates else None)
+        return next(
+            (cert for cert in self.certificates if cert.country == MAIN_CERTIFICATE_COUNTRY),
+            self.certificates[0] if self.certificates else None,
+        )
 
     @property
     def company_asides(self) -> list[AsideGroup]:
@@ -238,7 +248,10 @@ class EpisodeNav:
 # The order of a series' episodes, on every page that lists or walks them: season, then
 # episode number (unnumbered last), then year and id.
 EPISODE_ORDER = (
-    F("season").asc(nulls_last=True), F("episode").asc(nulls_last=True), F("year").asc(nulls_last=True), F("id").asc()
+    F("season").asc(nulls_last=True),
+    F("episode").asc(nulls_last=True),
+    F("year").asc(nulls_last=True),
+    F("id").asc(),
 )
 _EPISODE_LINK_FIELDS = ("slug", "title", "season", "episode")
 
@@ -288,51 +301,80 @@ _TITLE_FIELDS = tuple(field.attname for field in Title._meta.concrete_fields)
 # A series as its episodes link it: its id and link fields, in the model's column order (Title.from_db).
 _SERIES_FIELDS = tuple(name for name in _TITLE_FIELDS if name in ("id", *TITLE_LINK_FIELDS))
 _title_rows = CompiledQuery(
-    lambda slug: Title.objects.filter(slug=slug).values_list(*_TITLE_FIELDS, *linked_title_fields("series", _SERIES_FIELDS)),
+    lambda slug: Title.objects.filter(slug=slug).values_list(
+        *_TITLE_FIELDS, *linked_title_fields("series", _SERIES_FIELDS)
+    ),
     stand_in=STAND_IN_SLUG,
 )
 
 
 def _count_of(model) -> Coalesce:
     """The title's number of ``model`` rows, as a subquery of the title's own row."""
-    rows = model.objects.filter(title_id=OuterRef("pk")).order_by().values("title_id").annotate(n=Count("id")).values("n")
+    rows = (
+        model.objects.filter(title_id=OuterRef("pk")).order_by().values("title_id").annotate(n=Count("id")).values("n")
+    )
     return Coalesce(Subquery(rows), 0)
 
 
 # A title's subpages (full credits, reviews, sources) read the title with the counts their
 # tabs show in the same query: the tabs cost them no query of their own.
 _tab_title_rows = CompiledQuery(
-    lambda slug: Title.objects.filter(slug=slug)
-    .annotate(tab_credit_total=_count_of(Credit), tab_review_total=_count_of(Review))
-    .values_list(*_TITLE_FIELDS, *linked_title_fields("series", _SERIES_FIELDS), "tab_credit_total", "tab_review_total"),
+    lambda slug: (
+        Title.objects.filter(slug=slug)
+        .annotate(tab_credit_total=_count_of(Credit), tab_review_total=_count_of(Review))
+        .values_list(
+            *_TITLE_FIELDS, *linked_title_fields("series", _SERIES_FIELDS), "tab_credit_total", "tab_review_total"
+        )
+    ),
     stand_in=STAND_IN_SLUG,
 )
 _department_total_rows = CompiledQuery(
     # Plain COUNTs on the title's indexes: cheaper here than as subqueries of the title's query.
-    lambda title_id: Credit.objects.filter(title_id=title_id).order_by().values_list("department").annotate(n=Count("id"))
+    lambda title_id: (
+        Credit.objects.filter(title_id=title_id).order_by().values_list("department").annotate(n=Count("id"))
+    )
 )
 _REVIEW_FIELDS = tuple(field.attname for field in Review._meta.concrete_fields)
 _review_rows = CompiledQuery(
     # The first reviews, each with the count of all of them (a window over the whole title).
-    lambda title_id: Review.objects.filter(title_id=title_id).most_helpful()
-    .annotate(review_total=Window(Count("id"))).values_list(*_REVIEW_FIELDS, "review_total")[:TITLE_PAGE_REVIEWS]
+    lambda title_id: (
+        Review.objects.filter(title_id=title_id)
+        .most_helpful()
+        .annotate(review_total=Window(Count("id")))
+        .values_list(*_REVIEW_FIELDS, "review_total")[:TITLE_PAGE_REVIEWS]
+    )
 )
 _connection_rows = CompiledQuery(
     # Both directions in one query: ordered by the linking title, the outgoing links (all
     # from this title) come by position and the incoming ones by their title's year and name.
-    lambda title_id: Connection.objects.filter(Q(title_id=title_id) | Q(target_id=title_id))
-    .order_by("title__year", "title__title", "position")
-    .values_list("type", "title_id", "target_id", "target_title", "target_year", "target_note",
-                 *linked_title_fields("title"), *linked_title_fields("target"))
+    lambda title_id: (
+        Connection.objects.filter(Q(title_id=title_id) | Q(target_id=title_id))
+        .order_by("title__year", "title__title", "position")
+        .values_list(
+            "type",
+            "title_id",
+            "target_id",
+            "target_title",
+            "target_year",
+            "target_note",
+            *linked_title_fields("title"),
+            *linked_title_fields("target"),
+        )
+    )
 )
 _rating_rows = CompiledQuery(
-    lambda title_id: RatingCapture.objects.filter(title_id=title_id).order_by("captured_at")
-    .values_list("captured_at", "rating", "votes", "source__captured_precision")
+    lambda title_id: (
+        RatingCapture.objects.filter(title_id=title_id)
+        .order_by("captured_at")
+        .values_list("captured_at", "rating", "votes", "source__captured_precision")
+    )
 )
 _quote_line_rows = CompiledQuery(
-    lambda title_id: QuoteLine.objects.filter(quote__title_id=title_id)
-    .order_by("quote__position", "quote_id", "position", "id")
-    .values_list("quote_id", "character", "text")
+    lambda title_id: (
+        QuoteLine.objects.filter(quote__title_id=title_id)
+        .order_by("quote__position", "quote_id", "position", "id")
+        .values_list("quote_id", "character", "text")
+    )
 )
 
 
@@ -391,8 +433,15 @@ def _title_credit_rows(credits):
         # The notes as JSON text, decoded only when there are some (most rows have none).
         .annotate(notes_json=Cast("notes", TextField()))
         .values_list(
-            "department", "department_label", "person__name", "person__slug", "job", "character",
-            "credited_as", "notes_json", "order",
+            "department",
+            "department_label",
+            "person__name",
+            "person__slug",
+            "job",
+            "character",
+            "credited_as",
+            "notes_json",
+            "order",
         )
     )
 
@@ -401,8 +450,15 @@ def _title_credits(rows) -> list[TitleCredit]:
     person_url = slug_url_maker("catalogue:person")
     return [
         TitleCredit(
-            department, label, name, person_url(slug), job, character, credited_as,
-            decoded_notes(notes_json), order,
+            department,
+            label,
+            name,
+            person_url(slug),
+            job,
+            character,
+            credited_as,
+            decoded_notes(notes_json),
+            order,
         )
         for department, label, name, slug, job, character, credited_as, notes_json, order in rows
     ]
@@ -417,9 +473,7 @@ def _principal_credits_query(title_id: int):
     """
     ranked = (
         Credit.objects.filter(title_id=title_id, department__in=(Department.CAST, *KEY_CREW_DEPARTMENTS))
-        .annotate(
-            rank=Window(RowNumber(), partition_by=F("department"), order_by=(F("order").asc(), F("id").asc()))
-        )
+        .annotate(rank=Window(RowNumber(), partition_by=F("department"), order_by=(F("order").asc(), F("id").asc())))
         .filter(rank__lte=max(PRINCIPAL_CAST_SIZE, KEY_CREW_PER_DEPARTMENT))
         .order_by()  # the model's default ordering would join the titles
         .values("id")
@@ -445,7 +499,8 @@ def _told_apart(items: list[CompanyItem]) -> list[CompanyItem]:
         slugs_by_name[item.company.name].add(item.company.slug)
     return [
         item._replace(company=item.company._replace(distinct_as=item.company.imdb_id or item.company.slug))
-        if len(slugs_by_name[item.company.name]) > 1 else item
+        if len(slugs_by_name[item.company.name]) > 1
+        else item
         for item in items
     ]
 
@@ -474,12 +529,15 @@ TITLE_LISTS = {
     **{section.key: TitleList(section.model, section.columns, section.page_item) for section in LIST_SECTIONS},
     # Grouped by kind for the page by _company_groups.
     "companies": TitleList(
-        TitleCompany, ("kind", "company__name", "company__slug", "company__imdb_id", "notes"),
-        lambda kind, name, slug, imdb_id, notes: CompanyItem(kind, CompanyLink(name, slug, imdb_id or ""),
-                                                             decoded_notes(notes)),
+        TitleCompany,
+        ("kind", "company__name", "company__slug", "company__imdb_id", "notes"),
+        lambda kind, name, slug, imdb_id, notes: CompanyItem(
+            kind, CompanyLink(name, slug, imdb_id or ""), decoded_notes(notes)
+        ),
     ),
     "recommendations": TitleList(
-        Recommendation, ("target_title", "target_year", *linked_title_fields("target")),
+        Recommendation,
+        ("target_title", "target_year", *linked_title_fields("target")),
         lambda title, year, *target: RecommendationItem(_linked_title(*target), title, _int_or_none(year)),
     ),
 }
@@ -510,7 +568,9 @@ def _title_lists(title_id: int) -> dict[str, list]:
 def _title_from_row(alias: str, row: tuple) -> Title:
     title = Title.from_db(alias, _TITLE_FIELDS, row[: len(_TITLE_FIELDS)])
     if title.series_id is not None:
-        title.series = Title.from_db(alias, _SERIES_FIELDS, row[len(_TITLE_FIELDS):len(_TITLE_FIELDS) + len(_SERIES_FIELDS)])
+        title.series = Title.from_db(
+            alias, _SERIES_FIELDS, row[len(_TITLE_FIELDS) : len(_TITLE_FIELDS) + len(_SERIES_FIELDS)]
+        )
     return title
 
 

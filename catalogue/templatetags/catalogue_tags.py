@@ -75,7 +75,7 @@ def kind_label(kind: str) -> str:
 
 @register.filter
 def years(title) -> str:
-    """"1959", "2004–2012", "1999– " as the header printed them."""
+    """ "1959", "2004–2012", "1999– " as the header printed them."""
     if title.year is None:
         return ""
     if title.kind in (TitleKind.TV_SERIES, TitleKind.TV_MINI_SERIES):
@@ -187,12 +187,14 @@ def browse_items(titles) -> SafeString:
 def chart_table_rows(rows) -> SafeString:
     """A chart's rows (selectors.listings.ChartRow) as <tr> elements: rank, title, rating, weighted, votes."""
     url_of = _title_url_maker()
-    return mark_safe("\n".join(  # noqa: S308 (every value is escaped or a number)
-        f"<tr><td>{int(row.rank)}</td><td>{_listed_title(row.title, url_of)}</td>"
-        f"<td>{_escape(str(row.title.rating))}</td><td>{float(row.score):.2f}</td>"
-        f"<td>{int(row.title.votes or 0):,}</td></tr>"
-        for row in rows
-    ))
+    return mark_safe(
+        "\n".join(  # noqa: S308 (every value is escaped or a number)
+            f"<tr><td>{int(row.rank)}</td><td>{_listed_title(row.title, url_of)}</td>"
+            f"<td>{_escape(str(row.title.rating))}</td><td>{float(row.score):.2f}</td>"
+            f"<td>{int(row.title.votes or 0):,}</td></tr>"
+            for row in rows
+        )
+    )
 
 
 def _title_url_maker():
@@ -210,7 +212,7 @@ def year_chart_bars(bars) -> SafeString:
         rects.append(
             f'<rect class="chart__bar" x="{float(bar.x)}" y="{float(bar.y)}" width="{float(bar.width)}" '
             f'height="{float(bar.height)}">'
-            f'<title>{int(bar.year)}: {count} title{"" if count == 1 else "s"}</title></rect>'
+            f"<title>{int(bar.year)}: {count} title{'' if count == 1 else 's'}</title></rect>"
         )
     return mark_safe("".join(rects))  # noqa: S308 (numbers and literal markup only)
 
@@ -258,7 +260,7 @@ def full_crew_rows(credits) -> SafeString:
     """The full credits page's rows of one crew department (selectors.TitleCredit) as <tr> elements."""
     rows = []
     for credit in credits:
-        row = f'<tr><td>{_person_link(credit)}</td><td>{_escape(credit.job)}'
+        row = f"<tr><td>{_person_link(credit)}</td><td>{_escape(credit.job)}"
         if credit.notes:
             row += _muted(notes(credit.notes))
         if credit.credited_as:

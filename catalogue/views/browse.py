@@ -33,8 +33,9 @@ class CountedPaginator(Paginator):
         self.__dict__["count"] = count  # the cached_property's slot
 
 
-def _listing(request: HttpRequest, titles, context: dict, *, allow_empty: bool = False,
-             count: int | None = None) -> HttpResponse:
+def _listing(
+    request: HttpRequest, titles, context: dict, *, allow_empty: bool = False, count: int | None = None
+) -> HttpResponse:
     sort = listings.browse_sort(request.GET.get("sort"))
     kind = listings.browse_kind(request.GET.get("kind"))
     listed = listings.browse_titles(titles, sort=sort, kind=kind)
@@ -146,8 +147,9 @@ def overview(request: HttpRequest) -> HttpResponse:
 def _chart(request: HttpRequest, context: dict, **scope) -> HttpResponse:
     kind = listings.browse_kind(request.GET.get("kind"))
     chart = listings.top_chart(kind=kind, **scope)
-    context.update(chart=chart, kind=kind, kinds=TitleKind.choices,
-                   canonical_url=request.build_absolute_uri(request.path))
+    context.update(
+        chart=chart, kind=kind, kinds=TitleKind.choices, canonical_url=request.build_absolute_uri(request.path)
+    )
     return render(request, "catalogue/browse/chart.html", context)
 
 

@@ -30,17 +30,19 @@ def title_json(request: HttpRequest, slug: str) -> JsonResponse:
     if title is None:
         raise Http404(f"No title {slug}")
     url = request.build_absolute_uri
-    return _json({
-        "catalogue": {
-            "slug": title.slug,
-            "id": title.imdb_id or title.slug,
-            "url": url(title.get_absolute_url()),
-            "full_credits": url(f"{title.get_absolute_url()}fullcredits/"),
-            "reviews": url(f"{title.get_absolute_url()}reviews/"),
-            "updated_at": title.updated_at.isoformat(),
-        },
-        "record": title_export(title=title).to_dict(),
-    })
+    return _json(
+        {
+            "catalogue": {
+                "slug": title.slug,
+                "id": title.imdb_id or title.slug,
+                "url": url(title.get_absolute_url()),
+                "full_credits": url(f"{title.get_absolute_url()}fullcredits/"),
+                "reviews": url(f"{title.get_absolute_url()}reviews/"),
+                "updated_at": title.updated_at.isoformat(),
+            },
+            "record": title_export(title=title).to_dict(),
+        }
+    )
 
 
 @stamped_page(selectors.person_stamp, "person-json")
@@ -51,33 +53,46 @@ def person_json(request: HttpRequest, slug: str) -> JsonResponse:
     url = request.build_absolute_uri
     credits = [
         {
-            "title": {"slug": title_slug, "title": title, "year": year, "kind": kind,
-                      "url": url(slug_url("catalogue:title", title_slug))},
+            "title": {
+                "slug": title_slug,
+                "title": title,
+                "year": year,
+                "kind": kind,
+                "url": url(slug_url("catalogue:title", title_slug)),
+            },
             "department": department,
             "department_label": printed,
             "job": job or None,
             "character": character or None,
             "credited_as": credited_as or None,
         }
-        for department, printed, job, credited_as, _title_id, title_slug, title, year, kind, character, _notes, *_episode
-        in selectors.filmography_query(person.pk)
+        for department, printed, job, credited_as, _title_id, title_slug, title, year, kind, character, _notes, *_episode in selectors.filmography_query(
+            person.pk
+        )
     ]
     if not credits:
         raise Http404(f"{person.name} has no credits in the catalogue")
-    return _json({
-        "catalogue": {"slug": person.slug, "id": person.imdb_id or person.slug,
-                      "url": url(person.get_absolute_url())},
-        "name": person.name,
-        "imdb_id": person.imdb_id,
-        "credits": credits,
-    })
-
+    return _json(
+        {
+            "catalogue": {
+                "slug": person.slug,
+                "id": person.imdb_id or person.slug,
+                "url": url(person.get_absolute_url()),
+            },
+            "name": person.name,
+            "imdb_id": person.imdb_id,
+            "credits": credits,
+        }
+    )
 
 
 def title_item(title, url) -> dict:
     return {
         "id": title.imdb_id or title.slug,
-        "slug": title.slug, "title": title.title, "year": title.year, "kind": title.kind,
+        "slug": title.slug,
+        "title": title.title,
+        "year": title.year,
+        "kind": title.kind,
         "url": url(slug_url("catalogue:title", title.slug)),
     }
 
@@ -90,14 +105,16 @@ def list_json(request: HttpRequest, page, items: list[dict], **about) -> JsonRes
         query["page"] = str(number)
         return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
-    return _json({
-        **about,
-        "count": page.paginator.count,
-        "page": page.number,
-        "next": page_url(page.next_page_number()) if page.has_next() else None,
-        "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
-        "results": items,
-    })
+    return _json(
+        {
+            **about,
+            "count": page.paginator.count,
+            "page": page.number,
+            "next": page_url(page.next_page_number()) if page.has_next() else None,
+            "previous": page_url(page.previous_page_number()) if page.has_previous() else None,
+            "results": items,
+        }
+    )
 
 
 def wants_json(request: HttpRequest) -> bool:
@@ -111,13 +128,18 @@ def company_json(request: HttpRequest, slug: str) -> JsonResponse:
 
     company = get_object_or_404(Company, slug=slug)
     url = request.build_absolute_uri
-    return _json({
-        "catalogue": {"slug": company.slug, "id": company.imdb_id or company.slug,
-                      "url": url(company.get_absolute_url())},
-        "name": company.name,
-        "imdb_id": company.imdb_id,
-        "roles": [
-            {"role": label, "titles": [{**title_item(row.title, url), "notes": row.notes or []} for row in rows]}
-            for label, rows in selectors.company_roles(company)
-        ],
-    })
+    return _json(
+        {
+            "catalogue": {
+                "slug": company.slug,
+                "id": company.imdb_id or company.slug,
+                "url": url(company.get_absolute_url()),
+            },
+            "name": company.name,
+            "imdb_id": company.imdb_id,
+            "roles": [
+                {"role": label, "titles": [{**title_item(row.title, url), "notes": row.notes or []} for row in rows]}
+                for label, rows in selectors.company_roles(company)
+            ],
+        }
+    )

@@ -22,8 +22,15 @@ def search(request: HttpRequest) -> HttpResponse:
     results = selectors.search_titles(filterset, request.GET.get("page"), RESULTS_PER_PAGE)
     if data.wants_json(request):
         url = request.build_absolute_uri
-        items = [{**data.title_item(title, url), "rating": _number(title.rating), "votes": title.votes,
-                  "matched_aka": getattr(title, "matched_aka", None)} for title in results.page.object_list]
+        items = [
+            {
+                **data.title_item(title, url),
+                "rating": _number(title.rating),
+                "votes": title.votes,
+                "matched_aka": getattr(title, "matched_aka", None),
+            }
+            for title in results.page.object_list
+        ]
         return data.list_json(request, results.page, items, ranked=results.ranked, capped=results.capped)
     name_query = (request.GET.get("person") or request.GET.get("q") or "").strip()
     people = selectors.search_people(name_query, limit=PEOPLE_SHOWN) if name_query else []
@@ -81,11 +88,17 @@ def search_csv(request: HttpRequest) -> StreamingHttpResponse:
     def rows():
         yield writer.writerow(CSV_COLUMNS)
         for title in selectors.search_titles_all(filterset):
-            yield writer.writerow([
-                title.imdb_id or title.slug, _cell(title.title), title.year or "", title.kind,
-                title.rating if title.rating is not None else "", title.votes if title.votes is not None else "",
-                url(title.get_absolute_url()),
-            ])
+            yield writer.writerow(
+                [
+                    title.imdb_id or title.slug,
+                    _cell(title.title),
+                    title.year or "",
+                    title.kind,
+                    title.rating if title.rating is not None else "",
+                    title.votes if title.votes is not None else "",
+                    url(title.get_absolute_url()),
+                ]
+            )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="titles.csv"'

@@ -23,16 +23,25 @@ def test_title_change_page_fits_1280_px_and_pages_its_credits(page, live_server)
     user = make_superuser("staff")
     film = make_title("Hiroshima mon amour: a title long enough to wrap in the admin's header " * 2, year=1959)
     people = Person.objects.bulk_create(
-        Person(name=f"Emmanuelle Riva-Okada-Resnais {n}", name_folded=fold(f"Emmanuelle Riva-Okada-Resnais {n}"),
-               slug=f"person-{n}")
+        Person(
+            name=f"Emmanuelle Riva-Okada-Resnais {n}",
+            name_folded=fold(f"Emmanuelle Riva-Okada-Resnais {n}"),
+            slug=f"person-{n}",
+        )
         for n in range(130)
     )
     Credit.objects.bulk_create(
-        Credit(title=film, person=person, department=Department.CAST if n % 2 else Department.CINEMATOGRAPHER,
-               department_label="Cast" if n % 2 else "Cinematography by", order=n,
-               character=f"La femme japonaise qui se souvient de Nevers {n}" if n % 2 else "",
-               job="" if n % 2 else f"director of photography, second unit, Hiroshima {n}",
-               credited_as="E. Riva", notes=["uncredited", "voice"])
+        Credit(
+            title=film,
+            person=person,
+            department=Department.CAST if n % 2 else Department.CINEMATOGRAPHER,
+            department_label="Cast" if n % 2 else "Cinematography by",
+            order=n,
+            character=f"La femme japonaise qui se souvient de Nevers {n}" if n % 2 else "",
+            job="" if n % 2 else f"director of photography, second unit, Hiroshima {n}",
+            credited_as="E. Riva",
+            notes=["uncredited", "voice"],
+        )
         for n, person in enumerate(people)
     )
 

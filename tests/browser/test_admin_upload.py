@@ -66,5 +66,7 @@ def test_staff_uploads_an_archive_and_reads_the_import_report(page, live_server,
     assert "skipped: saved pages.zip!pages/README.md: README file" in report
     assert str(settings.MEDIA_ROOT) not in " ".join(report)
     assert sorted(Title.objects.values_list("title", flat=True)) == ["Gaslight", "Hiroshima Mon Amour"]
-    assert SourcePage.objects.filter(title__title="Gaslight", file_name__endswith="gaslight-1944.combined-2010.html").exists()
+    assert SourcePage.objects.filter(
+        title__title="Gaslight", file_name__endswith="gaslight-1944.combined-2010.html"
+    ).exists()
     assert ImportUpload.objects.get().status == UploadStatus.DONE

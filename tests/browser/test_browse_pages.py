@@ -13,8 +13,9 @@ def test_from_a_title_page_to_its_genre_keyword_year_and_a_chart(page, live_serv
     from playwright.sync_api import expect
 
     settings.CHART_MIN_VOTES = 1000
-    hiroshima = f.make_title("Hiroshima Mon Amour", year=1959, slug="hiroshima-mon-amour-1959",
-                             rating=Decimal("8.0"), votes=21203)
+    hiroshima = f.make_title(
+        "Hiroshima Mon Amour", year=1959, slug="hiroshima-mon-amour-1959", rating=Decimal("8.0"), votes=21203
+    )
     muriel = f.make_title("Muriel", year=1963, rating=Decimal("7.2"), votes=3000)
     for title in (hiroshima, muriel):
         f.add_genre(title, "Drama")

@@ -13,8 +13,14 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_a_reader_walks_episodes_from_the_season_list(browser, live_server, width):
     series = f.make_title("The Prisoner", year=1967, kind="tv_series", end_year=1968)
     f.make_title("Arrival", year=1967, kind="tv_episode", series=series, season=1, episode=1)
-    second = f.make_title("The Chimes of Big Ben, a title long enough to wrap on a phone screen", year=1967,
-                 kind="tv_episode", series=series, season=1, episode=2)
+    second = f.make_title(
+        "The Chimes of Big Ben, a title long enough to wrap on a phone screen",
+        year=1967,
+        kind="tv_episode",
+        series=series,
+        season=1,
+        episode=2,
+    )
     f.make_title("Fall Out", year=1968, kind="tv_episode", series=series, season=2, episode=1)
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()

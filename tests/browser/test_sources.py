@@ -56,6 +56,7 @@ def test_title_to_sources_to_the_diff_of_two_captures(page, live_server, vitello
     assert diff.locator("th", has_text=re.compile("^title$")).count() == 0
 
     citation = page.locator("blockquote.citation-block").inner_text()
-    assert citation.startswith("“I Vitelloni” (1953). IMDb title page, captured 5 January 2016: "
-                               "i-vitelloni-1953.combined-2016.txt. In ")
+    assert citation.startswith(
+        "“I Vitelloni” (1953). IMDb title page, captured 5 January 2016: i-vitelloni-1953.combined-2016.txt. In "
+    )
     assert f"{live_server.url}/title/{vitelloni.slug}/ (accessed " in citation

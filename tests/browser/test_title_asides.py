@@ -23,10 +23,16 @@ def asides(db):
     f.make_review(title, summary="Short and sweet", helpful=30, helpful_total=50, text="Tight, grim and fine.")
     f.make_title_company(title, f.make_company("Metro-Goldwyn-Mayer", slug="mgm"), kind="production")
     for n in range(12):
-        f.make_title_company(title, f.make_company(f"Distributor Number {n} International Home Video"),
-                             kind="distributor", position=n + 1, notes=[str(1990 + n), "worldwide", "VHS"])
-    for n, country in enumerate(["Argentina", "Australia", "Finland", "France", "West Germany", "Portugal",
-                                 "Spain", "Sweden", "UK", "USA"]):
+        f.make_title_company(
+            title,
+            f.make_company(f"Distributor Number {n} International Home Video"),
+            kind="distributor",
+            position=n + 1,
+            notes=[str(1990 + n), "worldwide", "VHS"],
+        )
+    for n, country in enumerate(
+        ["Argentina", "Australia", "Finland", "France", "West Germany", "Portugal", "Spain", "Sweden", "UK", "USA"]
+    ):
         f.make_certificate(title, country, "K-16" if n % 2 else "(Banned)", position=n, notes=["re-rating"])
     return title, long
 
@@ -106,8 +112,9 @@ def test_open_asides_do_not_overflow_at_320px(browser, live_server, asides, requ
 
 
 @VIEWPORTS
-def test_a_page_with_collapsed_asides_has_no_serious_accessibility_violations(browser, live_server, asides, viewport,
-                                                                              request):
+def test_a_page_with_collapsed_asides_has_no_serious_accessibility_violations(
+    browser, live_server, asides, viewport, request
+):
     title, _ = asides
     context, page = new_page(browser, viewport, bypass_csp=True)
     try:

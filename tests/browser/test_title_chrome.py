@@ -24,8 +24,14 @@ PHONE = {"width": 390, "height": 844}
 def killing(db):
     """A title with every section long enough to push the old layout's facts far down a phone's page."""
     title = f.make_title(
-        "The Killing", year=1956, slug="the-killing-1956", rating=Decimal("8.0"), votes=61234, imdb_id="tt0049406",
-        original_title="The Killing", cast_alphabetical_from=20,  # the full cast's divider, checked by axe too
+        "The Killing",
+        year=1956,
+        slug="the-killing-1956",
+        rating=Decimal("8.0"),
+        votes=61234,
+        imdb_id="tt0049406",
+        original_title="The Killing",
+        cast_alphabetical_from=20,  # the full cast's divider, checked by axe too
         plot="Crook Johnny Clay assembles a five-man team to steal two million dollars from a racetrack. " * 3,
         awards_text="1 nomination",
     )
@@ -40,20 +46,28 @@ def killing(db):
     kubrick = f.make_person("Stanley Kubrick", slug="stanley-kubrick")
     f.make_credit(title, kubrick, department="director", department_label="Directed by")
     f.make_credit(title, kubrick, department="writer", department_label="Writing credits", job="screenplay")
-    f.make_credit(title, f.make_person("Jim Thompson"), department="writer", department_label="Writing credits",
-                  job="dialogue")
+    f.make_credit(
+        title, f.make_person("Jim Thompson"), department="writer", department_label="Writing credits", job="dialogue"
+    )
     for n in range(25):
         f.make_credit(title, f.make_person(f"Player Number {n}", slug=f"player-{n}"), character=f"Gang member {n}")
-    f.make_credit(title, f.make_person("Lucien Ballard"), department="cinematographer",
-                  department_label="Cinematography by")
+    f.make_credit(
+        title, f.make_person("Lucien Ballard"), department="cinematographer", department_label="Cinematography by"
+    )
     f.make_certificate(title, "UK", "A", position=0)
     f.make_certificate(title, "USA", "Approved", position=1)
     f.make_certificate(title, "Finland", "K-16", position=2)
     f.make_aka(title, "Day of Violence", country="UK", notes=["working title"])
     for n in range(6):
         f.make_trivia(title, f"Trivia item {n}: the racetrack scenes were shot in one week. " * 2)
-        f.make_review(title, summary=f"Review {n}", helpful=n, helpful_total=10, date=date(2010 + n, 1, 1),
-                      text="A clockwork heist told out of order. " * 30)
+        f.make_review(
+            title,
+            summary=f"Review {n}",
+            helpful=n,
+            helpful_total=10,
+            date=date(2010 + n, 1, 1),
+            text="A clockwork heist told out of order. " * 30,
+        )
     f.make_quote(title, [("Johnny", "You like money?"), ("Fay", "I like you.")])
     f.make_capture(title, datetime(2010, 1, 1), Decimal("7.9"), 40000)
     f.make_capture(title, datetime(2015, 1, 1), Decimal("8.0"), 61234)

@@ -11,7 +11,9 @@ from catalogue.parsing.record import TitleRecord
 __all__ = ["crew", "full_record", "page_of", "recommendation", "record_bytes", "small_record"]
 
 
-def page_of(record: TitleRecord, *, name: str = "page.json", captured_at: datetime | None = None, url: str | None = None) -> Page:
+def page_of(
+    record: TitleRecord, *, name: str = "page.json", captured_at: datetime | None = None, url: str | None = None
+) -> Page:
     return Page(
         name=name,
         data=record_bytes(record),

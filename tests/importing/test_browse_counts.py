@@ -27,8 +27,11 @@ def stored() -> dict:
 
 
 def fresh() -> dict:
-    counts = {(model.__name__, row.name): row.n for model, _, _ in COUNTED
-              for row in model.objects.annotate(n=Count("titles"))}
+    counts = {
+        (model.__name__, row.name): row.n
+        for model, _, _ in COUNTED
+        for row in model.objects.annotate(n=Count("titles"))
+    }
     for row in Certificate.objects.values("country", "rating").annotate(n=Count("title", distinct=True)):
         counts[(row["country"], row["rating"])] = row["n"]
     for row in Certificate.objects.values("country").annotate(n=Count("title", distinct=True)):
@@ -37,10 +40,19 @@ def fresh() -> dict:
 
 
 def gaslight(**overrides):
-    fields = dict(genres=["Drama", "Thriller"], countries=["USA"], languages=["English"], colors=["Black and White"],
-                  sound_mixes=["Mono"], plot_keywords=["Murder", "Pianist"],
-                  certificates=[CertificateRecord(country="UK", rating="A"), CertificateRecord(country="UK", rating="PG"),
-                                CertificateRecord(country="USA", rating="Approved")])
+    fields = dict(
+        genres=["Drama", "Thriller"],
+        countries=["USA"],
+        languages=["English"],
+        colors=["Black and White"],
+        sound_mixes=["Mono"],
+        plot_keywords=["Murder", "Pianist"],
+        certificates=[
+            CertificateRecord(country="UK", rating="A"),
+            CertificateRecord(country="UK", rating="PG"),
+            CertificateRecord(country="USA", rating="Approved"),
+        ],
+    )
     fields.update(overrides)
     return small_record("Gaslight", 1944, **fields)
 
@@ -59,10 +71,18 @@ def test_counts_follow_imports_and_reimports(import_record):
     from datetime import datetime, timezone
 
     later = datetime(2015, 1, 1, tzinfo=timezone.utc)
-    import_record(gaslight(genres=["Drama", "Mystery"], plot_keywords=["Pianist", "Letter"],
-                           certificates=[CertificateRecord(country="UK", rating="PG"),
-                                         CertificateRecord(country="West Germany", rating="12")]),
-                  captured_at=later, name="later.json")
+    import_record(
+        gaslight(
+            genres=["Drama", "Mystery"],
+            plot_keywords=["Pianist", "Letter"],
+            certificates=[
+                CertificateRecord(country="UK", rating="PG"),
+                CertificateRecord(country="West Germany", rating="12"),
+            ],
+        ),
+        captured_at=later,
+        name="later.json",
+    )
     assert stored() == fresh()
     assert not CertificateCount.objects.filter(country="USA", title_count__gt=0).exists()
     assert CertificateCount.objects.get(country="West Germany", rating="12").title_count == 1
@@ -71,16 +91,22 @@ def test_counts_follow_imports_and_reimports(import_record):
     assert Keyword.objects.get(name="Murder").title_count == 1
     # An older capture again changes no section, so no count.
     before = stored()
-    import_record(gaslight(genres=["Western"]), captured_at=datetime(2001, 1, 1, tzinfo=timezone.utc),
-                  name="older.json")
+    import_record(
+        gaslight(genres=["Western"]), captured_at=datetime(2001, 1, 1, tzinfo=timezone.utc), name="older.json"
+    )
     assert stored() == before == fresh()
 
 
 def test_a_group_of_pages_counts_only_its_kept_pages(tmp_path):
     (tmp_path / "a.json").write_bytes(record_bytes(gaslight()))
     # Rejected after its links were written (a runtime note over its length): its savepoint goes, and its counts.
-    bad = small_record("Rope", 1948, genres=["Thriller", "Crime"], plot_keywords=["Murder"],
-                       runtimes=[Runtime(minutes=80, note="x" * 400)])
+    bad = small_record(
+        "Rope",
+        1948,
+        genres=["Thriller", "Crime"],
+        plot_keywords=["Murder"],
+        runtimes=[Runtime(minutes=80, note="x" * 400)],
+    )
     (tmp_path / "b.json").write_bytes(record_bytes(bad))
     (tmp_path / "c.json").write_bytes(record_bytes(small_record("Laura", 1944, genres=["Drama"])))
 
@@ -122,8 +148,11 @@ def test_a_hand_edited_certificate_kept_by_a_reimport_stays_counted(import_recor
     from catalogue.importing.counts import counts_recount
 
     counts_recount()  # the hand edit above bypassed the admin
-    import_record(gaslight(certificates=[CertificateRecord(country="UK", rating="A")]),
-                  captured_at=datetime(2015, 1, 1, tzinfo=timezone.utc), name="later.json")
+    import_record(
+        gaslight(certificates=[CertificateRecord(country="UK", rating="A")]),
+        captured_at=datetime(2015, 1, 1, tzinfo=timezone.utc),
+        name="later.json",
+    )
     assert Certificate.objects.filter(country="USA", rating="Passed").exists()
     assert stored() == fresh()
     assert CertificateCount.objects.get(country="UK", rating="PG").title_count == 0

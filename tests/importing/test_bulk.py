@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def test_rows_are_written_in_one_statement_that_logged_queries_show():
     with CaptureQueriesContext(connection) as queries:
-        rows_insert(Genre, [new_row(Genre, name="Drama", slug="drama"), new_row(Genre, name="Film-Noir", slug="film-noir")])
+        rows_insert(
+            Genre, [new_row(Genre, name="Drama", slug="drama"), new_row(Genre, name="Film-Noir", slug="film-noir")]
+        )
     assert [query["sql"] for query in queries] == [
         '2 times: INSERT INTO "catalogue_genre" ("name", "slug", "title_count") VALUES (%s, %s, %s)'
     ]
@@ -40,8 +42,14 @@ def test_encoded_json_is_stored_as_the_json_it_is():
     from catalogue.models import Title
 
     title = Title.objects.create(title="Gaslight", year=1944, slug="gaslight-1944")
-    row = new_row(SourcePage, title_id=title.pk, file_name="p.txt", sha256="0" * 64, raw=b"page",
-                  record=EncodedJSON('{"title": "Gaslight", "year": 1944, "aka": ["Angel Street"]}'))
+    row = new_row(
+        SourcePage,
+        title_id=title.pk,
+        file_name="p.txt",
+        sha256="0" * 64,
+        raw=b"page",
+        record=EncodedJSON('{"title": "Gaslight", "year": 1944, "aka": ["Angel Street"]}'),
+    )
     rows_insert(SourcePage, [row])
     assert SourcePage.objects.get().record == {"title": "Gaslight", "year": 1944, "aka": ["Angel Street"]}
 

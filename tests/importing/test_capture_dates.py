@@ -42,10 +42,13 @@ def _copy_together(folder, pairs):
 
 
 def test_two_undated_copies_of_different_captures_stay_two_captures(tmp_path):
-    folder = _copy_together(tmp_path / "copies", [
-        ("017_i_vitelloni_1953_a.txt", "vitelloni-copy-1.txt"),  # older: 9,827 votes, no dated news
-        ("018_i_vitelloni_1953_b.txt", "vitelloni-copy-2.txt"),  # newer: 10,033 votes, news of 5 Jan 2016
-    ])
+    folder = _copy_together(
+        tmp_path / "copies",
+        [
+            ("017_i_vitelloni_1953_a.txt", "vitelloni-copy-1.txt"),  # older: 9,827 votes, no dated news
+            ("018_i_vitelloni_1953_b.txt", "vitelloni-copy-2.txt"),  # newer: 10,033 votes, news of 5 Jan 2016
+        ],
+    )
 
     report = paths_import([folder])
 
@@ -65,10 +68,13 @@ def test_two_undated_copies_of_different_captures_stay_two_captures(tmp_path):
 
 def test_captures_that_share_a_date_are_both_kept_and_reported(tmp_path):
     # Two snapshots (1,616 and 1,877 votes) whose newest NewsDesk item is the same day.
-    folder = _copy_together(tmp_path / "copies", [
-        ("025_pale_flower_1964_b.txt", "pale-flower-b.txt"),
-        ("026_pale_flower_1964_c.txt", "pale-flower-c.txt"),
-    ])
+    folder = _copy_together(
+        tmp_path / "copies",
+        [
+            ("025_pale_flower_1964_b.txt", "pale-flower-b.txt"),
+            ("026_pale_flower_1964_c.txt", "pale-flower-c.txt"),
+        ],
+    )
     out, err = io.StringIO(), io.StringIO()
 
     call_command("import_pages", str(folder), stdout=out, stderr=err)
@@ -84,16 +90,21 @@ def test_captures_that_share_a_date_are_both_kept_and_reported(tmp_path):
 
 
 def test_the_file_name_comes_before_the_page_and_the_mtime(tmp_path):
-    folder = _copy_together(tmp_path / "copies", [
-        ("025_pale_flower_1964_b.txt", "pale-flower.20110601083015.txt"),  # a Wayback timestamp
-        ("026_pale_flower_1964_c.txt", "pale-flower-2012-03-14.txt"),  # a day
-    ])
+    folder = _copy_together(
+        tmp_path / "copies",
+        [
+            ("025_pale_flower_1964_b.txt", "pale-flower.20110601083015.txt"),  # a Wayback timestamp
+            ("026_pale_flower_1964_c.txt", "pale-flower-2012-03-14.txt"),  # a day
+        ],
+    )
 
     report = paths_import([folder])
 
     assert report.shared_dates == []
-    got = {s.file_name.rsplit("/", 1)[-1]: (s.captured_at, s.captured_precision, s.captured_from)
-           for s in SourcePage.objects.all()}
+    got = {
+        s.file_name.rsplit("/", 1)[-1]: (s.captured_at, s.captured_precision, s.captured_from)
+        for s in SourcePage.objects.all()
+    }
     assert got == {
         "pale-flower.20110601083015.txt": (utc(2011, 6, 1, 8, 30, 15), "second", "file name"),
         "pale-flower-2012-03-14.txt": (utc(2012, 3, 14), "day", "file name"),
@@ -102,10 +113,13 @@ def test_the_file_name_comes_before_the_page_and_the_mtime(tmp_path):
 
 
 def test_a_year_in_the_name_is_refined_by_a_day_on_the_page(tmp_path):
-    folder = _copy_together(tmp_path / "copies", [
-        ("018_i_vitelloni_1953_b.txt", "i-vitelloni-1953.combined-2016.txt"),
-        ("017_i_vitelloni_1953_a.txt", "i-vitelloni-1953.combined-2015.txt"),
-    ])
+    folder = _copy_together(
+        tmp_path / "copies",
+        [
+            ("018_i_vitelloni_1953_b.txt", "i-vitelloni-1953.combined-2016.txt"),
+            ("017_i_vitelloni_1953_a.txt", "i-vitelloni-1953.combined-2015.txt"),
+        ],
+    )
 
     paths_import([folder])
 
@@ -118,7 +132,10 @@ def test_a_year_in_the_name_is_refined_by_a_day_on_the_page(tmp_path):
     assert "inside the file name's year" in newer.captured_from
     # The title page's chart shows each date as precise as it is known.
     page = title_page(Title.objects.get().slug)
-    assert [(p.captured_at.year, p.precision, p.votes) for p in page.rating_history] == [(2015, "year", 9827), (2016, "day", 10033)]
+    assert [(p.captured_at.year, p.precision, p.votes) for p in page.rating_history] == [
+        (2015, "year", 9827),
+        (2016, "day", 10033),
+    ]
     chart = rating_history_chart(page.rating_history)
     assert [point.label for point in chart.votes] == ["2015: 9,827 votes", "2016-01-05: 10,033 votes"]
 
@@ -127,7 +144,11 @@ def test_the_page_footer_year_when_the_name_has_none(tmp_path):
     folder = _copy_together(tmp_path / "copies", [("gurotesuku_2009_maindetails_2010.txt", "gurotesuku.txt")])
     paths_import([folder])
     source = SourcePage.objects.get()
-    assert (source.captured_at, source.captured_precision, source.captured_from) == (utc(2010, 1, 1), "year", "page footer")
+    assert (source.captured_at, source.captured_precision, source.captured_from) == (
+        utc(2010, 1, 1),
+        "year",
+        "page footer",
+    )
 
 
 def test_a_stated_date_is_kept(tmp_path):

@@ -146,7 +146,10 @@ def test_conflicts_in_the_report(tmp_path):
 
     assert "updated 1" in out and "conflicts 1" in out
     credit = Credit.objects.get()
-    assert f"conflict: {tmp_path / 'b.json'}: Credit {credit.pk} (Crew Person 1 – edited job): job kept 'edited job', page says 'painter'" in out
+    assert (
+        f"conflict: {tmp_path / 'b.json'}: Credit {credit.pk} (Crew Person 1 – edited job): job kept 'edited job', page says 'painter'"
+        in out
+    )
 
 
 def test_reparse_brings_an_episode_page_read_by_an_older_parser_up_to_date(tmp_path):

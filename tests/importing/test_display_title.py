@@ -37,7 +37,11 @@ def test_the_spanish_capture_of_pulp_fiction_is_shown_as_pulp_fiction(client):
     title = outcome.title
     assert parse_page(PULP.read_bytes()).title == "Tiempos violentos"  # the record keeps what the page printed
     assert (title.title, title.slug, title.original_title, title.imdb_id) == (
-        "Pulp Fiction", "pulp-fiction-1994", "Pulp Fiction", "tt0110912")
+        "Pulp Fiction",
+        "pulp-fiction-1994",
+        "Pulp Fiction",
+        "tt0110912",
+    )
     assert akas(title) == [
         ("Pulp Fiction", "USA", ["original title"]),
         # The visitor's country: the page's release date is Argentina's.
@@ -45,7 +49,7 @@ def test_the_spanish_capture_of_pulp_fiction_is_shown_as_pulp_fiction(client):
     ]
     html = client.get(title.get_absolute_url()).content.decode()
     assert "<h1>Pulp Fiction " in html
-    assert "Tiempos violentos" in html[html.index('id="akas"'):]
+    assert "Tiempos violentos" in html[html.index('id="akas"') :]
 
 
 def test_the_german_capture_of_amelie_is_shown_under_the_american_display_title():
@@ -80,13 +84,16 @@ def test_english_and_localised_captures_are_one_title_named_in_english(first_loc
     assert title.sources.count() == 2
 
 
-@pytest.mark.parametrize("sample, shown", [
-    # English pages of foreign films print an original-title line too: their H1 stays.
-    # Its AKAs give "Hiroshima, My Love" - International (English title) (imdb display title).
-    (SAMPLES / "hiroshima-mon-amour-1959.combined.txt", "Hiroshima Mon Amour"),
-    (SAMPLES / "seven-samurai-1954.combined-excerpt.txt", "Seven Samurai"),
-    (TEST_PAGES / "non-latin-names.txt", "Battleship Potemkin"),
-])
+@pytest.mark.parametrize(
+    "sample, shown",
+    [
+        # English pages of foreign films print an original-title line too: their H1 stays.
+        # Its AKAs give "Hiroshima, My Love" - International (English title) (imdb display title).
+        (SAMPLES / "hiroshima-mon-amour-1959.combined.txt", "Hiroshima Mon Amour"),
+        (SAMPLES / "seven-samurai-1954.combined-excerpt.txt", "Seven Samurai"),
+        (TEST_PAGES / "non-latin-names.txt", "Battleship Potemkin"),
+    ],
+)
 def test_an_english_page_keeps_its_h1(sample, shown):
     record = parse_page(sample.read_bytes())
     assert record.original_title and record.original_title != record.title

@@ -37,11 +37,17 @@ RECORDS = [
             kind="tv_episode",
             imdb_id="tt0636289",
             series=SeriesRef(title="Lost", year=2004, season=1, episode=1),
-            cast=[CastMember(name="Matthew Fox", character="Jack", order=1, imdb_id="nm0289142", character_id="ch0001")],
-            crew=[CrewMember("director", "Directed by", "J.J. Abrams", order=1, imdb_id="nm0009190"),
-                  CrewMember("weird_heading", "Weird Heading", "Someone", job="thing", order=1),
-                  CrewMember("writer", "Writing credits", "Jeffrey Lieber", job="story", order=1)],
-            connections=[Connection(type="Followed by", title="Pilot: Part 2", year=2004, note="TV", imdb_id="tt0636290")],
+            cast=[
+                CastMember(name="Matthew Fox", character="Jack", order=1, imdb_id="nm0289142", character_id="ch0001")
+            ],
+            crew=[
+                CrewMember("director", "Directed by", "J.J. Abrams", order=1, imdb_id="nm0009190"),
+                CrewMember("weird_heading", "Weird Heading", "Someone", job="thing", order=1),
+                CrewMember("writer", "Writing credits", "Jeffrey Lieber", job="story", order=1),
+            ],
+            connections=[
+                Connection(type="Followed by", title="Pilot: Part 2", year=2004, note="TV", imdb_id="tt0636290")
+            ],
             recommendations=[Recommendation(title="Heroes", year=2006)],
             seasons=[1, 2],
             plot_keywords=["island"],
@@ -59,8 +65,13 @@ def test_round_trip(make, import_record):
 
 
 def test_round_trip_with_the_recommendations_split(import_record):
-    for name, year in (("Pearl Harbor", 2001), ("The English Patient", 1996), ("Atonement", 2007),
-                       ("Marcel Proust's Time Regained", 1999), ("Isadora", 1968)):
+    for name, year in (
+        ("Pearl Harbor", 2001),
+        ("The English Patient", 1996),
+        ("Atonement", 2007),
+        ("Marcel Proust's Time Regained", 1999),
+        ("Isadora", 1968),
+    ):
         import_record(small_record(name, year))
     parsed, exported = round_trip(full_record(), import_record)
     assert Title.objects.get(title="Hiroshima Mon Amour").recommendations.count() == 5
@@ -105,15 +116,22 @@ def test_the_list_sections_of_a_chunk_of_titles_are_one_query(import_record):
 
 
 def test_mpaa_crazy_credits_and_alternate_versions_are_stored_and_an_edit_is_exported(import_record):
-    record = small_record("Rated", 2000, mpaa="Rated R for strong war violence.", crazy_credits=["A cat is credited."],
-                          alternate_versions=["A longer cut on DVD."])
+    record = small_record(
+        "Rated",
+        2000,
+        mpaa="Rated R for strong war violence.",
+        crazy_credits=["A cat is credited."],
+        alternate_versions=["A longer cut on DVD."],
+    )
     parsed, exported = round_trip(record, import_record)
     assert exported.to_dict() == parsed.to_dict()
 
     title = Title.objects.get(title="Rated")
-    assert (title.mpaa, [row.text for row in title.crazy_credits.all()],
-            [row.text for row in title.alternate_versions.all()]) == (
-        "Rated R for strong war violence.", ["A cat is credited."], ["A longer cut on DVD."])
+    assert (
+        title.mpaa,
+        [row.text for row in title.crazy_credits.all()],
+        [row.text for row in title.alternate_versions.all()],
+    ) == ("Rated R for strong war violence.", ["A cat is credited."], ["A longer cut on DVD."])
     # Columns now, not only the stored page: a staff edit is what the export gives.
     Title.objects.filter(pk=title.pk).update(mpaa="Rated PG-13 on appeal.")
     assert title_export(title=titles_for_export().get(pk=title.pk)).mpaa == "Rated PG-13 on appeal."

@@ -34,6 +34,7 @@ def pages(tmp_path):
 @pytest.fixture
 def database_room():
     """Set how many more pages of 4 KiB the database file may grow by; unlimited again afterwards."""
+
     def limit(more_pages: int) -> None:
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA page_count")

@@ -31,8 +31,9 @@ def _response(writer, uri: str, body: bytes, *, date: str, encoding: str | None 
     if encoding:
         headers.append(("Content-Encoding", encoding))
     http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
-    return writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=http,
-                                     warc_headers_dict={"WARC-Date": date})
+    return writer.create_warc_record(
+        uri, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict={"WARC-Date": date}
+    )
 
 
 def _warc(path, *records, gzip_members: bool = False):
@@ -45,8 +46,11 @@ def _warc(path, *records, gzip_members: bool = False):
 
 def _by_kind(items):
     items = list(items)
-    return ([i for i in items if isinstance(i, Page)], [i for i in items if isinstance(i, Skipped)],
-            [i for i in items if isinstance(i, Unreadable)])
+    return (
+        [i for i in items if isinstance(i, Page)],
+        [i for i in items if isinstance(i, Skipped)],
+        [i for i in items if isinstance(i, Unreadable)],
+    )
 
 
 @pytest.mark.django_db
@@ -77,7 +81,7 @@ def test_a_record_whose_payload_digest_does_not_match_is_refused(tmp_path):
     path = _warc(tmp_path / "crawl.warc", (GASLIGHT_URL, GASLIGHT.read_bytes(), "2010-06-01T00:00:00Z", None))
     data = bytearray(path.read_bytes())
     at = data.index(b"Charles Boyer")
-    data[at:at + 7] = b"Charlie"  # same length: only the digest can tell
+    data[at : at + 7] = b"Charlie"  # same length: only the digest can tell
     path.write_bytes(bytes(data))
 
     pages, _, refused = _by_kind(iter_pages([path]))
@@ -89,9 +93,17 @@ def test_a_record_whose_payload_digest_does_not_match_is_refused(tmp_path):
 def test_a_gzip_bomb_in_a_warc_is_not_expanded_past_the_page_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(sources, "MAX_PAGE_BYTES", 1024 * 1024)
     bomb = gzip.compress(b"\0" * (8 * 1024 * 1024))
-    path = _warc(tmp_path / "bomb.warc.gz", (GASLIGHT_URL, bomb, "2010-06-01T00:00:00Z", "gzip"),
-                 ("http://www.imdb.com/title/tt0052893/combined", (SAMPLES / "hiroshima-mon-amour-1959.combined.txt")
-                  .read_bytes(), "2010-06-01T00:00:00Z", None), gzip_members=True)
+    path = _warc(
+        tmp_path / "bomb.warc.gz",
+        (GASLIGHT_URL, bomb, "2010-06-01T00:00:00Z", "gzip"),
+        (
+            "http://www.imdb.com/title/tt0052893/combined",
+            (SAMPLES / "hiroshima-mon-amour-1959.combined.txt").read_bytes(),
+            "2010-06-01T00:00:00Z",
+            None,
+        ),
+        gzip_members=True,
+    )
 
     pages, _, refused = _by_kind(iter_pages([path]))
 
@@ -141,8 +153,12 @@ def test_archive_links_special_files_and_climbing_names_are_reported(tmp_path):
     page = (SAMPLES / "hiroshima-mon-amour-1959.combined.txt").read_bytes()
     tar_path = tmp_path / "pages.tar"
     with tarfile.open(tar_path, "w") as archive:
-        for name, kind in [("ok.txt", tarfile.REGTYPE), ("link.txt", tarfile.SYMTYPE), ("fifo.txt", tarfile.FIFOTYPE),
-                           ("../escape.txt", tarfile.REGTYPE)]:
+        for name, kind in [
+            ("ok.txt", tarfile.REGTYPE),
+            ("link.txt", tarfile.SYMTYPE),
+            ("fifo.txt", tarfile.FIFOTYPE),
+            ("../escape.txt", tarfile.REGTYPE),
+        ]:
             info = tarfile.TarInfo(name)
             info.type = kind
             if kind == tarfile.SYMTYPE:
@@ -154,7 +170,7 @@ def test_archive_links_special_files_and_climbing_names_are_reported(tmp_path):
     with zipfile.ZipFile(zip_path, "w") as archive:
         archive.writestr("..\\windows.txt", page)
         link = zipfile.ZipInfo("zlink.txt")
-        link.external_attr = (0o120777 << 16)
+        link.external_attr = 0o120777 << 16
         archive.writestr(link, "/etc/passwd")
 
     pages, skipped, _ = _by_kind(iter_pages([tar_path, zip_path]))
@@ -187,8 +203,11 @@ def test_an_import_of_hostile_input_stays_under_500_mb(tmp_path):
     with zipfile.ZipFile(hostile / "bomb.zip", "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for i in range(4):
             archive.writestr(f"bomb{i}.txt", b"\0" * (200 * 1024 * 1024))
-    _warc(hostile / "bomb.warc.gz", (GASLIGHT_URL, gzip.compress(b"\0" * (300 * 1024 * 1024)),
-                                     "2010-06-01T00:00:00Z", "gzip"), gzip_members=True)
+    _warc(
+        hostile / "bomb.warc.gz",
+        (GASLIGHT_URL, gzip.compress(b"\0" * (300 * 1024 * 1024)), "2010-06-01T00:00:00Z", "gzip"),
+        gzip_members=True,
+    )
     (hostile / "big.txt").write_bytes(b"Gaslight (1944)\n" + b"Ingrid Bergman .... Paula\n" * 2_000_000)
     (hostile / "nested.html").write_bytes(b"<html><body>" + b"<div>" * 400_000 + b"</body></html>")
     (hostile / "gaslight.html").write_bytes(GASLIGHT.read_bytes())
@@ -199,11 +218,19 @@ def test_an_import_of_hostile_input_stays_under_500_mb(tmp_path):
     subprocess.run([*manage, "migrate", "--noinput"], env=env, check=True, capture_output=True, cwd=ROOT)
     # The import runs under a small parent of its own that reports its children's peak:
     # this process's RUSAGE_CHILDREN would also hold every earlier test's subprocesses.
-    measured = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
-                "print('peak-kib', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
-                "sys.exit(code)")
-    run = subprocess.run([sys.executable, "-c", measured, *manage, "import_pages", str(hostile)], env=env, cwd=ROOT,
-                         capture_output=True, text=True, timeout=300)
+    measured = (
+        "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+        "print('peak-kib', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+        "sys.exit(code)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", measured, *manage, "import_pages", str(hostile)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
     peak_kib = int(run.stderr.rsplit("peak-kib ", 1)[1])
     assert run.returncode == 1  # some pages failed; the report says which

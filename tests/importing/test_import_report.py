@@ -29,8 +29,13 @@ def run(*args) -> tuple[str, str]:
 
 def _response(writer, uri: str, body: bytes, *, status: str = "200 OK"):
     headers = StatusAndHeaders(status, [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-    return writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers,
-                                     warc_headers_dict={"WARC-Date": "2010-06-01T12:00:00Z"})
+    return writer.create_warc_record(
+        uri,
+        "response",
+        payload=io.BytesIO(body),
+        http_headers=headers,
+        warc_headers_dict={"WARC-Date": "2010-06-01T12:00:00Z"},
+    )
 
 
 def _crawl(path, *, images: int, titles: list[str]):
@@ -41,10 +46,14 @@ def _crawl(path, *, images: int, titles: list[str]):
             # Incompressible, as images are: the crawl file is as big as what it holds.
             writer.write_record(_response(writer, f"http://ia.media-imdb.com/images/M/{n}.jpg", os.urandom(4000)))
         for n, name in enumerate(titles, start=1):
-            writer.write_record(_response(writer, f"http://www.imdb.com/title/tt{n:07d}/combined",
-                                          record_bytes(small_record(name, 1950 + n))))
-        writer.write_record(_response(writer, "http://www.imdb.com/title/tt0000009/combined", b"gone",
-                                      status="404 Not Found"))
+            writer.write_record(
+                _response(
+                    writer, f"http://www.imdb.com/title/tt{n:07d}/combined", record_bytes(small_record(name, 1950 + n))
+                )
+            )
+        writer.write_record(
+            _response(writer, "http://www.imdb.com/title/tt0000009/combined", b"gone", status="404 Not Found")
+        )
 
 
 def test_a_path_that_does_not_exist_is_an_error_with_status_2_and_nothing_is_imported(tmp_path):
@@ -65,8 +74,13 @@ def test_skipped_records_are_summarised_by_reason_not_listed_one_by_one(tmp_path
 
     assert "imported 2, updated 0, unchanged 0, skipped 31, failed 0" in out
     lines = out.splitlines()
-    assert f"skipped 30: not a title page URL (e.g. {tmp_path / 'crawl.warc.gz'}#http://ia.media-imdb.com/images/M/0.jpg)" in lines
-    assert f"skipped: {tmp_path / 'crawl.warc.gz'}#http://www.imdb.com/title/tt0000009/combined: HTTP status 404" in lines
+    assert (
+        f"skipped 30: not a title page URL (e.g. {tmp_path / 'crawl.warc.gz'}#http://ia.media-imdb.com/images/M/0.jpg)"
+        in lines
+    )
+    assert (
+        f"skipped: {tmp_path / 'crawl.warc.gz'}#http://www.imdb.com/title/tt0000009/combined: HTTP status 404" in lines
+    )
     assert not any("images/M/7.jpg" in line for line in lines)
 
 
@@ -103,8 +117,11 @@ def test_report_file_has_one_json_line_per_page_and_skipped_item(tmp_path):
     lines = {line["name"].rsplit("/", 1)[-1]: line for line in map(json.loads, report.read_text().splitlines())}
     assert lines["a.json"] == {"name": str(folder / "a.json"), "outcome": "unchanged"}
     assert lines["bad.json"]["outcome"] == "failed" and lines["bad.json"]["line"] == 3
-    assert lines["notes.md"] == {"name": str(folder / "notes.md"), "outcome": "skipped",
-                                 "reason": "not a page file (.md)"}
+    assert lines["notes.md"] == {
+        "name": str(folder / "notes.md"),
+        "outcome": "skipped",
+        "reason": "not a page file (.md)",
+    }
 
 
 def test_report_line_of_an_imported_page_names_its_title_and_warnings(tmp_path):
@@ -157,11 +174,20 @@ def test_resource_records_are_pages_and_revisits_are_skipped_with_their_reason(t
     uri = "http://www.imdb.com/title/tt0036855/combined"
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
-        writer.write_record(writer.create_warc_record(
-            uri, "resource", payload=io.BytesIO(record_bytes(small_record("Gaslight", 1944))),
-            warc_content_type="text/plain", warc_headers_dict={"WARC-Date": "2010-06-01T12:00:00Z"}))
-        writer.write_record(writer.create_revisit_record(uri, digest="sha1:AAAA", refers_to_uri=uri,
-                                                         refers_to_date="2010-06-01T12:00:00Z"))
+        writer.write_record(
+            writer.create_warc_record(
+                uri,
+                "resource",
+                payload=io.BytesIO(record_bytes(small_record("Gaslight", 1944))),
+                warc_content_type="text/plain",
+                warc_headers_dict={"WARC-Date": "2010-06-01T12:00:00Z"},
+            )
+        )
+        writer.write_record(
+            writer.create_revisit_record(
+                uri, digest="sha1:AAAA", refers_to_uri=uri, refers_to_date="2010-06-01T12:00:00Z"
+            )
+        )
 
     out, _ = run(path)
 

@@ -52,8 +52,13 @@ def crawl(tmp_path):
     else:
         url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
     env.update(DEBUG="1", DATABASE_URL=url)
-    subprocess.run([sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput"], env=env, check=True,
-                   capture_output=True, cwd=ROOT)
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput"],
+        env=env,
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
     yield pages, env
     if made:
         import psycopg
@@ -78,9 +83,15 @@ def _alive(pid: int) -> bool:
 
 
 def _start(pages, env) -> tuple[subprocess.Popen, int]:
-    process = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "import_pages", str(pages)], env=env,
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "manage.py"), "import_pages", str(pages)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
         workers = _children(process.pid)
@@ -109,8 +120,14 @@ def test_the_worker_dies_with_an_import_killed_by_sigkill_and_a_rerun_finishes(c
     assert _wait_gone(worker), "the parse-ahead worker outlived the killed import"
 
     # Nothing of the killed import holds a lock: the next one runs to its end.
-    rerun = subprocess.run([sys.executable, str(ROOT / "manage.py"), "import_pages", str(pages)], env=env,
-                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    rerun = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "import_pages", str(pages)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert rerun.returncode == 0, rerun.stderr
     assert f"{PAGES} pages" in rerun.stdout and "failed 0" in rerun.stdout
 
@@ -138,8 +155,13 @@ def test_ctrl_c_stops_at_once_with_one_line_and_no_traceback(crawl):
     assert took < 3, f"Ctrl-C took {took:.1f} s"
     assert _wait_gone(worker, 2)
 
-    rerun = subprocess.run([sys.executable, str(ROOT / "manage.py"), "import_pages", str(pages)], env=env,
-                           cwd=ROOT, capture_output=True, text=True)
+    rerun = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "import_pages", str(pages)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert rerun.returncode == 0, rerun.stderr
     assert f"{PAGES} pages" in rerun.stdout
     assert "failed 0" in rerun.stdout
@@ -178,9 +200,14 @@ execute_from_command_line(["manage.py", "import_pages", sys.argv[1]])
 
 def test_ctrl_c_inside_a_query_wrapper_prints_no_traceback(crawl):
     pages, env = crawl
-    run = subprocess.run([sys.executable, "-c", INTERRUPT_INSIDE_A_QUERY_WRAPPER, str(pages)],
-                         env=dict(env, DJANGO_SETTINGS_MODULE="config.settings"), cwd=ROOT,
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-c", INTERRUPT_INSIDE_A_QUERY_WRAPPER, str(pages)],
+        env=dict(env, DJANGO_SETTINGS_MODULE="config.settings"),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 130, run.stderr
     assert "Traceback" not in run.stderr and "Exception ignored" not in run.stderr
     assert run.stderr.strip().splitlines()[-1].startswith("interrupted: the pages committed so far are kept")

@@ -13,21 +13,36 @@ from tests.importing.records import small_record
 pytestmark = pytest.mark.django_db
 
 LINE = "Pearl Harbor The English Patient Atonement Marcel Proust's Time Regained Isadora"
-FIVE = [("Pearl Harbor", 2001), ("The English Patient", 1996), ("Atonement", 2007),
-        ("Marcel Proust's Time Regained", 1999), ("Isadora", 1968)]
+FIVE = [
+    ("Pearl Harbor", 2001),
+    ("The English Patient", 1996),
+    ("Atonement", 2007),
+    ("Marcel Proust's Time Regained", 1999),
+    ("Isadora", 1968),
+]
 
 
 def test_connection_resolves_when_target_is_imported_first(import_record):
     import_record(small_record("Taj Mahal", 2015))
-    import_record(small_record("Hiroshima Mon Amour", 1959, connections=[ConnectionRecord("Featured in", "Taj Mahal", 2015)]))
+    import_record(
+        small_record("Hiroshima Mon Amour", 1959, connections=[ConnectionRecord("Featured in", "Taj Mahal", 2015)])
+    )
     link = Connection.objects.get()
     assert link.target == Title.objects.get(title="Taj Mahal")
     assert list(Title.objects.get(title="Taj Mahal").incoming_connections.all()) == [link]
 
 
 def test_connection_resolves_when_target_is_imported_later(import_record):
-    import_record(small_record("Hiroshima Mon Amour", 1959, connections=[
-        ConnectionRecord("Featured in", "Taj Mahal", 2015), ConnectionRecord("References", "Taj Mahal", 1990)]))
+    import_record(
+        small_record(
+            "Hiroshima Mon Amour",
+            1959,
+            connections=[
+                ConnectionRecord("Featured in", "Taj Mahal", 2015),
+                ConnectionRecord("References", "Taj Mahal", 1990),
+            ],
+        )
+    )
     assert Connection.objects.filter(target__isnull=False).count() == 0
 
     import_record(small_record("Taj Mahal", 2015))
@@ -38,9 +53,17 @@ def test_connection_resolves_when_target_is_imported_later(import_record):
 
 
 def test_links_by_imdb_id_in_both_orders(import_record):
-    import_record(small_record("A", 2000, imdb_id="tt0000001", recommendations=[RecommendationRecord("B", 2001, "tt0000002")]))
-    import_record(small_record("B renamed", 2001, imdb_id="tt0000002", connections=[
-        ConnectionRecord("Follows", "A", 2000, imdb_id="tt0000001")]))
+    import_record(
+        small_record("A", 2000, imdb_id="tt0000001", recommendations=[RecommendationRecord("B", 2001, "tt0000002")])
+    )
+    import_record(
+        small_record(
+            "B renamed",
+            2001,
+            imdb_id="tt0000002",
+            connections=[ConnectionRecord("Follows", "A", 2000, imdb_id="tt0000001")],
+        )
+    )
     assert Recommendation.objects.get().target.imdb_id == "tt0000002"
     assert Connection.objects.get().target.imdb_id == "tt0000001"
 
@@ -65,7 +88,9 @@ def test_split_is_refused_when_ambiguous(import_record):
 
 
 def test_split_uses_akas(import_record):
-    import_record(small_record("Le temps retrouvé", 1999, akas=[Aka(title="Marcel Proust's Time Regained", country="USA")]))
+    import_record(
+        small_record("Le temps retrouvé", 1999, akas=[Aka(title="Marcel Proust's Time Regained", country="USA")])
+    )
     import_record(small_record("Isadora", 1968))
     [(first, target), (second, _)] = split_recommendations("Marcel Proust's Time Regained Isadora", 2)
     assert first == "Marcel Proust's Time Regained" and target.title == "Le temps retrouvé"
@@ -95,13 +120,23 @@ def test_split_again_when_a_later_import_makes_it_certain(import_record):
 
 def test_split_again_when_a_later_import_brings_the_missing_aka(import_record):
     import_record(small_record("Isadora", 1968))
-    import_record(small_record("Hiroshima Mon Amour", 1959, recommendations_text="Marcel Proust's Time Regained Isadora",
-                               recommendation_count=2))
+    import_record(
+        small_record(
+            "Hiroshima Mon Amour",
+            1959,
+            recommendations_text="Marcel Proust's Time Regained Isadora",
+            recommendation_count=2,
+        )
+    )
     assert Recommendation.objects.count() == 0
-    import_record(small_record("Le temps retrouvé", 1999, akas=[Aka(title="Marcel Proust's Time Regained", country="USA")]))
+    import_record(
+        small_record("Le temps retrouvé", 1999, akas=[Aka(title="Marcel Proust's Time Regained", country="USA")])
+    )
     rows = Title.objects.get(title="Hiroshima Mon Amour").recommendations.select_related("target")
     assert [(r.target_title, r.target.title) for r in rows] == [
-        ("Marcel Proust's Time Regained", "Le temps retrouvé"), ("Isadora", "Isadora")]
+        ("Marcel Proust's Time Regained", "Le temps retrouvé"),
+        ("Isadora", "Isadora"),
+    ]
 
 
 def test_unsplit_line_keeps_its_words_until_it_splits(import_record):
@@ -112,8 +147,19 @@ def test_unsplit_line_keeps_its_words_until_it_splits(import_record):
     import_record(small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5))
     hiroshima = Title.objects.get(title="Hiroshima Mon Amour")
     words = set(PendingSplitWord.objects.filter(title=hiroshima).values_list("word", flat=True))
-    assert words == {"pearl", "harbor", "the", "english", "patient", "atonement", "marcel", "proust's", "time",
-                     "regained", "isadora"}
+    assert words == {
+        "pearl",
+        "harbor",
+        "the",
+        "english",
+        "patient",
+        "atonement",
+        "marcel",
+        "proust's",
+        "time",
+        "regained",
+        "isadora",
+    }
     # A title named by a part of a word of the line ("Pearl Harb") completes nothing.
     import_record(small_record("Pearl Harb", 2001))
     assert hiroshima.recommendations.count() == 0
@@ -143,7 +189,12 @@ def test_line_is_split_again_only_once_all_its_words_are_covered(import_record):
     import_record(small_record("Marcel Proust's Time Regained", 1999))
     # All five pieces are known now, "The English Patient" through an AKA of Isadora.
     assert [r.target.title for r in hiroshima.recommendations.select_related("target")] == [
-        "Pearl Harbor", "Isadora", "Atonement", "Marcel Proust's Time Regained", "Isadora"]
+        "Pearl Harbor",
+        "Isadora",
+        "Atonement",
+        "Marcel Proust's Time Regained",
+        "Isadora",
+    ]
     assert not PendingSplitWord.objects.filter(title=hiroshima).exists()
 
 
@@ -162,10 +213,13 @@ def test_a_batch_splits_its_lines_once_every_page_is_in(tmp_path):
     from catalogue.models import PendingSplitWord
 
     # The line's page comes first: none of its five titles is known when it is imported.
-    folder = _pages_folder(tmp_path, [
-        small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5),
-        *(small_record(name, year) for name, year in FIVE),
-    ])
+    folder = _pages_folder(
+        tmp_path,
+        [
+            small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5),
+            *(small_record(name, year) for name, year in FIVE),
+        ],
+    )
 
     report = paths_import([folder])
 
@@ -179,10 +233,13 @@ def test_a_line_a_batch_cannot_split_yet_is_kept_pending_with_its_covered_words(
     from catalogue.importing.pages import paths_import
     from catalogue.models import PendingSplitWord
 
-    folder = _pages_folder(tmp_path, [
-        small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5),
-        *(small_record(name, year) for name, year in FIVE[:4]),
-    ])
+    folder = _pages_folder(
+        tmp_path,
+        [
+            small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5),
+            *(small_record(name, year) for name, year in FIVE[:4]),
+        ],
+    )
 
     report = paths_import([folder])
 
@@ -203,8 +260,10 @@ def test_lines_a_killed_batch_left_due_are_split_by_the_next_batch(tmp_path):
     from catalogue.models import PendingSplitWord
     from tests.importing.records import page_of
 
-    page_import(page=page_of(small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE,
-                                          recommendation_count=5)), defer_split=True)
+    page_import(
+        page=page_of(small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5)),
+        defer_split=True,
+    )
     for name, year in FIVE:
         page_import(page=page_of(small_record(name, year)), defer_split=True)
     hiroshima = Title.objects.get(title="Hiroshima Mon Amour")
@@ -238,10 +297,13 @@ def test_a_page_imported_on_its_own_settles_its_line_a_killed_batch_left_due():
 def test_a_dry_run_splits_nothing(tmp_path):
     from catalogue.importing.pages import paths_import
 
-    folder = _pages_folder(tmp_path, [
-        small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5),
-        *(small_record(name, year) for name, year in FIVE),
-    ])
+    folder = _pages_folder(
+        tmp_path,
+        [
+            small_record("Hiroshima Mon Amour", 1959, recommendations_text=LINE, recommendation_count=5),
+            *(small_record(name, year) for name, year in FIVE),
+        ],
+    )
 
     report = paths_import([folder], dry_run=True)
 
@@ -258,7 +320,7 @@ def test_a_link_by_id_reaches_the_same_title_read_from_a_page_without_ids(godfat
 
     die_hard = SAMPLES / "die-hard-1988.maindetails-2009.html"
     godfather = SAMPLES / "the-godfather-1972.combined-excerpt.txt"
-    for path in ([godfather, die_hard] if godfather_first else [die_hard, godfather]):
+    for path in [godfather, die_hard] if godfather_first else [die_hard, godfather]:
         assert not paths_import([path]).failed
 
     the_godfather = Title.objects.get(title="The Godfather", year=1972)

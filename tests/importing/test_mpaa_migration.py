@@ -13,18 +13,34 @@ def test_the_migration_fills_the_new_columns_from_the_newest_title_page(migrate)
     plain = Title.objects.create(title="Plain", slug="plain-2001", year=2001)
 
     def source(title, n, record, *, when=None, page_type="title"):
-        SourcePage.objects.create(title=title, file_name=f"{n}.html", sha256=f"{n:064d}", raw=b"x", format="html",
-                                  page_type=page_type, parser_version="1", record=record, captured_at=when)
+        SourcePage.objects.create(
+            title=title,
+            file_name=f"{n}.html",
+            sha256=f"{n:064d}",
+            raw=b"x",
+            format="html",
+            page_type=page_type,
+            parser_version="1",
+            record=record,
+            captured_at=when,
+        )
 
     source(patriot, 1, {"mpaa": "Rated PG for an old reason."}, when=datetime(2005, 1, 1, tzinfo=timezone.utc))
-    source(patriot, 2, {"mpaa": "Rated R for strong war violence.", "alternate_versions": ["A longer cut."],
-                        "crazy_credits": []}, when=datetime(2008, 1, 1, tzinfo=timezone.utc))
-    source(patriot, 3, {"mpaa": "Not a title page."}, when=datetime(2010, 1, 1, tzinfo=timezone.utc),
-           page_type="reviews")
+    source(
+        patriot,
+        2,
+        {"mpaa": "Rated R for strong war violence.", "alternate_versions": ["A longer cut."], "crazy_credits": []},
+        when=datetime(2008, 1, 1, tzinfo=timezone.utc),
+    )
+    source(
+        patriot, 3, {"mpaa": "Not a title page."}, when=datetime(2010, 1, 1, tzinfo=timezone.utc), page_type="reviews"
+    )
     source(plain, 4, {"title": "Plain"})
     new = migrate(AFTER)
-    rows = dict((t.title, (t.mpaa, t.crazy_credits, t.alternate_versions))
-                for t in new.get_model("catalogue", "Title").objects.all())
+    rows = dict(
+        (t.title, (t.mpaa, t.crazy_credits, t.alternate_versions))
+        for t in new.get_model("catalogue", "Title").objects.all()
+    )
     assert rows == {
         "The Patriot": ("Rated R for strong war violence.", [], ["A longer cut."]),
         "Plain": ("", [], []),

@@ -17,8 +17,10 @@ from catalogue.parsing.record import Certificate
 from tests.importing.records import crew, record_bytes, small_record
 
 URL = os.environ.get("DATABASE_URL", "")
-pytestmark = pytest.mark.skipif(not URL.startswith(("postgres://", "postgresql://")),
-                                reason="concurrent imports are a PostgreSQL matter (SQLite has one writer)")
+pytestmark = pytest.mark.skipif(
+    not URL.startswith(("postgres://", "postgresql://")),
+    reason="concurrent imports are a PostgreSQL matter (SQLite has one writer)",
+)
 
 PAGES = 240
 SHARED = 30  # people every page shares with many others: the rows the imports race for
@@ -70,31 +72,46 @@ def _environment(url: str) -> dict:
 
 
 def _manage(url: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], env=_environment(url), cwd=ROOT,
-                          check=True, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        env=_environment(url),
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def _catalogue(url: str) -> dict:
     import psycopg
 
     with psycopg.connect(url) as db:
+
         def rows(sql: str) -> list:
             return sorted(db.execute(sql).fetchall())
 
         return {
             "titles": rows("SELECT title, year FROM catalogue_title"),
             "people": rows("SELECT name FROM catalogue_person"),
-            "credits": rows("SELECT t.title, p.name, c.department, c.job, c.\"order\" FROM catalogue_credit c "
-                            "JOIN catalogue_title t ON t.id = c.title_id JOIN catalogue_person p ON p.id = c.person_id"),
+            "credits": rows(
+                'SELECT t.title, p.name, c.department, c.job, c."order" FROM catalogue_credit c '
+                "JOIN catalogue_title t ON t.id = c.title_id JOIN catalogue_person p ON p.id = c.person_id"
+            ),
             "sources": rows("SELECT sha256 FROM catalogue_sourcepage"),
-            "recommendations": rows("SELECT t.title, r.target_title, r.target_id IS NOT NULL FROM "
-                                    "catalogue_recommendation r JOIN catalogue_title t ON t.id = r.title_id"),
+            "recommendations": rows(
+                "SELECT t.title, r.target_title, r.target_id IS NOT NULL FROM "
+                "catalogue_recommendation r JOIN catalogue_title t ON t.id = r.title_id"
+            ),
             # The stored counts (importing/counts.py), written by each import's groups at once.
             "genre counts": rows("SELECT name, title_count FROM catalogue_genre WHERE title_count > 0"),
-            "fresh genre counts": rows("SELECT g.name, COUNT(*) FROM catalogue_genre g "
-                                       "JOIN catalogue_titlegenre l ON l.genre_id = g.id GROUP BY g.name"),
-            "certificate counts": rows("SELECT country, rating, title_count FROM catalogue_certificatecount "
-                                       "WHERE title_count > 0"),
+            "fresh genre counts": rows(
+                "SELECT g.name, COUNT(*) FROM catalogue_genre g "
+                "JOIN catalogue_titlegenre l ON l.genre_id = g.id GROUP BY g.name"
+            ),
+            "certificate counts": rows(
+                "SELECT country, rating, title_count FROM catalogue_certificatecount WHERE title_count > 0"
+            ),
         }
 
 
@@ -104,9 +121,17 @@ def _page(i: int) -> bytes:
         member.name = f"Shared Person {(i * 7 + n) % SHARED}"
         member.order = n + 1
     line = f"Title {(i + 1) % PAGES} Title {(i + 2) % PAGES}"
-    return record_bytes(small_record(f"Title {i}", 1950 + i % 60, crew=members, recommendations_text=line,
-                                     recommendation_count=2, genres=["Drama", f"Genre {i % 5}"],
-                                     certificates=[Certificate(country="UK", rating=str(i % 3))]))
+    return record_bytes(
+        small_record(
+            f"Title {i}",
+            1950 + i % 60,
+            crew=members,
+            recommendations_text=line,
+            recommendation_count=2,
+            genres=["Drama", f"Genre {i % 5}"],
+            certificates=[Certificate(country="UK", rating=str(i % 3))],
+        )
+    )
 
 
 @pytest.mark.parametrize("processes", [2, 4])
@@ -119,9 +144,17 @@ def test_parallel_imports_of_overlapping_folders_equal_one_clean_import(crawl, f
 
     parallel = fresh_database()
     folders = [crawl[i % 3] for i in range(processes)]  # with 4, one folder twice: the same pages at once
-    runs = [subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "import_pages",
-                              str(folder)], env=_environment(parallel), cwd=ROOT, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True) for folder in folders]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, str(ROOT / "manage.py"), "import_pages", str(folder)],
+            env=_environment(parallel),
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for folder in folders
+    ]
     outputs = [run.communicate(timeout=600) for run in runs]
 
     for run, (out, err) in zip(runs, outputs):
@@ -157,9 +190,17 @@ def test_two_imports_of_one_crawl_in_opposite_orders_equal_one_clean_import(fres
     expected = _catalogue(clean)
 
     parallel = fresh_database()
-    runs = [subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "import_pages", "--commit-every", "50",
-                              str(folder)], env=_environment(parallel), cwd=ROOT, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True) for folder in (forward, backward)]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, str(ROOT / "manage.py"), "import_pages", "--commit-every", "50", str(folder)],
+            env=_environment(parallel),
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for folder in (forward, backward)
+    ]
     outputs = [run.communicate(timeout=600) for run in runs]
     for run, (out, err) in zip(runs, outputs):
         assert run.returncode == 0, out + err

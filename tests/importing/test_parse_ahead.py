@@ -15,8 +15,13 @@ from catalogue.models import Credit, Person, SourcePage, Title
 pytestmark = pytest.mark.django_db
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-PAGES = ["hiroshima-mon-amour-1959.combined.txt", "gaslight-1944.combined-2010.html", "die-hard-1988.maindetails-2009.html",
-         "seven-samurai-1954.combined-excerpt.txt", "the-godfather-1972.combined-excerpt.txt"]
+PAGES = [
+    "hiroshima-mon-amour-1959.combined.txt",
+    "gaslight-1944.combined-2010.html",
+    "die-hard-1988.maindetails-2009.html",
+    "seven-samurai-1954.combined-excerpt.txt",
+    "the-godfather-1972.combined-excerpt.txt",
+]
 
 
 @pytest.fixture

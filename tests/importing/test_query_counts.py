@@ -58,9 +58,7 @@ def test_new_and_changed_page_query_counts_do_not_grow_with_size():
     new, changed = {}, {}
     for size in (20, 400):
         new[size] = queries_of(page_of(sized_record(size)))
-        changed[size] = queries_of(
-            page_of(sized_record(size, plot="Second.", character="Part"), captured_at=LATER)
-        )
+        changed[size] = queries_of(page_of(sized_record(size, plot="Second.", character="Part"), captured_at=LATER))
         title = Title.objects.get(imdb_id=f"tt{size:07d}")
         assert title.plot == "Second."
         assert Credit.objects.filter(title=title).count() == size
@@ -70,4 +68,3 @@ def test_new_and_changed_page_query_counts_do_not_grow_with_size():
     assert Person.objects.filter(name__startswith="Actör 400-").count() == 200
     assert new[20] == new[400] <= NEW_PAGE_QUERIES
     assert changed[20] == changed[400] <= CHANGED_PAGE_QUERIES
-

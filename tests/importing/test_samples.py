@@ -22,7 +22,11 @@ def test_hiroshima_sample_imports_every_section(sample_bytes):
     title = Title.objects.get()
     assert outcome.status == "imported"
     assert (title.slug, title.title, title.year, title.original_title) == (
-        "hiroshima-mon-amour-1959", "Hiroshima Mon Amour", 1959, "Hiroshima mon amour")
+        "hiroshima-mon-amour-1959",
+        "Hiroshima Mon Amour",
+        1959,
+        "Hiroshima mon amour",
+    )
     assert (str(title.rating), title.votes) == ("8.0", 21203)
     crew = Credit.objects.crew().filter(title=title)
     assert crew.count() == 35
@@ -61,19 +65,27 @@ def test_sample_pages_from_a_warc_and_a_wet_file(tmp_path, sample_bytes):
     with warc.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            "http://www.imdb.com/title/tt0036855/combined", "response",
-            payload=io.BytesIO(sample_bytes("gaslight-1944.combined-2010.html")), http_headers=headers,
-            warc_headers_dict={"WARC-Date": "2010-07-01T00:00:00Z"},
-        ))
+        writer.write_record(
+            writer.create_warc_record(
+                "http://www.imdb.com/title/tt0036855/combined",
+                "response",
+                payload=io.BytesIO(sample_bytes("gaslight-1944.combined-2010.html")),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2010-07-01T00:00:00Z"},
+            )
+        )
     wet = tmp_path / "crawl.warc.wet.gz"
     with wet.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
-        writer.write_record(writer.create_warc_record(
-            "http://www.imdb.com/title/tt0052893/combined", "conversion",
-            payload=io.BytesIO(sample_bytes(HIROSHIMA)), warc_content_type="text/plain",
-            warc_headers_dict={"WARC-Date": "2014-01-01T00:00:00Z"},
-        ))
+        writer.write_record(
+            writer.create_warc_record(
+                "http://www.imdb.com/title/tt0052893/combined",
+                "conversion",
+                payload=io.BytesIO(sample_bytes(HIROSHIMA)),
+                warc_content_type="text/plain",
+                warc_headers_dict={"WARC-Date": "2014-01-01T00:00:00Z"},
+            )
+        )
 
     report = paths_import([warc, wet])
 

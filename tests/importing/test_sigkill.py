@@ -46,8 +46,13 @@ def test_sigkill_halfway_then_rerun(tmp_path):
     subprocess.run([*manage, "migrate", "--noinput"], env=env, check=True, capture_output=True, cwd=ROOT)
 
     # Small groups, so that the kill lands after some commits and before the end.
-    process = subprocess.Popen([*manage, "import_pages", "--commit-every", "20", str(pages)], env=env, cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [*manage, "import_pages", "--commit-every", "20", str(pages)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -81,8 +86,11 @@ def test_sigkill_halfway_then_rerun(tmp_path):
     assert _count(database, "SELECT count(DISTINCT title) FROM catalogue_title") == PAGES
     assert _count(database, "SELECT count(*) FROM catalogue_person") == SHARED_NAMES
     assert _count(database, "SELECT count(*) FROM catalogue_credit") == PAGES * CREW_PER_PAGE
-    assert _count(
-        database,
-        "SELECT count(*) FROM (SELECT title_id, person_id, department, count(*) n FROM catalogue_credit "
-        "GROUP BY title_id, person_id, department HAVING n > 1)",
-    ) == 0
+    assert (
+        _count(
+            database,
+            "SELECT count(*) FROM (SELECT title_id, person_id, department, count(*) n FROM catalogue_credit "
+            "GROUP BY title_id, person_id, department HAVING n > 1)",
+        )
+        == 0
+    )

@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _people(slugs):
-    Person.objects.bulk_create(Person(name=slug, name_folded=slug, slug=slug, imdb_id=f"nm{i:07d}") for i, slug in enumerate(slugs))
+    Person.objects.bulk_create(
+        Person(name=slug, name_folded=slug, slug=slug, imdb_id=f"nm{i:07d}") for i, slug in enumerate(slugs)
+    )
 
 
 @pytest.mark.parametrize("clashes", [3, 40])
@@ -36,8 +38,13 @@ def test_names_in_other_scripts_get_slugs_in_their_own_letters(import_record, cl
     from tests.importing.records import small_record
 
     directors = ["黒澤明", "小津安二郎", "Жан Ренуар"]
-    import_record(small_record("七人の侍", 1954, crew=[
-        CrewMember("director", "Directed by", name, order=n) for n, name in enumerate(directors, start=1)]))
+    import_record(
+        small_record(
+            "七人の侍",
+            1954,
+            crew=[CrewMember("director", "Directed by", name, order=n) for n, name in enumerate(directors, start=1)],
+        )
+    )
     import_record(small_record("七人の侍", 1954, kind="tv_movie"))  # the same title text again
     import_record(small_record("生きる", 1952, crew=[CrewMember("director", "Directed by", "黒澤明", order=1)]))
 
@@ -45,7 +52,9 @@ def test_names_in_other_scripts_get_slugs_in_their_own_letters(import_record, cl
     assert slugs == {"黒澤明": "黒澤明", "小津安二郎": "小津安二郎", "Жан Ренуар": "жан-ренуар"}
     assert Title.objects.get(title="生きる").slug == "生きる-1952"
     assert sorted(Title.objects.filter(title="七人の侍").values_list("slug", flat=True)) == [
-        "七人の侍-1954", "七人の侍-1954-2"]
+        "七人の侍-1954",
+        "七人の侍-1954-2",
+    ]
 
     # The URLs hold those letters (percent-encoded on the wire), and the pages link to each other by them.
     person_page = client.get("/name/жан-ренуар/")
@@ -64,8 +73,13 @@ def test_names_with_no_letters_at_all_get_a_base_of_their_own(import_record):
     from tests.importing.records import small_record
 
     directors = ["???", "★★★", "—"]
-    import_record(small_record("☆☆", 1954, crew=[
-        CrewMember("director", "Directed by", name, order=n) for n, name in enumerate(directors, start=1)]))
+    import_record(
+        small_record(
+            "☆☆",
+            1954,
+            crew=[CrewMember("director", "Directed by", name, order=n) for n, name in enumerate(directors, start=1)],
+        )
+    )
     import_record(small_record("☆☆", 1954, kind="tv_movie"))  # the same title text again
     import_record(small_record("♪", 1952, crew=[CrewMember("director", "Directed by", "???", order=1)]))
 

@@ -33,7 +33,11 @@ def test_folder_recursive_sorted_skipping_hidden_and_readme(tmp_path):
     pages = [item for item in items if isinstance(item, Page)]
     skipped = {item.name.rsplit("/", 1)[-1]: item.reason for item in items if isinstance(item, Skipped)}
     assert [p.name for p in pages] == [str(tmp_path / "a.json"), str(tmp_path / "b" / "two.json")]
-    assert skipped == {"README.md": "README file", "notes.md": "not a page file (.md)", "poster.jpg": "not a page file (.jpg)"}
+    assert skipped == {
+        "README.md": "README file",
+        "notes.md": "not a page file (.md)",
+        "poster.jpg": "not a page file (.jpg)",
+    }
     assert pages[0].captured_at.tzinfo is not None  # the file's mtime
 
 
@@ -97,14 +101,33 @@ def test_warc_response_records(tmp_path):
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
         writer.write_record(writer.create_warcinfo_record("crawl.warc.gz", {"software": "test"}))
-        writer.write_record(_http_response(writer, "http://www.imdb.com/title/tt0036855/combined",
-                                           record_bytes(small_record("Gaslight", 1944)), date="2010-06-01T12:00:00Z"))
-        writer.write_record(writer.create_warc_record("http://www.imdb.com/title/tt0036855/combined", "request",
-                                                      payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
-        writer.write_record(_http_response(writer, "http://www.imdb.com/name/nm0000001/", b"<html>a person</html>",
-                                           date="2010-06-01T12:00:00Z"))
-        writer.write_record(_http_response(writer, "http://www.imdb.com/title/tt0095016/maindetails", b"gone",
-                                           date="2010-06-01T12:00:00Z", status="404 Not Found"))
+        writer.write_record(
+            _http_response(
+                writer,
+                "http://www.imdb.com/title/tt0036855/combined",
+                record_bytes(small_record("Gaslight", 1944)),
+                date="2010-06-01T12:00:00Z",
+            )
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "http://www.imdb.com/title/tt0036855/combined", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+            )
+        )
+        writer.write_record(
+            _http_response(
+                writer, "http://www.imdb.com/name/nm0000001/", b"<html>a person</html>", date="2010-06-01T12:00:00Z"
+            )
+        )
+        writer.write_record(
+            _http_response(
+                writer,
+                "http://www.imdb.com/title/tt0095016/maindetails",
+                b"gone",
+                date="2010-06-01T12:00:00Z",
+                status="404 Not Found",
+            )
+        )
 
     items = list(iter_pages([path]))
 
@@ -132,8 +155,11 @@ def test_wet_conversion_records_import_with_their_dates(tmp_path):
             ("http://www.imdb.com/title/tt0095016/reviews", "Die Hard", "2009-01-02T00:00:00Z"),
         ):
             record = writer.create_warc_record(
-                uri, "conversion", payload=io.BytesIO(record_bytes(small_record(name, 1944))),
-                warc_content_type="text/plain", warc_headers_dict={"WARC-Date": date},
+                uri,
+                "conversion",
+                payload=io.BytesIO(record_bytes(small_record(name, 1944))),
+                warc_content_type="text/plain",
+                warc_headers_dict={"WARC-Date": date},
             )
             writer.write_record(record)
 
@@ -151,8 +177,14 @@ def test_plain_warc_without_gzip(tmp_path):
     path = tmp_path / "crawl.warc"
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=False)
-        writer.write_record(_http_response(writer, "http://www.imdb.com/title/tt0000001/fullcredits",
-                                           record_bytes(small_record("Carmencita", 1894)), date="2012-01-01T00:00:00Z"))
+        writer.write_record(
+            _http_response(
+                writer,
+                "http://www.imdb.com/title/tt0000001/fullcredits",
+                record_bytes(small_record("Carmencita", 1894)),
+                date="2012-01-01T00:00:00Z",
+            )
+        )
     report = paths_import([path])
     assert report.imported == 1
     assert Title.objects.get().imdb_id == "tt0000001"

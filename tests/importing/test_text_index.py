@@ -19,7 +19,8 @@ def found(query: str) -> list[tuple[str, str]]:
 
 def record(trivia: str, line: str):
     return small_record(
-        "Gaslight", 1944,
+        "Gaslight",
+        1944,
         plot="A wife is driven toward madness in a foggy London.",
         taglines=["The screen's most sinister secret."],
         trivia=[trivia],

@@ -77,14 +77,30 @@ GASLIGHT_CREW = [
     ("costume_designer", "Costume Design by", "Irene", None, None, [], 1),
     ("makeup", "Makeup Department", "Jack Dawn", "makeup artist", None, [], 1),
     ("makeup", "Makeup Department", "Irma Kusely", "hair stylist", None, ["uncredited"], 2),
-    ("assistant_director", "Second Unit Director or Assistant Director", "Jack Greenwood", "assistant director", None, ["uncredited"], 1),
+    (
+        "assistant_director",
+        "Second Unit Director or Assistant Director",
+        "Jack Greenwood",
+        "assistant director",
+        None,
+        ["uncredited"],
+        1,
+    ),
     ("art_department", "Art Department", "William Ferrari", "associate art director", None, [], 1),
     ("art_department", "Art Department", "Paul Huldschinsky", "associate set decorator", None, [], 2),
     ("sound", "Sound Department", "Douglas Shearer", "recording director", None, [], 1),
     ("sound", "Sound Department", "Joe Edmondson", "sound", None, ["uncredited"], 2),
     ("special_effects", "Special Effects by", "Warren Newcombe", "special effects", None, [], 1),
     ("camera", "Camera and Electrical Department", "Harry Stradling Jr.", "assistant camera", None, ["uncredited"], 1),
-    ("costume", "Costume and Wardrobe Department", "Marion Herwood Keyes", "associate costume supervisor", "Marion Herwood", [], 1),
+    (
+        "costume",
+        "Costume and Wardrobe Department",
+        "Marion Herwood Keyes",
+        "associate costume supervisor",
+        "Marion Herwood",
+        [],
+        1,
+    ),
     ("editorial", "Editorial Department", "William Webb", "assistant editor", None, ["uncredited"], 1),
     ("music", "Music Department", "Jakob Gimpel", "musician: piano solos", None, [], 1),
     ("music", "Music Department", "Daniele Amfitheatrof", "composer: additional music", None, ["uncredited"], 2),
@@ -168,7 +184,7 @@ GASLIGHT_REVIEW_FIRST_PARAGRAPH = (
 )
 GASLIGHT_REVIEW_LAST_PARAGRAPH = (
     "Although there are faults, Gaslight is an extraordinary film, generating its suspense not from an evil lurking "
-    "in the shadows, but from the psychology of the mind itself. Perhaps one of the first \"pure\" psychological "
+    'in the shadows, but from the psychology of the mind itself. Perhaps one of the first "pure" psychological '
     "thrillers, Gaslight, just like Ingrid Bergman's eyes, contains the perfect blend of mystery, suspense, and beauty."
 )
 GASLIGHT_FAQ = [

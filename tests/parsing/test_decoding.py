@@ -67,7 +67,11 @@ def test_one_windows_1252_byte_in_a_utf8_text_page_leaves_the_names_right():
 def test_a_stray_byte_on_the_line_of_an_accented_name_keeps_the_name():
     clean = HIROSHIMA.read_bytes()
     # "hair stylist" with a Latin-1 "ï" (0xEF followed by ASCII: not UTF-8) on Éliane's line.
-    damaged = _inject(clean, "Éliane Marcus .... hair stylist".encode(), "Éliane Marcus .... hair styl\xefst".encode("latin-1").replace(b"\xc9", "É".encode()))
+    damaged = _inject(
+        clean,
+        "Éliane Marcus .... hair stylist".encode(),
+        "Éliane Marcus .... hair styl\xefst".encode("latin-1").replace(b"\xc9", "É".encode()),
+    )
     record = parse_page(damaged)
     makeup = [(m.name, m.job) for m in record.crew if m.department == "makeup"]
     assert ("Éliane Marcus", "hair stylïst") in makeup
@@ -214,7 +218,10 @@ def test_valid_utf8_changes_only_when_it_is_exactly_a_double_encoding(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(min_size=1).filter(lambda t: "\n" not in t and "\r" not in t), st.text(alphabet="aéÉ’ »", min_size=1, max_size=20))
+@given(
+    st.text(min_size=1).filter(lambda t: "\n" not in t and "\r" not in t),
+    st.text(alphabet="aéÉ’ »", min_size=1, max_size=20),
+)
 def test_a_real_non_mojibake_character_keeps_the_text(text, word):
     page = f"{text}\nJoão {word}\n"
     decoded = decode_page(page.encode("utf-8"))
@@ -222,7 +229,9 @@ def test_a_real_non_mojibake_character_keeps_the_text(text, word):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.booleans(), st.text(alphabet="abc ÉéàÃ©’»\u00a0Ł日", max_size=20)), min_size=1, max_size=12))
+@given(
+    st.lists(st.tuples(st.booleans(), st.text(alphabet="abc ÉéàÃ©’»\u00a0Ł日", max_size=20)), min_size=1, max_size=12)
+)
 def test_every_valid_utf8_line_of_a_damaged_page_stays_as_it_is(lines):
     """Lines that are valid UTF-8 come out unchanged whatever the other lines hold."""
     encoded = []

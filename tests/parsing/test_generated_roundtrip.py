@@ -14,8 +14,20 @@ CREW_FIELDS = ("department", "department_label", "name", "job", "credited_as", "
 CAST_FIELDS = ("name", "character", "credited_as", "notes", "order")
 REVIEW_FIELDS = ("title", "date", "author", "location", "helpful", "helpful_total", "text")
 SCALARS = (
-    "title", "year", "end_year", "kind", "original_title", "plot", "aspect_ratio", "photo_count", "news",
-    "cast_complete", "review_count", "recommendations_text", "recommendation_count", "faq_count",
+    "title",
+    "year",
+    "end_year",
+    "kind",
+    "original_title",
+    "plot",
+    "aspect_ratio",
+    "photo_count",
+    "news",
+    "cast_complete",
+    "review_count",
+    "recommendations_text",
+    "recommendation_count",
+    "faq_count",
 )
 LISTS = ("taglines", "genres", "countries", "languages", "colors", "sound_mixes", "trivia")
 
@@ -35,7 +47,9 @@ def _facts(page: GeneratedPage) -> dict:
     else:
         facts["release_date"] = (release.date, release.text, release.country) if release else None
     facts["series"] = (
-        (record.series.title, record.series.year, record.series.season, record.series.episode) if record.series else None
+        (record.series.title, record.series.year, record.series.season, record.series.episode)
+        if record.series
+        else None
     )
     facts["runtimes"] = [runtime.minutes for runtime in record.runtimes]
     facts["awards"] = (record.awards.text, record.awards.wins, record.awards.nominations) if record.awards else None

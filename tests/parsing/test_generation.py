@@ -48,7 +48,9 @@ def test_output_does_not_depend_on_python_hash_randomisation(tmp_path):
     digests = set()
     for hash_seed in ("1", "2"):
         env = dict(os.environ, PYTHONHASHSEED=hash_seed)
-        result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+        result = subprocess.run(
+            [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        )
         digests.add(result.stdout.strip())
     assert len(digests) == 1
 
@@ -125,9 +127,13 @@ def test_catalogue_has_series_episodes_reviews_and_links_to_its_own_titles():
 
 def test_page_text_uses_the_samples_layout():
     page = next(
-        page for page in iter_pages(seed=1, titles=300)
-        if page.record.kind == "movie" and page.record.reviews and page.record.certificates
-        and page.record.recommendation_count and page.record.cast
+        page
+        for page in iter_pages(seed=1, titles=300)
+        if page.record.kind == "movie"
+        and page.record.reviews
+        and page.record.certificates
+        and page.record.recommendation_count
+        and page.record.cast
     )
     record, lines = page.record, page.text.split("\n")
 

@@ -18,7 +18,10 @@ from catalogue.parsing.html.title import _kind_from_header, parse_awards, parse_
 
 
 def test_meta_charset_in_both_forms():
-    assert meta_charset(b'<html><head><meta http-equiv="content-type" content="text/html; charset=iso-8859-1">') == "iso-8859-1"
+    assert (
+        meta_charset(b'<html><head><meta http-equiv="content-type" content="text/html; charset=iso-8859-1">')
+        == "iso-8859-1"
+    )
     assert meta_charset(b'<meta charset="UTF-8"><title>x</title>') == "UTF-8"
     assert meta_charset(b"<html><head><title>none</title></head></html>") is None
 
@@ -51,7 +54,9 @@ def test_imdb_id_from_href(href, prefix, expected):
 
 
 def test_text_helpers_collapse_spaces_and_break_at_br():
-    tree = parse_html("<div id=x>  Mono&nbsp;&nbsp;<i>(Western\n Electric)</i><br>Second  line<script>no()</script></div>")
+    tree = parse_html(
+        "<div id=x>  Mono&nbsp;&nbsp;<i>(Western\n Electric)</i><br>Second  line<script>no()</script></div>"
+    )
     node = tree.css_first("#x")
     assert node_lines(node) == ["Mono (Western Electric)", "Second line"]
     assert clean_text(tree.css_first("i")) == "(Western Electric)"
@@ -66,14 +71,25 @@ def test_split_parentheticals():
         ["as Marion Herwood"],
     )
     assert split_parentheticals("a (b (c)) d") == ("a d", ["b (c)"])
-    assert split_parentheticals("Dr. (Mrs.) Smith (uncredited)", trailing_only=True) == ("Dr. (Mrs.) Smith", ["uncredited"])
+    assert split_parentheticals("Dr. (Mrs.) Smith (uncredited)", trailing_only=True) == (
+        "Dr. (Mrs.) Smith",
+        ["uncredited"],
+    )
     assert split_parentheticals("unbalanced (open") == ("unbalanced (open", [])
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("11 May 1944", "1944-05-11"), ("March 2011", "2011-03"), ("1959", "1959"), ("31 July 2001", "2001-07-31"),
-     ("May 11, 1944", "1944-05-11"), ("31 February 2001", None), ("soon", None), (None, None)],
+    [
+        ("11 May 1944", "1944-05-11"),
+        ("March 2011", "2011-03"),
+        ("1959", "1959"),
+        ("31 July 2001", "2001-07-31"),
+        ("May 11, 1944", "1944-05-11"),
+        ("31 February 2001", None),
+        ("soon", None),
+        (None, None),
+    ],
 )
 def test_parse_date(text, expected):
     assert parse_date(text, partial=True) == expected
@@ -123,7 +139,9 @@ def test_awards_runtimes_certificates_from_values():
         {"minutes": 114, "country": "USA", "note": None},
         {"minutes": 90, "country": "Argentina", "note": "cut"},
     ]
-    assert [c.to_dict() for c in parse_certificates("Portugal:(Banned) (original rating) | Italy:T (re-rating) (1974)")] == [
+    assert [
+        c.to_dict() for c in parse_certificates("Portugal:(Banned) (original rating) | Italy:T (re-rating) (1974)")
+    ] == [
         {"country": "Portugal", "rating": "(Banned)", "notes": ["original rating"]},
         {"country": "Italy", "rating": "T", "notes": ["re-rating", "1974"]},
     ]
@@ -156,9 +174,13 @@ def test_html_page_type(url, canonical, tn15_class, expected):
 
 
 def test_page_type_from_the_tn15_class_without_any_url():
-    tree = parse_html('<div id="tn15" class="usercomments"><div id="tn15title"><h1>Gaslight <span>(1944)</span></h1></div></div>')
+    tree = parse_html(
+        '<div id="tn15" class="usercomments"><div id="tn15title"><h1>Gaslight <span>(1944)</span></h1></div></div>'
+    )
     assert html_page_type(tree, None) == "reviews"
-    tree = parse_html('<div id="tn15" class="fullcredits"><div id="tn15title"><h1>Gaslight <span>(1944)</span></h1></div></div>')
+    tree = parse_html(
+        '<div id="tn15" class="fullcredits"><div id="tn15title"><h1>Gaslight <span>(1944)</span></h1></div></div>'
+    )
     assert html_page_type(tree, None) == "fullcredits"
 
 
@@ -307,7 +329,12 @@ def test_featured_comment_of_2008_with_the_date_in_small_and_a_spoiler_mark():
         )
     )
     review = record.reviews[0]
-    assert (review.title, review.date, review.author, review.location) == ("A classic", "2008-03-02", "filmfan", "Leeds")
+    assert (review.title, review.date, review.author, review.location) == (
+        "A classic",
+        "2008-03-02",
+        "filmfan",
+        "Leeds",
+    )
     assert (review.helpful, review.helpful_total, review.spoiler) == (3, 4, True)
     assert review.text == "First part.\n\nSecond part."
 
@@ -390,7 +417,13 @@ def test_episode_series_from_the_crumbs():
         )
     )
     assert (record.title, record.kind) == ("Pilot: Part 1", "tv_episode")
-    assert record.series.to_dict() == {"title": "Lost", "year": 2004, "season": None, "episode": None, "imdb_id": "tt0411008"}
+    assert record.series.to_dict() == {
+        "title": "Lost",
+        "year": 2004,
+        "season": None,
+        "episode": None,
+        "imdb_id": "tt0411008",
+    }
 
 
 def test_browser_saved_from_url_mark_gives_the_id_and_page_type(sample_bytes):
@@ -405,7 +438,9 @@ def test_browser_saved_from_url_mark_gives_the_id_and_page_type(sample_bytes):
 
 def test_a_short_film_by_its_genre():
     record = parse_html_page(
-        _minimal_title_page('<div class="info"><h5>Genre:</h5><div class="info-content"><a>Short</a> | <a>Comedy</a></div></div>')
+        _minimal_title_page(
+            '<div class="info"><h5>Genre:</h5><div class="info-content"><a>Short</a> | <a>Comedy</a></div></div>'
+        )
     )
     assert (record.kind, record.genres) == ("short", ["Short", "Comedy"])
 
@@ -413,7 +448,7 @@ def test_a_short_film_by_its_genre():
 def test_cast_table_right_after_its_heading():
     record = parse_html_page(
         _minimal_title_page(
-            '<h3>Cast</h3> <small>(Cast overview, first billed only) (verified as complete)</small>'
+            "<h3>Cast</h3> <small>(Cast overview, first billed only) (verified as complete)</small>"
             '<table class="cast"><tr><td class="nm"><a href="/name/nm0000964/">Charles Boyer</a></td>'
             '<td class="ddd"> ... </td><td class="char">Gregory Anton</td></tr></table>'
         )

@@ -18,7 +18,9 @@ SAMPLE_PAGES = [
 TEST_HTML_PAGES = sorted((TEST_PAGES / "html").glob("*.html"))
 TAG = re.compile(rb"<[^<>]{0,200}>")
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 
 def parses_or_refuses(data: bytes) -> None:
@@ -39,7 +41,7 @@ def test_random_bytes(data):
 
 
 @SETTINGS
-@given(st.text(alphabet=st.sampled_from(list('<>/="\' abdhi15tnmlspc()&#;:\n')), max_size=2000))
+@given(st.text(alphabet=st.sampled_from(list("<>/=\"' abdhi15tnmlspc()&#;:\n")), max_size=2000))
 def test_random_tag_soup(text):
     parses_or_refuses(text.encode("utf-8"))
 
@@ -112,9 +114,7 @@ def test_nested_info_blocks_are_read_within_limits():
 
 def test_nested_crew_tables_and_many_rows_are_read_within_limits():
     row = b'<tr><td><a href="/name/nm0000001/">A Person</a></td><td>....</td><td>grip</td></tr>'
-    page = _frame(
-        b'<table><tr><td colspan="3"><h5>Other crew</h5></td></tr>' * 100 + row * 5000 + b"</table>" * 100
-    )
+    page = _frame(b'<table><tr><td colspan="3"><h5>Other crew</h5></td></tr>' * 100 + row * 5000 + b"</table>" * 100)
     record = parse_html_page(page)
     assert len(record.crew) == 3000  # MAX_ROWS
 
@@ -122,7 +122,10 @@ def test_nested_crew_tables_and_many_rows_are_read_within_limits():
 def test_pathological_header_and_values_do_not_hang():
     page = (
         b'<div id="tn15"><div id="tn15title"><h1>X <span>' + b"(" * 50000 + b"1999" * 20000 + b"</span></h1></div>"
-        b'<div id="tn15content"><div class="info"><h5>Release Date:</h5>' + b"1999 " * 50000 + b"(USA" * 20000 + b"</div>"
+        b'<div id="tn15content"><div class="info"><h5>Release Date:</h5>'
+        + b"1999 " * 50000
+        + b"(USA" * 20000
+        + b"</div>"
         b'<div class="info"><h5>Goofs:</h5>' + b"A" * 100000 + b":" + b" x" * 50000 + b"</div></div></div>"
     )
     parses_or_refuses(page)
@@ -144,7 +147,10 @@ def test_long_runs_in_values_do_not_make_regular_expressions_quadratic():
         b'<div class="info"><h5>User Rating:</h5>' + b"1" * 300000 + b"</div>"
         b'<div class="info"><h5>Awards:</h5>' + b"9" * 300000 + b"</div>"
         b'<div class="info"><h5>Genre:</h5>' + "»|".encode() * 100000 + b"x</div>"
-        b'<div class="comment"><div class="small">' + b"7" * 300000 + b"</div><b>t</b>, 1 May 2001<p>"
-        + b"*" * 300000 + b"</p></div>"
+        b'<div class="comment"><div class="small">'
+        + b"7" * 300000
+        + b"</div><b>t</b>, 1 May 2001<p>"
+        + b"*" * 300000
+        + b"</p></div>"
     ).replace(b"<h1>Deep <span>(2001)</span></h1>", b"<h1>Deep <span>" + b"(1999" * 50000 + b")</span></h1>")
     parses_or_refuses(page)

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from catalogue.parsing.html import parse_html_page
 
-PAGE = (Path(__file__).resolve().parent.parent / "pages" / "html" / "real" / "gurotesuku_2009_maindetails_2010.html").read_bytes()
+PAGE = (
+    Path(__file__).resolve().parent.parent / "pages" / "html" / "real" / "gurotesuku_2009_maindetails_2010.html"
+).read_bytes()
 BASE = parse_html_page(PAGE)
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -37,8 +39,14 @@ PLACES = {
         ),
     ),
     "teaser": (b"<h3>Overview</h3>", "<div>Gurotesuku -- {0}</div><h3>Overview</h3>"),
-    "loose heading": (b"<h3>Overview</h3>", "<h5>{0}</h5><br><a href=\"/title/tt1352369/news#ni2\">{0}</a><br><h3>Overview</h3>"),
-    "paragraph": (b'<div class="info">\n<h5>Certification:</h5>', '<p>{0}</p><div class="info">\n<h5>Certification:</h5>'),
+    "loose heading": (
+        b"<h3>Overview</h3>",
+        '<h5>{0}</h5><br><a href="/title/tt1352369/news#ni2">{0}</a><br><h3>Overview</h3>',
+    ),
+    "paragraph": (
+        b'<div class="info">\n<h5>Certification:</h5>',
+        '<p>{0}</p><div class="info">\n<h5>Certification:</h5>',
+    ),
     "unknown label": (
         b'<div class="info">\n<h5>Certification:</h5>',
         '<div class="info"><h5>Related News:</h5><div class="info-content">{0}</div></div><div class="info">\n<h5>Certification:</h5>',
@@ -57,7 +65,9 @@ def facts(record):
 
 
 @SETTINGS
-@given(headlines=st.lists(HEADLINE, min_size=1, max_size=3), places=st.sets(st.sampled_from(sorted(PLACES)), min_size=1))
+@given(
+    headlines=st.lists(HEADLINE, min_size=1, max_size=3), places=st.sets(st.sampled_from(sorted(PLACES)), min_size=1)
+)
 def test_news_lines_never_become_certificates_akas_or_keywords(headlines, places):
     data = PAGE
     for index, place in enumerate(sorted(places)):

@@ -44,7 +44,12 @@ def test_episode_title_in_the_year_span_em():
         "imdb_id": "tt1520211",
     }
     # "Original Air Date: 7 November 2010 (Season 1, Episode 2)"
-    assert record.release_date.to_dict() == {"date": "2010-11-07", "text": "7 November 2010", "country": None, "note": None}
+    assert record.release_date.to_dict() == {
+        "date": "2010-11-07",
+        "text": "7 November 2010",
+        "country": None,
+        "note": None,
+    }
     assert record.rating.to_dict() == {"value": 8.5, "best": 10, "votes": 4086}
     assert [(c.country, c.rating, c.notes) for c in record.certificates] == [
         ("Germany", "18", ["TV rating"]),
@@ -128,7 +133,10 @@ def test_aka_notes_without_a_dash_are_kept_as_printed():
         ("UK", "(Banned)", []),
         ("UK", "R", []),
     ]
-    assert [(r.minutes, r.country, r.note) for r in record.runtimes] == [(73, None, None), (69, "Japan", "censored version")]
+    assert [(r.minutes, r.country, r.note) for r in record.runtimes] == [
+        (73, None, None),
+        (69, "Japan", "censored version"),
+    ]
 
 
 def test_aka_note_inside_the_list_of_countries_stays_with_its_country():
@@ -171,7 +179,9 @@ def test_certificates_of_a_real_combined_page():
     assert ("Portugal", "M/18", ["Qualidade"]) in rows
     assert len(rows) == len({(c, r, tuple(n)) for c, r, n in rows})
     # <h5><a href="/mpaa">MPAA</a>:</h5>
-    assert record.mpaa == "Rated R for strong graphic violence and drug use, pervasive strong language and some sexuality."
+    assert (
+        record.mpaa == "Rated R for strong graphic violence and drug use, pervasive strong language and some sexuality."
+    )
     assert not [line for line in record.unparsed if line.startswith("MPAA")]
 
 
@@ -200,7 +210,9 @@ def test_video_count_from_the_heading_and_from_the_gallery_link():
     record = parse_html_page(page("<h3>Videos (see all 3)</h3><p>Trailer</p>"))
     assert record.video_count == 3
     assert record.unparsed == []
-    record = parse_html_page(page('<div id="tn15media"><a href="/title/tt0036855/videogallery">see all 12 videos</a></div>'))
+    record = parse_html_page(
+        page('<div id="tn15media"><a href="/title/tt0036855/videogallery">see all 12 videos</a></div>')
+    )
     assert record.video_count == 12
 
 
@@ -240,7 +252,11 @@ def test_2006_2008_layout_values():
     assert [(r.minutes, r.country) for r in record.runtimes] == [(116, None), (111, "Germany")]
     assert record.countries == ["USA", "UK"]
     assert record.sound_mixes == ["Dolby Digital", "DTS", "SDDS"]
-    assert [(c.country, c.rating) for c in record.certificates] == [("Germany", "16"), ("USA", "R"), ("France", "Tous publics")]
+    assert [(c.country, c.rating) for c in record.certificates] == [
+        ("Germany", "16"),
+        ("USA", "R"),
+        ("France", "Tous publics"),
+    ]
     assert "Photo Gallery" not in {m.name for m in record.crew}
     assert record.unparsed == []
 
@@ -264,7 +280,9 @@ def test_overview_labels_named_as_crew_headings():
 
 
 def test_lone_runtime_with_its_country():
-    record = parse_html_page(page('<div class="info"><h5>Runtime:</h5><div class="info-content">USA:45 min </div></div>'))
+    record = parse_html_page(
+        page('<div class="info"><h5>Runtime:</h5><div class="info-content">USA:45 min </div></div>')
+    )
     assert [(r.minutes, r.country, r.note) for r in record.runtimes] == [(45, "USA", None)]
 
 
@@ -289,7 +307,9 @@ def test_goof_category_with_parentheses():
             "The name is misspelled.</div></div>"
         )
     )
-    assert [(g.category, g.text) for g in record.goofs] == [("Factual errors (in the credits)", "The name is misspelled.")]
+    assert [(g.category, g.text) for g in record.goofs] == [
+        ("Factual errors (in the credits)", "The name is misspelled.")
+    ]
 
 
 def test_crew_believed_to_be_complete_is_not_a_crew_member():
@@ -305,7 +325,9 @@ def _absolute_links(data: bytes, base: bytes) -> bytes:
         href = match.group(2)
         if href.startswith((b"http", b"#", b"javascript")):
             return match.group(0)
-        return match.group(1) + (b"http://www.imdb.com" + href if href.startswith(b"/") else base + href) + match.group(3)
+        return (
+            match.group(1) + (b"http://www.imdb.com" + href if href.startswith(b"/") else base + href) + match.group(3)
+        )
 
     return re.sub(rb'(href=")([^"]*)(")', fix, data)
 

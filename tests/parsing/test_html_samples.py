@@ -56,7 +56,12 @@ def test_gaslight_header_and_ids(gaslight):
 def test_gaslight_overview(gaslight):
     assert gaslight.rating.to_dict() == {"value": 7.8, "best": 10, "votes": 7807}
     assert gaslight.popularity.to_dict() == {"rank": None, "text": "Up 15% in popularity this week."}
-    assert gaslight.release_date.to_dict() == {"date": "1944-05-11", "text": "11 May 1944", "country": "USA", "note": None}
+    assert gaslight.release_date.to_dict() == {
+        "date": "1944-05-11",
+        "text": "11 May 1944",
+        "country": "USA",
+        "note": None,
+    }
     assert gaslight.genres == ["Drama", "Mystery", "Thriller"]
     assert gaslight.taglines == ["Strange drama of a captive sweetheart!"]
     assert gaslight.plot == GASLIGHT_PLOT
@@ -88,15 +93,17 @@ def test_gaslight_cast_rows_characters_and_ids(gaslight):
     assert (bergman.imdb_id, bergman.character_id) == ("nm0000006", "ch0098131")
     assert (cotten.imdb_id, cotten.character_id) == ("nm0001072", None)
     terry_moore = gaslight.cast[38]
-    assert (terry_moore.name, terry_moore.imdb_id, terry_moore.character_id) == ("Terry Moore", "nm0601930", "ch0098131")
+    assert (terry_moore.name, terry_moore.imdb_id, terry_moore.character_id) == (
+        "Terry Moore",
+        "nm0601930",
+        "ch0098131",
+    )
     assert gaslight.cast[-1].imdb_id == "nm0952959"
     assert sum(1 for member in gaslight.cast if member.character_id) == 6
 
 
 def test_gaslight_crew_every_department_and_row(gaslight):
-    rows = [
-        (m.department, m.department_label, m.name, m.job, m.credited_as, m.notes, m.order) for m in gaslight.crew
-    ]
+    rows = [(m.department, m.department_label, m.name, m.job, m.credited_as, m.notes, m.order) for m in gaslight.crew]
     assert rows == GASLIGHT_CREW
     assert {m.department_label for m in gaslight.crew} <= set(DEPARTMENT_KEYS)
     ids = {m.name: m.imdb_id for m in gaslight.crew}
@@ -210,7 +217,11 @@ def test_die_hard_first_billed_cast(die_hard):
     assert (powell.character, powell.credited_as, powell.notes) == ("Sgt. Al Powell", "Reginald Veljohnson", [])
     assert (powell.imdb_id, powell.character_id) == ("nm0001817", "ch0001768")
     assert die_hard.cast[4].name == "De'voreaux White"
-    assert (die_hard.cast[-1].name, die_hard.cast[-1].character, die_hard.cast[-1].order) == ("Lorenzo Caccialanza", "Marco", 15)
+    assert (die_hard.cast[-1].name, die_hard.cast[-1].character, die_hard.cast[-1].order) == (
+        "Lorenzo Caccialanza",
+        "Marco",
+        15,
+    )
     assert all(m.character_id for m in die_hard.cast)
 
 
@@ -225,7 +236,12 @@ def test_die_hard_overview_crew_under_h5(die_hard):
 
 
 def test_die_hard_values_directly_under_h5(die_hard):
-    assert die_hard.release_date.to_dict() == {"date": "1988-07-15", "text": "15 July 1988", "country": "USA", "note": None}
+    assert die_hard.release_date.to_dict() == {
+        "date": "1988-07-15",
+        "text": "15 July 1988",
+        "country": "USA",
+        "note": None,
+    }
     assert die_hard.genres == ["Action", "Crime", "Drama", "Thriller"]
     assert die_hard.taglines == ["It will blow you through the back wall of the theater!"]
     assert die_hard.plot == (

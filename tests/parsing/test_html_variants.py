@@ -42,15 +42,29 @@ def test_tv_series_with_seasons_creators_and_series_cast_summary(test_page_bytes
         ("Australia", "PG", []),
         ("UK", "12", ["DVD rating"]),
     ]
-    assert record.plot == "Three different, but related families face trials and tribulations in their own uniquely comedic ways."
+    assert (
+        record.plot
+        == "Three different, but related families face trials and tribulations in their own uniquely comedic ways."
+    )
     assert record.unparsed == []
 
 
 def test_episode_with_series_season_episode_and_air_date(test_page_bytes):
     record = parse(test_page_bytes, "dexter-s07e06.episode-combined-2012.html")
     assert (record.title, record.year, record.kind) == ("Do the Wrong Thing", 2012, "tv_episode")
-    assert record.series.to_dict() == {"title": "Dexter", "year": None, "season": 7, "episode": 6, "imdb_id": "tt0773262"}
-    assert record.release_date.to_dict() == {"date": "2012-11-04", "text": "4 November 2012", "country": None, "note": None}
+    assert record.series.to_dict() == {
+        "title": "Dexter",
+        "year": None,
+        "season": 7,
+        "episode": 6,
+        "imdb_id": "tt0773262",
+    }
+    assert record.release_date.to_dict() == {
+        "date": "2012-11-04",
+        "text": "4 November 2012",
+        "country": None,
+        "note": None,
+    }
     assert record.imdb_id == "tt2394960"
     assert [(m.department_label, m.name, m.notes) for m in record.crew] == [
         ("Directed by", "John Dahl", []),
@@ -73,7 +87,10 @@ def test_localised_title_keeps_the_h1_and_sets_the_original_title(test_page_byte
         ("Le fabuleux destin d'Amélie Poulain", "France", ["original title"]),
         ("Amelie from Montmartre", "International", ["English title", "informal literal title"]),
     ]
-    assert [(r.minutes, r.country, r.note) for r in record.runtimes] == [(122, None, None), (120, "Germany", "TV version")]
+    assert [(r.minutes, r.country, r.note) for r in record.runtimes] == [
+        (122, None, None),
+        (120, "Germany", "TV version"),
+    ]
     assert record.release_date.country == "Germany"
     assert [(m.department_label, m.name, m.notes) for m in record.crew] == [
         ("Directed by", "Jean-Pierre Jeunet", []),
@@ -195,7 +212,7 @@ def test_pages_that_are_not_title_pages_raise_page_error(test_page_bytes, name, 
 
 def test_name_page_without_canonical_link_is_still_not_a_title(test_page_bytes):
     data = test_page_bytes("html/ingrid-bergman.name-page-2010.html")
-    start = data.index(b"<link rel=\"canonical\"")
+    start = data.index(b'<link rel="canonical"')
     end = data.index(b"/>", start) + 2
     with pytest.raises(PageError, match="not an IMDb title page"):
         parse_html_page(data[:start] + data[end:])
@@ -203,7 +220,7 @@ def test_name_page_without_canonical_link_is_still_not_a_title(test_page_bytes):
 
 def test_url_of_a_title_page_gives_the_id_when_the_page_has_no_canonical_link(test_page_bytes):
     data = test_page_bytes("html/dexter-s07e06.episode-combined-2012.html")
-    start = data.index(b"<link rel=\"canonical\"")
+    start = data.index(b'<link rel="canonical"')
     end = data.index(b"/>", start) + 2
     stripped = data[:start] + data[end:]
     assert parse_html_page(stripped, url="http://www.imdb.com/title/tt2394960/combined").imdb_id == "tt2394960"

@@ -62,7 +62,13 @@ EXPECTED_FROM_TEXT = {
     "photo_count": 12,  # "Photos (See all 12 | slideshow)"
     "news": None,  # NewsDesk headlines link to news pages: not the page's news teaser
     "cast": [
-        {"name": name, "character": character, "credited_as": None, "notes": [] if order <= 13 else ["uncredited"], "order": order}
+        {
+            "name": name,
+            "character": character,
+            "credited_as": None,
+            "notes": [] if order <= 13 else ["uncredited"],
+            "order": order,
+        }
         for order, (name, character) in enumerate(GASLIGHT_CAST, start=1)
     ],
     "cast_complete": True,  # "(in credits order) (verified as complete)"

@@ -93,7 +93,7 @@ def test_html_without_canonical_link_is_judged_by_breadcrumb_title_and_markers(t
     "first_line, page_type, looks_like",
     [
         ("IMDb > Gaslight (1944)", "title", None),
-        ("IMDb > \"Lost\" (2004)", "title", None),
+        ('IMDb > "Lost" (2004)', "title", None),
         ("IMDb > Hamlet (TV 1990)", "title", None),
         ("IMDb > Gaslight (1944) > Reviews & Ratings - IMDb", "reviews", None),
         ("IMDb > Gaslight (1944) > User Reviews", "reviews", None),

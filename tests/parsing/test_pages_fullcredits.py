@@ -9,77 +9,131 @@ from catalogue.parsing.record import PageError, TitleRecord
 
 # (order, name, character, credited_as, notes, imdb_id, character_id)
 CAST = [
-    (1, 'Toshirô Mifune', 'Kikuchiyo', 'Toshiro Mifune', [], 'nm0000053', 'ch0003135'),
-    (2, 'Takashi Shimura', 'Kambei Shimada', '志村喬', [], 'nm0793704', 'ch0003136'),
-    (3, 'Keiko Tsushima', 'Shino', None, [], 'nm0876301', None),
-    (4, 'Yukiko Shimazaki', "Rikichi's Wife", 'Yukio Shimazaki', [], 'nm0793670', None),
-    (5, 'Kamatari Fujiwara', 'Manzo, father of Shino', None, [], 'nm0297870', None),
-    (6, 'Daisuke Katô', 'Shichiroji', 'Daisake Kato', [], 'nm0441706', 'ch0003137'),
-    (7, 'Isao Kimura', 'Katsushiro Okamoto', 'Ko Kimura', [], 'nm0453683', 'ch0003138'),
-    (8, 'Minoru Chiaki', 'Heihachi Hayashida', None, [], 'nm0157085', None),
-    (9, 'Seiji Miyaguchi', 'Kyuzo', None, [], 'nm0594291', 'ch0003139'),
-    (10, 'Yoshio Kosugi', 'Mosuke', None, [], 'nm0467497', None),
-    (11, 'Bokuzen Hidari', 'Yohei', None, [], 'nm0383116', None),
-    (12, 'Yoshio Inaba', 'Gorobei Katayama', None, [], 'nm0408710', None),
-    (13, 'Yoshio Tsuchiya', 'Rikichi', None, [], 'nm0874054', None),
-    (14, 'Kokuten Kôdô', 'Gisaku, the Old Man', None, [], 'nm0464140', None),
-    (15, 'Eijirô Tôno', 'Thief', None, [], 'nm0867789', None),
-    (16, 'Jun Tatara', 'Coolie A', None, [], 'nm0851104', None),
-    (17, 'Atsushi Watanabe', 'Vendor', None, [], 'nm0914238', None),
-    (18, 'Sôjin Kamiyama', 'Minstrel', None, [], 'nm0437196', None),
-    (19, 'Kichijirô Ueda', 'Captured Bandit Scout', None, [], 'nm0880282', None),
-    (20, 'Shimpei Takagi', 'Bandit Chief', None, [], 'nm0847125', None),
-    (21, 'Akira Tani', 'Bandit', None, [], 'nm0850405', None),
-    (22, 'Haruko Toyama', "Gisaku's Daughter-in-Law", None, [], 'nm0870218', None),
-    (23, 'Kyôko Ai', 'Peasant Woman', None, ['uncredited'], 'nm0013983', None),
-    (24, 'Ichirô Chiba', 'Priest', None, ['uncredited'], 'nm0157162', None),
-    (25, 'Fumiko Homma', 'Peasant Woman', None, ['uncredited'], 'nm0393329', None),
-    (26, 'Toku Ihara', 'Farmer', None, ['uncredited'], 'nm0406839', None),
-    (27, 'Tsuneo Katagiri', 'Samurai', None, ['uncredited'], 'nm0441219', None),
-    (28, 'Takuzô Kumagai', 'Farmer', None, ['uncredited'], 'nm0474632', None),
-    (29, 'Haruo Nakajima', 'Bandit', None, ['uncredited'], 'nm0620335', None),
-    (30, 'Tatsuya Nakadai', 'Ronin Walking in Town', None, ['uncredited'], 'nm0620046', 'ch0003140'),
-    (31, 'Masanobu Ôkubo', 'Bandit', None, ['uncredited'], 'nm0645978', None),
-    (32, 'Senkichi Ômura', 'Fleeing Bandit', None, ['uncredited'], 'nm0648553', None),
-    (33, 'Shin Ôtomo', 'Second Bandit', None, ['uncredited'], 'nm0651760', None),
-    (34, 'Sachio Sakai', 'Farmer', None, ['uncredited'], 'nm0756752', None),
-    (35, 'Keiji Sakakida', 'Gosaku', None, ['uncredited'], 'nm0756877', None),
-    (36, 'Noriko Sengoku', 'Peasant Woman', None, ['uncredited'], 'nm0784369', None),
-    (37, 'Gen Shimizu', 'Masterless Samurai', None, ['uncredited'], 'nm0793298', None),
-    (38, 'Yû Sudô', 'Farmer', None, ['uncredited'], 'nm0837373', None),
-    (39, 'Shunô Takahara', 'Farmer', None, ['uncredited'], 'nm0847453', None),
-    (40, 'Eizô Tanaka', None, None, ['uncredited'], 'nm0849766', None),
-    (41, 'Yasuhisa Tsutsumi', 'Farmer', None, ['uncredited'], 'nm0875108', None),
-    (42, 'Isao Yamagata', 'Samurai', None, ['uncredited'], 'nm0945346', None),
-    (43, '三船史郎', 'Village Child', None, ['uncredited'], 'nm0593119', None),
-    (44, 'Jun Tazaki', 'Narrator', None, ['voice', 'uncredited'], 'nm0852224', None),
+    (1, "Toshirô Mifune", "Kikuchiyo", "Toshiro Mifune", [], "nm0000053", "ch0003135"),
+    (2, "Takashi Shimura", "Kambei Shimada", "志村喬", [], "nm0793704", "ch0003136"),
+    (3, "Keiko Tsushima", "Shino", None, [], "nm0876301", None),
+    (4, "Yukiko Shimazaki", "Rikichi's Wife", "Yukio Shimazaki", [], "nm0793670", None),
+    (5, "Kamatari Fujiwara", "Manzo, father of Shino", None, [], "nm0297870", None),
+    (6, "Daisuke Katô", "Shichiroji", "Daisake Kato", [], "nm0441706", "ch0003137"),
+    (7, "Isao Kimura", "Katsushiro Okamoto", "Ko Kimura", [], "nm0453683", "ch0003138"),
+    (8, "Minoru Chiaki", "Heihachi Hayashida", None, [], "nm0157085", None),
+    (9, "Seiji Miyaguchi", "Kyuzo", None, [], "nm0594291", "ch0003139"),
+    (10, "Yoshio Kosugi", "Mosuke", None, [], "nm0467497", None),
+    (11, "Bokuzen Hidari", "Yohei", None, [], "nm0383116", None),
+    (12, "Yoshio Inaba", "Gorobei Katayama", None, [], "nm0408710", None),
+    (13, "Yoshio Tsuchiya", "Rikichi", None, [], "nm0874054", None),
+    (14, "Kokuten Kôdô", "Gisaku, the Old Man", None, [], "nm0464140", None),
+    (15, "Eijirô Tôno", "Thief", None, [], "nm0867789", None),
+    (16, "Jun Tatara", "Coolie A", None, [], "nm0851104", None),
+    (17, "Atsushi Watanabe", "Vendor", None, [], "nm0914238", None),
+    (18, "Sôjin Kamiyama", "Minstrel", None, [], "nm0437196", None),
+    (19, "Kichijirô Ueda", "Captured Bandit Scout", None, [], "nm0880282", None),
+    (20, "Shimpei Takagi", "Bandit Chief", None, [], "nm0847125", None),
+    (21, "Akira Tani", "Bandit", None, [], "nm0850405", None),
+    (22, "Haruko Toyama", "Gisaku's Daughter-in-Law", None, [], "nm0870218", None),
+    (23, "Kyôko Ai", "Peasant Woman", None, ["uncredited"], "nm0013983", None),
+    (24, "Ichirô Chiba", "Priest", None, ["uncredited"], "nm0157162", None),
+    (25, "Fumiko Homma", "Peasant Woman", None, ["uncredited"], "nm0393329", None),
+    (26, "Toku Ihara", "Farmer", None, ["uncredited"], "nm0406839", None),
+    (27, "Tsuneo Katagiri", "Samurai", None, ["uncredited"], "nm0441219", None),
+    (28, "Takuzô Kumagai", "Farmer", None, ["uncredited"], "nm0474632", None),
+    (29, "Haruo Nakajima", "Bandit", None, ["uncredited"], "nm0620335", None),
+    (30, "Tatsuya Nakadai", "Ronin Walking in Town", None, ["uncredited"], "nm0620046", "ch0003140"),
+    (31, "Masanobu Ôkubo", "Bandit", None, ["uncredited"], "nm0645978", None),
+    (32, "Senkichi Ômura", "Fleeing Bandit", None, ["uncredited"], "nm0648553", None),
+    (33, "Shin Ôtomo", "Second Bandit", None, ["uncredited"], "nm0651760", None),
+    (34, "Sachio Sakai", "Farmer", None, ["uncredited"], "nm0756752", None),
+    (35, "Keiji Sakakida", "Gosaku", None, ["uncredited"], "nm0756877", None),
+    (36, "Noriko Sengoku", "Peasant Woman", None, ["uncredited"], "nm0784369", None),
+    (37, "Gen Shimizu", "Masterless Samurai", None, ["uncredited"], "nm0793298", None),
+    (38, "Yû Sudô", "Farmer", None, ["uncredited"], "nm0837373", None),
+    (39, "Shunô Takahara", "Farmer", None, ["uncredited"], "nm0847453", None),
+    (40, "Eizô Tanaka", None, None, ["uncredited"], "nm0849766", None),
+    (41, "Yasuhisa Tsutsumi", "Farmer", None, ["uncredited"], "nm0875108", None),
+    (42, "Isao Yamagata", "Samurai", None, ["uncredited"], "nm0945346", None),
+    (43, "三船史郎", "Village Child", None, ["uncredited"], "nm0593119", None),
+    (44, "Jun Tazaki", "Narrator", None, ["voice", "uncredited"], "nm0852224", None),
 ]
 # (department, department_label, order, name, job, credited_as, notes, imdb_id)
 CREW = [
-    ('director', 'Directed by', 1, 'Akira Kurosawa', None, None, [], 'nm0000041'),
-    ('writer', 'Writing credits', 1, 'Akira Kurosawa', None, None, ['screenplay'], 'nm0000041'),
-    ('writer', 'Writing credits', 2, 'Shinobu Hashimoto', None, None, ['screenplay'], 'nm0368074'),
-    ('writer', 'Writing credits', 3, 'Hideo Oguni', None, None, ['screenplay'], 'nm0645105'),
-    ('producer', 'Produced by', 1, 'Sôjirô Motoki', 'producer', None, [], 'nm0609174'),
-    ('composer', 'Original Music by', 1, 'Fumio Hayasaka', None, None, [], 'nm0371218'),
-    ('cinematographer', 'Cinematography by', 1, 'Asakazu Nakai', None, None, [], 'nm0619987'),
-    ('editor', 'Film Editing by', 1, 'Akira Kurosawa', None, None, ['uncredited'], 'nm0000041'),
-    ('art_director', 'Art Direction by', 1, 'Sô Matsuyama', None, 'So Matsuyama', [], 'nm0559812'),
-    ('production_manager', 'Production Management', 1, 'Hiroshi Nezu', 'production manager', None, [], 'nm0627470'),
-    ('assistant_director', 'Second Unit Director or Assistant Director', 1, 'Hiromichi Horikawa', 'assistant director', None, [], 'nm0394956'),
-    ('assistant_director', 'Second Unit Director or Assistant Director', 2, 'Toshio Takahara', 'assistant director', '高原敏夫', [], 'nm0847455'),
-    ('assistant_director', 'Second Unit Director or Assistant Director', 3, 'Yasuyoshi Tajitsu', 'second assistant director', None, ['uncredited'], 'nm0847700'),
-    ('sound', 'Sound Department', 1, 'Fumio Yanoguchi', 'sound recordist', 'Fumio Yanokuchi', [], 'nm0946366'),
-    ('sound', 'Sound Department', 2, 'Ichirô Minawa', 'sound effects', None, [], 'nm0590785'),
-    ('camera', 'Camera and Electrical Department', 1, 'Shigeru Mori', 'lighting technician', None, [], 'nm0605236'),
-    ('camera', 'Camera and Electrical Department', 2, 'Takao Saitô', 'assistant camera', None, ['uncredited'], 'nm0756184'),
-    ('location_management', 'Location Management', 1, 'Teruyo Nogami', 'location scout', None, ['uncredited'], 'nm0634159'),
-    ('music', 'Music Department', 1, 'Masaru Satô', 'assistant composer', None, ['uncredited'], 'nm0765495'),
-    ('miscellaneous', 'Other crew', 1, 'Yoshio Sugino', 'sword fight instructor', None, ['Katori Shintô-ryû'], 'nm0837553'),
-    ('miscellaneous', 'Other crew', 2, 'Ienori Kaneko', 'archery instructor', None, ['Heki-ryû Insai-ha'], 'nm0437641'),
-    ('miscellaneous', 'Other crew', 3, 'Kôhei Ezaki', 'historical research', None, [], 'nm0264217'),
-    ('miscellaneous', 'Other crew', 4, 'Teruyo Nogami', 'script supervisor', None, ['uncredited'], 'nm0634159'),
-    ('thanks', 'Thanks', 1, '黒澤和子', 'thanks', None, ['restoration'], 'nm1237011'),
+    ("director", "Directed by", 1, "Akira Kurosawa", None, None, [], "nm0000041"),
+    ("writer", "Writing credits", 1, "Akira Kurosawa", None, None, ["screenplay"], "nm0000041"),
+    ("writer", "Writing credits", 2, "Shinobu Hashimoto", None, None, ["screenplay"], "nm0368074"),
+    ("writer", "Writing credits", 3, "Hideo Oguni", None, None, ["screenplay"], "nm0645105"),
+    ("producer", "Produced by", 1, "Sôjirô Motoki", "producer", None, [], "nm0609174"),
+    ("composer", "Original Music by", 1, "Fumio Hayasaka", None, None, [], "nm0371218"),
+    ("cinematographer", "Cinematography by", 1, "Asakazu Nakai", None, None, [], "nm0619987"),
+    ("editor", "Film Editing by", 1, "Akira Kurosawa", None, None, ["uncredited"], "nm0000041"),
+    ("art_director", "Art Direction by", 1, "Sô Matsuyama", None, "So Matsuyama", [], "nm0559812"),
+    ("production_manager", "Production Management", 1, "Hiroshi Nezu", "production manager", None, [], "nm0627470"),
+    (
+        "assistant_director",
+        "Second Unit Director or Assistant Director",
+        1,
+        "Hiromichi Horikawa",
+        "assistant director",
+        None,
+        [],
+        "nm0394956",
+    ),
+    (
+        "assistant_director",
+        "Second Unit Director or Assistant Director",
+        2,
+        "Toshio Takahara",
+        "assistant director",
+        "高原敏夫",
+        [],
+        "nm0847455",
+    ),
+    (
+        "assistant_director",
+        "Second Unit Director or Assistant Director",
+        3,
+        "Yasuyoshi Tajitsu",
+        "second assistant director",
+        None,
+        ["uncredited"],
+        "nm0847700",
+    ),
+    ("sound", "Sound Department", 1, "Fumio Yanoguchi", "sound recordist", "Fumio Yanokuchi", [], "nm0946366"),
+    ("sound", "Sound Department", 2, "Ichirô Minawa", "sound effects", None, [], "nm0590785"),
+    ("camera", "Camera and Electrical Department", 1, "Shigeru Mori", "lighting technician", None, [], "nm0605236"),
+    (
+        "camera",
+        "Camera and Electrical Department",
+        2,
+        "Takao Saitô",
+        "assistant camera",
+        None,
+        ["uncredited"],
+        "nm0756184",
+    ),
+    (
+        "location_management",
+        "Location Management",
+        1,
+        "Teruyo Nogami",
+        "location scout",
+        None,
+        ["uncredited"],
+        "nm0634159",
+    ),
+    ("music", "Music Department", 1, "Masaru Satô", "assistant composer", None, ["uncredited"], "nm0765495"),
+    (
+        "miscellaneous",
+        "Other crew",
+        1,
+        "Yoshio Sugino",
+        "sword fight instructor",
+        None,
+        ["Katori Shintô-ryû"],
+        "nm0837553",
+    ),
+    ("miscellaneous", "Other crew", 2, "Ienori Kaneko", "archery instructor", None, ["Heki-ryû Insai-ha"], "nm0437641"),
+    ("miscellaneous", "Other crew", 3, "Kôhei Ezaki", "historical research", None, [], "nm0264217"),
+    ("miscellaneous", "Other crew", 4, "Teruyo Nogami", "script supervisor", None, ["uncredited"], "nm0634159"),
+    ("thanks", "Thanks", 1, "黒澤和子", "thanks", None, ["restoration"], "nm1237011"),
 ]
 
 HTML_PAGE = "fullcredits/seven-samurai-1954.fullcredits-2010.html"
@@ -92,7 +146,10 @@ def _cast_rows(record):
 
 
 def _crew_rows(record):
-    return [(c.department, c.department_label, c.order, c.name, c.job, c.credited_as, c.notes, c.imdb_id) for c in record.crew]
+    return [
+        (c.department, c.department_label, c.order, c.name, c.job, c.credited_as, c.notes, c.imdb_id)
+        for c in record.crew
+    ]
 
 
 def _without_ids(rows, id_positions):
@@ -105,8 +162,21 @@ def _header(record, *, imdb_id, source_format):
     assert record.imdb_id == imdb_id
     assert (record.page_type, record.source_format) == ("fullcredits", source_format)
     # A full-credits page carries no other section: every other key keeps its empty value.
-    section = {"title", "year", "kind", "original_title", "imdb_id", "page_type", "source_format", "cast", "cast_complete",
-               "cast_alphabetical_from", "crew", "warnings", "unparsed"}
+    section = {
+        "title",
+        "year",
+        "kind",
+        "original_title",
+        "imdb_id",
+        "page_type",
+        "source_format",
+        "cast",
+        "cast_complete",
+        "cast_alphabetical_from",
+        "crew",
+        "warnings",
+        "unparsed",
+    }
     empty = TitleRecord(title="Seven Samurai").to_dict()
     assert {key: value for key, value in record.to_dict().items() if key not in section} == {
         key: value for key, value in empty.items() if key not in section
@@ -134,9 +204,21 @@ def test_html_fullcredits_page_features(test_page_bytes):
     assert record.cast[39].character is None  # "(uncredited)" alone in the character cell
     departments = [c.department for c in record.crew]
     assert list(dict.fromkeys(departments)) == [
-        "director", "writer", "producer", "composer", "cinematographer", "editor", "art_director",
-        "production_manager", "assistant_director", "sound", "camera", "location_management", "music",
-        "miscellaneous", "thanks",
+        "director",
+        "writer",
+        "producer",
+        "composer",
+        "cinematographer",
+        "editor",
+        "art_director",
+        "production_manager",
+        "assistant_director",
+        "sound",
+        "camera",
+        "location_management",
+        "music",
+        "miscellaneous",
+        "thanks",
     ]
 
 
@@ -194,9 +276,18 @@ def test_credits_of_the_real_combined_page_html_and_text_agree(sample_bytes):
     assert (html.cast[38].name, html.cast[38].character) == ("Terry Moore", "Paula Alquist - Age 14")
     assert len(html.crew) == 32
     writer = html.crew[1]
-    assert (writer.name, writer.job, writer.notes, writer.imdb_id) == ("Patrick Hamilton", None, ['play "Angel Street"'], "nm0358096")
+    assert (writer.name, writer.job, writer.notes, writer.imdb_id) == (
+        "Patrick Hamilton",
+        None,
+        ['play "Angel Street"'],
+        "nm0358096",
+    )
     keyes = next(c for c in html.crew if c.name == "Marion Herwood Keyes")
-    assert (keyes.department, keyes.job, keyes.credited_as) == ("costume", "associate costume supervisor", "Marion Herwood")
+    assert (keyes.department, keyes.job, keyes.credited_as) == (
+        "costume",
+        "associate costume supervisor",
+        "Marion Herwood",
+    )
     strip_ids = lambda record: (
         [(c.name, c.character, c.credited_as, c.notes, c.order) for c in record.cast],
         [(c.department, c.department_label, c.name, c.job, c.credited_as, c.notes, c.order) for c in record.crew],
@@ -212,7 +303,13 @@ def test_unknown_heading_in_text_gets_a_key_and_a_warning():
     )
     assert [(c.department, c.department_label, c.name, c.job, c.notes) for c in record.crew] == [
         ("director", "Directed by", "George Cukor", None, []),
-        ("script_and_continuity_department", "Script and Continuity Department", "Jane Loring", "script supervisor", ["uncredited"]),
+        (
+            "script_and_continuity_department",
+            "Script and Continuity Department",
+            "Jane Loring",
+            "script supervisor",
+            ["uncredited"],
+        ),
     ]
     assert record.warnings == [
         "unknown crew heading 'Script and Continuity Department': kept under the key 'script_and_continuity_department'"

@@ -26,7 +26,9 @@ PAGE_FILES = [
     "fullcredits/seven-samurai-1954.fullcredits-2010.txt",
 ]
 PAGE_BYTES = [(PAGES / name).read_bytes() for name in PAGE_FILES]
-HOSTILE = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+HOSTILE = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 
 def _record_or_page_error(parse, data, url=None):
@@ -68,12 +70,31 @@ def mutated_pages(draw):
         if operation == "flip" and position < len(data):
             data[position] = draw(st.integers(min_value=0, max_value=255))
         elif operation == "delete":
-            del data[position:position + draw(st.integers(min_value=1, max_value=400))]
+            del data[position : position + draw(st.integers(min_value=1, max_value=400))]
         elif operation == "insert":
             data[position:position] = draw(
-                st.sampled_from([b"<div>", b"</table>", b"<tr><td>", b"(", b")", b" .... ", b" ... ", b"\x00", b"Author:",
-                                 b"<b>", b"\n", b"31 out of 42 people found the following review useful:", b"<!--",
-                                 b"Directed by\n", b"<td class=\"blackcatheader\">", b"\xff\xfe", b"&#x0;", b"&#xD800;"])
+                st.sampled_from(
+                    [
+                        b"<div>",
+                        b"</table>",
+                        b"<tr><td>",
+                        b"(",
+                        b")",
+                        b" .... ",
+                        b" ... ",
+                        b"\x00",
+                        b"Author:",
+                        b"<b>",
+                        b"\n",
+                        b"31 out of 42 people found the following review useful:",
+                        b"<!--",
+                        b"Directed by\n",
+                        b'<td class="blackcatheader">',
+                        b"\xff\xfe",
+                        b"&#x0;",
+                        b"&#xD800;",
+                    ]
+                )
             )
         elif operation == "duplicate":
             end = min(len(data), position + draw(st.integers(min_value=1, max_value=2000)))

@@ -7,240 +7,282 @@ import pytest
 from catalogue.parsing.pages import parse_html_reviews_page, parse_text_reviews_page
 from catalogue.parsing.record import PageError, TitleRecord
 
-PAGE_1_REVIEWS = [{'title': 'Them there eyes',
-  'date': '2001-11-06',
-  'author': 'Susan (srella)',
-  'location': 'New York',
-  'helpful': 31,
-  'helpful_total': 42,
-  'text': "If you're looking for everything you've ever wanted to know about horror, mystery, depression, and "
-          "suspense, go take a peek into Ingrid Bergman's eyes.\n"
-          '\n'
-          'The actress -- who would soon become blacklisted after her marriage to Italian director Roberto Rossellini '
-          '-- can convey every emotion and nuance of her character through her amazingly expressive eyes.',
-  'rating': 9,
-  'spoiler': False,
-  'author_id': 'ur1422408'},
- {'title': 'Bergman at her most luminous',
-  'date': '2003-03-14',
-  'author': 'Zoë Bäckström',
-  'location': 'Göteborg, Sweden',
-  'helpful': 25,
-  'helpful_total': 29,
-  'text': 'Ingrid Bergman won her first Oscar for this role and it is easy to see why. She starts the film as a giddy '
-          'young bride and ends it as a woman who has looked madness in the face and walked back out.\n'
-          '\n'
-          'Watch the scene at the concert where Gregory accuses her of stealing his watch. Not a word from her, and '
-          'yet you know everything.\n'
-          '\n'
-          'Cukor keeps the camera close & lets her work.',
-  'rating': 10,
-  'spoiler': False,
-  'author_id': 'ur0283174'},
- {'title': 'The jewels in the attic',
-  'date': '2005-02-02',
-  'author': 'François Lefèvre',
-  'location': 'Paris, France',
-  'helpful': 19,
-  'helpful_total': 24,
-  'text': 'Gregory married Paula only to get back into the house on Thornton Square, where he murdered her aunt for '
-          'the Alquist jewels. Every night he climbs into the sealed attic to search for them, and the gaslights dim '
-          'downstairs.\n'
-          '\n'
-          'The last scene, with Paula holding the knife and telling him she is mad, is one of the best revenges in the '
-          'movies.',
-  'rating': 8,
-  'spoiler': True,
-  'author_id': 'ur0531956'},
- {'title': 'Better than the 1940 version? Not quite.',
-  'date': '2004-08-30',
-  'author': 'tom-bickerstaff',
-  'location': 'United Kingdom',
-  'helpful': 22,
-  'helpful_total': 35,
-  'text': 'MGM bought the rights to the British film and tried to have every print destroyed. That tells you something '
-          "about how good Thorold Dickinson's version was.\n"
-          '\n'
-          'This one is glossier and Bergman is marvellous, but Anton Walbrook was far more frightening than Charles '
-          'Boyer.',
-  'rating': None,
-  'spoiler': False,
-  'author_id': 'ur0466290'},
- {'title': "Angela Lansbury's debut steals scenes",
-  'date': '2006-06-11',
-  'author': 'José Ramón Núñez',
-  'location': 'Madrid, Spain',
-  'helpful': 17,
-  'helpful_total': 20,
-  'text': 'Seventeen years old and already a scene-stealer. Her cockney maid Nancy, all insolence and swinging hips, '
-          "is the perfect foil for Bergman's fragile Paula.",
-  'rating': 9,
-  'spoiler': False,
-  'author_id': 'ur0906214'},
- {'title': 'A textbook thriller',
-  'date': '2008-01-04',
-  'author': 'mlevans',
-  'location': 'Oakland, Michigan',
-  'helpful': 12,
-  'helpful_total': 15,
-  'text': 'Everything is in its place: the fog, the gaslight, the footsteps overhead, the patient detective from '
-          'Scotland Yard.\n'
-          '\n'
-          'If it feels familiar, it is because every film about a husband driving his wife mad since 1944 has borrowed '
-          'from it.',
-  'rating': 8,
-  'spoiler': False,
-  'author_id': 'ur0103945'},
- {'title': 'Creaky but effective',
-  'date': '2007-10-21',
-  'author': 'Jürgen Weiß',
-  'location': 'Germany',
-  'helpful': 9,
-  'helpful_total': 14,
-  'text': 'Some of the plot has aged badly; Joseph Cotten simply turns up whenever the story needs him. But the '
-          'atmosphere holds.',
-  'rating': 7,
-  'spoiler': False,
-  'author_id': 'ur0640712'},
- {'title': 'Where the word comes from',
-  'date': '2009-09-09',
-  'author': 'Siobhán Ní Bhriain',
-  'location': 'Dublin, Ireland',
-  'helpful': 8,
-  'helpful_total': 10,
-  'text': 'People say someone is "gaslighting" them without knowing that it comes from this story: the husband who '
-          'dims the lights and then tells his wife she is imagining it.\n'
-          '\n'
-          'See the film and the word will never sound the same.',
-  'rating': 9,
-  'spoiler': False,
-  'author_id': 'ur1855206'},
- {'title': 'Overrated melodrama',
-  'date': '2006-12-27',
-  'author': 'dbborroughs',
-  'location': 'Ridgefield Park, New Jersey',
-  'helpful': 5,
-  'helpful_total': 19,
-  'text': 'Two hours of a woman being told she is losing her mind, and we know from the first reel that she is not. '
-          'Where is the suspense?',
-  'rating': 4,
-  'spoiler': False,
-  'author_id': 'ur0009537'},
- {'title': "Cukor's finest hour",
-  'date': '2010-04-15',
-  'author': 'Małgorzata Wójcik',
-  'location': 'Kraków, Poland',
-  'helpful': 7,
-  'helpful_total': 9,
-  'text': "George Cukor was called a women's director as if it were an insult. Here he builds a whole thriller out of "
-          "one woman's face.\n"
-          '\n'
-          'The staircase, the portraits, the clutter of the Victorian rooms: the house itself seems to close in on '
-          'Paula.',
-  'rating': 10,
-  'spoiler': False,
-  'author_id': 'ur2287744'}]
+PAGE_1_REVIEWS = [
+    {
+        "title": "Them there eyes",
+        "date": "2001-11-06",
+        "author": "Susan (srella)",
+        "location": "New York",
+        "helpful": 31,
+        "helpful_total": 42,
+        "text": "If you're looking for everything you've ever wanted to know about horror, mystery, depression, and "
+        "suspense, go take a peek into Ingrid Bergman's eyes.\n"
+        "\n"
+        "The actress -- who would soon become blacklisted after her marriage to Italian director Roberto Rossellini "
+        "-- can convey every emotion and nuance of her character through her amazingly expressive eyes.",
+        "rating": 9,
+        "spoiler": False,
+        "author_id": "ur1422408",
+    },
+    {
+        "title": "Bergman at her most luminous",
+        "date": "2003-03-14",
+        "author": "Zoë Bäckström",
+        "location": "Göteborg, Sweden",
+        "helpful": 25,
+        "helpful_total": 29,
+        "text": "Ingrid Bergman won her first Oscar for this role and it is easy to see why. She starts the film as a giddy "
+        "young bride and ends it as a woman who has looked madness in the face and walked back out.\n"
+        "\n"
+        "Watch the scene at the concert where Gregory accuses her of stealing his watch. Not a word from her, and "
+        "yet you know everything.\n"
+        "\n"
+        "Cukor keeps the camera close & lets her work.",
+        "rating": 10,
+        "spoiler": False,
+        "author_id": "ur0283174",
+    },
+    {
+        "title": "The jewels in the attic",
+        "date": "2005-02-02",
+        "author": "François Lefèvre",
+        "location": "Paris, France",
+        "helpful": 19,
+        "helpful_total": 24,
+        "text": "Gregory married Paula only to get back into the house on Thornton Square, where he murdered her aunt for "
+        "the Alquist jewels. Every night he climbs into the sealed attic to search for them, and the gaslights dim "
+        "downstairs.\n"
+        "\n"
+        "The last scene, with Paula holding the knife and telling him she is mad, is one of the best revenges in the "
+        "movies.",
+        "rating": 8,
+        "spoiler": True,
+        "author_id": "ur0531956",
+    },
+    {
+        "title": "Better than the 1940 version? Not quite.",
+        "date": "2004-08-30",
+        "author": "tom-bickerstaff",
+        "location": "United Kingdom",
+        "helpful": 22,
+        "helpful_total": 35,
+        "text": "MGM bought the rights to the British film and tried to have every print destroyed. That tells you something "
+        "about how good Thorold Dickinson's version was.\n"
+        "\n"
+        "This one is glossier and Bergman is marvellous, but Anton Walbrook was far more frightening than Charles "
+        "Boyer.",
+        "rating": None,
+        "spoiler": False,
+        "author_id": "ur0466290",
+    },
+    {
+        "title": "Angela Lansbury's debut steals scenes",
+        "date": "2006-06-11",
+        "author": "José Ramón Núñez",
+        "location": "Madrid, Spain",
+        "helpful": 17,
+        "helpful_total": 20,
+        "text": "Seventeen years old and already a scene-stealer. Her cockney maid Nancy, all insolence and swinging hips, "
+        "is the perfect foil for Bergman's fragile Paula.",
+        "rating": 9,
+        "spoiler": False,
+        "author_id": "ur0906214",
+    },
+    {
+        "title": "A textbook thriller",
+        "date": "2008-01-04",
+        "author": "mlevans",
+        "location": "Oakland, Michigan",
+        "helpful": 12,
+        "helpful_total": 15,
+        "text": "Everything is in its place: the fog, the gaslight, the footsteps overhead, the patient detective from "
+        "Scotland Yard.\n"
+        "\n"
+        "If it feels familiar, it is because every film about a husband driving his wife mad since 1944 has borrowed "
+        "from it.",
+        "rating": 8,
+        "spoiler": False,
+        "author_id": "ur0103945",
+    },
+    {
+        "title": "Creaky but effective",
+        "date": "2007-10-21",
+        "author": "Jürgen Weiß",
+        "location": "Germany",
+        "helpful": 9,
+        "helpful_total": 14,
+        "text": "Some of the plot has aged badly; Joseph Cotten simply turns up whenever the story needs him. But the "
+        "atmosphere holds.",
+        "rating": 7,
+        "spoiler": False,
+        "author_id": "ur0640712",
+    },
+    {
+        "title": "Where the word comes from",
+        "date": "2009-09-09",
+        "author": "Siobhán Ní Bhriain",
+        "location": "Dublin, Ireland",
+        "helpful": 8,
+        "helpful_total": 10,
+        "text": 'People say someone is "gaslighting" them without knowing that it comes from this story: the husband who '
+        "dims the lights and then tells his wife she is imagining it.\n"
+        "\n"
+        "See the film and the word will never sound the same.",
+        "rating": 9,
+        "spoiler": False,
+        "author_id": "ur1855206",
+    },
+    {
+        "title": "Overrated melodrama",
+        "date": "2006-12-27",
+        "author": "dbborroughs",
+        "location": "Ridgefield Park, New Jersey",
+        "helpful": 5,
+        "helpful_total": 19,
+        "text": "Two hours of a woman being told she is losing her mind, and we know from the first reel that she is not. "
+        "Where is the suspense?",
+        "rating": 4,
+        "spoiler": False,
+        "author_id": "ur0009537",
+    },
+    {
+        "title": "Cukor's finest hour",
+        "date": "2010-04-15",
+        "author": "Małgorzata Wójcik",
+        "location": "Kraków, Poland",
+        "helpful": 7,
+        "helpful_total": 9,
+        "text": "George Cukor was called a women's director as if it were an insult. Here he builds a whole thriller out of "
+        "one woman's face.\n"
+        "\n"
+        "The staircase, the portraits, the clutter of the Victorian rooms: the house itself seems to close in on "
+        "Paula.",
+        "rating": 10,
+        "spoiler": False,
+        "author_id": "ur2287744",
+    },
+]
 
-PAGE_2_REVIEWS = PAGE_1_REVIEWS[-1:] + [{'title': 'Gas lamps and gaslighting',
-  'date': '2010-03-03',
-  'author': 'calvinnme',
-  'location': 'United States',
-  'helpful': 6,
-  'helpful_total': 8,
-  'text': "The production design deserved its Oscar. Every room in that house is cluttered with the dead aunt's "
-          'things, and Paula is not allowed to touch any of them.',
-  'rating': 9,
-  'spoiler': False,
-  'author_id': 'ur1998237'},
- {'title': 'Boyer as a villain',
-  'date': '2004-05-19',
-  'author': 'Renée Dufresne',
-  'location': 'Montréal, Canada',
-  'helpful': 6,
-  'helpful_total': 7,
-  'text': 'Charles Boyer, the great lover of the thirties, playing a cold, patient sadist. He never raises his voice '
-          'and that is what makes him frightening.\n'
-          '\n'
-          'His scenes with Bergman are a duel in which only one of them knows there is a fight.',
-  'rating': 8,
-  'spoiler': False,
-  'author_id': 'ur0366011'},
- {'title': 'Seen it three times',
-  'date': '2011-03-01',
-  'author': 'kettle-black',
-  'location': 'London',
-  'helpful': None,
-  'helpful_total': None,
-  'text': 'Third viewing and I still jump when the attic footsteps start.',
-  'rating': 7,
-  'spoiler': False,
-  'author_id': 'ur3302218'},
- {'title': 'A mystery without much mystery',
-  'date': '2008-08-08',
-  'author': 'Bjørn Haugen',
-  'location': 'Oslo, Norway',
-  'helpful': 4,
-  'helpful_total': 11,
-  'text': 'The audience is told who the villain is almost at once, so this is less a mystery than a long wait for '
-          'Paula to catch up.',
-  'rating': 6,
-  'spoiler': False,
-  'author_id': 'ur1564820'},
- {'title': 'The fog, the stairs, the lamp',
-  'date': '2009-12-12',
-  'author': 'Ana-María Cárdenas',
-  'location': 'Bogotá, Colombia',
-  'helpful': 5,
-  'helpful_total': 6,
-  'text': "Joseph Ruttenberg's photography is the real star: London fog rolling past the windows, the gas flame "
-          'shrinking in its glass.\n'
-          '\n'
-          'A textbook in black and white cinematography.',
-  'rating': 9,
-  'spoiler': False,
-  'author_id': 'ur2115930'},
- {'title': 'Worth it for Dame May Whitty',
-  'date': '2010-07-17',
-  'author': 'ghoulish_gus',
-  'location': 'Chicago',
-  'helpful': 3,
-  'helpful_total': 4,
-  'text': 'Miss Thwaites, the nosy neighbour with her novels and her binoculars, is the comic relief the film badly '
-          'needs.',
-  'rating': 8,
-  'spoiler': False,
-  'author_id': 'ur2503611'},
- {'title': 'Psychological horror before its time',
-  'date': '2010-02-28',
-  'author': 'Yusuf Çelik',
-  'location': 'Istanbul, Turkey',
-  'helpful': 3,
-  'helpful_total': 5,
-  'text': 'No monsters, no blood, just a man persuading his wife that she cannot trust her own eyes. That is scarier '
-          'than any monster.',
-  'rating': None,
-  'spoiler': False,
-  'author_id': 'ur2410588'},
- {'title': 'Not for me',
-  'date': '2009-05-05',
-  'author': 'happyendings',
-  'location': 'Australia',
-  'helpful': 2,
-  'helpful_total': 9,
-  'text': 'Slow and stagey. I gave up waiting for Paula to do something.',
-  'rating': 3,
-  'spoiler': False,
-  'author_id': 'ur1759002'},
- {'title': 'Ingrid, Charles, Joseph — perfection',
-  'date': '2010-11-22',
-  'author': 'Leonor Brandão',
-  'location': 'Lisbon, Portugal',
-  'helpful': 1,
-  'helpful_total': 1,
-  'text': 'Three stars at their best in a story that still works. Essential viewing.',
-  'rating': 10,
-  'spoiler': False,
-  'author_id': 'ur2730153'}]
+PAGE_2_REVIEWS = PAGE_1_REVIEWS[-1:] + [
+    {
+        "title": "Gas lamps and gaslighting",
+        "date": "2010-03-03",
+        "author": "calvinnme",
+        "location": "United States",
+        "helpful": 6,
+        "helpful_total": 8,
+        "text": "The production design deserved its Oscar. Every room in that house is cluttered with the dead aunt's "
+        "things, and Paula is not allowed to touch any of them.",
+        "rating": 9,
+        "spoiler": False,
+        "author_id": "ur1998237",
+    },
+    {
+        "title": "Boyer as a villain",
+        "date": "2004-05-19",
+        "author": "Renée Dufresne",
+        "location": "Montréal, Canada",
+        "helpful": 6,
+        "helpful_total": 7,
+        "text": "Charles Boyer, the great lover of the thirties, playing a cold, patient sadist. He never raises his voice "
+        "and that is what makes him frightening.\n"
+        "\n"
+        "His scenes with Bergman are a duel in which only one of them knows there is a fight.",
+        "rating": 8,
+        "spoiler": False,
+        "author_id": "ur0366011",
+    },
+    {
+        "title": "Seen it three times",
+        "date": "2011-03-01",
+        "author": "kettle-black",
+        "location": "London",
+        "helpful": None,
+        "helpful_total": None,
+        "text": "Third viewing and I still jump when the attic footsteps start.",
+        "rating": 7,
+        "spoiler": False,
+        "author_id": "ur3302218",
+    },
+    {
+        "title": "A mystery without much mystery",
+        "date": "2008-08-08",
+        "author": "Bjørn Haugen",
+        "location": "Oslo, Norway",
+        "helpful": 4,
+        "helpful_total": 11,
+        "text": "The audience is told who the villain is almost at once, so this is less a mystery than a long wait for "
+        "Paula to catch up.",
+        "rating": 6,
+        "spoiler": False,
+        "author_id": "ur1564820",
+    },
+    {
+        "title": "The fog, the stairs, the lamp",
+        "date": "2009-12-12",
+        "author": "Ana-María Cárdenas",
+        "location": "Bogotá, Colombia",
+        "helpful": 5,
+        "helpful_total": 6,
+        "text": "Joseph Ruttenberg's photography is the real star: London fog rolling past the windows, the gas flame "
+        "shrinking in its glass.\n"
+        "\n"
+        "A textbook in black and white cinematography.",
+        "rating": 9,
+        "spoiler": False,
+        "author_id": "ur2115930",
+    },
+    {
+        "title": "Worth it for Dame May Whitty",
+        "date": "2010-07-17",
+        "author": "ghoulish_gus",
+        "location": "Chicago",
+        "helpful": 3,
+        "helpful_total": 4,
+        "text": "Miss Thwaites, the nosy neighbour with her novels and her binoculars, is the comic relief the film badly "
+        "needs.",
+        "rating": 8,
+        "spoiler": False,
+        "author_id": "ur2503611",
+    },
+    {
+        "title": "Psychological horror before its time",
+        "date": "2010-02-28",
+        "author": "Yusuf Çelik",
+        "location": "Istanbul, Turkey",
+        "helpful": 3,
+        "helpful_total": 5,
+        "text": "No monsters, no blood, just a man persuading his wife that she cannot trust her own eyes. That is scarier "
+        "than any monster.",
+        "rating": None,
+        "spoiler": False,
+        "author_id": "ur2410588",
+    },
+    {
+        "title": "Not for me",
+        "date": "2009-05-05",
+        "author": "happyendings",
+        "location": "Australia",
+        "helpful": 2,
+        "helpful_total": 9,
+        "text": "Slow and stagey. I gave up waiting for Paula to do something.",
+        "rating": 3,
+        "spoiler": False,
+        "author_id": "ur1759002",
+    },
+    {
+        "title": "Ingrid, Charles, Joseph — perfection",
+        "date": "2010-11-22",
+        "author": "Leonor Brandão",
+        "location": "Lisbon, Portugal",
+        "helpful": 1,
+        "helpful_total": 1,
+        "text": "Three stars at their best in a story that still works. Essential viewing.",
+        "rating": 10,
+        "spoiler": False,
+        "author_id": "ur2730153",
+    },
+]
 
 # The text extraction carries no user ids (links are lost).
 TEXT_PAGE_1_REVIEWS = [dict(review, author_id=None) for review in PAGE_1_REVIEWS]
@@ -253,7 +295,18 @@ def _header(record: TitleRecord, *, imdb_id, source_format):
     assert record.page_type == "reviews"
     assert record.source_format == source_format
     # A reviews page carries no other section: every other key keeps its empty value.
-    section = {"title", "year", "kind", "imdb_id", "page_type", "source_format", "reviews", "review_count", "warnings", "unparsed"}
+    section = {
+        "title",
+        "year",
+        "kind",
+        "imdb_id",
+        "page_type",
+        "source_format",
+        "reviews",
+        "review_count",
+        "warnings",
+        "unparsed",
+    }
     empty = TitleRecord(title="Gaslight").to_dict()
     assert {key: value for key, value in record.to_dict().items() if key not in section} == {
         key: value for key, value in empty.items() if key not in section
@@ -304,7 +357,8 @@ def test_text_reviews_page(test_page_bytes):
 
 def test_text_reviews_page_takes_the_id_from_the_url(test_page_bytes):
     record = parse_text_reviews_page(
-        test_page_bytes("reviews/gaslight-1944.usercomments-2010.txt"), url="http://www.imdb.com/title/tt0036855/reviews"
+        test_page_bytes("reviews/gaslight-1944.usercomments-2010.txt"),
+        url="http://www.imdb.com/title/tt0036855/reviews",
     )
     assert record.imdb_id == "tt0036855"
 
@@ -330,7 +384,7 @@ def test_text_reviews_page_accepts_str_crlf_and_latin1(test_page_bytes):
 )
 def test_text_reviews_page_breadcrumb_variants(test_page_bytes, first_line):
     text = test_page_bytes("reviews/gaslight-1944.usercomments-2010.txt").decode("utf-8")
-    record = parse_text_reviews_page(first_line + text[text.index("\n"):])
+    record = parse_text_reviews_page(first_line + text[text.index("\n") :])
     assert (record.title, record.year, len(record.reviews)) == ("Gaslight", 1944, 10)
 
 
@@ -386,7 +440,9 @@ def test_featured_review_of_the_real_combined_page(sample_bytes):
 
 def test_unknown_line_between_reviews_is_kept(test_page_bytes):
     text = test_page_bytes("reviews/gaslight-1944.usercomments-2010.txt").decode("utf-8")
-    text = text.replace("Was the above review useful to you?\n", "Was the above review useful to you?\nA stray line\n", 1)
+    text = text.replace(
+        "Was the above review useful to you?\n", "Was the above review useful to you?\nA stray line\n", 1
+    )
     record = parse_text_reviews_page(text)
     assert record.unparsed == ["A stray line"]
     assert len(record.reviews) == 10
@@ -405,7 +461,10 @@ def test_page_without_reviews_warns():
         (b"   \n\n", "the page is empty"),
         (b"\x00\x01\x02binary\x00", "not a page: the file holds binary data, not text or HTML"),
         (b"Some notes\nnothing here\n", "not an IMDb title page: looks like a page of another site"),
-        (b"My IMDb notes\nnothing here\n", 'no title found: the page has no "Title (Year)" heading, so it is not an IMDb user reviews page'),
+        (
+            b"My IMDb notes\nnothing here\n",
+            'no title found: the page has no "Title (Year)" heading, so it is not an IMDb user reviews page',
+        ),
     ],
 )
 def test_text_reviews_errors(data, message):
@@ -467,7 +526,9 @@ def test_html_header_from_breadcrumb_then_title(test_page_bytes):
     without_h1 = data.replace(h1, b"")
     record = parse_html_reviews_page(without_h1)
     assert (record.title, record.year, record.imdb_id, len(record.reviews)) == ("Gaslight", 1944, "tt0036855", 10)
-    without_crumbs = without_h1.replace(crumbs, b"").replace(b"Gaslight (1944) - User reviews", b"IMDb User Comments for Gaslight (1944)")
+    without_crumbs = without_h1.replace(crumbs, b"").replace(
+        b"Gaslight (1944) - User reviews", b"IMDb User Comments for Gaslight (1944)"
+    )
     record = parse_html_reviews_page(without_crumbs)
     assert (record.title, record.year, record.imdb_id, len(record.reviews)) == ("Gaslight", 1944, "tt0036855", 10)
     without_canonical = without_crumbs.replace(b"http://www.imdb.com/title/tt0036855/usercomments", b"")
@@ -503,7 +564,12 @@ def test_html_rating_on_the_author_line():
     )
     review = parse_html_reviews_page(page).reviews[0]
     assert (review.title, review.author, review.location, review.rating, review.date, review.text) == (
-        "Short", "someone", "Here", 7, "2012-05-01", "Text."
+        "Short",
+        "someone",
+        "Here",
+        7,
+        "2012-05-01",
+        "Text.",
     )
 
 

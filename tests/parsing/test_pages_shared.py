@@ -23,7 +23,13 @@ from catalogue.parsing.pages._shared import (
         ("Michio Takahashi (Japan) (as Takahashi Michio)", "Michio Takahashi", None, "Takahashi Michio", ["Japan"]),
         ("Minoru Esaka  (as Esaka)", "Minoru Esaka", None, "Esaka", []),
         ("Lucilla Mussini (uncredited)", "Lucilla Mussini", None, None, ["uncredited"]),
-        ("Alexandre Marcus .... key makeup artist (as A. Marcus)", "Alexandre Marcus", "key makeup artist", "A. Marcus", []),
+        (
+            "Alexandre Marcus .... key makeup artist (as A. Marcus)",
+            "Alexandre Marcus",
+            "key makeup artist",
+            "A. Marcus",
+            [],
+        ),
         ("Hara .... assistant director", "Hara", "assistant director", None, []),
         # Extraction variants: NBSP after the name, dots with double spaces, writers joined by "and"/"&".
         ("Alain Resnais\u00a0", "Alain Resnais", None, None, []),
@@ -32,7 +38,13 @@ from catalogue.parsing.pages._shared import (
         ("John Van Druten   (screenplay) and", "John Van Druten", None, None, ["screenplay"]),
         ("Akira Kurosawa (screenplay) &", "Akira Kurosawa", None, None, ["screenplay"]),
         ("Jakob Gimpel  ....  musician: piano solos", "Jakob Gimpel", "musician: piano solos", None, []),
-        ("Marion Herwood Keyes .... costume (as Marion (Herwood))", "Marion Herwood Keyes", "costume", "Marion (Herwood)", []),
+        (
+            "Marion Herwood Keyes .... costume (as Marion (Herwood))",
+            "Marion Herwood Keyes",
+            "costume",
+            "Marion (Herwood)",
+            [],
+        ),
         ("Unclosed Paren .... editor (uncredited", "Unclosed Paren", "editor (uncredited", None, []),
     ],
 )
@@ -54,7 +66,13 @@ def test_not_crew_rows(line):
         ("Harry Adams  ...  Policeman (uncredited)", "Harry Adams", "Policeman", None, ["uncredited"]),
         ("Jun Tazaki ... Narrator (voice) (uncredited)", "Jun Tazaki", "Narrator", None, ["voice", "uncredited"]),
         ("Eizô Tanaka ... (uncredited)", "Eizô Tanaka", None, None, ["uncredited"]),
-        ("Terry Moore  ...  Paula Alquist - Age 14 (uncredited)", "Terry Moore", "Paula Alquist - Age 14", None, ["uncredited"]),
+        (
+            "Terry Moore  ...  Paula Alquist - Age 14 (uncredited)",
+            "Terry Moore",
+            "Paula Alquist - Age 14",
+            None,
+            ["uncredited"],
+        ),
         ("Haruo Nakajima", "Haruo Nakajima", None, None, []),
     ],
 )

@@ -82,7 +82,10 @@ def test_real_process_writes_utf8_bytes_under_a_c_locale():
     env.pop("PYTHONUTF8", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "parse_page", HIROSHIMA],
-        cwd=ROOT, env=env, capture_output=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert "Éliane Marcus".encode("utf-8") in result.stdout

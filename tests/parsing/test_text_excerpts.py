@@ -21,10 +21,18 @@ def test_seven_samurai_labelled_variant():
         ("writer", "Akira Kurosawa", ["screenplay"]),
         ("writer", "Shinobu Hashimoto", ["screenplay"]),
     ]
-    assert record.release_date.to_dict() == {"date": "1956-11-19", "text": "19 November 1956", "country": "USA", "note": None}
+    assert record.release_date.to_dict() == {
+        "date": "1956-11-19",
+        "text": "19 November 1956",
+        "country": "USA",
+        "note": None,
+    }
     assert record.genres == []
     assert record.taglines == ["Will Take Its Place With the Seven Greatest Films of All Time!"]
-    assert record.plot == "A poor village under attack by bandits recruits seven unemployed samurai to help them defend themselves."
+    assert (
+        record.plot
+        == "A poor village under attack by bandits recruits seven unemployed samurai to help them defend themselves."
+    )
     assert record.plot_keywords == []
     assert (record.awards.oscar_nominations, record.awards.wins, record.awards.nominations) == (2, 6, 5)
     assert record.review_count == 559

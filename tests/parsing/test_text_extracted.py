@@ -39,7 +39,12 @@ def test_gaslight_cast_continues_order_after_rest_of_cast(gaslight):
     assert [m.order for m in cast] == list(range(1, 54))
     assert (cast[0].name, cast[0].character) == ("Charles Boyer", "Gregory Anton")
     assert (cast[12].name, cast[12].character, cast[12].notes) == ("Jakob Gimpel", "Pianist", [])
-    assert (cast[13].name, cast[13].character, cast[13].notes, cast[13].order) == ("Harry Adams", "Policeman", ["uncredited"], 14)
+    assert (cast[13].name, cast[13].character, cast[13].notes, cast[13].order) == (
+        "Harry Adams",
+        "Policeman",
+        ["uncredited"],
+        14,
+    )
     terry = next(m for m in cast if m.name == "Terry Moore")
     assert (terry.character, terry.notes) == ("Paula Alquist - Age 14", ["uncredited"])
     assert (cast[-1].name, cast[-1].order) == ("Guy Zanette", 53)
@@ -49,22 +54,47 @@ def test_gaslight_crew(gaslight):
     by_department = {}
     for member in gaslight.crew:
         by_department.setdefault(member.department, []).append(member)
-    assert [m.name for m in by_department["writer"]] == ["Patrick Hamilton", "John Van Druten", "Walter Reisch", "John L. Balderston"]
+    assert [m.name for m in by_department["writer"]] == [
+        "Patrick Hamilton",
+        "John Van Druten",
+        "Walter Reisch",
+        "John L. Balderston",
+    ]
     assert by_department["writer"][0].notes == ['play "Angel Street"']
     assert by_department["writer"][1].notes == ["screenplay"]
     assert [(m.name, m.job) for m in by_department["producer"]] == [("Arthur Hornblow Jr.", "producer")]
     assert [m.name for m in by_department["costume_designer"]] == ["Irene"]
     keeves = by_department["costume"][0]
-    assert (keeves.name, keeves.job, keeves.credited_as) == ("Marion Herwood Keyes", "associate costume supervisor", "Marion Herwood")
+    assert (keeves.name, keeves.job, keeves.credited_as) == (
+        "Marion Herwood Keyes",
+        "associate costume supervisor",
+        "Marion Herwood",
+    )
     assert [(m.job, m.notes) for m in by_department["music"]][:2] == [
         ("musician: piano solos", []),
         ("composer: additional music", ["uncredited"]),
     ]
     assert len(by_department["music"]) == 7
     assert set(by_department) == {
-        "director", "writer", "producer", "composer", "cinematographer", "editor", "art_director", "set_decorator",
-        "costume_designer", "makeup", "assistant_director", "art_department", "sound", "special_effects", "camera",
-        "costume", "editorial", "music", "miscellaneous",
+        "director",
+        "writer",
+        "producer",
+        "composer",
+        "cinematographer",
+        "editor",
+        "art_director",
+        "set_decorator",
+        "costume_designer",
+        "makeup",
+        "assistant_director",
+        "art_department",
+        "sound",
+        "special_effects",
+        "camera",
+        "costume",
+        "editorial",
+        "music",
+        "miscellaneous",
     }
     assert len(gaslight.crew) == 32
     # "George Cukor" and the writers' summary lines repeat people the full lists name.
@@ -91,8 +121,14 @@ def test_gaslight_details(gaslight):
     assert [(r.minutes, r.country) for r in gaslight.runtimes] == [(114, None)]
     assert gaslight.aspect_ratio == "1.37 : 1"
     assert len(gaslight.certificates) == 8
-    assert gaslight.certificates[-1].to_dict() == {"country": "USA", "rating": "Approved", "notes": ["certificate #9800"]}
-    assert gaslight.filming_locations == ["Metro-Goldwyn-Mayer Studios - 10202 W. Washington Blvd., Culver City, California, USA"]
+    assert gaslight.certificates[-1].to_dict() == {
+        "country": "USA",
+        "rating": "Approved",
+        "notes": ["certificate #9800"],
+    }
+    assert gaslight.filming_locations == [
+        "Metro-Goldwyn-Mayer Studios - 10202 W. Washington Blvd., Culver City, California, USA"
+    ]
     assert gaslight.akas == []
 
 
@@ -127,10 +163,17 @@ def test_gaslight_featured_comment(gaslight):
 
 def test_gaslight_recommendations_are_split_where_the_page_separates_them(gaslight):
     assert [r.title for r in gaslight.recommendations] == [
-        "The Murder in Thornton Square", "Wait Until Dark", "Midnight Lace", "Jack the Ripper", "Amadeus",
+        "The Murder in Thornton Square",
+        "Wait Until Dark",
+        "Midnight Lace",
+        "Jack the Ripper",
+        "Amadeus",
     ]
     assert gaslight.recommendation_count == 5
-    assert gaslight.recommendations_text == "The Murder in Thornton Square Wait Until Dark Midnight Lace Jack the Ripper Amadeus"
+    assert (
+        gaslight.recommendations_text
+        == "The Murder in Thornton Square Wait Until Dark Midnight Lace Jack the Ripper Amadeus"
+    )
 
 
 def test_gaslight_boilerplate_is_not_unparsed(gaslight):
@@ -144,7 +187,12 @@ def test_die_hard_overview(die_hard):
     assert die_hard.rating.to_dict() == {"value": 8.3, "best": 10, "votes": 154281}
     assert die_hard.top_rank == 123
     assert die_hard.popularity.text == "Up 5% in popularity this week."
-    assert die_hard.release_date.to_dict() == {"date": "1988-07-15", "text": "15 July 1988", "country": "USA", "note": None}
+    assert die_hard.release_date.to_dict() == {
+        "date": "1988-07-15",
+        "text": "15 July 1988",
+        "country": "USA",
+        "note": None,
+    }
     assert die_hard.genres == ["Action", "Crime", "Drama", "Thriller"]
     assert die_hard.taglines == ["It will blow you through the back wall of the theater!"]
     assert die_hard.plot == (
@@ -165,7 +213,10 @@ def test_die_hard_credits_from_summaries(die_hard):
     assert die_hard.cast_complete is None
     powell = die_hard.cast[2]
     assert (powell.name, powell.character, powell.credited_as, powell.order) == (
-        "Reginald VelJohnson", "Sgt. Al Powell", "Reginald Veljohnson", 3,
+        "Reginald VelJohnson",
+        "Sgt. Al Powell",
+        "Reginald Veljohnson",
+        3,
     )
     assert (die_hard.cast[-1].name, die_hard.cast[-1].character) == ("Lorenzo Caccialanza", "Marco")
     assert [(c.kind, c.name) for c in die_hard.companies] == [("production", "Twentieth Century-Fox Film Corporation")]
@@ -180,8 +231,14 @@ def test_die_hard_details(die_hard):
     assert die_hard.sound_mixes == ["70 mm 6-Track (70 mm prints)", "Dolby (35 mm prints)"]
     assert len(die_hard.certificates) == 34
     assert die_hard.certificates[0].to_dict() == {"country": "USA", "rating": "R", "notes": ["certificate #29160"]}
-    assert die_hard.certificates[4].to_dict() == {"country": "Canada", "rating": "18", "notes": ["Nova Scotia", "re-rating", "2001"]}
-    assert die_hard.filming_locations == ["20th Century Fox Studios - 10201 Pico Blvd., Century City, Los Angeles, California, USA"]
+    assert die_hard.certificates[4].to_dict() == {
+        "country": "Canada",
+        "rating": "18",
+        "notes": ["Nova Scotia", "re-rating", "2001"],
+    }
+    assert die_hard.filming_locations == [
+        "20th Century Fox Studios - 10201 Pico Blvd., Century City, Los Angeles, California, USA"
+    ]
 
 
 def test_die_hard_fun_stuff(die_hard):
@@ -203,7 +260,10 @@ def test_die_hard_featured_comment(die_hard):
     review = die_hard.reviews[0]
     assert (review.helpful, review.helpful_total) == (167, 185)
     assert (review.title, review.date, review.author, review.location) == (
-        "The Perfect Modern Action Film", "2001-07-31", "MadReviewer", "Oldwick, NJ",
+        "The Perfect Modern Action Film",
+        "2001-07-31",
+        "MadReviewer",
+        "Oldwick, NJ",
     )
     assert review.text.startswith('"Die Hard" is the prototype type for the modern action film.')
     assert review.text.endswith("the perfect modern action film. Grade: A")
@@ -211,7 +271,11 @@ def test_die_hard_featured_comment(die_hard):
 
 def test_die_hard_recommendations_and_nothing_unparsed(die_hard):
     assert [r.title for r in die_hard.recommendations] == [
-        "Live Free or Die Hard", "Die Hard 2", "Die Hard: With a Vengeance", "Face/Off", "The Godfather",
+        "Live Free or Die Hard",
+        "Die Hard 2",
+        "Die Hard: With a Vengeance",
+        "Face/Off",
+        "The Godfather",
     ]
     assert die_hard.recommendation_count == 5
     assert die_hard.unparsed == []

@@ -47,8 +47,19 @@ HTML = {
     **{page: HTML_PAGES / f"{page}.html" for page in (AMELIE, DEXTER, HALO, HIROSHIMA, MODERN_FAMILY, QUIET_HOUSE)},
 }
 TOOLS = (
-    "innertext", "innertext-crlf", "lynx", "lynx-80", "w3m", "w3m-80", "html2text", "html2text-78",
-    "html2text-ignore-links", "bs4-newline", "bs4-newline-strip", "bs4-space", "selectolax",
+    "innertext",
+    "innertext-crlf",
+    "lynx",
+    "lynx-80",
+    "w3m",
+    "w3m-80",
+    "html2text",
+    "html2text-78",
+    "html2text-ignore-links",
+    "bs4-newline",
+    "bs4-newline-strip",
+    "bs4-space",
+    "selectolax",
 )
 
 
@@ -64,10 +75,34 @@ EXTRACTIONS_FOUND = _extraction_files()
 
 # The facts a text extraction can carry (ids, reviewers' stars and department labels are HTML's).
 FIELDS = (
-    "title", "year", "kind", "original_title", "rating", "release_date", "genres", "countries", "languages",
-    "colors", "sound_mixes", "runtimes", "aspect_ratio", "awards", "certificates", "akas", "cast", "crew",
-    "companies", "trivia", "goofs", "quotes", "connections", "reviews", "review_count",
-    "recommendation_count", "plot", "taglines",
+    "title",
+    "year",
+    "kind",
+    "original_title",
+    "rating",
+    "release_date",
+    "genres",
+    "countries",
+    "languages",
+    "colors",
+    "sound_mixes",
+    "runtimes",
+    "aspect_ratio",
+    "awards",
+    "certificates",
+    "akas",
+    "cast",
+    "crew",
+    "companies",
+    "trivia",
+    "goofs",
+    "quotes",
+    "connections",
+    "reviews",
+    "review_count",
+    "recommendation_count",
+    "plot",
+    "taglines",
 )
 ROW_KEYS = {
     "cast": ("name", "character", "credited_as", "notes", "order"),
@@ -111,9 +146,9 @@ TOOL_LOSSES = {
     "lynx-80": {"reviews": ("words", "lynx keeps no blank line between a review's paragraphs")},
     # get_text("\n") puts a newline after every text node: blank lines mean nothing, so a review's
     # paragraphs run together (its words and order are kept).
-    "bs4-newline": {"reviews": ("words", "get_text(\"\\n\") has no paragraph breaks")},
-    "bs4-newline-strip": {"reviews": ("words", "get_text(\"\\n\", strip=True) has no paragraph breaks")},
-    "selectolax": {"reviews": ("words", "text(separator=\"\\n\") has no paragraph breaks")},
+    "bs4-newline": {"reviews": ("words", 'get_text("\\n") has no paragraph breaks')},
+    "bs4-newline-strip": {"reviews": ("words", 'get_text("\\n", strip=True) has no paragraph breaks')},
+    "selectolax": {"reviews": ("words", 'text(separator="\\n") has no paragraph breaks')},
 }
 # What a tool loses on one page.
 PAGE_LOSSES = {
@@ -128,13 +163,12 @@ PAGE_LOSSES = {
 # What the text parser still misreads: strict xfails, so a fix shows up as XPASS.
 GAPS: dict[tuple[str, str, str], str] = {}
 for _field in ("cast", "crew", "trivia", "quotes", "reviews"):
-    GAPS[(DIE_HARD, "bs4-space", _field)] = "get_text(\" \"): table rows and paragraphs on one line"
+    GAPS[(DIE_HARD, "bs4-space", _field)] = 'get_text(" "): table rows and paragraphs on one line'
 for _field in ("awards", "cast", "crew", "companies", "quotes", "reviews"):
-    GAPS[(GASLIGHT, "bs4-space", _field)] = "get_text(\" \"): table rows and paragraphs run together on one line"
+    GAPS[(GASLIGHT, "bs4-space", _field)] = 'get_text(" "): table rows and paragraphs run together on one line'
 # "Author: [MadReviewer](…) from Oldwick, NJ "Die Hard" is…": one space between the place and the text.
 for _tool in ("html2text", "html2text-78"):
     GAPS[(DIE_HARD, _tool, "reviews")] = "html2text: the author's place runs into the review's first line"
-
 
 
 HTML_ONLY = {"imdb_id", "character_id", "author_id", "department_label"}
@@ -189,7 +223,14 @@ def test_every_tool_and_page_has_its_extraction():
     assert {tool for _, tool in EXTRACTIONS_FOUND} == set(TOOLS)
     for page in HTML:
         assert {tool for found, tool in EXTRACTIONS_FOUND if found == page} >= {
-            "innertext", "lynx", "lynx-80", "w3m", "w3m-80", "html2text", "html2text-78", "html2text-ignore-links",
+            "innertext",
+            "lynx",
+            "lynx-80",
+            "w3m",
+            "w3m-80",
+            "html2text",
+            "html2text-78",
+            "html2text-ignore-links",
             "bs4-newline",
         }
     assert len(EXTRACTIONS_FOUND) == 80
@@ -205,7 +246,9 @@ def test_extraction_gives_the_html_fact(page, tool, field):
     assert text == html
 
 
-@pytest.mark.parametrize(("page", "tool"), EXTRACTIONS_FOUND, ids=[f"{p.split('.')[0]}-{t}" for p, t in EXTRACTIONS_FOUND])
+@pytest.mark.parametrize(
+    ("page", "tool"), EXTRACTIONS_FOUND, ids=[f"{p.split('.')[0]}-{t}" for p, t in EXTRACTIONS_FOUND]
+)
 def test_extraction_is_read_as_a_text_title_page(page, tool):
     record = parse_page((EXTRACTIONS / f"{page}.{tool}.txt").read_bytes())
     assert (record.source_format, record.page_type) == ("text", "title")
@@ -215,7 +258,17 @@ def test_extraction_is_read_as_a_text_title_page(page, tool):
 
 def test_real_facts_survive_each_common_tool():
     """Spot values (not only equality with the HTML record): the Gaslight page by every common tool."""
-    for tool in ("innertext", "lynx", "lynx-80", "w3m", "w3m-80", "html2text", "html2text-78", "html2text-ignore-links", "bs4-newline"):
+    for tool in (
+        "innertext",
+        "lynx",
+        "lynx-80",
+        "w3m",
+        "w3m-80",
+        "html2text",
+        "html2text-78",
+        "html2text-ignore-links",
+        "bs4-newline",
+    ):
         record = text_record(GASLIGHT, tool)
         assert (record["title"], record["year"], record["rating"]["votes"]) == ("Gaslight", 1944, 7807), tool
         assert record["genres"] == ["Drama", "Mystery", "Thriller"], tool
@@ -234,7 +287,7 @@ def test_lynx_and_w3m_keep_the_reviewers_stars():
 
 
 def test_awards_count_other_wins_alike_in_both_parsers():
-    """"Won 3 Golden Globes. Another 52 wins": 55 wins other than the Oscars (the contract)."""
+    """ "Won 3 Golden Globes. Another 52 wins": 55 wins other than the Oscars (the contract)."""
     assert html_record(MODERN_FAMILY)["awards"]["wins"] == 55
     assert text_record(MODERN_FAMILY, "innertext")["awards"]["wins"] == 55
 
@@ -251,11 +304,22 @@ def _timed(data: bytes) -> float:
 @pytest.mark.parametrize(
     ("tool", "unit"),
     [
-        ("html2text-78", b"[a\n"), ("html2text-78", b"x](/a-\n"), ("html2text-78", b"word \n"),
-        ("bs4-newline-strip", b"|\n"), ("bs4-newline-strip", b"(\n"), ("bs4-newline-strip", b"a\n...\n"),
-        ("bs4-newline-strip", b"[\n"), ("bs4-newline-strip", b":\n"), ("bs4-newline-strip", b"(x)\n"),
-        ("html2text", b"[a](/b) "), ("html2text", b"["), ("html2text", b"!["), ("html2text", b"_a"),
-        ("html2text", b"x|  "), ("html2text", b"Runtime:"), ("html2text", b"\\-"),
+        ("html2text-78", b"[a\n"),
+        ("html2text-78", b"x](/a-\n"),
+        ("html2text-78", b"word \n"),
+        ("bs4-newline-strip", b"|\n"),
+        ("bs4-newline-strip", b"(\n"),
+        ("bs4-newline-strip", b"a\n...\n"),
+        ("bs4-newline-strip", b"[\n"),
+        ("bs4-newline-strip", b":\n"),
+        ("bs4-newline-strip", b"(x)\n"),
+        ("html2text", b"[a](/b) "),
+        ("html2text", b"["),
+        ("html2text", b"!["),
+        ("html2text", b"_a"),
+        ("html2text", b"x|  "),
+        ("html2text", b"Runtime:"),
+        ("html2text", b"\\-"),
     ],
 )
 def test_hostile_fragments_and_markdown_are_linear(tool, unit):
@@ -276,7 +340,10 @@ def test_html2text_links_give_the_html_ids(page, tool):
     for field in ("cast", "crew", "companies"):
         assert [row["imdb_id"] for row in text[field]] == [row["imdb_id"] for row in html[field]], field
     assert text_record(GASLIGHT, "html2text")["cast"][0]["imdb_id"] == "nm0000964"  # Charles Boyer
-    assert text_record(GASLIGHT, "html2text")["connections"][0]["imdb_id"] == html_record(GASLIGHT)["connections"][0]["imdb_id"]
+    assert (
+        text_record(GASLIGHT, "html2text")["connections"][0]["imdb_id"]
+        == html_record(GASLIGHT)["connections"][0]["imdb_id"]
+    )
 
 
 def test_html2text_without_links_gives_no_ids():

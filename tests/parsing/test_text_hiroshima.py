@@ -39,14 +39,21 @@ def test_imdb_id_comes_from_the_url():
 def test_overview(record):
     assert record.rating.to_dict() == {"value": 8.0, "best": 10, "votes": 21203}
     assert record.popularity.to_dict() == {"rank": None, "text": "Up 1% in popularity this week."}
-    assert record.release_date.to_dict() == {"date": "1960-05-16", "text": "16 May 1960", "country": "USA", "note": None}
+    assert record.release_date.to_dict() == {
+        "date": "1960-05-16",
+        "text": "16 May 1960",
+        "country": "USA",
+        "note": None,
+    }
     assert record.taglines == ["...from the measureless depths of a woman's emotions..."]
     assert record.plot == (
         "A French actress filming an anti-war film in Hiroshima has an affair with a married Japanese "
         "architect as they share their differing perspectives on war."
     )
     assert record.photo_count == 18
-    assert record.news.startswith("Hiroshima Mon Amour -- The new restoration of Alain Resnais' HIROSHIMA MON AMOUR opens October 17")
+    assert record.news.startswith(
+        "Hiroshima Mon Amour -- The new restoration of Alain Resnais' HIROSHIMA MON AMOUR opens October 17"
+    )
     assert record.news.endswith("the unavoidable memories of the war and atomic mass destruction.")
     assert record.awards.to_dict() == {
         "text": "Nominated for Oscar. Another 6 wins & 5 nominations",
@@ -220,7 +227,10 @@ def test_review(record):
 
 
 def test_recommendations(record):
-    assert record.recommendations_text == "Pearl Harbor The English Patient Atonement Marcel Proust's Time Regained Isadora"
+    assert (
+        record.recommendations_text
+        == "Pearl Harbor The English Patient Atonement Marcel Proust's Time Regained Isadora"
+    )
     assert record.recommendation_count == 5
     assert record.recommendations == []
 

@@ -19,7 +19,11 @@ REAL_PAGES = [path.read_bytes() for path in sorted(SAMPLES.glob("*.txt"))] + [
     path.read_bytes() for path in sorted(TEST_PAGES.glob("*.txt"))
 ]
 # PARSER_EXAMPLES=5000 for a longer hunt; the suite keeps it fast.
-FAST = settings(max_examples=int(os.environ.get("PARSER_EXAMPLES", "200")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FAST = settings(
+    max_examples=int(os.environ.get("PARSER_EXAMPLES", "200")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def _check(data: bytes) -> None:
@@ -124,7 +128,10 @@ def test_large_input_is_linear():
     assert large_time < small_time * 25
 
 
-@pytest.mark.parametrize("unit", [b"a", b" (", b"(", b"a:", b"| a:b ", b" ... ", b"....", b'"', b" -- ", b" more", b"Won ", b"  ", b"\xc2\xa0"])
+@pytest.mark.parametrize(
+    "unit",
+    [b"a", b" (", b"(", b"a:", b"| a:b ", b" ... ", b"....", b'"', b" -- ", b" more", b"Won ", b"  ", b"\xc2\xa0"],
+)
 def test_one_megabyte_line_is_linear(unit):
     header = (SAMPLES / "hiroshima-mon-amour-1959.combined.txt").read_bytes().split(b"Did You Know?\n\n")[0]
     small = header + unit * (100_000 // len(unit)) + b"\n"

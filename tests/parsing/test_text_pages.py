@@ -35,17 +35,25 @@ def test_tv_movie_labelled():
     assert record.taglines == ["She broke all the rules."]
     assert record.awards.to_dict() == {
         "text": "Won 1 Golden Globe. Another 4 wins & 9 nominations",
-        "oscar_wins": 0, "oscar_nominations": 0, "wins": 5, "nominations": 9,
+        "oscar_wins": 0,
+        "oscar_nominations": 0,
+        "wins": 5,
+        "nominations": 9,
     }
     cast = {m.name: m for m in record.cast}
     assert len(record.cast) == 7
-    assert (cast["Obba Babatundé"].character, cast["Obba Babatundé"].credited_as) == ("Harold Nicholas", "Obba Babatunde")
+    assert (cast["Obba Babatundé"].character, cast["Obba Babatundé"].credited_as) == (
+        "Harold Nicholas",
+        "Obba Babatunde",
+    )
     assert (cast["Tamara Taylor"].character, cast["Tamara Taylor"].notes) == ("Geri Branton", ["uncredited"])
     assert [r.to_dict() for r in record.runtimes] == [
         {"minutes": 115, "country": "USA", "note": None},
         {"minutes": 111, "country": "Germany", "note": "TV version"},
     ]
-    assert [a.to_dict() for a in record.akas] == [{"title": "Dorothy Dandridge - Ihr Weg zum Ruhm", "country": "Germany", "notes": []}]
+    assert [a.to_dict() for a in record.akas] == [
+        {"title": "Dorothy Dandridge - Ihr Weg zum Ruhm", "country": "Germany", "notes": []}
+    ]
     assert [(c.country, c.rating) for c in record.certificates] == [("Germany", "12"), ("USA", "TV-MA")]
     assert record.warnings == []
 
@@ -62,7 +70,11 @@ def test_tv_series_with_year_range_and_seasons():
         ("creator", "Created by", "David Simon", None, []),
     ]
     mcnulty = record.cast[0]
-    assert (mcnulty.name, mcnulty.character, mcnulty.notes) == ("Dominic West", "Det. Jimmy McNulty / ...", ["60 episodes, 2002-2008"])
+    assert (mcnulty.name, mcnulty.character, mcnulty.notes) == (
+        "Dominic West",
+        "Det. Jimmy McNulty / ...",
+        ["60 episodes, 2002-2008"],
+    )
 
 
 def test_tv_series_open_range_label_less():
@@ -93,8 +105,17 @@ def test_episode_with_season_and_episode_line():
     record = _parse("episode-season-episode.txt")
     assert (record.title, record.year, record.kind) == ("The One with the Nap Partners", 2000, "tv_episode")
     assert record.series.to_dict() == {"title": "Friends", "year": None, "season": 7, "episode": 6, "imdb_id": None}
-    assert record.release_date.to_dict() == {"date": "2000-11-07", "text": "7 November 2000", "country": None, "note": None}
-    assert [(m.name, m.character, m.credited_as) for m in record.cast][1] == ("Courteney Cox", "Monica Geller", "Courteney Cox Arquette")
+    assert record.release_date.to_dict() == {
+        "date": "2000-11-07",
+        "text": "7 November 2000",
+        "country": None,
+        "note": None,
+    }
+    assert [(m.name, m.character, m.credited_as) for m in record.cast][1] == (
+        "Courteney Cox",
+        "Monica Geller",
+        "Courteney Cox Arquette",
+    )
     # The summary names the same director and writers as the full lists: no duplicates.
     assert [(m.department, m.name, m.notes) for m in record.crew] == [
         ("director", "Gary Halvorson", []),
@@ -106,7 +127,13 @@ def test_episode_with_season_and_episode_line():
 def test_episode_with_number_in_title():
     record = _parse("episode-number.txt")
     assert (record.title, record.year, record.kind) == ("Treehouse of Horror", 1990, "tv_episode")
-    assert record.series.to_dict() == {"title": "The Simpsons", "year": 1989, "season": 2, "episode": 3, "imdb_id": None}
+    assert record.series.to_dict() == {
+        "title": "The Simpsons",
+        "year": 1989,
+        "season": 2,
+        "episode": 3,
+        "imdb_id": None,
+    }
     assert [m.name for m in record.crew] == ["Wes Archer", "Rich Moore", "David Silverman"]
 
 
@@ -160,7 +187,13 @@ def test_awaiting_votes_and_missing_sections():
 def test_non_latin_and_accented_names_exactly_as_printed():
     record = _parse("non-latin-names.txt")
     assert record.original_title == "Bronenosets Potyomkin"
-    assert [m.name for m in record.cast] == ["Aleksandr Antonov", "Владимир Барский", "Γιώργος Φούντας", "三船敏郎", "Éliane Marcus"]
+    assert [m.name for m in record.cast] == [
+        "Aleksandr Antonov",
+        "Владимир Барский",
+        "Γιώργος Φούντας",
+        "三船敏郎",
+        "Éliane Marcus",
+    ]
     assert record.cast[3].character == "菊千代"
     assert record.cast[2].notes == ["uncredited"]
     assert [a.title for a in record.akas] == ["Броненосец «Потёмкин»", "Θωρηκτό Ποτέμκιν", "戦艦ポチョムキン"]
@@ -182,7 +215,10 @@ def test_windows_1252_file():
     assert record.original_title == "Le fabuleux destin d’Amélie Poulain"
     assert record.taglines == ["One person can change your life forever…"]
     assert record.cast[4].character == "Hipolito – l’écrivain"
-    assert record.quotes[0][0].to_dict() == {"character": "Amélie Poulain", "text": "Les temps sont durs pour les rêveurs."}
+    assert record.quotes[0][0].to_dict() == {
+        "character": "Amélie Poulain",
+        "text": "Les temps sont durs pour les rêveurs.",
+    }
     assert [(m.name, m.notes) for m in record.crew if m.department == "writer"] == [
         ("Guillaume Laurant", ["scenario"]),
         ("Jean-Pierre Jeunet", ["scenario"]),
@@ -196,7 +232,10 @@ def test_utf8_bom_crlf_file():
     assert (record.title, record.year, record.original_title) == ("Kagemusha", 1980, "Kagemusha")
     assert [(m.name, m.character) for m in record.cast][2] == ("仲代達矢", "武田信玄")
     assert record.colors == ["Color (Eastmancolor)"]
-    assert [(r.minutes, r.country, r.note) for r in record.runtimes] == [(180, None, None), (162, "USA", "international version")]
+    assert [(r.minutes, r.country, r.note) for r in record.runtimes] == [
+        (180, None, None),
+        (162, "USA", "international version"),
+    ]
     assert not any("\r" in line for line in record.unparsed)
     assert parse_page(data).to_dict() == parse_page(decode_bytes(data).encode("utf-8")).to_dict()
 
@@ -235,11 +274,16 @@ def test_values_on_the_label_line_and_other_variants():
         ("Akira Kurosawa", "screenplay", [], 2),
         ("Shinobu Hashimoto", None, ["screenplay"], 3),
     ]
-    assert [a.to_dict() for a in record.akas] == [{"title": "In the Woods", "country": "USA", "notes": ["working title"]}]
+    assert [a.to_dict() for a in record.akas] == [
+        {"title": "In the Woods", "country": "USA", "notes": ["working title"]}
+    ]
     assert (record.runtimes[0].minutes, record.countries, record.languages) == (88, ["Japan"], ["Japanese"])
     assert (record.colors, record.sound_mixes, record.aspect_ratio) == (["Black and White"], ["Mono"], "1.37 : 1")
     assert [c.country for c in record.certificates] == ["Finland", "UK", "USA"]
-    assert record.goofs[0].to_dict() == {"category": "Revealing mistakes", "text": "The rain is visibly coming from hoses."}
+    assert record.goofs[0].to_dict() == {
+        "category": "Revealing mistakes",
+        "text": "The rain is visibly coming from hoses.",
+    }
     assert [(c.type, c.title, c.year) for c in record.connections] == [("Remade as", "The Outrage", 1964)]
     # A line in the footer that is not the site's furniture is kept.
     assert record.unparsed == ["Printed from a library terminal, 12 March 2012"]
@@ -262,9 +306,17 @@ def test_label_less_page_without_cast_or_did_you_know_headings():
         ("François Périer", "Le commissaire", 2),
         ("Nathalie Delon", "Jane Lagrange", 3),
     ]
-    assert ([r.minutes for r in record.runtimes], record.countries, record.languages) == ([105], ["France", "Italy"], ["French"])
+    assert ([r.minutes for r in record.runtimes], record.countries, record.languages) == (
+        [105],
+        ["France", "Italy"],
+        ["French"],
+    )
     assert (record.colors, record.sound_mixes) == (["Color (Eastmancolor)"], ["Mono"])
-    assert [(c.country, c.rating) for c in record.certificates] == [("France", "Tous publics"), ("UK", "PG"), ("USA", "PG")]
+    assert [(c.country, c.rating) for c in record.certificates] == [
+        ("France", "Tous publics"),
+        ("UK", "PG"),
+        ("USA", "PG"),
+    ]
     assert record.trivia == ["Jef was written with Alain Delon in mind."]
     assert record.goofs[0].to_dict() == {"category": "Continuity", "text": "The raincoat changes from scene to scene."}
     assert record.quotes[0][0].to_dict() == {"character": "Jef Costello", "text": "I never lose. Never really."}

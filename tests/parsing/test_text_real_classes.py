@@ -280,7 +280,9 @@ def test_goof_category_with_a_note_and_quote_without_its_link():
         {"category": "Errors made by characters (possibly deliberate)", "text": "Rick says the wrong thing."},
         {"category": "Factual errors (possibly deliberate)", "text": "The dates on the wall are wrong."},
     ]
-    assert [[line.to_dict() for line in quote] for quote in record.quotes] == [[{"character": "Rick Grimes", "text": "Hello."}]]
+    assert [[line.to_dict() for line in quote] for quote in record.quotes] == [
+        [{"character": "Rick Grimes", "text": "Hello."}]
+    ]
 
 
 # ---------------------------------------------------------------- 6. the 2006–2008 layout
@@ -333,7 +335,12 @@ def test_layout_2006_2008_values():
         ("writer", "Mario Puzo", ["novel"]),
         ("writer", "Francis Ford Coppola", ["screenplay"]),
     ]
-    assert record.release_date.to_dict() == {"date": "1972-03-24", "text": "24 March 1972", "country": "USA", "note": None}
+    assert record.release_date.to_dict() == {
+        "date": "1972-03-24",
+        "text": "24 March 1972",
+        "country": "USA",
+        "note": None,
+    }
     assert record.genres == ["Crime", "Drama", "Thriller"]
     assert record.plot == (
         "The aging patriarch of an organized crime dynasty transfers control of his clandestine empire to his reluctant son."
@@ -402,8 +409,15 @@ def _facts(record):
     )
 
 
-@settings(max_examples=int(os.environ.get("PARSER_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(range(len(_REAL_TEXT_PAGES))), st.lists(st.tuples(st.integers(0, 10_000), _inserted), min_size=1, max_size=6))
+@settings(
+    max_examples=int(os.environ.get("PARSER_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    st.sampled_from(range(len(_REAL_TEXT_PAGES))),
+    st.lists(st.tuples(st.integers(0, 10_000), _inserted), min_size=1, max_size=6),
+)
 def test_inserted_headlines_and_titles_never_become_certificates_akas_or_keywords(page_index, insertions):
     text = _REAL_TEXT_PAGES[page_index]
     certificates, akas, keywords = _facts(parse_text_page(text))
@@ -445,7 +459,12 @@ def test_quoted_akas_name_countries():
 
 
 def test_slash_lists_never_split_inside_a_note():
-    text = _page("Additional Details", "Certification:", "Canada:R (Nova Scotia / Ontario) / USA:R", header="IMDb > The Godfather (1972)")
+    text = _page(
+        "Additional Details",
+        "Certification:",
+        "Canada:R (Nova Scotia / Ontario) / USA:R",
+        header="IMDb > The Godfather (1972)",
+    )
     assert [c.to_dict() for c in parse_text_page(text).certificates] == [
         {"country": "Canada", "rating": "R", "notes": ["Nova Scotia / Ontario"]},
         {"country": "USA", "rating": "R", "notes": []},

@@ -32,20 +32,32 @@ def _catalogue_at(database_url: str) -> dict:
     """What the site would read from ``database_url``, asked through manage.py as a restored site would be."""
     environment = {key: value for key, value in os.environ.items() if key not in {"DJANGO_SETTINGS_MODULE"}}
     environment.update(DEBUG="1", DATABASE_URL=database_url)
-    check = subprocess.run([sys.executable, "manage.py", "migrate", "--check"], cwd=ROOT, env=environment,
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--check"], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stdout + check.stderr  # the restored schema is the code's
-    shell = subprocess.run([sys.executable, "manage.py", "shell", "-c", READ_CATALOGUE], cwd=ROOT, env=environment,
-                           capture_output=True, text=True, check=True)
+    shell = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", READ_CATALOGUE],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(shell.stdout.strip().splitlines()[-1])  # the last line: the shell may say more first
 
 
 def _catalogue_here() -> dict:
-    return json.loads(json.dumps({
-        "titles": sorted(Title.objects.values_list("slug", "title", "rating", "votes")),
-        "sources": sorted(SourcePage.objects.values_list("sha256", flat=True)),
-        "credits": Credit.objects.count(),
-    }, default=str))
+    return json.loads(
+        json.dumps(
+            {
+                "titles": sorted(Title.objects.values_list("slug", "title", "rating", "votes")),
+                "sources": sorted(SourcePage.objects.values_list("sha256", flat=True)),
+                "credits": Credit.objects.count(),
+            },
+            default=str,
+        )
+    )
 
 
 @pytest.fixture
@@ -89,8 +101,9 @@ def test_a_postgresql_dump_restores_to_the_same_catalogue(samples_imported, tmp_
         admin.execute(f'CREATE DATABASE "{name}"')
     try:
         # docs/guide.md's restore: pg_restore into an empty database.
-        restore = subprocess.run(["pg_restore", "--no-owner", "--dbname", f"{base}/{name}", str(backup)],
-                                 capture_output=True, text=True)
+        restore = subprocess.run(
+            ["pg_restore", "--no-owner", "--dbname", f"{base}/{name}", str(backup)], capture_output=True, text=True
+        )
         assert restore.returncode == 0, restore.stderr
         assert _catalogue_at(f"{base}/{name}") == samples_imported
     finally:

@@ -59,8 +59,14 @@ def catalogue(db) -> Catalogue:
     f.make_credit(title, resnais, department="director", department_label="Directed by", order=1)
     f.make_credit(title, riva, department="cast", character="Elle", order=1)
     f.make_credit(title, okada, department="cast", character="Lui", order=2, credited_as="Okada Eiji")
-    f.make_credit(title, marcus, department="makeup", department_label="Makeup Department", job="makeup artist",
-                  credited_as="E. Marcus")
+    f.make_credit(
+        title,
+        marcus,
+        department="makeup",
+        department_label="Makeup Department",
+        job="makeup artist",
+        credited_as="E. Marcus",
+    )
     f.make_credit(title, resnais, department="mystery_unit", department_label="Mystery Unit", job="observer")
     f.make_credit(other, resnais, department="thanks", department_label="Thanks", job="homage")
 
@@ -80,8 +86,16 @@ def catalogue(db) -> Catalogue:
     company = f.make_company("Argos Films", slug="argos-films")
     f.make_title_company(title, company, kind="production", notes=["as Argos"])
     f.make_title_company(other, company, kind="distributor")
-    f.make_review(title, summary="Memory and forgetting", author="chaos-rampant", location="Greece",
-                  helpful=15, helpful_total=18, date=date(2011, 5, 10), text="A landmark.")
+    f.make_review(
+        title,
+        summary="Memory and forgetting",
+        author="chaos-rampant",
+        location="Greece",
+        helpful=15,
+        helpful_total=18,
+        date=date(2011, 5, 10),
+        text="A landmark.",
+    )
     f.make_review(title, summary="Too slow", author="viewer2", helpful=2, helpful_total=10, date=date(2013, 1, 2))
     f.make_capture(title, datetime(2010, 1, 1), Decimal("7.9"), 15000)
     f.make_capture(title, datetime(2015, 6, 1), Decimal("8.0"), 21203)

@@ -84,8 +84,13 @@ def one_of_everything(superuser):
     from catalogue.importing.uploads import upload_import
     from catalogue.models import ImportUpload, UploadStatus
 
-    upload = ImportUpload.objects.create(file="imports/2026/12/pages.zip", original_name="pages.zip",
-                                         status=UploadStatus.DONE, share=1.0, report=["1 pages in 0.1s: imported 1"])
+    upload = ImportUpload.objects.create(
+        file="imports/2026/12/pages.zip",
+        original_name="pages.zip",
+        status=UploadStatus.DONE,
+        share=1.0,
+        report=["1 pages in 0.1s: imported 1"],
+    )
     upload_import.enqueue(upload_id=upload.pk)
     return title
 
@@ -250,7 +255,6 @@ class TestEditorsGroup:
         response = client.get(admin_url(Title, "changelist"))
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("admin:login"))
-
 
 
 @pytest.mark.parametrize(

@@ -160,9 +160,7 @@ def test_merge_action_confirmed_folds_people_into_the_kept_one(client, superuser
 
 def test_merged_slug_redirects_on_the_public_site_once_it_exists(client, superuser, duplicates):
     client.force_login(superuser)
-    select_action(
-        client, [duplicates["keep"], duplicates["with_id"]], post="yes", keep=str(duplicates["keep"].pk)
-    )
+    select_action(client, [duplicates["keep"], duplicates["with_id"]], post="yes", keep=str(duplicates["keep"].pk))
     response = client.get("/name/a-resnais/")
     assert response.status_code == 301
     assert response["Location"].endswith("/name/alain-resnais/")
@@ -251,7 +249,7 @@ def test_renaming_a_person_bumps_the_titles_they_are_credited_on(client, superus
 def _warning(html: str) -> str:
     start = html.find('<div class="merge-warning"')
     assert start != -1, "no warning about different IMDb ids"
-    return html[start:html.index("</div>", start)]
+    return html[start : html.index("</div>", start)]
 
 
 def test_merge_of_people_with_different_imdb_ids_warns_naming_both_ids_and_their_titles(
@@ -274,12 +272,16 @@ def test_merge_of_people_with_different_imdb_ids_warns_naming_both_ids_and_their
     assert "These people carry different IMDb ids:" in warning
     assert "nm0720312" in warning and "nm0001" in warning
     holders = re.findall(r"<li><strong>(nm\d+)</strong> \(([^)]+)\): (.*?)</li>", warning, re.S)
-    assert [(imdb_id, name) for imdb_id, name, _ in holders] == [("nm0720312", "A. Resnais"), ("nm0001", "Delphine Seyrig")]
+    assert [(imdb_id, name) for imdb_id, name, _ in holders] == [
+        ("nm0720312", "A. Resnais"),
+        ("nm0001", "Delphine Seyrig"),
+    ]
     resnais, seyrig = (re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip() for _, _, text in holders)
     assert resnais == "2 credits on 1 title, among them Muriel (1963)"
     # The most voted three of six titles, then a sign of more.
-    assert seyrig == ("6 credits on 6 titles, among them Seyrig film 4 (1974); Seyrig film 3 (1973); "
-                      "Seyrig film 2 (1972); …")
+    assert seyrig == (
+        "6 credits on 6 titles, among them Seyrig film 4 (1974); Seyrig film 3 (1973); Seyrig film 2 (1972); …"
+    )
     assert reverse("admin:catalogue_title_change", args=[extra[4].pk]) in warning
     assert "Alain Resnais" not in warning  # no id: not part of the warning
 
@@ -290,6 +292,9 @@ def test_merge_of_people_with_one_or_the_same_imdb_id_does_not_warn(client, supe
 
     assert "Keep which person?" in one_id
     assert 'class="merge-warning"' not in one_id
-    assert 'class="merge-warning"' in select_action(
-        client, [duplicates["with_id"], make_person("Alain Resnais (II)", imdb_id="nm9999999", slug="ar-ii")]
-    ).content.decode()
+    assert (
+        'class="merge-warning"'
+        in select_action(
+            client, [duplicates["with_id"], make_person("Alain Resnais (II)", imdb_id="nm9999999", slug="ar-ii")]
+        ).content.decode()
+    )

@@ -423,10 +423,16 @@ def _counts_are_fresh():
             assert row.title_count == row.n, (model.__name__, row.name)
     from catalogue.models import Certificate, CertificateCount
 
-    expected = {(r["country"], r["rating"]): r["n"]
-                for r in Certificate.objects.values("country", "rating").annotate(n=Count("title", distinct=True))}
-    expected.update({(r["country"], ""): r["n"]
-                     for r in Certificate.objects.values("country").annotate(n=Count("title", distinct=True))})
+    expected = {
+        (r["country"], r["rating"]): r["n"]
+        for r in Certificate.objects.values("country", "rating").annotate(n=Count("title", distinct=True))
+    }
+    expected.update(
+        {
+            (r["country"], ""): r["n"]
+            for r in Certificate.objects.values("country").annotate(n=Count("title", distinct=True))
+        }
+    )
     stored = {(r.country, r.rating): r.title_count for r in CertificateCount.objects.filter(title_count__gt=0)}
     assert stored == expected
 
@@ -527,9 +533,15 @@ def _title_with_credits(count: int) -> Title:
         for n in range(count)
     )
     Credit.objects.bulk_create(
-        Credit(title=title, person=person, department=Department.CAST if n % 2 else Department.WRITER,
-               department_label="Cast" if n % 2 else "Writing credits", character=f"Role {n}" if n % 2 else "",
-               job="" if n % 2 else "writer", order=n)
+        Credit(
+            title=title,
+            person=person,
+            department=Department.CAST if n % 2 else Department.WRITER,
+            department_label="Cast" if n % 2 else "Writing credits",
+            character=f"Role {n}" if n % 2 else "",
+            job="" if n % 2 else "writer",
+            order=n,
+        )
         for n, person in enumerate(people)
     )
     return title

@@ -65,8 +65,10 @@ def test_an_uploaded_archive_is_queued_then_imported_by_the_worker(staff_client)
 
 
 def test_a_failing_page_in_an_upload_is_reported_and_the_rest_imported(staff_client):
-    staff_client.post(reverse("admin:catalogue_importupload_add"),
-                      {"file": SimpleUploadedFile("bad.json", b'{"title": "Bad",\n oops}')})
+    staff_client.post(
+        reverse("admin:catalogue_importupload_add"),
+        {"file": SimpleUploadedFile("bad.json", b'{"title": "Bad",\n oops}')},
+    )
 
     _run_worker()
 

@@ -28,17 +28,34 @@ def busy_person(db) -> Person:
     """3,000 credits: cast with characters, "as" names and notes, and crew with jobs, on movies and episodes."""
     busy = f.make_person("Busy Person", slug="busy-person")
     titles = Title.objects.bulk_create(
-        Title(title=f"Film {n}", title_folded=f"film {n}", slug=f"film-{n}", year=1920 + n % 90,
-              kind="tv_episode" if n % 7 == 0 else "movie")
+        Title(
+            title=f"Film {n}",
+            title_folded=f"film {n}",
+            slug=f"film-{n}",
+            year=1920 + n % 90,
+            kind="tv_episode" if n % 7 == 0 else "movie",
+        )
         for n in range(3000)
     )
     departments = [("director", ""), ("writer", "screenplay"), ("producer", "producer"), ("editor", "")]
     Credit.objects.bulk_create(
-        Credit(title=t, person=busy, department="cast", department_label="Cast", character=f"Role {n}",
-               credited_as="B. Person" if n % 9 == 0 else "", notes=["uncredited"] if n % 5 == 0 else [])
-        if n < 1500 else
-        Credit(title=t, person=busy, department=departments[n % 4][0], department_label=departments[n % 4][0],
-               job=departments[n % 4][1])
+        Credit(
+            title=t,
+            person=busy,
+            department="cast",
+            department_label="Cast",
+            character=f"Role {n}",
+            credited_as="B. Person" if n % 9 == 0 else "",
+            notes=["uncredited"] if n % 5 == 0 else [],
+        )
+        if n < 1500
+        else Credit(
+            title=t,
+            person=busy,
+            department=departments[n % 4][0],
+            department_label=departments[n % 4][0],
+            job=departments[n % 4][1],
+        )
         for n, t in enumerate(titles)
     )
     return busy
@@ -69,16 +86,18 @@ def test_big_filmography_rows_are_complete_and_newest_first(client, busy_person)
     html = client.get("/name/busy-person/").content.decode()
 
     start = html.index('<section class="filmography" id="cast">')
-    cast = html[start:html.index('<section class="filmography" id="director">')]
+    cast = html[start : html.index('<section class="filmography" id="director">')]
     years = [int(year) for year in re.findall(r'<span class="filmography-year">(\d+)</span>', cast)]
     assert len(years) == 1500 and years == sorted(years, reverse=True)
     # Film 0: an episode, credited as, uncredited.
-    assert ('<li><span class="filmography-year">1920</span> <a href="/title/film-0/">Film 0</a> '
-            '<span class="muted">(TV episode)</span> <span class="character">… Role 0</span> '
-            '<span class="muted">(as B. Person)</span> <span class="muted">(uncredited)</span></li>') in cast
+    assert (
+        '<li><span class="filmography-year">1920</span> <a href="/title/film-0/">Film 0</a> '
+        '<span class="muted">(TV episode)</span> <span class="character">… Role 0</span> '
+        '<span class="muted">(as B. Person)</span> <span class="muted">(uncredited)</span></li>'
+    ) in cast
     assert '<a href="/title/film-1/">Film 1</a> <span class="character">… Role 1</span></li>' in cast
-    assert "<h3>Screenplay</h3>" in html[html.index('id="writer"'):]
-    aliases = html[html.index('id="credited-as"'):]
+    assert "<h3>Screenplay</h3>" in html[html.index('id="writer"') :]
+    aliases = html[html.index('id="credited-as"') :]
     assert aliases.count('<a href="/title/film-') == 167
     assert '<a href="/title/film-9/">Film 9</a> <span class="muted">(1929)</span>' in aliases
     assert '<a href="/title/film-0/">Film 0</a> <span class="muted">(1920 TV episode)</span>' in aliases
@@ -105,26 +124,46 @@ def test_person_page_escapes_hostile_credit_text(client, db):
 
 def test_title_page_escapes_hostile_credit_text(client, db):
     title = f.make_title("Hostile", year=2001)
-    f.make_credit(title, f.make_person(f"Actor {HOSTILE}", slug="actor"), department="cast", character=HOSTILE,
-                  credited_as=HOSTILE, notes=[HOSTILE])
-    f.make_credit(title, f.make_person(f"Writer {HOSTILE}", slug="writer"), department="writer", job=HOSTILE,
-                  credited_as=HOSTILE, notes=[HOSTILE])
+    f.make_credit(
+        title,
+        f.make_person(f"Actor {HOSTILE}", slug="actor"),
+        department="cast",
+        character=HOSTILE,
+        credited_as=HOSTILE,
+        notes=[HOSTILE],
+    )
+    f.make_credit(
+        title,
+        f.make_person(f"Writer {HOSTILE}", slug="writer"),
+        department="writer",
+        job=HOSTILE,
+        credited_as=HOSTILE,
+        notes=[HOSTILE],
+    )
 
     html = client.get(title.get_absolute_url()).content.decode()
 
     assert "<script>" not in html
     cast = re.search(r'<section class="cast".*?</section>', html, re.S).group(0)
-    assert (f'<a href="/name/actor/">Actor {ESCAPED}</a> <span class="muted">(as {ESCAPED})</span></td>'
-            f'<td class="character">{ESCAPED} <span class="muted">({ESCAPED})</span></td>') in cast
+    assert (
+        f'<a href="/name/actor/">Actor {ESCAPED}</a> <span class="muted">(as {ESCAPED})</span></td>'
+        f'<td class="character">{ESCAPED} <span class="muted">({ESCAPED})</span></td>'
+    ) in cast
     crew = re.search(r'<section class="crew".*?</section>', html, re.S).group(0)
-    assert (f'<a href="/name/writer/">Writer {ESCAPED}</a> <span class="muted">{ESCAPED}</span> '
-            f'<span class="muted">(as {ESCAPED})</span> <span class="muted">({ESCAPED})</span>') in crew
+    assert (
+        f'<a href="/name/writer/">Writer {ESCAPED}</a> <span class="muted">{ESCAPED}</span> '
+        f'<span class="muted">(as {ESCAPED})</span> <span class="muted">({ESCAPED})</span>'
+    ) in crew
     full = client.get(f"/title/{title.slug}/fullcredits/").content.decode()
     assert "<script>" not in full
-    assert (f'<tr><td><a href="/name/actor/">Actor {ESCAPED}</a></td><td class="character">{ESCAPED} '
-            f'<span class="muted">(as {ESCAPED})</span> <span class="muted">({ESCAPED})</span></td></tr>') in full
-    assert (f'<tr><td><a href="/name/writer/">Writer {ESCAPED}</a></td><td>{ESCAPED} '
-            f'<span class="muted">({ESCAPED})</span> <span class="muted">(as {ESCAPED})</span></td></tr>') in full
+    assert (
+        f'<tr><td><a href="/name/actor/">Actor {ESCAPED}</a></td><td class="character">{ESCAPED} '
+        f'<span class="muted">(as {ESCAPED})</span> <span class="muted">({ESCAPED})</span></td></tr>'
+    ) in full
+    assert (
+        f'<tr><td><a href="/name/writer/">Writer {ESCAPED}</a></td><td>{ESCAPED} '
+        f'<span class="muted">({ESCAPED})</span> <span class="muted">(as {ESCAPED})</span></td></tr>'
+    ) in full
 
 
 def test_title_page_key_crew_shows_the_first_ten_and_counts_the_rest(client, db, django_assert_num_queries):
@@ -134,8 +173,9 @@ def test_title_page_key_crew_shows_the_first_ten_and_counts_the_rest(client, db,
     )
     # Stored out of order: the page orders by the printed order.
     Credit.objects.bulk_create(
-        Credit(title=title, person=p, department="producer", department_label="Produced by", job="producer",
-               order=40 - n)
+        Credit(
+            title=title, person=p, department="producer", department_label="Produced by", job="producer", order=40 - n
+        )
         for n, p in enumerate(people)
     )
     Credit.objects.bulk_create(
@@ -172,7 +212,9 @@ def test_a_filmography_can_be_read_from_two_indexes_alone(busy_person):
     # Whether the planner takes it also depends on the visibility map, so the columns are
     # compared rather than a plan.
     sql = str(selectors.filmography_query(busy_person.pk).query)
-    read_from = {table: set(re.findall(rf'"{table}"\."(\w+)"', sql)) for table in ("catalogue_credit", "catalogue_title")}
+    read_from = {
+        table: set(re.findall(rf'"{table}"\."(\w+)"', sql)) for table in ("catalogue_credit", "catalogue_title")
+    }
 
     assert {"person_id", "title_id", "notes", "character"} <= read_from["catalogue_credit"]
     assert read_from["catalogue_credit"] <= _index_columns("credit_person_dept_title")

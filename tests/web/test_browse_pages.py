@@ -24,7 +24,7 @@ def empty_page_cache():
 
 def titles_in(html: str) -> list[str]:
     """The listed titles' names, in page order."""
-    body = html[html.index('<ol class="title-list"'):]
+    body = html[html.index('<ol class="title-list"') :]
     body = body[: body.index("</ol>")]
     return [part.split("</a>")[0].split(">")[-1] for part in body.split("<li>")[1:]]
 
@@ -61,10 +61,16 @@ def test_year_page_lists_the_year_by_votes_and_sorts_and_filters(client, shelf):
     assert '<a href="/decade/1950s/">1950s</a>' in html  # the breadcrumb
     assert "4 titles." in html
     assert titles_in(client.get("/year/1959/?sort=rating").content.decode()) == [
-        "Dekalog", "Breathless", "Cleo", "Unrated",  # unrated last on both databases
+        "Dekalog",
+        "Breathless",
+        "Cleo",
+        "Unrated",  # unrated last on both databases
     ]
     assert titles_in(client.get("/year/1959/?sort=title").content.decode()) == [
-        "Breathless", "Cleo", "Dekalog", "Unrated",
+        "Breathless",
+        "Cleo",
+        "Dekalog",
+        "Unrated",
     ]
     assert titles_in(client.get("/year/1959/?kind=tv_mini_series").content.decode()) == ["Dekalog"]
     # An unknown sort or kind is ignored, not an error.
@@ -104,8 +110,10 @@ def test_a_decade_is_listed_the_same_by_its_index_walk_and_by_its_year_range(cli
     for walk in (True, False):
         monkeypatch.setattr(listings, "decade_walks", lambda count, page, per_page, walk=walk: walk)
         cache.clear()
-        pages[walk] = [titles_in(client.get(f"/decade/1950s/?sort={sort}").content.decode())
-                       for sort in ("votes", "rating", "year", "title")]
+        pages[walk] = [
+            titles_in(client.get(f"/decade/1950s/?sort={sort}").content.decode())
+            for sort in ("votes", "rating", "year", "title")
+        ]
     assert pages[True] == pages[False]
     assert pages[True][0] == ["Cleo", "Ashes", "Dekalog", "Breathless", "Unrated"]
     monkeypatch.undo()
@@ -133,7 +141,9 @@ def test_vocabulary_pages_list_their_titles(client, shelf, url, expected):
 def test_a_big_vocabulary_is_listed_the_same_by_its_index_walk(client, shelf, monkeypatch):
     from catalogue.selectors import listings
 
-    small = {sort: titles_in(client.get(f"/genre/drama/?sort={sort}").content.decode()) for sort in listings.BROWSE_SORTS}
+    small = {
+        sort: titles_in(client.get(f"/genre/drama/?sort={sort}").content.decode()) for sort in listings.BROWSE_SORTS
+    }
     monkeypatch.setattr(listings, "WALK_FROM", 1)
     cache.clear()
     for sort, expected in small.items():
@@ -151,15 +161,24 @@ def test_index_pages_count_titles_and_link_the_pages(client, shelf):
     genres = client.get("/genres/").content.decode()
     assert '<a href="/genre/drama/">Drama</a> <span class="count">5</span>' in genres
     assert '<a class="muted" href="/chart/top/genre/drama/">top rated</a>' in genres
-    assert '<a href="/country/italy/">Italy</a> <span class="count">1</span>' in client.get("/countries/").content.decode()
+    assert (
+        '<a href="/country/italy/">Italy</a> <span class="count">1</span>' in client.get("/countries/").content.decode()
+    )
     assert '<a href="/language/italian/">Italian</a>' in client.get("/languages/").content.decode()
     keywords = client.get("/keywords/").content.decode()
     assert keywords.index('<a href="/keyword/paris/">Paris</a> <span class="count">4</span>') < keywords.index(
         '<a href="/keyword/rome/">Rome</a> <span class="count">1</span>'
     )
     overview = client.get("/browse/").content.decode()
-    for link in ('href="/genres/"', 'href="/countries/"', 'href="/languages/"', 'href="/keywords/"',
-                 'href="/chart/top/"', 'href="/decade/1960s/"', 'href="/year/1962/"'):
+    for link in (
+        'href="/genres/"',
+        'href="/countries/"',
+        'href="/languages/"',
+        'href="/keywords/"',
+        'href="/chart/top/"',
+        'href="/decade/1960s/"',
+        'href="/year/1962/"',
+    ):
         assert link in overview
 
 
@@ -198,8 +217,9 @@ def test_page_text_is_escaped_on_browse_pages(client, db):
         ("/certificates/UK/", 2),
     ],
 )
-def test_browse_pages_query_counts_do_not_grow_with_the_catalogue(client, shelf, settings, url, queries,
-                                                                 django_assert_num_queries):
+def test_browse_pages_query_counts_do_not_grow_with_the_catalogue(
+    client, shelf, settings, url, queries, django_assert_num_queries
+):
     settings.CHART_MIN_VOTES = 1000
     f.make_certificate(shelf["Ashes"], "UK", "X")
     cache.clear()
@@ -242,7 +262,7 @@ def test_the_title_page_links_its_year_and_keywords(client, shelf):
 
 
 def chart_rows(html: str) -> list[tuple[str, str]]:
-    body = html[html.index("<tbody>"): html.index("</tbody>")]
+    body = html[html.index("<tbody>") : html.index("</tbody>")]
     rows = []
     for row in body.split("<tr>")[1:]:
         cells = row.split("<td>")
@@ -277,8 +297,13 @@ def test_chart_by_kind_decade_and_genre(client, shelf, settings):
 
 def test_chart_ties_go_by_votes_then_the_earlier_title_and_decades_end_on_their_ninth_year(client, db, settings):
     settings.CHART_MIN_VOTES = 1000
-    for name, year, votes in (("Zed", 1960, 5000), ("Abe", 1960, 5000), ("Fewer", 1969, 4000), ("Next", 1970, 9000),
-                              ("Before", 1959, 9000)):
+    for name, year, votes in (
+        ("Zed", 1960, 5000),
+        ("Abe", 1960, 5000),
+        ("Fewer", 1969, 4000),
+        ("Next", 1970, 9000),
+        ("Before", 1959, 9000),
+    ):
         f.make_title(name, year=year, rating=Decimal("7.0"), votes=votes)
     # All rated 7.0, so every score is 7.0: by votes, then by id (Zed was made first).
     assert [name for name, _ in chart_rows(client.get("/chart/top/1960s/").content.decode())] == ["Zed", "Abe", "Fewer"]
@@ -306,13 +331,30 @@ def test_browse_pages_are_in_the_sitemap(client, shelf):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     f.make_certificate(shelf["Ashes"], "UK", "X")
     browse = client.get("/sitemap-browse.xml")
-    locations = {loc.text.removeprefix("http://testserver") for loc in
-                 ElementTree.fromstring(browse.content).findall("s:url/s:loc", ns)}
-    assert {"/browse/", "/chart/top/", "/year/1958/", "/year/1959/", "/year/1962/", "/decade/1950s/",
-            "/decade/1960s/", "/chart/top/1950s/", "/genres/", "/genre/drama/", "/chart/top/genre/drama/",
-            "/country/italy/", "/language/italian/", "/keywords/", "/certificates/UK/"} <= locations
+    locations = {
+        loc.text.removeprefix("http://testserver")
+        for loc in ElementTree.fromstring(browse.content).findall("s:url/s:loc", ns)
+    }
+    assert {
+        "/browse/",
+        "/chart/top/",
+        "/year/1958/",
+        "/year/1959/",
+        "/year/1962/",
+        "/decade/1950s/",
+        "/decade/1960s/",
+        "/chart/top/1950s/",
+        "/genres/",
+        "/genre/drama/",
+        "/chart/top/genre/drama/",
+        "/country/italy/",
+        "/language/italian/",
+        "/keywords/",
+        "/certificates/UK/",
+    } <= locations
     keywords = client.get("/sitemap-keywords.xml")
     assert {loc.text for loc in ElementTree.fromstring(keywords.content).findall("s:url/s:loc", ns)} == {
-        "http://testserver/keyword/paris/", "http://testserver/keyword/rome/",
+        "http://testserver/keyword/paris/",
+        "http://testserver/keyword/rome/",
     }
     assert Title.objects.count() == 6

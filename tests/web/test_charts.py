@@ -38,11 +38,13 @@ def test_rating_chart_shows_a_capture_date_as_precise_as_it_is_known():
     def dated(when, precision, votes):
         return SimpleNamespace(captured_at=when, rating=None, votes=votes, precision=precision)
 
-    chart = rating_history_chart([
-        dated(datetime(2010, 1, 1, tzinfo=timezone.utc), "year", 100),  # "Copyright © 1990-2010"
-        dated(datetime(2011, 5, 24, tzinfo=timezone.utc), "day", 200),
-        dated(datetime(2012, 3, 1, tzinfo=timezone.utc), "month", 300),
-    ])
+    chart = rating_history_chart(
+        [
+            dated(datetime(2010, 1, 1, tzinfo=timezone.utc), "year", 100),  # "Copyright © 1990-2010"
+            dated(datetime(2011, 5, 24, tzinfo=timezone.utc), "day", 200),
+            dated(datetime(2012, 3, 1, tzinfo=timezone.utc), "month", 300),
+        ]
+    )
 
     assert [point.label for point in chart.votes] == ["2010: 100 votes", "2011-05-24: 200 votes", "2012-03: 300 votes"]
     assert chart.summary == "3 captures from 2010 to 2012-03: votes 100 → 300"

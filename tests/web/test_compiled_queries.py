@@ -14,7 +14,11 @@ pytestmark = pytest.mark.django_db
 
 
 def captures(title_id):
-    return RatingCapture.objects.filter(title_id=title_id).order_by("captured_at").values_list("captured_at", "rating", "votes")
+    return (
+        RatingCapture.objects.filter(title_id=title_id)
+        .order_by("captured_at")
+        .values_list("captured_at", "rating", "votes")
+    )
 
 
 def test_rows_are_the_orms_rows_converted_as_the_orm_converts_them():
@@ -45,8 +49,11 @@ def test_every_use_of_the_value_takes_it():
     f.make_connection(film, "Remade as", remake)
     f.make_connection(remake, "Follows", sequel)
     query = CompiledQuery(
-        lambda title_id: Connection.objects.filter(Q(title_id=title_id) | Q(target_id=title_id))
-        .order_by("pk").values_list("title_id", "target_id")
+        lambda title_id: (
+            Connection.objects.filter(Q(title_id=title_id) | Q(target_id=title_id))
+            .order_by("pk")
+            .values_list("title_id", "target_id")
+        )
     )
 
     assert query.rows(film.pk) == [(sequel.pk, film.pk), (film.pk, remake.pk)]

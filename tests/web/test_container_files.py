@@ -70,11 +70,18 @@ def test_the_lock_pins_what_requirements_txt_pins_and_hashes_everything():
 def test_the_images_static_files_step_works_with_only_its_build_time_key(tmp_path):
     step = _dockerfile()["RUN"][-2]
     assert step.startswith("DEBUG=0 SECRET_KEY=collectstatic-only python manage.py collectstatic")
-    environment = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+    environment = {
+        key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
+    }
     environment.update(DEBUG="0", SECRET_KEY="collectstatic-only", STATIC_ROOT=str(tmp_path))
 
-    result = subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput"], cwd=ROOT, env=environment,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
 
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "staticfiles.json").exists()  # whitenoise's manifest: hashed names, as served

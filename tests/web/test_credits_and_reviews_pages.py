@@ -11,14 +11,20 @@ pytestmark = pytest.mark.django_db
 def test_full_credits_cast_with_characters_as_names_and_notes(client, db):
     title = f.make_title("Gaslight", year=1944)
     f.make_credit(title, f.make_person("Charles Boyer"), character="Gregory Anton", order=1)
-    f.make_credit(title, f.make_person("Ingrid Bergman"), character="Paula Alquist", order=2,
-                  credited_as="Miss Bergman", notes=["uncredited"])
+    f.make_credit(
+        title,
+        f.make_person("Ingrid Bergman"),
+        character="Paula Alquist",
+        order=2,
+        credited_as="Miss Bergman",
+        notes=["uncredited"],
+    )
 
     html = client.get(f"/title/{title.slug}/fullcredits/").content.decode()
 
     assert "<title>Gaslight (1944) – Full cast and crew · Film Catalogue</title>" in html
     assert html.index("Charles Boyer") < html.index("Ingrid Bergman")
-    assert "Paula Alquist <span class=\"muted\">(as Miss Bergman)</span> <span class=\"muted\">(uncredited)</span>" in html
+    assert 'Paula Alquist <span class="muted">(as Miss Bergman)</span> <span class="muted">(uncredited)</span>' in html
 
 
 def test_full_credits_departments_in_old_layout_order_unknown_last_by_label(client, db):
@@ -29,8 +35,14 @@ def test_full_credits_departments_in_old_layout_order_unknown_last_by_label(clie
     f.make_credit(title, f.make_person("Thanks Person"), department="thanks", department_label="Thanks")
     f.make_credit(title, f.make_person("Writer Person"), department="writer", department_label="Writing credits")
     f.make_credit(title, f.make_person("Director Person"), department="director", department_label="Directed by")
-    f.make_credit(title, f.make_person("Makeup Person"), department="makeup", department_label="Makeup Department",
-                  job="key makeup artist", credited_as="M. Person")
+    f.make_credit(
+        title,
+        f.make_person("Makeup Person"),
+        department="makeup",
+        department_label="Makeup Department",
+        job="key makeup artist",
+        credited_as="M. Person",
+    )
 
     html = client.get(f"/title/{title.slug}/fullcredits/").content.decode()
     headings = re.findall(r'<section class="crew-department" id="([^"]+)">\s*<h2>([^<]+?) <', html)
@@ -43,7 +55,7 @@ def test_full_credits_departments_in_old_layout_order_unknown_last_by_label(clie
         ("alpha_unit", "Alpha Unit"),
         ("zebra_unit", "Zebra Unit"),
     ]
-    assert "key makeup artist <span class=\"muted\">(as M. Person)</span>" in html
+    assert 'key makeup artist <span class="muted">(as M. Person)</span>' in html
 
 
 def test_reviews_page_sorts_by_helpfulness_and_date(client, db):
@@ -57,7 +69,11 @@ def test_reviews_page_sorts_by_helpfulness_and_date(client, db):
         return re.findall(r'<h3 class="review__summary">([^<]+)', html)
 
     assert order(client.get(url).content.decode()) == ["Old and helpful", "Middle", "New and unhelpful"]
-    assert order(client.get(url + "?sort=helpful").content.decode()) == ["Old and helpful", "Middle", "New and unhelpful"]
+    assert order(client.get(url + "?sort=helpful").content.decode()) == [
+        "Old and helpful",
+        "Middle",
+        "New and unhelpful",
+    ]
     assert order(client.get(url + "?sort=date").content.decode()) == ["New and unhelpful", "Middle", "Old and helpful"]
 
 
@@ -83,8 +99,14 @@ def test_reviews_page_is_paginated_by_twenty_and_keeps_the_sort(client, db):
 
 def test_review_text_is_escaped_never_markup(client, db):
     title = f.make_title("Escaped", year=1990)
-    f.make_review(title, summary="<b>bold claim</b>", author="<img src=x onerror=alert(1)>",
-                  text="<script>alert('x')</script> & more", helpful=1, helpful_total=1)
+    f.make_review(
+        title,
+        summary="<b>bold claim</b>",
+        author="<img src=x onerror=alert(1)>",
+        text="<script>alert('x')</script> & more",
+        helpful=1,
+        helpful_total=1,
+    )
     f.make_trivia(title, "<script>document.cookie</script>")
     f.make_quote(title, [("<i>Bob</i>", "<a href='evil'>click</a>")])
 

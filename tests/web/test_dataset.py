@@ -26,7 +26,9 @@ def _tsv(folder, name) -> list[dict]:
 
 @pytest.fixture
 def dataset(tmp_path, settings):
-    report = paths_import([SAMPLES / "hiroshima-mon-amour-1959.combined.txt", SAMPLES / "gaslight-1944.combined-2010.html"])
+    report = paths_import(
+        [SAMPLES / "hiroshima-mon-amour-1959.combined.txt", SAMPLES / "gaslight-1944.combined-2010.html"]
+    )
     assert report.imported == 2
     settings.DATASET_ROOT = tmp_path / "dataset"
     out = io.StringIO()
@@ -46,9 +48,15 @@ def test_title_rows_hold_the_pages_facts(dataset):
     tconst = hiroshima.imdb_id or hiroshima.slug
     basics = {row["tconst"]: row for row in _tsv(dataset, "title.basics.tsv.gz")}
     assert basics[tconst] | {"genres": "-"} == {
-        "tconst": tconst, "titleType": "movie", "primaryTitle": "Hiroshima Mon Amour",
-        "originalTitle": "Hiroshima mon amour", "isAdult": "0", "startYear": "1959", "endYear": "\\N",
-        "runtimeMinutes": "90", "genres": "-",
+        "tconst": tconst,
+        "titleType": "movie",
+        "primaryTitle": "Hiroshima Mon Amour",
+        "originalTitle": "Hiroshima mon amour",
+        "isAdult": "0",
+        "startYear": "1959",
+        "endYear": "\\N",
+        "runtimeMinutes": "90",
+        "genres": "-",
     }
     ratings = {row["tconst"]: row for row in _tsv(dataset, "title.ratings.tsv.gz")}
     assert (ratings[tconst]["averageRating"], ratings[tconst]["numVotes"]) == ("8.0", "21203")
@@ -71,7 +79,9 @@ def test_credits_and_people_rows(dataset):
     principals = [row for row in _tsv(dataset, "title.principals.tsv.gz") if row["tconst"] == tconst]
     producers = [row for row in principals if row["category"] == "producer"]
     assert [(row["nconst"], row["job"]) for row in producers] == [
-        (people["Anatole Dauman"]["nconst"], "producer"), (people["Samy Halfon"]["nconst"], "producer")]
+        (people["Anatole Dauman"]["nconst"], "producer"),
+        (people["Samy Halfon"]["nconst"], "producer"),
+    ]
     assert [int(row["ordering"]) for row in principals] == list(range(1, len(principals) + 1))
 
 

@@ -39,7 +39,9 @@ def test_defaults_are_a_local_cache_and_no_replicas():
 
 
 def test_replica_urls_become_replica_aliases_with_the_router():
-    settings = _settings(DATABASE_REPLICA_URLS="postgres://ro:pw@10.0.0.2:5432/films, postgres://ro:pw@10.0.0.3:5432/films")
+    settings = _settings(
+        DATABASE_REPLICA_URLS="postgres://ro:pw@10.0.0.2:5432/films, postgres://ro:pw@10.0.0.3:5432/films"
+    )
 
     assert list(settings["databases"]) == ["default", "replica", "replica_2"]
     replica = settings["databases"]["replica_2"]
@@ -60,8 +62,10 @@ def test_postgresql_connections_run_without_parallel_query_unless_told_otherwise
     assert _settings()["databases"]["default"]["options"] is None  # SQLite has no such option
 
 
-@pytest.mark.skipif(os.environ.get("DATABASE_URL", "").split(":")[0] not in {"postgres", "postgresql"},
-                    reason="a PostgreSQL server's own setting")
+@pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").split(":")[0] not in {"postgres", "postgresql"},
+    reason="a PostgreSQL server's own setting",
+)
 @pytest.mark.django_db
 def test_the_postgresql_server_applies_it():
     from django.db import connection
@@ -93,7 +97,9 @@ def test_cache_url_picks_djangos_own_backend(url, backend, location):
 
 def test_unknown_cache_scheme_is_a_clear_error():
     environment = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings", DEBUG="1", CACHE_URL="mongo://x")
-    result = subprocess.run([sys.executable, "-c", PRINT_SETTINGS], cwd=ROOT, env=environment, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", PRINT_SETTINGS], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
 
     assert result.returncode != 0
     assert "CACHE_URL: unknown scheme 'mongo'" in result.stderr
@@ -103,8 +109,9 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     ignored = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
     environment = {key: value for key, value in os.environ.items() if key not in ignored}
     environment.update(env)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True,
-                          text=True)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
 
 
 def test_a_command_without_a_secret_key_says_so_in_one_line():

@@ -29,7 +29,9 @@ def prisoner(db):
         "fall_out": f.make_title("Fall Out", year=1968, kind="tv_episode", series=series, season=2, episode=1),
         "free": f.make_title("Free for All", year=1967, kind="tv_episode", series=series, season=1, episode=2),
         "arrival": f.make_title("Arrival", year=1967, kind="tv_episode", series=series, season=1, episode=1),
-        "chimes": f.make_title("The Chimes of Big Ben", year=1967, kind="tv_episode", series=series, season=1, episode=3),
+        "chimes": f.make_title(
+            "The Chimes of Big Ben", year=1967, kind="tv_episode", series=series, season=1, episode=3
+        ),
         # No number: after the numbered ones.
         "pilot": f.make_title("Unaired <Pilot>", year=1966, kind="tv_episode", series=series),
     }
@@ -41,14 +43,20 @@ def test_series_page_lists_its_seasons_with_anchors_and_episode_numbers(client, 
     html = section(client.get(series.get_absolute_url()).content.decode(), "episodes")
 
     links = re.findall(r'<a href="#([\w-]+)">([^<]+)</a> <span class="muted">\((\d+)\)</span>', html)
-    assert links == [("season-1", "Season 1", "3"), ("season-2", "Season 2", "1"), ("other-episodes", "Other episodes", "1")]
+    assert links == [
+        ("season-1", "Season 1", "3"),
+        ("season-2", "Season 2", "1"),
+        ("other-episodes", "Other episodes", "1"),
+    ]
     for anchor, _label, _count in links:
         assert f'<h3 id="{anchor}">' in html
-    season_1 = html[html.index('id="season-1"'):html.index('id="season-2"')]
+    season_1 = html[html.index('id="season-1"') : html.index('id="season-2"')]
     assert re.findall(r'<span class="muted">(\d+)\.</span> <a href="[^"]+">([^<]+)</a>', season_1) == [
-        ("1", "Arrival"), ("2", "Free for All"), ("3", "The Chimes of Big Ben"),
+        ("1", "Arrival"),
+        ("2", "Free for All"),
+        ("3", "The Chimes of Big Ben"),
     ]
-    assert "Unaired &lt;Pilot&gt;" in html[html.index('id="other-episodes"'):]
+    assert "Unaired &lt;Pilot&gt;" in html[html.index('id="other-episodes"') :]
 
 
 def test_episode_page_links_previous_and_next_episode_series_and_season(client, prisoner):
@@ -76,7 +84,7 @@ def test_episode_neighbours_cross_seasons_and_end_at_the_ends(client, prisoner):
     # The unnumbered episode comes last; its previous is the last numbered one.
     assert re.search(r'href="([^"]+)" rel="prev"', unnumbered).group(1) == episodes["fall_out"].get_absolute_url()
     assert 'rel="next"' not in unnumbered
-    assert "#episodes\">All episodes</a>" in unnumbered
+    assert '#episodes">All episodes</a>' in unnumbered
     assert "Unaired &lt;Pilot&gt;" in nav(client.get(episodes["fall_out"].get_absolute_url()).content.decode())
 
 
@@ -99,8 +107,10 @@ def test_person_page_names_the_episode_with_its_series_and_number(client, prison
     items = {re.sub(r"<[^>]+>", "", item).split(" … ")[0]: item for item in re.findall(r"<li>(.*?)</li>", html)}
 
     assert "1967 The Prisoner: Free for All (S1.E2)" in items
-    assert (f'<a href="{series.get_absolute_url()}">The Prisoner</a>: '
-            f'<a href="{episodes["free"].get_absolute_url()}">Free for All</a>') in items["1967 The Prisoner: Free for All (S1.E2)"]
+    assert (
+        f'<a href="{series.get_absolute_url()}">The Prisoner</a>: '
+        f'<a href="{episodes["free"].get_absolute_url()}">Free for All</a>'
+    ) in items["1967 The Prisoner: Free for All (S1.E2)"]
     assert "1966 The Prisoner: Unaired &lt;Pilot&gt; (TV episode)" in items
     assert "1960 Danger Man: The Gift (S1.E3)" in items
     assert "1968 Ice Station Zebra" in items
@@ -109,7 +119,9 @@ def test_person_page_names_the_episode_with_its_series_and_number(client, prison
 def _series_with(episodes: int):
     series = f.make_title(f"Series of {episodes}", year=2000, kind="tv_series")
     made = [
-        f.make_title(f"Episode {n}", year=2000, kind="tv_episode", series=series, season=1 + n // 10, episode=n % 10 + 1)
+        f.make_title(
+            f"Episode {n}", year=2000, kind="tv_episode", series=series, season=1 + n // 10, episode=n % 10 + 1
+        )
         for n in range(episodes)
     ]
     return series, made
@@ -123,7 +135,7 @@ def test_series_and_episode_pages_cost_the_same_for_3_and_30_episodes(client, db
     for series, count in ((small, 3), (big, 30)):
         with django_assert_num_queries(10):
             html = client.get(series.get_absolute_url()).content.decode()
-        assert f"Episodes <span class=\"muted\">({count})</span>" in html
+        assert f'Episodes <span class="muted">({count})</span>' in html
     # An episode: the film's nine and its neighbours (one query over its series).
     for episode in (small_episodes[1], big_episodes[15]):
         with django_assert_num_queries(10):

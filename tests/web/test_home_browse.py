@@ -16,7 +16,7 @@ def test_home_shows_counts_lists_and_browse_links(client, catalogue, settings):
 
     assert "4 titles and 4 people catalogued" in html  # the undated title too, in no decade
     assert 'id="home-search"' in html
-    top = html[html.index("<h2>Top rated</h2>"):html.index("</ol>")]
+    top = html[html.index("<h2>Top rated</h2>") : html.index("</ol>")]
     assert top.index("Hiroshima Mon Amour") < top.index("Taj Mahal")
     assert "Unrated" not in top
     assert "at least 500 votes" in html
@@ -34,13 +34,13 @@ def test_home_top_rated_is_the_weighted_chart(client, catalogue, settings):
     f.make_title("Barely Voted", year=1990, rating=Decimal("9.9"), votes=499)
     settings.CHART_MIN_VOTES = 500
     html = client.get("/").content.decode()
-    top = html[html.index("<h2>Top rated</h2>"):html.index("</ol>")]
+    top = html[html.index("<h2>Top rated</h2>") : html.index("</ol>")]
     assert "Hiroshima Mon Amour" in top and "Taj Mahal" in top
     assert "Barely Voted" not in top
     settings.CHART_MIN_VOTES = 1000
     cache.clear()  # the home page is cached by the catalogue stamp; the setting is not part of it
     html = client.get("/").content.decode()
-    top = html[html.index("<h2>Top rated</h2>"):html.index("</ol>")]
+    top = html[html.index("<h2>Top rated</h2>") : html.index("</ol>")]
     assert "Taj Mahal" not in top
 
 

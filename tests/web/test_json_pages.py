@@ -29,7 +29,10 @@ def test_a_title_as_json_is_its_record_with_the_catalogues_links(client, hiroshi
     record = data["record"]
     # Facts as the page prints them (samples/hiroshima-mon-amour-1959.combined.txt).
     assert (record["title"], record["year"], record["original_title"]) == (
-        "Hiroshima Mon Amour", 1959, "Hiroshima mon amour")
+        "Hiroshima Mon Amour",
+        1959,
+        "Hiroshima mon amour",
+    )
     assert record["rating"] == {"value": 8.0, "best": 10, "votes": 21203}
     crew = [(c["department"], c["name"], c["job"]) for c in record["crew"]]
     assert ("director", "Alain Resnais", None) in crew
@@ -86,16 +89,30 @@ def test_search_results_as_json_pages_with_next_links(client, db, django_assert_
     from tests import factories as f
 
     for n in range(30):
-        f.make_title(f"Noir {n:02d}", year=1940 + n % 10, slug=f"noir-{n:02d}", imdb_id=f"tt00{n:05d}",
-                     rating=Decimal("7.0"), votes=1000 + n)
+        f.make_title(
+            f"Noir {n:02d}",
+            year=1940 + n % 10,
+            slug=f"noir-{n:02d}",
+            imdb_id=f"tt00{n:05d}",
+            rating=Decimal("7.0"),
+            votes=1000 + n,
+        )
 
     first = json.loads(client.get("/search/?q=noir&format=json").content)
 
     assert first["count"] == 30 and first["page"] == 1 and first["ranked"] is True
     assert [item["slug"] for item in first["results"][:2]] == ["noir-29", "noir-28"]  # most votes first
     assert first["results"][0] | {"url": None} == {
-        "id": "tt0000029", "slug": "noir-29", "title": "Noir 29", "year": 1949, "kind": "movie", "url": None,
-        "rating": 7.0, "votes": 1029, "matched_aka": None}
+        "id": "tt0000029",
+        "slug": "noir-29",
+        "title": "Noir 29",
+        "year": 1949,
+        "kind": "movie",
+        "url": None,
+        "rating": 7.0,
+        "votes": 1029,
+        "matched_aka": None,
+    }
     assert first["previous"] is None
     assert first["next"] == "http://testserver/search/?q=noir&format=json&page=2"
     second = json.loads(client.get(first["next"]).content)
@@ -117,4 +134,5 @@ def test_a_certificates_titles_and_a_company_as_json(client, hiroshima):
     company = json.loads(client.get("/company/argos-films.json").content)
     assert company["name"] == "Argos Films"
     assert [(role["role"], [item["slug"] for item in role["titles"]]) for role in company["roles"]] == [
-        ("Production companies", ["hiroshima-mon-amour-1959"])]
+        ("Production companies", ["hiroshima-mon-amour-1959"])
+    ]

@@ -17,8 +17,9 @@ def staff(django_user_model):
 
 
 def login(client, username: str, password: str, address: str):
-    return client.post("/admin/login/", {"username": username, "password": password, "next": "/admin/"},
-                       REMOTE_ADDR=address)
+    return client.post(
+        "/admin/login/", {"username": username, "password": password, "next": "/admin/"}, REMOTE_ADDR=address
+    )
 
 
 def logged_in(client) -> bool:

@@ -19,17 +19,19 @@ def test_person_page_filmography_by_department_and_job_newest_first(client, db):
     f.make_credit(mid, person, department="cast", character="Herself", credited_as="M. Duras")
 
     html = client.get("/name/marguerite-duras/").content.decode()
-    sections = re.findall(r'<section class="filmography" id="([^"]+)">\s*<h2>([^<]+?) <span class="muted">\((\d+)\)', html)
+    sections = re.findall(
+        r'<section class="filmography" id="([^"]+)">\s*<h2>([^<]+?) <span class="muted">\((\d+)\)', html
+    )
 
     assert sections == [("cast", "Actor", "1"), ("director", "Director", "1"), ("writer", "Writer", "3")]
-    writer = html[html.index('id="writer"'):]
+    writer = html[html.index('id="writer"') :]
     assert "<h3>Screenplay</h3>" in writer and "<h3>Novel</h3>" in writer
-    screenplay = writer[writer.index("<h3>Screenplay</h3>"):writer.index("<h3>Novel</h3>")]
+    screenplay = writer[writer.index("<h3>Screenplay</h3>") : writer.index("<h3>Novel</h3>")]
     assert screenplay.index("India Song") < screenplay.index("Hiroshima Mon Amour")  # newest first
-    assert "… Herself</span> <span class=\"muted\">(as M. Duras)</span>" in html
+    assert '… Herself</span> <span class="muted">(as M. Duras)</span>' in html
     # Counts per department and the credited-as names.
     assert '<a href="#writer">Writer</a> <span class="count">3</span>' in html
-    aliases = html[html.index('id="credited-as"'):]
+    aliases = html[html.index('id="credited-as"') :]
     assert "<dt>M. Duras</dt>" in aliases and "Moderato Cantabile" in aliases
     assert "5 credits on 3 titles" in html
 
@@ -37,7 +39,7 @@ def test_person_page_filmography_by_department_and_job_newest_first(client, db):
 def test_person_page_chart_of_titles_per_year(client, catalogue):
     html = client.get("/name/alain-resnais/").content.decode()
 
-    chart = html[html.index('<figure class="chart chart--years">'):html.index("</figure>")]
+    chart = html[html.index('<figure class="chart chart--years">') : html.index("</figure>")]
     assert chart.count('<rect class="chart__bar"') == 2
     assert "<title>1959: 1 title</title>" in chart and "<title>2015: 1 title</title>" in chart
     assert "Titles per year, 1959–2015" in chart
@@ -88,9 +90,11 @@ def test_company_page_titles_by_role_with_notes(client, catalogue):
 def test_certificates_index_lists_countries_ratings_and_counts(client, catalogue):
     html = client.get("/certificates/").content.decode()
 
-    assert html.index('<h2><a href="/certificates/Portugal/">Portugal</a></h2>') < html.index(
-        '<h2><a href="/certificates/UK/">UK</a></h2>'
-    ) < html.index('<h2><a href="/certificates/West%20Germany/">West Germany</a></h2>')
+    assert (
+        html.index('<h2><a href="/certificates/Portugal/">Portugal</a></h2>')
+        < html.index('<h2><a href="/certificates/UK/">UK</a></h2>')
+        < html.index('<h2><a href="/certificates/West%20Germany/">West Germany</a></h2>')
+    )
     assert '<a href="/certificates/UK/X/">X</a> <span class="count">2</span>' in html
     assert '<a href="/certificates/Portugal/M/12/">M/12</a> <span class="count">1</span>' in html
 

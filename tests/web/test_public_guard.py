@@ -9,8 +9,23 @@ from catalogue.middleware import CONTENT_SECURITY_POLICY
 
 pytestmark = pytest.mark.django_db
 
-SEARCH_PARAMETERS = ["q", "person", "job", "certificate", "cert_country", "cert_rating", "genre", "country",
-                     "language", "year_min", "rating_min", "votes_min", "sort", "department", "kind"]
+SEARCH_PARAMETERS = [
+    "q",
+    "person",
+    "job",
+    "certificate",
+    "cert_country",
+    "cert_rating",
+    "genre",
+    "country",
+    "language",
+    "year_min",
+    "rating_min",
+    "votes_min",
+    "sort",
+    "department",
+    "kind",
+]
 
 
 @pytest.mark.parametrize("parameter", SEARCH_PARAMETERS)
@@ -53,8 +68,7 @@ def test_public_pages_carry_the_content_security_policy(client, catalogue):
 
 def test_the_admin_keeps_post_and_is_left_to_django(client, django_user_model):
     django_user_model.objects.create_user("staff", password="a-long-password-123", is_staff=True)
-    response = client.post("/admin/login/", {"username": "staff", "password": "a-long-password-123",
-                                             "next": "/admin/"})
+    response = client.post("/admin/login/", {"username": "staff", "password": "a-long-password-123", "next": "/admin/"})
     assert response.status_code == 302
     assert response.headers["Location"] == "/admin/"
     assert "Content-Security-Policy" not in client.get("/admin/").headers

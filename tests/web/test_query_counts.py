@@ -27,16 +27,36 @@ def huge_title(db) -> Title:
     cast = people(1000, "Actor")
     crew = people(1000, "Crew")
     Credit.objects.bulk_create(
-        [Credit(title=title, person=p, department="cast", department_label="Cast", character=f"Role {n}", order=n + 1)
-         for n, p in enumerate(cast)]
-        + [Credit(title=title, person=p, department=DEPARTMENTS[n % len(DEPARTMENTS)],
-                  department_label=DEPARTMENTS[n % len(DEPARTMENTS)], job="job", order=n + 1)
-           for n, p in enumerate(crew)]
+        [
+            Credit(
+                title=title, person=p, department="cast", department_label="Cast", character=f"Role {n}", order=n + 1
+            )
+            for n, p in enumerate(cast)
+        ]
+        + [
+            Credit(
+                title=title,
+                person=p,
+                department=DEPARTMENTS[n % len(DEPARTMENTS)],
+                department_label=DEPARTMENTS[n % len(DEPARTMENTS)],
+                job="job",
+                order=n + 1,
+            )
+            for n, p in enumerate(crew)
+        ]
     )
     Review.objects.bulk_create(
-        Review(title=title, summary=f"Review {n}", author=f"user{n}", text="Words.", helpful=n % 50,
-               helpful_total=50, date=date(2000, 1, 1) + timedelta(days=n),
-               fingerprint=hashlib.sha256(str(n).encode()).hexdigest(), position=n)
+        Review(
+            title=title,
+            summary=f"Review {n}",
+            author=f"user{n}",
+            text="Words.",
+            helpful=n % 50,
+            helpful_total=50,
+            date=date(2000, 1, 1) + timedelta(days=n),
+            fingerprint=hashlib.sha256(str(n).encode()).hexdigest(),
+            position=n,
+        )
         for n in range(500)
     )
     for n in range(30):
@@ -72,8 +92,12 @@ def count_queries(client, url, django_assert_max_num_queries, limit):
     return len(captured.captured_queries)
 
 
-@pytest.mark.parametrize("suffix, limit", [("", 10), ("fullcredits/", 8), ("reviews/", 8), ("reviews/?sort=date&page=3", 8)])
-def test_title_pages_query_count_is_constant(client, huge_title, small_title, django_assert_max_num_queries, suffix, limit):
+@pytest.mark.parametrize(
+    "suffix, limit", [("", 10), ("fullcredits/", 8), ("reviews/", 8), ("reviews/?sort=date&page=3", 8)]
+)
+def test_title_pages_query_count_is_constant(
+    client, huge_title, small_title, django_assert_max_num_queries, suffix, limit
+):
     huge = count_queries(client, f"/title/{huge_title.slug}/{suffix}", django_assert_max_num_queries, limit)
     small = count_queries(client, f"/title/{small_title.slug}/{suffix}", django_assert_max_num_queries, limit)
 
@@ -96,9 +120,15 @@ def test_person_page_query_count_is_constant(client, db, django_assert_max_num_q
         Title(title=f"Film {n}", title_folded=f"film {n}", slug=f"film-{n}", year=1950 + n % 60) for n in range(400)
     )
     Credit.objects.bulk_create(
-        Credit(title=t, person=busy, department=["cast", "director", "writer", "odd_unit"][n % 4],
-               department_label="Odd Unit", job=["", "", "screenplay", "x"][n % 4], character="Self",
-               credited_as="B. Person" if n % 7 == 0 else "")
+        Credit(
+            title=t,
+            person=busy,
+            department=["cast", "director", "writer", "odd_unit"][n % 4],
+            department_label="Odd Unit",
+            job=["", "", "screenplay", "x"][n % 4],
+            character="Self",
+            credited_as="B. Person" if n % 7 == 0 else "",
+        )
         for n, t in enumerate(titles)
     )
     quiet = f.make_person("Quiet Person", slug="quiet-person")

@@ -59,14 +59,22 @@ def test_title_json_is_the_titles_rows(client, catalogue):
     record = data["record"]
 
     assert (record["title"], record["year"], record["imdb_id"], record["kind"]) == (
-        catalogue.title, catalogue.year, catalogue.imdb_id, catalogue.kind)
+        catalogue.title,
+        catalogue.year,
+        catalogue.imdb_id,
+        catalogue.kind,
+    )
     assert (record["rating"]["value"], record["rating"]["votes"]) == (float(catalogue.rating), catalogue.votes)
     assert data["catalogue"]["id"] == catalogue.imdb_id
     assert [(c["country"], c["rating"]) for c in record["certificates"]] == list(
-        catalogue.certificates.order_by("position").values_list("country", "rating"))
-    assert [a["title"] for a in record["akas"]] == list(catalogue.akas.order_by("position").values_list("aka", flat=True))
+        catalogue.certificates.order_by("position").values_list("country", "rating")
+    )
+    assert [a["title"] for a in record["akas"]] == list(
+        catalogue.akas.order_by("position").values_list("aka", flat=True)
+    )
     assert Counter((c["kind"], c["name"]) for c in record["companies"]) == Counter(
-        TitleCompany.objects.filter(title=catalogue).values_list("kind", "company__name"))
+        TitleCompany.objects.filter(title=catalogue).values_list("kind", "company__name")
+    )
 
 
 def test_full_credits_are_in_the_title_json_and_the_full_credits_page_links_to_it(client, catalogue):
@@ -80,7 +88,8 @@ def test_full_credits_are_in_the_title_json_and_the_full_credits_page_links_to_i
     cast = list(credits.filter(department="cast").order_by("order").values_list("person__name", "character", "order"))
     assert [(c["name"], c["character"] or "", c["order"]) for c in record["cast"]] == cast
     assert Counter((c["department"], c["name"], c["job"] or "") for c in record["crew"]) == Counter(
-        credits.exclude(department="cast").values_list("department", "person__name", "job"))
+        credits.exclude(department="cast").values_list("department", "person__name", "job")
+    )
     assert len(record["cast"]) + len(record["crew"]) == credits.count() > 50  # every credit, not the title page's few
 
 
@@ -89,8 +98,11 @@ def test_reviews_are_in_the_title_json_and_the_reviews_page_links_to_it(client, 
     record = _get_json(client, "/title/gaslight-1944.json")["record"]
 
     assert '<link rel="alternate" type="application/json" href="/title/gaslight-1944.json">' in page
-    rows = list(Review.objects.filter(title=catalogue).order_by("position", "id").values_list(
-        "summary", "author", "helpful", "helpful_total", "text"))
+    rows = list(
+        Review.objects.filter(title=catalogue)
+        .order_by("position", "id")
+        .values_list("summary", "author", "helpful", "helpful_total", "text")
+    )
     assert len(rows) == 10
     assert [(r["title"], r["author"], r["helpful"], r["helpful_total"], r["text"]) for r in record["reviews"]] == rows
 
@@ -103,7 +115,8 @@ def test_person_json_is_their_credit_rows(client, catalogue):
     assert f'href="/name/{cukor.slug}.json"' in page
     assert (data["name"], data["imdb_id"], data["catalogue"]["id"]) == (cukor.name, cukor.imdb_id, _nconst(cukor))
     assert Counter((c["title"]["slug"], c["department"], c["job"] or "") for c in data["credits"]) == Counter(
-        Credit.objects.filter(person=cukor).values_list("title__slug", "department", "job"))
+        Credit.objects.filter(person=cukor).values_list("title__slug", "department", "job")
+    )
 
 
 def test_company_json_is_its_title_rows(client, catalogue):
@@ -114,8 +127,10 @@ def test_company_json_is_its_title_rows(client, catalogue):
     assert f'<link rel="alternate" type="application/json" href="/company/{company.slug}.json">' in page
     assert (data["name"], data["imdb_id"]) == (company.name, company.imdb_id)
     listed = Counter((item["slug"], tuple(item["notes"])) for role in data["roles"] for item in role["titles"])
-    assert listed == Counter((slug, tuple(notes)) for slug, notes in
-                             TitleCompany.objects.filter(company=company).values_list("title__slug", "notes"))
+    assert listed == Counter(
+        (slug, tuple(notes))
+        for slug, notes in TitleCompany.objects.filter(company=company).values_list("title__slug", "notes")
+    )
 
 
 def test_certificate_json_pages_through_its_rows_with_next_links(client, catalogue, monkeypatch):
@@ -144,9 +159,10 @@ def test_search_json_is_the_titles_the_search_finds(client, catalogue):
 
     expected = Title.objects.filter(certificates__country="UK", certificates__rating="PG").distinct()
     assert data["count"] == expected.count() == 2 and data["next"] is None
-    assert sorted((item["id"], item["title"], item["year"], item["kind"], item["rating"], item["votes"])
-                  for item in data["results"]) == sorted(
-        (_tconst(t), t.title, t.year, t.kind, float(t.rating), t.votes) for t in expected)
+    assert sorted(
+        (item["id"], item["title"], item["year"], item["kind"], item["rating"], item["votes"])
+        for item in data["results"]
+    ) == sorted((_tconst(t), t.title, t.year, t.kind, float(t.rating), t.votes) for t in expected)
 
 
 # --- the TSV export ------------------------------------------------------------------------------
@@ -172,7 +188,8 @@ def test_tsv_titles_ratings_and_akas_are_the_databases(dataset):
     titles = Title.objects.all()
     basics = {row["tconst"]: row for row in dataset("title.basics")}
     assert {t: (r["primaryTitle"], _value(r["startYear"])) for t, r in basics.items()} == {
-        _tconst(t): (t.title, str(t.year) if t.year else None) for t in titles}
+        _tconst(t): (t.title, str(t.year) if t.year else None) for t in titles
+    }
     ratings = {row["tconst"]: (row["averageRating"], int(row["numVotes"])) for row in dataset("title.ratings")}
     assert ratings == {_tconst(t): (f"{t.rating:.1f}", t.votes) for t in titles if t.rating is not None}
     akas = Counter((row["titleId"], row["title"]) for row in dataset("title.akas") if row["isOriginalTitle"] == "0")
@@ -182,11 +199,14 @@ def test_tsv_titles_ratings_and_akas_are_the_databases(dataset):
 def test_tsv_principals_crew_and_people_are_the_databases(dataset):
     credits = Credit.objects.filter(department__in=list(PRINCIPAL_CATEGORIES)).select_related("title", "person")
     principals = Counter((row["tconst"], row["nconst"], row["category"]) for row in dataset("title.principals"))
-    assert principals == Counter((_tconst(c.title), _nconst(c.person), PRINCIPAL_CATEGORIES[c.department]) for c in credits)
+    assert principals == Counter(
+        (_tconst(c.title), _nconst(c.person), PRINCIPAL_CATEGORIES[c.department]) for c in credits
+    )
     crew = {row["tconst"]: set((_value(row["directors"]) or "").split(",")) - {""} for row in dataset("title.crew")}
     for title in Title.objects.all():
-        assert crew[_tconst(title)] == {_nconst(c.person) for c in credits if c.title_id == title.pk
-                                        and c.department == "director"}
+        assert crew[_tconst(title)] == {
+            _nconst(c.person) for c in credits if c.title_id == title.pk and c.department == "director"
+        }
     names = {row["nconst"]: row["primaryName"] for row in dataset("name.basics")}
     assert names == {_nconst(p): p.name for p in Person.objects.filter(credits__isnull=False).distinct()}
 

@@ -50,7 +50,10 @@ def _selects(context: CaptureQueriesContext) -> list[str]:
 
 
 def test_site_pages_read_from_the_replica(client, samurai):
-    with CaptureQueriesContext(connections["replica"]) as replica, CaptureQueriesContext(connections["default"]) as primary:
+    with (
+        CaptureQueriesContext(connections["replica"]) as replica,
+        CaptureQueriesContext(connections["default"]) as primary,
+    ):
         home = client.get("/")
         page = client.get("/test-title/seven-samurai/")
 
@@ -65,7 +68,10 @@ def test_site_pages_read_from_the_replica(client, samurai):
 def test_writes_go_to_the_primary_and_reads_in_a_transaction_stay_there(samurai):
     assert Title.objects.get(pk=samurai.pk)._state.db == "replica"
 
-    with CaptureQueriesContext(connections["default"]) as primary, CaptureQueriesContext(connections["replica"]) as replica:
+    with (
+        CaptureQueriesContext(connections["default"]) as primary,
+        CaptureQueriesContext(connections["replica"]) as replica,
+    ):
         with transaction.atomic():
             Title.objects.filter(pk=samurai.pk).update(title="Shichinin no samurai")
             # An import reads back what it wrote before commit: only the primary has it.
@@ -94,7 +100,10 @@ def test_title_page_reads_everything_from_the_replica(client, samurai):
     f.make_review(samurai, summary="A masterpiece")
     f.make_aka(samurai, "Seven Samurai", country="UK")
 
-    with CaptureQueriesContext(connections["replica"]) as replica, CaptureQueriesContext(connections["default"]) as primary:
+    with (
+        CaptureQueriesContext(connections["replica"]) as replica,
+        CaptureQueriesContext(connections["default"]) as primary,
+    ):
         page = client.get("/title/seven-samurai/")
 
     html = page.content.decode()

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def titles_found(response) -> list[str]:
     assert response.status_code == 200
     html = response.content.decode()
-    results = html[html.index('<section class="search-results"'):]
+    results = html[html.index('<section class="search-results"') :]
     return re.findall(r'<li>\s*<a href="/title/[^"]+">([^<]+)</a>', results)
 
 
@@ -20,10 +20,21 @@ def films(db):
     """Four titles with credits, certificates and vocabularies to filter on."""
     resnais = f.make_person("Alain Resnais", slug="alain-resnais")
     marcus = f.make_person("Éliane Marcus", slug="eliane-marcus")
-    hiroshima = f.make_title("Hiroshima Mon Amour", year=1959, kind="movie", rating=Decimal("8.0"), votes=21203,
-                             original_title="Hiroshima mon amour")
-    marienbad = f.make_title("Last Year at Marienbad", year=1961, rating=Decimal("7.8"), votes=20000,
-                             original_title="L'année dernière à Marienbad")
+    hiroshima = f.make_title(
+        "Hiroshima Mon Amour",
+        year=1959,
+        kind="movie",
+        rating=Decimal("8.0"),
+        votes=21203,
+        original_title="Hiroshima mon amour",
+    )
+    marienbad = f.make_title(
+        "Last Year at Marienbad",
+        year=1961,
+        rating=Decimal("7.8"),
+        votes=20000,
+        original_title="L'année dernière à Marienbad",
+    )
     muriel = f.make_title("Muriel", year=1963, rating=Decimal("7.2"), votes=3000)
     prisoner = f.make_title("The Prisoner", year=1967, kind="tv_series", rating=Decimal("8.6"), votes=9000)
     f.make_aka(muriel, "Muriel, ou Le temps d'un retour", country="France")
@@ -90,7 +101,9 @@ def test_genre_filter_lists_each_title_once(client, films):
     f.add_genre(films["hiroshima"], "Romance", 1)
 
     assert titles_found(client.get("/search/?genre=Drama&sort=title")) == [
-        "Hiroshima Mon Amour", "Last Year at Marienbad", "Muriel"
+        "Hiroshima Mon Amour",
+        "Last Year at Marienbad",
+        "Muriel",
     ]
 
 
@@ -130,8 +143,18 @@ def test_the_people_column_shows_the_first_twenty_ranked_and_says_there_are_more
     assert search_people("anaka", limit=20) == []  # words, not substrings
 
 
-@pytest.mark.parametrize("query", ["year_min=abc", "rating_min=x&votes_min=1e", "kind=opera", "genre=Nope",
-                                   "certificate=UKX", "sort=random", "page=zz"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "year_min=abc",
+        "rating_min=x&votes_min=1e",
+        "kind=opera",
+        "genre=Nope",
+        "certificate=UKX",
+        "sort=random",
+        "page=zz",
+    ],
+)
 def test_invalid_parameters_show_errors_never_500(client, films, query):
     response = client.get("/search/?" + query)
 
@@ -157,8 +180,8 @@ def test_certificate_without_colon_explains_the_format(client, films):
 def test_active_filters_are_shown_and_removable(client, films):
     html = client.get("/search/?genre=Drama&year_min=1960&page=1").content.decode()
 
-    chips = html[html.index('<ul class="active-filters'):]
-    chips = chips[:chips.index("</ul>")]
+    chips = html[html.index('<ul class="active-filters') :]
+    chips = chips[: chips.index("</ul>")]
     assert "Genre: <strong>Drama</strong>" in chips
     assert 'href="?year_min=1960" aria-label="Remove Genre filter"' in chips
     assert 'href="?genre=Drama" aria-label="Remove From year filter"' in chips
@@ -174,7 +197,7 @@ def test_pagination_keeps_filters(client, db):
 
     assert 'href="?genre=Western&amp;sort=year&amp;page=2"' in first
     assert titles_found(client.get("/search/?genre=Western&sort=year&page=2")) == [f"Film {n}" for n in range(25, 30)]
-    assert "Titles <span class=\"muted\">(30)</span>" in second
+    assert 'Titles <span class="muted">(30)</span>' in second
     assert 'href="?genre=Western&amp;sort=year&amp;page=1"' in second
 
 

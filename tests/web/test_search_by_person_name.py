@@ -57,8 +57,7 @@ def test_more_people_than_are_inlined_are_read_through_a_subquery(smiths, monkey
 
 
 @pytest.mark.parametrize("few_people", [3, 2])
-def test_a_few_people_find_their_titles_from_their_credits_many_by_walking_the_titles(smiths, monkeypatch,
-                                                                                       few_people):
+def test_a_few_people_find_their_titles_from_their_credits_many_by_walking_the_titles(smiths, monkeypatch, few_people):
     # Three Smiths match: with "a few" at 3 their titles come from their credits (IN); at 2,
     # by walking the titles in the page's order (EXISTS). The same titles either way.
     monkeypatch.setattr(filters, "PEOPLE_BY_THEIR_TITLES", few_people)

@@ -17,9 +17,22 @@ from catalogue.text import fold
 pytestmark = pytest.mark.django_db
 
 NAMES = [
-    "Éliane Marcus", "Alexandre Marcus", "Marcus Welby", "Jean Léon", "Gérard Jarlot", "Toshirô Mifune",
-    "三船敏郎", "三船美代", "Сергей Эйзенштейн", "Γιώργος Παπαδόπουλος", "Anna 100% Real", "Under_Score Kid",
-    'Jack "Bull" Nelson', "Björn Ødegård", "Hara", "Ito",
+    "Éliane Marcus",
+    "Alexandre Marcus",
+    "Marcus Welby",
+    "Jean Léon",
+    "Gérard Jarlot",
+    "Toshirô Mifune",
+    "三船敏郎",
+    "三船美代",
+    "Сергей Эйзенштейн",
+    "Γιώργος Παπαδόπουλος",
+    "Anna 100% Real",
+    "Under_Score Kid",
+    'Jack "Bull" Nelson',
+    "Björn Ødegård",
+    "Hara",
+    "Ito",
 ]
 TITLES = [
     ("Hiroshima Mon Amour", "Hiroshima mon amour", ["Hiroshima, My Love"]),
@@ -31,12 +44,51 @@ TITLES = [
     ("Gaslight", "", ["Angel Street"]),
 ]
 PERSON_QUERIES = [
-    "eliane marcus", "ÉLIANE", "marcus", "arcu", "us", "é", "", "mifune", "toshiro", "三船", "三船敏", "сергей",
-    "ΓΙΏΡΓΟΣ", "100%", "r_s", "a_1", "under_score", '"bull"', "odegard", "björn", "nobody at all", "ha", "ito",
+    "eliane marcus",
+    "ÉLIANE",
+    "marcus",
+    "arcu",
+    "us",
+    "é",
+    "",
+    "mifune",
+    "toshiro",
+    "三船",
+    "三船敏",
+    "сергей",
+    "ΓΙΏΡΓΟΣ",
+    "100%",
+    "r_s",
+    "a_1",
+    "under_score",
+    '"bull"',
+    "odegard",
+    "björn",
+    "nobody at all",
+    "ha",
+    "ito",
 ]
 TITLE_QUERIES = [
-    "hiroshima", "my love", "samourai", "samurai", "sept", "padrino", "крёстный", "отец", "東京", "東京物語",
-    "tokyo", "amelie", "destin d'amelie", "100% w", "cent", "street", "st", "a", "", "no such film",
+    "hiroshima",
+    "my love",
+    "samourai",
+    "samurai",
+    "sept",
+    "padrino",
+    "крёстный",
+    "отец",
+    "東京",
+    "東京物語",
+    "tokyo",
+    "amelie",
+    "destin d'amelie",
+    "100% w",
+    "cent",
+    "street",
+    "st",
+    "a",
+    "",
+    "no such film",
 ]
 
 
@@ -74,13 +126,17 @@ def test_a_text_search_can_be_a_subquery_of_another(catalogue):
 
     assert _ids(Title.objects.filter(pk__in=inner)) == [samurai.pk]
     assert list(AlternateTitle.objects.filter(title__in=inner).order_by("aka").values_list("aka", flat=True)) == [
-        "Die sieben Samurai", "Les sept samouraïs"]
+        "Die sieben Samurai",
+        "Les sept samouraïs",
+    ]
 
 
 def test_accents_and_case_do_not_matter(catalogue):
     assert list(Person.objects.matching_name("eliane marcus").values_list("name", flat=True)) == ["Éliane Marcus"]
     assert sorted(Person.objects.matching_name("MARCUS").values_list("name", flat=True)) == [
-        "Alexandre Marcus", "Marcus Welby", "Éliane Marcus",
+        "Alexandre Marcus",
+        "Marcus Welby",
+        "Éliane Marcus",
     ]
     # ø folds to o, as a reader types it (catalogue/text.py FOLDED_LETTERS).
     assert list(Person.objects.matching_name("odegard").values_list("name", flat=True)) == ["Björn Ødegård"]
@@ -164,8 +220,9 @@ def test_a_titles_search_names_follow_its_title_and_akas_whatever_writes_them(ca
     samurai.original_title = ""
     samurai.save()
     samurai.akas.filter(aka="Die sieben Samurai").update(aka="I sette samurai", title_folded="i sette samurai")
-    AlternateTitle.objects.bulk_create([AlternateTitle(title=samurai, aka="Los siete samuráis",
-                                                       title_folded=fold("Los siete samuráis"), position=5)])
+    AlternateTitle.objects.bulk_create(
+        [AlternateTitle(title=samurai, aka="Los siete samuráis", title_folded=fold("Los siete samuráis"), position=5)]
+    )
     samurai.akas.filter(aka="Les sept samouraïs").delete()
 
     assert _search_names(samurai) == "seven samurai\ni sette samurai\nlos siete samurais"
@@ -258,8 +315,12 @@ def test_one_and_two_letter_queries_read_the_folded_index_from_the_query_on(cata
 def test_the_models_declare_the_trigram_indexes_the_database_has(catalogue):
     from catalogue.models import AlternateTitle
 
-    declared = {index.name for model in (Title, Person, AlternateTitle) for index in model._meta.indexes
-                if index.name.endswith("_trgm")}
+    declared = {
+        index.name
+        for model in (Title, Person, AlternateTitle)
+        for index in model._meta.indexes
+        if index.name.endswith("_trgm")
+    }
     assert declared == {name for name, _table, _column in search_index.POSTGRESQL_INDEXES}
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -314,7 +375,11 @@ def test_a_fresh_migrate_leaves_no_search_trigger_to_repair(tmp_path):
     environment = {**os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite3'}"}
     done = subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=settings.BASE_DIR, env=environment, capture_output=True, text=True, timeout=300,
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     assert "triggers were missing" not in done.stderr + done.stdout

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def titles_found(response) -> list[str]:
     assert response.status_code == 200
     html = response.content.decode()
-    results = html[html.index('<section class="search-results"'):]
+    results = html[html.index('<section class="search-results"') :]
     results = results.split('class="did-you-mean"')[0]
     return re.findall(r'<li>\s*<a href="/title/[^"]+">([^<]+)</a>', results)
 
@@ -54,7 +54,12 @@ def test_relevance_exact_then_prefix_then_all_words_ties_by_votes(client, films)
 
     # Exact (title or AKA) by votes, then the title starting with the word, then the one containing it.
     assert titles_found(client.get("/search/?q=gaslight")) == [
-        "Gaslight", "Gaslight", "Angel Street", "Gaslight Anthem Live", "The Gaslight Affair"]
+        "Gaslight",
+        "Gaslight",
+        "Angel Street",
+        "Gaslight Anthem Live",
+        "The Gaslight Affair",
+    ]
     assert html.index("(1944") < html.index("(1940")
     assert "also known as “Gaslight”" in html  # the AKA that matched
     assert '<option value="" selected>Relevance</option>' in html
@@ -63,7 +68,12 @@ def test_relevance_exact_then_prefix_then_all_words_ties_by_votes(client, films)
 
 def test_other_sorts_stay_available_with_a_text_query(client, films):
     assert titles_found(client.get("/search/?q=gaslight&sort=-votes")) == [
-        "The Gaslight Affair", "Gaslight Anthem Live", "Gaslight", "Gaslight", "Angel Street"]
+        "The Gaslight Affair",
+        "Gaslight Anthem Live",
+        "Gaslight",
+        "Gaslight",
+        "Angel Street",
+    ]
     assert titles_found(client.get("/search/?q=gaslight&sort=year"))[0] == "Gaslight"
     html = client.get("/search/").content.decode()
     assert '<option value="" selected>Title A–Z</option>' in html  # no query: no relevance
@@ -104,8 +114,8 @@ def test_a_person_matching_exactly_shows_their_best_known_titles_and_no_dead_end
 
     html = client.get("/search/?q=thelma schoonmaker").content.decode()
 
-    best = html[html.index('aria-label="Best known for"'):]
-    best = best[:best.index("</ul>")]
+    best = html[html.index('aria-label="Best known for"') :]
+    best = best[: best.index("</ul>")]
     assert re.findall(r'">([^<]+)</a>', best) == ["Gaslit", "The Gaslight Affair", "Gaslight Anthem Live", "Minor 2"]
     assert "No titles match" not in html
     assert "No title is named “thelma schoonmaker”" in html
@@ -136,7 +146,9 @@ def test_two_people_give_the_titles_crediting_both(client, people, films):
 
     assert titles_found(response) == ["The Gaslight Affair"]
     html = response.content.decode()
-    assert "Person: <strong>Thelma Schoonmaker</strong>" in html and "Person: <strong>Theo Angelopoulos</strong>" in html
+    assert (
+        "Person: <strong>Thelma Schoonmaker</strong>" in html and "Person: <strong>Theo Angelopoulos</strong>" in html
+    )
     assert f'href="?person_id={theo.pk}" aria-label="Remove Person filter"' in html  # removes Thelma only
     assert f'<input type="hidden" name="person_id" value="{thelma.pk}"' in html  # kept by the form
     # From a search of one person, another is added as "worked together".
@@ -153,7 +165,7 @@ def test_the_person_page_links_frequent_collaborators(client, people, films):
     assert '<a href="/name/thelma-schoonmaker/collaborators/">Frequent collaborators</a>' in person_page
     html = client.get("/name/thelma-schoonmaker/collaborators/").content.decode()
 
-    section = html[html.index('id="collaborators-heading"'):]
+    section = html[html.index('id="collaborators-heading"') :]
     assert '<a href="/name/theo-angelopoulos/">Theo Angelopoulos</a>' in section
     assert f'href="/search/?person_id={thelma.pk}&amp;person_id={theo.pk}">2 titles together</a>' in section
     assert "Brotherton" not in section  # one shared title is not "frequent"
@@ -162,10 +174,12 @@ def test_the_person_page_links_frequent_collaborators(client, people, films):
 def test_did_you_mean_when_nothing_matches(client, people):
     html = client.get("/search/?q=hiroshma").content.decode()
 
-    note = html[html.index('class="did-you-mean"'):]
+    note = html[html.index('class="did-you-mean"') :]
     assert re.search(r'<a href="/title/[^"]+">Hiroshima Mon Amour</a>', note)
     people_note = client.get("/search/?q=schoonmacker").content.decode()
-    assert '<a href="/name/thelma-schoonmaker/">Thelma Schoonmaker</a>' in people_note[people_note.index("did-you-mean"):]
+    assert (
+        '<a href="/name/thelma-schoonmaker/">Thelma Schoonmaker</a>' in people_note[people_note.index("did-you-mean") :]
+    )
     assert "did-you-mean" not in client.get("/search/?q=gaslight").content.decode()
 
 
@@ -198,10 +212,17 @@ def test_search_page_query_counts(client, people, films, django_assert_num_queri
         client.get(f"/search/?person_id={people['thelma'].pk}&person_id={people['theo'].pk}")
 
 
-@pytest.mark.parametrize("query, names", [
-    ("hiroshima my lo", ["hiroshima mon amour", "hiroshima, my love"]), ("the", ["other", "the end"]),
-    ("gaslight 1944", ["gaslight"]), ("東京", ["東京物語"]), ("物語", ["東京物語"]), ("d'un", ["le temps d'un retour"]),
-])
+@pytest.mark.parametrize(
+    "query, names",
+    [
+        ("hiroshima my lo", ["hiroshima mon amour", "hiroshima, my love"]),
+        ("the", ["other", "the end"]),
+        ("gaslight 1944", ["gaslight"]),
+        ("東京", ["東京物語"]),
+        ("物語", ["東京物語"]),
+        ("d'un", ["le temps d'un retour"]),
+    ],
+)
 def test_the_quick_check_never_rejects_a_match(query, names):
     parsed = wordsearch.WordQuery.parse(query)
 
@@ -236,7 +257,10 @@ def test_a_common_word_reads_the_candidates_with_most_votes_and_the_exact_names(
     assert "only those with the most votes (and those named exactly “samurai”)" in html
     # Another sort: the first candidates in that order, no exact name added.
     assert titles_found(client.get("/search/?q=samurai&sort=year")) == [
-        "Samurai Story 10", "Samurai Story 20", "Samurai Story 30"]
+        "Samurai Story 10",
+        "Samurai Story 20",
+        "Samurai Story 30",
+    ]
     assert "first in this order" in client.get("/search/?q=samurai&sort=year").content.decode()
 
 
@@ -246,7 +270,10 @@ def test_the_exact_names_keep_the_other_filters(client, many_samurai):
     assert titles_found(client.get("/search/?q=samurai&year_min=1955")) == ["Seven Swords"]
     # Cut (six candidates before 1954): the exact title of 1954 is not added past the filter.
     assert titles_found(client.get("/search/?q=samurai&year_max=1953")) == [
-        "Samurai Story 50", "Samurai Story 40", "Last Samurai Days"]
+        "Samurai Story 50",
+        "Samurai Story 40",
+        "Last Samurai Days",
+    ]
 
 
 def test_a_common_word_s_query_count(client, many_samurai, django_assert_num_queries):

@@ -29,9 +29,15 @@ def test_title_json_ld_is_a_valid_movie(client, catalogue):
     assert data["name"] == "Hiroshima Mon Amour"
     assert data["url"] == "http://testserver/title/hiroshima-mon-amour-1959/"
     assert data["aggregateRating"] == {
-        "@type": "AggregateRating", "ratingValue": "8.0", "bestRating": "10", "worstRating": "1", "ratingCount": 21203
+        "@type": "AggregateRating",
+        "ratingValue": "8.0",
+        "bestRating": "10",
+        "worstRating": "1",
+        "ratingCount": 21203,
     }
-    assert data["director"] == [{"@type": "Person", "name": "Alain Resnais", "url": "http://testserver/name/alain-resnais/"}]
+    assert data["director"] == [
+        {"@type": "Person", "name": "Alain Resnais", "url": "http://testserver/name/alain-resnais/"}
+    ]
     assert [actor["name"] for actor in data["actor"]] == ["Emmanuelle Riva", "Eiji Okada"]
     assert data["review"][0]["author"] == {"@type": "Person", "name": "chaos-rampant"}
     assert data["review"][0]["reviewBody"] == "A landmark."
@@ -92,8 +98,12 @@ def test_sitemap_index_and_sections_list_titles_and_people(client, catalogue):
     index = client.get("/sitemap.xml")
     assert index.status_code == 200
     sections = [loc.text for loc in ElementTree.fromstring(index.content).findall("s:sitemap/s:loc", ns)]
-    assert sections == ["http://testserver/sitemap-titles.xml", "http://testserver/sitemap-people.xml",
-                        "http://testserver/sitemap-browse.xml", "http://testserver/sitemap-keywords.xml"]
+    assert sections == [
+        "http://testserver/sitemap-titles.xml",
+        "http://testserver/sitemap-people.xml",
+        "http://testserver/sitemap-browse.xml",
+        "http://testserver/sitemap-keywords.xml",
+    ]
 
     locations = set()
     for url in sections[:2]:
@@ -186,8 +196,9 @@ def _locations(response, path: str) -> list[str]:
     return [loc.text for loc in ElementTree.fromstring(response.content).findall(path, SITEMAP_NS)]
 
 
-def test_sitemap_pages_are_id_ranges_and_cost_constant_queries(client, catalogue, monkeypatch,
-                                                                 django_assert_num_queries):
+def test_sitemap_pages_are_id_ranges_and_cost_constant_queries(
+    client, catalogue, monkeypatch, django_assert_num_queries
+):
     from django.core.cache import cache
 
     from catalogue import sitemaps

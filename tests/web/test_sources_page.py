@@ -26,15 +26,23 @@ def test_a_real_capture_with_its_date_rating_and_file_name_only(client, tmp_path
     assert '8.0 <span class="muted">(21,203 votes)</span>' in page
     assert '<td class="source-name">hiroshima-mon-amour-1959.combined.txt</td>' in page
     assert str(SAMPLES) not in page  # the importer's own folders are not published
-    assert 'href="/title/hiroshima-mon-amour-1959/sources/"' in client.get("/title/hiroshima-mon-amour-1959/").content.decode()
+    assert (
+        'href="/title/hiroshima-mon-amour-1959/sources/"'
+        in client.get("/title/hiroshima-mon-amour-1959/").content.decode()
+    )
     citation = re.search(r'<blockquote class="citation-block"><p>(.*?)</p>', page, re.S).group(1)
     assert citation.startswith("“Hiroshima Mon Amour” (1959). IMDb title page, captured ")
     assert "http://testserver/title/hiroshima-mon-amour-1959/ (accessed " in citation
 
 
 def _captures(tmp_path):
-    older = small_record("One", 2000, plot="The first plot.", rating=Rating(value=6.1, best=10, votes=900),
-                         unparsed=["an odd line <b>bold?</b>"])
+    older = small_record(
+        "One",
+        2000,
+        plot="The first plot.",
+        rating=Rating(value=6.1, best=10, votes=900),
+        unparsed=["an odd line <b>bold?</b>"],
+    )
     newer = small_record("One", 2000, plot="A better plot.", rating=Rating(value=6.4, best=10, votes=1500))
     (tmp_path / "old").mkdir()
     (tmp_path / "old" / "one.json").write_bytes(record_bytes(older))

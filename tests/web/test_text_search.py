@@ -131,7 +131,7 @@ def test_section_filter_is_a_choice(client, films):
     assert hits("berlin", "review") == [("Possession", "Review")]
     response = client.get(URL, {"q": "berlin", "section": "plot"})
     assert marked(response) == ["Berlin"]
-    assert "Plot <span class=\"muted\">(1)</span>" in response.content.decode()
+    assert 'Plot <span class="muted">(1)</span>' in response.content.decode()
     # An unknown section is reported on the form and not applied.
     response = client.get(URL, {"q": "berlin", "section": "nonsense"})
     assert response.status_code == 200
@@ -186,9 +186,40 @@ def test_tabs_on_both_search_pages_carry_the_words(client, db):
 
 
 HOSTILE = [
-    '"', '""', "'", "*", "a*", "NEAR(a b)", "NEAR", "-ghost", "ghost -", "(", ")", "((ghost", "a AND", "OR", "NOT ghost",
-    "ghost OR", "words:ghost", "title_id:1", "^ghost", "ghost\x00", "\x00", "a & b | !c", "ghost:*", "<->", "a <-> b",
-    "{words}: x", "+", "ghost + ", "\\", "%", "_", "ghost' OR '1'='1", "🎬", "x" * 5000,
+    '"',
+    '""',
+    "'",
+    "*",
+    "a*",
+    "NEAR(a b)",
+    "NEAR",
+    "-ghost",
+    "ghost -",
+    "(",
+    ")",
+    "((ghost",
+    "a AND",
+    "OR",
+    "NOT ghost",
+    "ghost OR",
+    "words:ghost",
+    "title_id:1",
+    "^ghost",
+    "ghost\x00",
+    "\x00",
+    "a & b | !c",
+    "ghost:*",
+    "<->",
+    "a <-> b",
+    "{words}: x",
+    "+",
+    "ghost + ",
+    "\\",
+    "%",
+    "_",
+    "ghost' OR '1'='1",
+    "🎬",
+    "x" * 5000,
 ]
 
 
@@ -237,7 +268,9 @@ def test_the_index_lives_in_the_database(db):
         if connection.vendor == "sqlite":
             cursor.execute("SELECT rowid, title_id FROM catalogue_text_fts WHERE catalogue_text_fts MATCH 'lantern'")
         else:
-            cursor.execute("SELECT id, title_id FROM catalogue_text_doc WHERE document @@ plainto_tsquery('simple', 'lantern')")
+            cursor.execute(
+                "SELECT id, title_id FROM catalogue_text_doc WHERE document @@ plainto_tsquery('simple', 'lantern')"
+            )
         assert cursor.fetchall() == [(title.pk * 8 + 1, title.pk)]
 
 
@@ -274,8 +307,10 @@ def test_admin_edits_and_deletes_keep_the_index(client, films):
 @pytest.fixture
 def ghosts(db):
     """Seven plots and three trivia items with "ghost"; the plot that ranks best is written last."""
-    plots = [f.make_title(f"Ghost {n}", plot="A ghost in a story about other things: " + "word " * (10 + n))
-             for n in range(6)]
+    plots = [
+        f.make_title(f"Ghost {n}", plot="A ghost in a story about other things: " + "word " * (10 + n))
+        for n in range(6)
+    ]
     best = f.make_title("Ghost Best", plot="Ghost, ghost, ghost.")
     for title in plots[:3]:
         f.make_trivia(title, "A ghost was seen on the set, among many other stories " + "told " * 20)

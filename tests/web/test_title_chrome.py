@@ -30,8 +30,9 @@ def _empty_page_cache():
 
 @pytest.fixture
 def film(db):
-    title = f.make_title("The Killing", year=1956, slug="the-killing-1956", rating=Decimal("8.0"), votes=61234,
-                         imdb_id="tt0049406")
+    title = f.make_title(
+        "The Killing", year=1956, slug="the-killing-1956", rating=Decimal("8.0"), votes=61234, imdb_id="tt0049406"
+    )
     f.make_runtime(title, 84, position=0)
     f.make_runtime(title, 85, country="Argentina", position=1)
     f.add_genre(title, "Crime", 0)
@@ -39,8 +40,9 @@ def film(db):
     kubrick = f.make_person("Stanley Kubrick", slug="stanley-kubrick")
     f.make_credit(title, f.make_person("Sterling Hayden", slug="sterling-hayden"), character="Johnny Clay")
     f.make_credit(title, f.make_person("Coleen Gray", slug="coleen-gray"), character="Fay")
-    f.make_credit(title, f.make_person("Lucien Ballard"), department="cinematographer",
-                  department_label="Cinematography by")
+    f.make_credit(
+        title, f.make_person("Lucien Ballard"), department="cinematographer", department_label="Cinematography by"
+    )
     f.make_credit(title, kubrick, department="writer", department_label="Writing credits", job="screenplay")
     f.make_credit(title, kubrick, department="director", department_label="Directed by")
     f.make_credit(title, f.make_person("James B. Harris"), department="producer", department_label="Produced by")
@@ -78,7 +80,7 @@ def test_header_block_holds_the_facts(client, film):
 
     assert re.search(r'<h1>The Killing <span class="title-header__year">\(<a href="/year/1956/">1956</a>\)', header)
     assert '<li class="kind">Movie</li>' in header
-    assert 'Runtime: </span>84 min</li>' in header
+    assert "Runtime: </span>84 min</li>" in header
     assert "85 min" not in header  # the first runtime only; the details list them all
     assert '<a href="/genre/crime/">Crime</a>, <a href="/genre/film-noir/">Film-Noir</a>' in header
     assert '<a href="/name/stanley-kubrick/">Stanley Kubrick</a>' in header
@@ -110,9 +112,15 @@ def test_header_block_costs_the_film_page_no_query(client, film, django_assert_n
 # -- the tabs ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("suffix, current", [
-    ("", "Overview"), ("fullcredits/", "Full cast &amp; crew"), ("reviews/", "Reviews"), ("sources/", "Sources"),
-])
+@pytest.mark.parametrize(
+    "suffix, current",
+    [
+        ("", "Overview"),
+        ("fullcredits/", "Full cast &amp; crew"),
+        ("reviews/", "Reviews"),
+        ("sources/", "Sources"),
+    ],
+)
 def test_tabs_on_each_of_the_title_s_pages(client, film, suffix, current):
     tabs = tabs_of(html_of(client.get(f"/title/{film.slug}/{suffix}")))
 
@@ -139,14 +147,17 @@ def test_an_empty_tab_is_hidden_except_on_its_own_page(client, db):
     assert "fullcredits" not in own
 
 
-@pytest.mark.parametrize("suffix, queries", [
-    # The stamp, the title with its tabs' counts, the credits.
-    ("fullcredits/", 3),
-    # The stamp, the title with its tabs' counts (the paginator's count too), the page of reviews.
-    ("reviews/", 3),
-    # The stamp, the title with its tabs' counts, the captures.
-    ("sources/", 3),
-])
+@pytest.mark.parametrize(
+    "suffix, queries",
+    [
+        # The stamp, the title with its tabs' counts, the credits.
+        ("fullcredits/", 3),
+        # The stamp, the title with its tabs' counts (the paginator's count too), the page of reviews.
+        ("reviews/", 3),
+        # The stamp, the title with its tabs' counts, the captures.
+        ("sources/", 3),
+    ],
+)
 def test_tabs_cost_the_subpages_no_query(client, film, django_assert_num_queries, suffix, queries):
     with django_assert_num_queries(queries):
         html = html_of(client.get(f"/title/{film.slug}/{suffix}"))
@@ -186,7 +197,10 @@ def test_header_menu_skip_link_and_favicon(client, film):
 
     menu = re.search(r'<nav class="site-menu" aria-label="Site">(.*?)</nav>', html, re.S).group(1)
     assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', menu) == [
-        ("/browse/", "Browse"), ("/certificates/", "Certificates"), ("/chart/top/", "Charts"), ("/search/", "Search"),
+        ("/browse/", "Browse"),
+        ("/certificates/", "Certificates"),
+        ("/chart/top/", "Charts"),
+        ("/search/", "Search"),
     ]
     assert html.index('<a class="skip-link" href="#content">') < html.index('<header class="site-header" id="top">')
     assert '<main id="content"' in html
@@ -224,12 +238,15 @@ def failing_site(settings):
     return Client(raise_request_exception=False)
 
 
-@pytest.mark.parametrize("url, status, heading", [
-    ("/fail/400/", 400, "Bad request"),
-    ("/fail/403/", 403, "Not allowed"),
-    ("/no/such/page/", 404, "Page not found"),
-    ("/title/no-such-title/", 404, "Page not found"),
-])
+@pytest.mark.parametrize(
+    "url, status, heading",
+    [
+        ("/fail/400/", 400, "Bad request"),
+        ("/fail/403/", 403, "Not allowed"),
+        ("/no/such/page/", 404, "Page not found"),
+        ("/title/no-such-title/", 404, "Page not found"),
+    ],
+)
 def test_branded_error_pages_in_the_site_s_layout(failing_site, db, url, status, heading):
     response = failing_site.get(url)
 
@@ -373,8 +390,11 @@ def test_the_divider_follows_the_cast_it_divides(client):
     assert title.cast_alphabetical_from == 23  # the excerpt has no divider, and its cast did not replace these
 
     html = html_of(client.get(f"/title/{title.slug}/fullcredits/"))
-    before, after = re.search(r'<section class="cast" id="cast">(.*?)</section>', html, re.S).group(1).split(
-        "rest of cast listed alphabetically:")
+    before, after = (
+        re.search(r'<section class="cast" id="cast">(.*?)</section>', html, re.S)
+        .group(1)
+        .split("rest of cast listed alphabetically:")
+    )
     assert before.count("<tr><td>") == 22 and after.count("<tr><td>") == 22
 
 

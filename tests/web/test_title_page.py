@@ -30,8 +30,10 @@ def test_title_page_header_rating_and_links(client, catalogue):
     assert '<span class="rating" title="User rating">8.0</span>' in html
     assert "from 21,203 votes" in html
     # The tabs (templates/catalogue/title/_tabs.html) count the credits and the reviews.
-    assert ('href="/title/hiroshima-mon-amour-1959/fullcredits/">Full cast &amp; crew'
-            ' <span class="title-tabs__count">(5)</span>') in html
+    assert (
+        'href="/title/hiroshima-mon-amour-1959/fullcredits/">Full cast &amp; crew'
+        ' <span class="title-tabs__count">(5)</span>'
+    ) in html
     assert 'href="/title/hiroshima-mon-amour-1959/reviews/">Reviews <span class="title-tabs__count">(2)</span>' in html
 
 
@@ -61,8 +63,9 @@ def test_title_page_certificates_are_a_table_by_country(client, catalogue):
     ratings = dict(rows)
     assert '<a href="/certificates/UK/X/">X</a>' in ratings["UK"]
     assert '<a href="/certificates/West%20Germany/16/">16</a> <span class="muted">(f)</span>' in ratings["West Germany"]
-    assert ratings["Portugal"].index('<a href="/certificates/Portugal/(Banned)/">(Banned)</a>') < ratings["Portugal"].index(
-        '<a href="/certificates/Portugal/M/12/">M/12</a> <span class="muted">(re-rating) (1974)</span>')
+    assert ratings["Portugal"].index('<a href="/certificates/Portugal/(Banned)/">(Banned)</a>') < ratings[
+        "Portugal"
+    ].index('<a href="/certificates/Portugal/M/12/">M/12</a> <span class="muted">(re-rating) (1974)</span>')
     # Three countries: short, so the table is shown open.
     assert '<details class="aside-group" open>' in certificates
     assert "(3 countries)" in certificates
@@ -98,7 +101,10 @@ def test_connections_show_both_directions(client, catalogue):
     # Stored on Taj Mahal as "Features Hiroshima"; Hiroshima shows the reverse.
     assert '<dt>Featured in</dt>\n    <dd><a href="/title/taj-mahal-2015/">Taj Mahal</a> (2015)</dd>' in hiroshima
     assert "<dd>Unknown Film (1970)</dd>" in hiroshima  # not in the catalogue: plain text
-    assert '<dt>Features</dt>\n    <dd><a href="/title/hiroshima-mon-amour-1959/">Hiroshima Mon Amour</a> (1959)</dd>' in taj_mahal
+    assert (
+        '<dt>Features</dt>\n    <dd><a href="/title/hiroshima-mon-amour-1959/">Hiroshima Mon Amour</a> (1959)</dd>'
+        in taj_mahal
+    )
 
 
 def test_a_connection_printed_on_both_pages_shows_once(client, catalogue):
@@ -137,7 +143,9 @@ def test_first_reviews_most_helpful_first(client, catalogue):
 def test_principal_cast_is_first_fifteen_by_order(client, db):
     title = f.make_title("Big Cast", year=2000)
     for order in range(20, 0, -1):
-        f.make_credit(title, f.make_person(f"Actor {order:02d}"), department="cast", order=order, character=f"Role {order}")
+        f.make_credit(
+            title, f.make_person(f"Actor {order:02d}"), department="cast", order=order, character=f"Role {order}"
+        )
 
     cast = section(client.get(title.get_absolute_url()).content.decode(), "cast")
 
@@ -161,7 +169,7 @@ def test_series_lists_episodes_and_episode_links_series(client, db):
     assert f'href="{first.get_absolute_url()}"' in episodes
     assert f'<a href="{series.get_absolute_url()}">The Prisoner</a> · Season 1, episode 2' in episode_html
     assert "<title>The Prisoner: Free for All (1967) · Film Catalogue</title>" in episode_html
-    assert "(<a href=\"/year/1967/\">1967–1968</a>)" in client.get(series.get_absolute_url()).content.decode()
+    assert '(<a href="/year/1967/">1967–1968</a>)' in client.get(series.get_absolute_url()).content.decode()
 
 
 def test_rating_history_chart_needs_two_captures(client, db):
@@ -218,7 +226,7 @@ def test_title_page_release_runtime_colour_sound_and_taglines(client, catalogue)
     details = section(html, "details")
 
     assert "<strong>Release date:</strong> 16 May 1960 (USA)" in html
-    assert "<li>France: 10 June 1959 <span class=\"muted\">(Cannes)</span></li>" in details
+    assert '<li>France: 10 June 1959 <span class="muted">(Cannes)</span></li>' in details
     assert "<dd>90 min | Argentina:87 min</dd>" in details
     assert "<dt>Colour</dt><dd>Black and White</dd>" in details
     assert "<dt>Sound mix</dt><dd>Mono</dd>" in details
@@ -243,8 +251,14 @@ def test_same_name_companies_are_told_apart(client, catalogue):
 
     companies = section(client.get(URL).content.decode(), "companies")
 
-    assert '<a href="/company/warner-home-video/">Warner Home Video</a> <span class="muted company-id">[co0051111]</span>' in companies
-    assert '<a href="/company/warner-home-video-2/">Warner Home Video</a> <span class="muted company-id">[co0052222]</span>' in companies
+    assert (
+        '<a href="/company/warner-home-video/">Warner Home Video</a> <span class="muted company-id">[co0051111]</span>'
+        in companies
+    )
+    assert (
+        '<a href="/company/warner-home-video-2/">Warner Home Video</a> <span class="muted company-id">[co0052222]</span>'
+        in companies
+    )
     assert companies.count("company-id") == 2  # a company whose name is not repeated shows none
     assert "IMDb company id co0052222" in client.get("/company/warner-home-video-2/").content.decode()
 
@@ -257,12 +271,18 @@ LONG_REVIEW = "\n\n".join(
 
 
 def test_a_long_review_is_an_excerpt_with_read_more_to_its_place_on_the_reviews_page(client, catalogue):
-    long = f.make_review(catalogue.title, summary="<b>Long</b> & winding", helpful=99, helpful_total=100,
-                         text="<script>alert(1)</script> " + LONG_REVIEW, rating=9)
+    long = f.make_review(
+        catalogue.title,
+        summary="<b>Long</b> & winding",
+        helpful=99,
+        helpful_total=100,
+        text="<script>alert(1)</script> " + LONG_REVIEW,
+        rating=9,
+    )
 
     reviews = section(client.get(URL).content.decode(), "reviews")
 
-    article = reviews[reviews.index(f'id="review-{long.pk}"'):]
+    article = reviews[reviews.index(f'id="review-{long.pk}"') :]
     article = article[: article.index("</article>")]
     assert "&lt;b&gt;Long&lt;/b&gt; &amp; winding" in article and '<span class="rating">9/10</span>' in article
     assert "by chaos-rampant" in article and "10 May 2011" in article
@@ -272,7 +292,10 @@ def test_a_long_review_is_an_excerpt_with_read_more_to_its_place_on_the_reviews_
     assert "w1x28…</p>" in article  # "<script>alert(1)</script>" is a word: w1x28 is the 60th
     assert "w1x29" not in article and "w2x0" not in article
     href = f"/title/hiroshima-mon-amour-1959/reviews/#review-{long.pk}"
-    assert f'<a href="{href}">Read more<span class="visually-hidden"> of “&lt;b&gt;Long&lt;/b&gt; &amp; winding”</span></a>' in article
+    assert (
+        f'<a href="{href}">Read more<span class="visually-hidden"> of “&lt;b&gt;Long&lt;/b&gt; &amp; winding”</span></a>'
+        in article
+    )
     # The reviews page has the anchor, and the whole review under it.
     whole = client.get(href.split("#")[0]).content.decode()
     assert f'<article class="review" id="review-{long.pk}">' in whole
@@ -285,7 +308,7 @@ def test_a_short_review_is_shown_whole_without_read_more(client, catalogue):
 
     reviews = section(client.get(URL).content.decode(), "reviews")
 
-    article = reviews[reviews.index(f'id="review-{short.pk}"'):]
+    article = reviews[reviews.index(f'id="review-{short.pk}"') :]
     article = article[: article.index("</article>")]
     assert "word74</p>" in article and "…" not in article
     assert "Read more" not in reviews  # the catalogue fixture's reviews are short too
@@ -306,10 +329,16 @@ def test_companies_are_grouped_by_kind_and_a_long_group_is_collapsed(client, cat
 
     companies = section(client.get(URL).content.decode(), "companies")
 
-    groups = re.findall(r'<details class="aside-group"( open)?>\s*<summary><span class="aside-group__label">(.*?)</span>'
-                        r' <span class="count">\((\d+)\)</span></summary>(.*?)</details>', companies, re.S)
+    groups = re.findall(
+        r'<details class="aside-group"( open)?>\s*<summary><span class="aside-group__label">(.*?)</span>'
+        r' <span class="count">\((\d+)\)</span></summary>(.*?)</details>',
+        companies,
+        re.S,
+    )
     assert [(label, int(count), bool(is_open)) for is_open, label, count, _ in groups] == [
-        ("Production companies", 1, True), ("Distributors", 9, False)]
+        ("Production companies", 1, True),
+        ("Distributors", 9, False),
+    ]
     assert groups[1][3].count("<li>") == 9 and "Distributor 8" in groups[1][3]  # all there, only folded
 
 

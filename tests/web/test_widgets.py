@@ -9,12 +9,17 @@ HOSTILE = '"><script>alert(1)</script>'
 
 
 @pytest.mark.parametrize("value", [None, "", "samurai", HOSTILE, 1959, "l'été & <b>"])
-@pytest.mark.parametrize("attrs", [None, {"inputmode": "numeric", "required": True, "disabled": False, "placeholder": HOSTILE}])
-@pytest.mark.parametrize("fast, django", [
-    (widgets.TextInput, forms.TextInput),
-    (widgets.NumberInput, forms.NumberInput),
-    (widgets.HiddenInput, forms.HiddenInput),
-])
+@pytest.mark.parametrize(
+    "attrs", [None, {"inputmode": "numeric", "required": True, "disabled": False, "placeholder": HOSTILE}]
+)
+@pytest.mark.parametrize(
+    "fast, django",
+    [
+        (widgets.TextInput, forms.TextInput),
+        (widgets.NumberInput, forms.NumberInput),
+        (widgets.HiddenInput, forms.HiddenInput),
+    ],
+)
 def test_inputs_render_as_djangos_templates(fast, django, value, attrs):
     expected = django(attrs=attrs).render("q", value, attrs={"id": "id_q"})
 
@@ -35,7 +40,11 @@ def test_the_admin_inlines_swap_every_plain_widget_for_its_python_twin():
     for django_class, python_class in widgets.PYTHON_RENDERED.items():
         assert issubclass(python_class, django_class) and python_class.__module__ == "catalogue.widgets"
     assert set(widgets.PYTHON_RENDERED) == {
-        forms.TextInput, forms.NumberInput, forms.HiddenInput, forms.CheckboxInput, forms.Select,
+        forms.TextInput,
+        forms.NumberInput,
+        forms.HiddenInput,
+        forms.CheckboxInput,
+        forms.Select,
     }
 
 
@@ -53,7 +62,6 @@ def test_select_renders_as_djangos_templates(choices, value):
     assert "<script>" not in expected and "<i>" not in expected
     if (value, choices) in (("Drama", CHOICES), ("de", GROUPED)):
         assert f'<option value="{value}" selected>' in expected
-
 
 
 def _djangos_widget(widget):

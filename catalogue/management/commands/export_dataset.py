@@ -11,7 +11,9 @@ from catalogue.dataset import dataset_export
 
 
 class Command(BaseCommand):
-    help = "Write the dataset files (IMDb's TSV layout, records.jsonl.gz, manifest.json) to OUT (default: DATASET_ROOT)."
+    help = (
+        "Write the dataset files (IMDb's TSV layout, records.jsonl.gz, manifest.json) to OUT (default: DATASET_ROOT)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("out", nargs="?", metavar="OUT", help=f"a folder (default {settings.DATASET_ROOT})")

@@ -76,12 +76,21 @@ class Command(BaseCommand):
         try:
             with report_file if report_file is not None else nullcontext():
                 try:
-                    batch = paths_import(paths, captured_at=when, dry_run=dry_run, progress=progress,
-                                         commit_every=commit_every)
+                    batch = paths_import(
+                        paths, captured_at=when, dry_run=dry_run, progress=progress, commit_every=commit_every
+                    )
                 except ImportStopped as stopped:
                     if report_file is not None:
-                        report_file.write(json.dumps({"outcome": "stopped", "reason": str(stopped),
-                                                      "rolled_back": stopped.report.rolled_back}) + "\n")
+                        report_file.write(
+                            json.dumps(
+                                {
+                                    "outcome": "stopped",
+                                    "reason": str(stopped),
+                                    "rolled_back": stopped.report.rolled_back,
+                                }
+                            )
+                            + "\n"
+                        )
                     raise
         except KeyboardInterrupt:
             interrupted = True  # answered below, once this block has ended: see _interrupted
@@ -113,8 +122,10 @@ class Command(BaseCommand):
         they lived on as the exit's context, it would finish at interpreter shutdown, after
         Django closed the connection, and print a traceback.
         """
-        self.stderr.write(("\n" if interactive else "") + "interrupted: the pages committed so far are kept; "
-                          "run the same command again to import the rest")
+        self.stderr.write(
+            ("\n" if interactive else "") + "interrupted: the pages committed so far are kept; "
+            "run the same command again to import the rest"
+        )
         sys.exit(130)
 
     def _summary(self, report: ImportReport, *, elapsed: float, dry_run: bool, verbosity: int) -> None:

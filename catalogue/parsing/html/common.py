@@ -34,7 +34,9 @@ BLOCK_TAGS = frozenset(
     "address article aside blockquote dd div dl dt fieldset form h1 h2 h3 h4 h5 h6 hr li "
     "ol p pre section table tbody td th thead tr ul".split()
 )
-_NEVER_TEXT = frozenset({"script", "style", "noscript", "iframe", "select", "option", "-comment", "head", "title", "template"})
+_NEVER_TEXT = frozenset(
+    {"script", "style", "noscript", "iframe", "select", "option", "-comment", "head", "title", "template"}
+)
 _CHARSET_IN_CONTENT = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 
 
@@ -111,7 +113,9 @@ def _default_skip(node: LexborNode) -> bool:
 NODE_BUDGET = 2000
 
 
-def node_text(node: LexborNode, *, skip: Callable[[LexborNode], bool] = _default_skip, budget: int = NODE_BUDGET) -> str:
+def node_text(
+    node: LexborNode, *, skip: Callable[[LexborNode], bool] = _default_skip, budget: int = NODE_BUDGET
+) -> str:
     """A node's text with ``\\n`` for ``<br>`` and block ends; inline whitespace collapsed.
 
     ``skip(child)`` True drops a child element and all it holds. Scripts, styles,

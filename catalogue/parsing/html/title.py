@@ -46,7 +46,9 @@ _MORE_LINK_TEXT = re.compile(
     r"^(?:see (?:more|all)|more|full (?:summary|synopsis)|add synopsis|\(more\)|\(?view trailer\)?)(?:\b|$)", re.I
 )
 # The same links left as text (a page saved without its links).
-_TRAILING_NAV = re.compile(r"(?:\s*(?:\|\s*)?(?:\(view trailer\)|\(more\)|see more\s*»?|add synopsis\s*»?|full summary\s*»?))+\s*$", re.I)
+_TRAILING_NAV = re.compile(
+    r"(?:\s*(?:\|\s*)?(?:\(view trailer\)|\(more\)|see more\s*»?|add synopsis\s*»?|full summary\s*»?))+\s*$", re.I
+)
 
 
 def _is_navigation(node: LexborNode) -> bool:
@@ -292,7 +294,11 @@ def parse_header(tree: LexborHTMLParser, record: TitleRecord) -> None:
         # The 2013- combined page: the episode's title leads the year span, in an <em>.
         quoted = _QUOTED_SERIES.match(f"{main} {episode_title}")
         rest = rest.replace(episode_title, "", 1)
-    if quoted and quoted.group(2) and (links or crumb is not None or _SEASON_EPISODE.search(rest) or _has_episode_labels(tree)):
+    if (
+        quoted
+        and quoted.group(2)
+        and (links or crumb is not None or _SEASON_EPISODE.search(rest) or _has_episode_labels(tree))
+    ):
         # An episode: "Series" Episode title. (A film may start with a quoted word,
         # "Crocodile" Dundee: without any sign of a series it keeps its title.)
         series_link = next((a for a in links if imdb_id_from_href(a.attributes.get("href"), "tt")), crumb)
@@ -384,7 +390,7 @@ def _labelled_rating(root: LexborNode) -> LexborNode | None:
 
 
 def parse_top_rank(root: LexborNode, record: TitleRecord) -> None:
-    """"Top 250: #123", a link to the chart wherever the page puts it."""
+    """ "Top 250: #123", a link to the chart wherever the page puts it."""
     scope = root.css_first("div#tn15rating") or root.css_first("div.starbar-special") or root
     for link in scope.css('a[href*="chart/top"]'):
         found = re.search(r"Top 250:?\s*#\s*(\d+)", link.text(deep=True))
@@ -460,7 +466,7 @@ _OVERVIEW_CREW = {
 
 
 def parse_overview_crew(block: LexborNode, key: str, record: TitleRecord) -> None:
-    """"Director:" / "Writers (WGA):" / "Creator(s):" rows: one per name link, for people
+    """ "Director:" / "Writers (WGA):" / "Creator(s):" rows: one per name link, for people
     the crew tables (combined page) do not already name in that department."""
     department, label = _OVERVIEW_CREW[key]
     content = block.css_first("div.info-content") or block
@@ -478,8 +484,9 @@ def parse_overview_crew(block: LexborNode, key: str, record: TitleRecord) -> Non
         record.crew.append(_crew_line(line_nodes, link, name, department=department, label=label, order=order))
 
 
-def _crew_line(line_nodes: list[LexborNode], link: LexborNode, name: str, *, department: str, label: str,
-               order: int) -> CrewMember:
+def _crew_line(
+    line_nodes: list[LexborNode], link: LexborNode, name: str, *, department: str, label: str, order: int
+) -> CrewMember:
     """One crew line: the person's link, then their job, "(as …)" and notes as printed after it."""
     tail = " ".join(
         (n.text_content or "") if n.tag == "-text" else n.text(deep=True)
@@ -563,7 +570,9 @@ def parse_runtimes(text: str | None) -> list[Runtime]:
     return runtimes
 
 
-def parse_certificates(text: str | None, unparsed: list[str] | None = None, *, linked: bool = False) -> list[Certificate]:
+def parse_certificates(
+    text: str | None, unparsed: list[str] | None = None, *, linked: bool = False
+) -> list[Certificate]:
     """``Country:Rating (notes)`` items; one that has not the shape of a certificate
     (a headline "Criterion Picks on Fandor: Nino Rota") goes to ``unparsed``. ``linked``:
     the items come from IMDb's own certificate links, whose countries need not be known here."""
@@ -618,7 +627,11 @@ def parse_akas(lines: list[str], record: TitleRecord) -> None:
         if not title:
             continue
         record.akas.append(Aka(title=title, country=country or None, notes=notes))
-        if record.original_title is None and any(note.lower() == "original title" for note in notes) and title != record.title:
+        if (
+            record.original_title is None
+            and any(note.lower() == "original title" for note in notes)
+            and title != record.title
+        ):
             record.original_title = title
 
 
@@ -672,7 +685,11 @@ def parse_connections(block: LexborNode) -> list[Connection]:
         if link is None:
             continue
         index = line_nodes.index(link)
-        kind = " ".join("".join((n.text_content or "") if n.tag == "-text" else n.text(deep=True) for n in line_nodes[:index]).split())
+        kind = " ".join(
+            "".join(
+                (n.text_content or "") if n.tag == "-text" else n.text(deep=True) for n in line_nodes[:index]
+            ).split()
+        )
         tail = " ".join("".join((n.text_content or "") for n in line_nodes[index + 1 :] if n.tag == "-text").split())
         _, groups = split_parentheticals(tail)
         year = next((int(g[:4]) for g in groups if re.fullmatch(r"\d{4}(?:/[IVXL]+)?", g)), None)
@@ -703,7 +720,7 @@ def parse_seasons(block: LexborNode) -> list[int]:
 
 
 def parse_series_block(block: LexborNode, record: TitleRecord) -> None:
-    """"TV Series:" on an episode page: the series' title and tt id."""
+    """ "TV Series:" on an episode page: the series' title and tt id."""
     link = next(iter(_value_links(block, "/title/tt")), None)
     title = clean_text(link) if link else _value_text(block)
     if not title:
@@ -721,12 +738,14 @@ def parse_series_block(block: LexborNode, record: TitleRecord) -> None:
 
 
 def parse_stars(block: LexborNode, record: TitleRecord) -> None:
-    """"Stars:" names the leads; the cast table, when there is one, has them all (and is read later)."""
+    """ "Stars:" names the leads; the cast table, when there is one, has them all (and is read later)."""
     for link in _value_links(block, "/name/"):
         name = clean_text(link)
         if name:
             record.cast.append(
-                CastMember(name=name, order=len(record.cast) + 1, imdb_id=imdb_id_from_href(link.attributes.get("href"), "nm"))
+                CastMember(
+                    name=name, order=len(record.cast) + 1, imdb_id=imdb_id_from_href(link.attributes.get("href"), "nm")
+                )
             )
 
 
@@ -744,7 +763,15 @@ _LIST_FIELDS = {
     "colour": "colors",
     "sound mix": "sound_mixes",
 }
-_BOILERPLATE_LABELS = {"your rating", "contact", "parents guide", "recommendations", "message boards", "photo gallery", "own the rights?"}
+_BOILERPLATE_LABELS = {
+    "your rating",
+    "contact",
+    "parents guide",
+    "recommendations",
+    "message boards",
+    "photo gallery",
+    "own the rights?",
+}
 _TEXT_LIST_FIELDS = {"tagline": "taglines", "taglines": "taglines", "trivia": "trivia", "soundtrack": "soundtrack"}
 
 
@@ -786,7 +813,9 @@ def parse_loose_labels(root: LexborNode, record: TitleRecord, *, has_company_lis
         for _ in range(12):
             if holder is None:
                 break
-            if holder.tag == "table" or (holder.tag == "div" and "info" in (holder.attributes.get("class") or "").split()):
+            if holder.tag == "table" or (
+                holder.tag == "div" and "info" in (holder.attributes.get("class") or "").split()
+            ):
                 inside = True
                 break
             if holder.attributes.get("id") in ("tn15lhs", "tn15rhs", "tn15crumbs"):
@@ -892,7 +921,9 @@ def _parse_info_block(block: LexborNode, label: str, key: str, record: TitleReco
                 name = clean_text(link)
                 if name:
                     record.companies.append(
-                        Company(kind="production", name=name, imdb_id=imdb_id_from_href(link.attributes.get("href"), "co"))
+                        Company(
+                            kind="production", name=name, imdb_id=imdb_id_from_href(link.attributes.get("href"), "co")
+                        )
                     )
     elif key == "goofs":
         record.goofs.extend(parse_goofs(_value_lines(block)))
@@ -959,7 +990,14 @@ def parse_cast(root: LexborNode, record: TitleRecord) -> None:
                     sibling = sibling.next
             else:
                 # A variant without the cell classes: the first cell linking to a person.
-                link = next((a for a in row.css("a[href]") if imdb_id_from_href(a.attributes.get("href"), "nm") and clean_text(a)), None)
+                link = next(
+                    (
+                        a
+                        for a in row.css("a[href]")
+                        if imdb_id_from_href(a.attributes.get("href"), "nm") and clean_text(a)
+                    ),
+                    None,
+                )
                 if link is None:
                     continue
                 name_cell = link
@@ -971,7 +1009,9 @@ def parse_cast(root: LexborNode, record: TitleRecord) -> None:
                 continue
             character, credited_as, notes, character_id = None, None, [], None
             if char_cell is not None:
-                character, groups = split_parentheticals(" ".join(char_cell.text(deep=True).split()), trailing_only=True)
+                character, groups = split_parentheticals(
+                    " ".join(char_cell.text(deep=True).split()), trailing_only=True
+                )
                 for group in groups:
                     if group.startswith("as ") and credited_as is None:
                         credited_as = group[3:].strip() or None
@@ -1136,7 +1176,9 @@ def parse_company_lists(root: LexborNode, record: TitleRecord) -> bool:
             name = clean_text(link) if link is not None else None
             tail = ""
             if link is not None:
-                tail = " ".join((n.text_content or "") if n.tag == "-text" else n.text(deep=True) for n in _siblings_after(link))
+                tail = " ".join(
+                    (n.text_content or "") if n.tag == "-text" else n.text(deep=True) for n in _siblings_after(link)
+                )
             else:
                 name, _, tail = " ".join(item.text(deep=True).split()).partition(" (")
                 tail = "(" + tail if tail else ""
@@ -1146,7 +1188,12 @@ def parse_company_lists(root: LexborNode, record: TitleRecord) -> bool:
             if rest:
                 notes.append(rest)
             record.companies.append(
-                Company(kind=kind, name=name, notes=notes, imdb_id=imdb_id_from_href(link.attributes.get("href"), "co") if link is not None else None)
+                Company(
+                    kind=kind,
+                    name=name,
+                    notes=notes,
+                    imdb_id=imdb_id_from_href(link.attributes.get("href"), "co") if link is not None else None,
+                )
             )
     return found
 
@@ -1166,7 +1213,9 @@ def _blackcat_crew(header: LexborNode, record: TitleRecord) -> None:
         # The next heading or block ends the list (a <b> holding a name link is a row's).
         if sibling.tag in ("h3", "h5", "hr", "table", "div", "ul"):
             break
-        if sibling.tag == "b" and ("blackcatheader" in (sibling.attributes.get("class") or "") or sibling.css_first("a") is None):
+        if sibling.tag == "b" and (
+            "blackcatheader" in (sibling.attributes.get("class") or "") or sibling.css_first("a") is None
+        ):
             break
         if sibling.tag == "br":
             lines.append([])
@@ -1195,7 +1244,7 @@ def _siblings_after(node: LexborNode):
 
 
 def parse_photo_count(root: LexborNode, record: TitleRecord) -> None:
-    """"Photos (See all 12 | slideshow)" in the media strip; "see all 3" linking to the
+    """ "Photos (See all 12 | slideshow)" in the media strip; "see all 3" linking to the
     video gallery is the video count (one walk over the links for both)."""
     strip = root.css_first("div#title-media-strip") or root
     for link in strip.css("a[href]"):

@@ -14,6 +14,7 @@ from ..common import MAX_LINE, clean
 from ..reviews import Line
 from ._shared import TitleHeader, check_not_binary, parse_title_header
 
+
 def sub_page_tree(data: bytes | str) -> LexborHTMLParser:
     """The document tree (``html.common.parse_html``), or PageError for input that is not a page.
 

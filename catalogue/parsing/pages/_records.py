@@ -12,9 +12,11 @@ def refuse_other(kind: PageKind) -> None:
         raise not_a_title_page(kind.looks_like)
 
 
-def new_record(header: TitleHeader | None, *, page_type: str, source_format: str, imdb_id: str | None, what: str) -> TitleRecord:
+def new_record(
+    header: TitleHeader | None, *, page_type: str, source_format: str, imdb_id: str | None, what: str
+) -> TitleRecord:
     if header is None:
-        raise PageError(f"no title found: the page has no \"Title (Year)\" heading, so it is not an IMDb {what} page")
+        raise PageError(f'no title found: the page has no "Title (Year)" heading, so it is not an IMDb {what} page')
     return TitleRecord(
         title=header.title,
         year=header.year,

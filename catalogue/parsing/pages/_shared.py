@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..common import MAX_LINE, clean, credited_as_and_notes, split_parentheticals
 from ..record import DEPARTMENT_KEYS, PageError
 
+
 def check_not_binary(text: str) -> None:
     """Refuse text that is not a page at all (NUL bytes, mostly control characters)."""
     head = text[:8192]
@@ -37,7 +38,9 @@ class TitleHeader:
 
 
 _PARENS = re.compile(r"\(([^()]{0,40})\)")
-_YEAR_IN_PARENS = re.compile(r"(?:(?P<label>[A-Za-z][A-Za-z -]{0,30}?)\s+)?(?P<year>\d{4}|\?{4})(?:/[IVXL]+)?(?P<range>\s*[-–—]\s*(?P<end>\d{4})?)?\s*")
+_YEAR_IN_PARENS = re.compile(
+    r"(?:(?P<label>[A-Za-z][A-Za-z -]{0,30}?)\s+)?(?P<year>\d{4}|\?{4})(?:/[IVXL]+)?(?P<range>\s*[-–—]\s*(?P<end>\d{4})?)?\s*"
+)
 _ORIGINAL = re.compile(r"\s*(?P<original>[^()]{1,300}?)\s*\(original title\)")
 _MORE_AT_PRO = re.compile(r"\s*More at IMDb\s?Pro\s*»?\s*")
 
@@ -64,7 +67,7 @@ def parse_title_header(text: str) -> TitleHeader | None:
             break
     if year_match is None:
         return None
-    title, rest = clean(text[: parens.start()]), text[parens.end():]
+    title, rest = clean(text[: parens.start()]), text[parens.end() :]
     if not title:
         return None
     if original_title is None and "(original title)" in rest:
@@ -93,7 +96,9 @@ def parse_title_header(text: str) -> TitleHeader | None:
         kind = "short"
     if kind == "tv_series" and title.startswith('"') and title.endswith('"') and len(title) > 2:
         title = title[1:-1].strip()
-    return TitleHeader(title=title, year=year, end_year=int(end) if end else None, kind=kind, original_title=original_title)
+    return TitleHeader(
+        title=title, year=year, end_year=int(end) if end else None, kind=kind, original_title=original_title
+    )
 
 
 # --- departments and credit rows ---------------------------------------------------
@@ -118,7 +123,7 @@ def department_for(label: str) -> tuple[str, bool]:
     lower = normalise_heading(label).lower()
     key = _DEPARTMENT_KEYS_LOWER.get(lower)
     if key is None and lower.startswith("series "):
-        key = _DEPARTMENT_KEYS_LOWER.get(lower[len("series "):])
+        key = _DEPARTMENT_KEYS_LOWER.get(lower[len("series ") :])
     if key is not None:
         return key, True
     return _NOT_A_KEY.sub("_", lower).strip("_")[:60] or "other", False
@@ -166,11 +171,11 @@ def split_crew_row(line: str) -> CreditParts | None:
         return None
     dots = _DOTS.search(line)
     if dots and dots.start() > 0:
-        name, tail = line[: dots.start()], line[dots.end():]
+        name, tail = line[: dots.start()], line[dots.end() :]
     else:
         gap = _TWO_SPACES.search(line)
         if gap:
-            name, tail = line[: gap.start() + 1], line[gap.end():]
+            name, tail = line[: gap.start() + 1], line[gap.end() :]
         else:
             paren = line.find("(")
             name, tail = (line[:paren], line[paren:]) if paren > 0 else (line, "")
@@ -191,7 +196,7 @@ def split_cast_row(line: str) -> CreditParts | None:
         return None
     separator = _CAST_SEPARATOR.search(line)
     if separator and separator.start() > 0:
-        name, tail = clean(line[: separator.start()]), line[separator.end():]
+        name, tail = clean(line[: separator.start()]), line[separator.end() :]
     else:
         # Cleaned first: split_parentheticals collapses str.isspace() space only (no U+200B).
         name, groups = split_parentheticals(clean(line))

@@ -9,9 +9,12 @@ from ._shared import TitleHeader, parse_title_header
 
 _CRUMB = re.compile(r"IMDb\s*>\s*(.{1,500})")
 _SUB_PAGE_SUFFIX = re.compile(
-    r"\s*[-–|:]\s*(?:User Reviews|User Comments|Reviews (?:&|and) Ratings|Full cast and crew|Full credits)(?:\s*[-–|]\s*IMDb)?$", re.I
+    r"\s*[-–|:]\s*(?:User Reviews|User Comments|Reviews (?:&|and) Ratings|Full cast and crew|Full credits)(?:\s*[-–|]\s*IMDb)?$",
+    re.I,
 )
-_BARE_HEADER = re.compile(r"[^()]{1,200}\((?:[A-Za-z -]{0,20} )?(?:\d{4}|\?{4})[^()]{0,12}\)(?:\s*\((?:TV|V|VG|mini)\))?")
+_BARE_HEADER = re.compile(
+    r"[^()]{1,200}\((?:[A-Za-z -]{0,20} )?(?:\d{4}|\?{4})[^()]{0,12}\)(?:\s*\((?:TV|V|VG|mini)\))?"
+)
 _HEADING = re.compile(r".{1,300}\([^()]{0,30}\d{4}[^()]{0,20}\).{0,300}More at IMDb ?Pro.*")
 
 

@@ -30,7 +30,11 @@ def parse_html_fullcredits_page(data: bytes, *, url: str | None = None) -> Title
     tree = sub_page_tree(text)
     refuse_other(describe_page(text[:65536], url=url))
     record = new_record(
-        title_header(tree), page_type="fullcredits", source_format="html", imdb_id=title_id(tree, url), what="full cast and crew"
+        title_header(tree),
+        page_type="fullcredits",
+        source_format="html",
+        imdb_id=title_id(tree, url),
+        what="full cast and crew",
     )
     parse_credit_tables(content_root(tree), record)
     if not record.cast and not record.crew:
@@ -113,7 +117,7 @@ def _row(row: LexborNode, collector: CreditCollector) -> None:
         return
     link = name_cell.css_first('a[href*="/name/"]')
     imdb_id = imdb_id_from_href(link.attributes.get("href"), "nm") if link is not None else None
-    after = cells[cells.index(name_cell) + 1:]
+    after = cells[cells.index(name_cell) + 1 :]
     if collector.in_cast:
         char_cell = next((cell for cell in after if "char" in (cell.attributes.get("class") or "").split()), None)
         if char_cell is None:

@@ -34,10 +34,17 @@ def parse_text_fullcredits_page(text: str | bytes, *, url: str | None = None) ->
     text = decode_bytes(text)
     check_not_binary(text)
     refuse_other(describe_page(text[:65536], url=url))
-    lines = [Line(text=raw.replace("\u00a0", " ").rstrip(), number=number) for number, raw in enumerate(text.split("\n"), start=1)]
+    lines = [
+        Line(text=raw.replace("\u00a0", " ").rstrip(), number=number)
+        for number, raw in enumerate(text.split("\n"), start=1)
+    ]
     header, header_lines = header_from_lines([Line(text=clean(line.text)) for line in lines])
     record = new_record(
-        header, page_type="fullcredits", source_format="text", imdb_id=imdb_id_from_href(url, "tt"), what="full cast and crew"
+        header,
+        page_type="fullcredits",
+        source_format="text",
+        imdb_id=imdb_id_from_href(url, "tt"),
+        what="full cast and crew",
     )
     parse_credit_lines(lines, record, skip=header_lines)
     if not record.cast and not record.crew:

@@ -18,7 +18,16 @@ import re
 
 from ..record import PageError, TitleRecord
 from . import values as v
-from .markdown import apply_link_ids, is_fragmented, is_markdown, link_ids, rejoin_fragments, split_run_together, unmarkdown, unwrap_markdown
+from .markdown import (
+    apply_link_ids,
+    is_fragmented,
+    is_markdown,
+    link_ids,
+    rejoin_fragments,
+    split_run_together,
+    unmarkdown,
+    unwrap_markdown,
+)
 from .lines import Page, is_boilerplate, is_footer, is_terminator
 from .sections import FIXED_LINES, SHAPES, apply_header, drop_title_repeat, exact_label, find_label, merge_summaries
 
@@ -30,7 +39,15 @@ _NOTE_MORE = re.compile(r"\) more[ \t\xa0]*$", re.M)
 # The end of a whole page: without any of these, the page was cut off (or its footer dropped).
 _FOOTER_MARKERS = ("Related Links", "You may report errors", "Copyright ©", "Terms and Privacy Policy")
 # Labels only an IMDb title page prints: a title line without the breadcrumb needs two of them.
-_IMDB_MARKERS = ("User Rating:", "Your Rating:", "Directed by", "Writing credits", "Release Date:", "Also Known As:", "Certification:")
+_IMDB_MARKERS = (
+    "User Rating:",
+    "Your Rating:",
+    "Directed by",
+    "Writing credits",
+    "Release Date:",
+    "Also Known As:",
+    "Certification:",
+)
 
 
 def parse_text_page(text: str, *, url: str | None = None) -> TitleRecord:
@@ -92,7 +109,9 @@ def _find_header(page: Page, text: str) -> int:
         collapsed = page.collapsed[index][:600]
         if not collapsed:
             continue
-        if collapsed.startswith("IMDb >") and any(v.parse_title_with_year(crumb.strip()) for crumb in collapsed[6:].split(" > ")[:8]):
+        if collapsed.startswith("IMDb >") and any(
+            v.parse_title_with_year(crumb.strip()) for crumb in collapsed[6:].split(" > ")[:8]
+        ):
             return index
         if "More at IMDb" in collapsed and v.parse_title_with_year(collapsed.partition("More at IMDb")[0].strip()):
             return index

@@ -21,6 +21,8 @@ def strip_joiner(text: str) -> str:
             if text.endswith(joiner):
                 return text[: -len(joiner)].rstrip()
     return text
+
+
 _KEY_CHARS = re.compile(r"[^a-z0-9]+")
 
 CREW_HEADINGS: dict[str, tuple[str, str]] = {}
@@ -109,7 +111,9 @@ def parse_cast_row(line: str, order: int) -> CastMember | None:
     character_text = collapse(parts[1]) if len(parts) == 2 else ""
     if not name or name.startswith(("(", "[")) or len(name) > 120:
         return None
-    if len(parts) == 1 and (":" in name or len(name.split()) > 8 or name.endswith((".", "?", "!")) and " " in name and len(name) > 40):
+    if len(parts) == 1 and (
+        ":" in name or len(name.split()) > 8 or name.endswith((".", "?", "!")) and " " in name and len(name) > 40
+    ):
         return None
     name, name_notes = split_trailing_parens(name)
     # A character cell of notes only ("(uncredited)"): the leading space lets the first group split off too.

@@ -139,9 +139,27 @@ def _link_base(lower: str) -> str:
 
 # After "Related Links": the site's link lists and footer.
 _FOOTER_PREFIXES = (
-    "full cast and crew", "company credits", "external reviews", "news articles", "add this title",
-    "update", "home", "register", "rss", "international sites", "terms and privacy", "an ", "you may report",
-    "edit page", "copyright", "imdb ", "box office mojo", "withoutabox", "follow us", "advertise", "license our",
+    "full cast and crew",
+    "company credits",
+    "external reviews",
+    "news articles",
+    "add this title",
+    "update",
+    "home",
+    "register",
+    "rss",
+    "international sites",
+    "terms and privacy",
+    "an ",
+    "you may report",
+    "edit page",
+    "copyright",
+    "imdb ",
+    "box office mojo",
+    "withoutabox",
+    "follow us",
+    "advertise",
+    "license our",
 )
 
 

@@ -125,7 +125,10 @@ def _is_wrapped(lines: list[str]) -> bool:
     if len(long_lines) >= 20 and sum(1 for length in long_lines if 60 <= length <= 80) * 10 >= len(long_lines) * 3:
         return True
     # A short page: a link's text broken across two lines ("[Full" / "summary](/title/…)").
-    return any(_OPEN_LINK_END.search(line[-200:]) and "](" in following[:200] for line, following in zip(lines[:5000], lines[1:5000]))
+    return any(
+        _OPEN_LINK_END.search(line[-200:]) and "](" in following[:200]
+        for line, following in zip(lines[:5000], lines[1:5000])
+    )
 
 
 def _unwrap(lines: list[str]) -> list[str]:
@@ -141,8 +144,10 @@ def _unwrap(lines: list[str]) -> list[str]:
             out.append([stripped])
         opened, closed = stripped.rfind("]("), stripped.rfind(")")
         in_address = opened > closed or (in_address and closed < 0)
-        joining = bool(stripped) and not line.endswith("  ") and (
-            not stripped.startswith(("#", "|", "---")) or bool(_OPEN_LINK_END.search(stripped[-200:]))
+        joining = (
+            bool(stripped)
+            and not line.endswith("  ")
+            and (not stripped.startswith(("#", "|", "---")) or bool(_OPEN_LINK_END.search(stripped[-200:])))
         )
     return ["".join(parts) for parts in out]
 
@@ -194,7 +199,12 @@ def _attaches(previous: str, line: str) -> str | None:
         return ""
     if line in ("|", "»", "...", "....", "&", ">") or line.startswith(("» |", "More at")):
         return " "
-    if previous == "Author:" or line.startswith("from ") and previous.startswith("Author:") or previous in CONNECTION_TYPES:
+    if (
+        previous == "Author:"
+        or line.startswith("from ")
+        and previous.startswith("Author:")
+        or previous in CONNECTION_TYPES
+    ):
         return " "
     first = line[0]
     if first in ",:;)]" or line == "." and not previous.endswith(" .") or line.startswith(("'s ", "’s ")):
@@ -202,7 +212,11 @@ def _attaches(previous: str, line: str) -> str | None:
     if previous.endswith((" |", " ...", " ....", " &", " >", "More at")) or previous == "|":
         # An empty cell ("Sam Ives ..." with no character) before the next section's heading.
         return None if previous.endswith(" ...") and _is_heading(line) else " "
-    if first == "(" and (line == "(" or line.endswith(_NOTE_ENDS) and len(line) < 120 and line != "(more)") and not _is_heading(previous):
+    if (
+        first == "("
+        and (line == "(" or line.endswith(_NOTE_ENDS) and len(line) < 120 and line != "(more)")
+        and not _is_heading(previous)
+    ):
         return " "
     if line.startswith("Another ") and previous.startswith(("Won ", "Nominated for ")):
         return " "

@@ -114,7 +114,9 @@ def _continues(part: str) -> bool:
 
 def _continued(part: str, following: str) -> bool:
     """The next line goes on with a list: "| Peru:14", or a wrapped item's notes "(Quebec) | …"."""
-    return following.startswith("|") or following.startswith("(") and "|" in part and not _ARTICLE_COUNT.match(following)
+    return (
+        following.startswith("|") or following.startswith("(") and "|" in part and not _ARTICLE_COUNT.match(following)
+    )
 
 
 # ---------------------------------------------------------------- header
@@ -472,7 +474,12 @@ _PERSON_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0370-\u03ff\u0400-\u04ff\u3040-\u30
 
 
 def is_summary_writer(page: Page, collapsed: str) -> bool:
-    return page.zone == "overview" and not page.seen_release and len(collapsed) < 200 and bool(_SUMMARY_WRITER.match(collapsed))
+    return (
+        page.zone == "overview"
+        and not page.seen_release
+        and len(collapsed) < 200
+        and bool(_SUMMARY_WRITER.match(collapsed))
+    )
 
 
 def section_summary_writer(page: Page, value: str) -> None:
@@ -542,7 +549,9 @@ def release_value(page: Page, text: str) -> None:
 
 
 def is_release_shape(page: Page, collapsed: str) -> bool:
-    return page.zone == "overview" and not page.seen_release and v.parse_release_date(v.strip_links(collapsed)) is not None
+    return (
+        page.zone == "overview" and not page.seen_release and v.parse_release_date(v.strip_links(collapsed)) is not None
+    )
 
 
 def section_release_line(page: Page, value: str) -> None:
@@ -835,7 +844,12 @@ def section_cast(page: Page, value: str) -> None:
 def _unwrapped_row(page: Page, line: str, collapsed: str) -> str:
     """A row a text browser wrapped inside its note ("… (as Reginald" / "Veljohnson)"): one row again."""
     following = page.i + 1
-    if collapsed.count("(") > collapsed.count(")") and following < page.count and page.lines[following] and not stops(page, following):
+    if (
+        collapsed.count("(") > collapsed.count(")")
+        and following < page.count
+        and page.lines[following]
+        and not stops(page, following)
+    ):
         page.i = following
         more = page.lines[following]
         cells = _COLUMN_GAP.split(more, maxsplit=1)
@@ -1108,18 +1122,36 @@ FIELDS: dict[str, FieldSpec] = {
     spec.name: spec
     for spec in (
         FieldSpec("genres", ("genre", "genres"), v.is_genre_list, v.split_list, _LISTED),
-        FieldSpec("awards", ("awards",), lambda line: v.parse_awards(line) is not None, v.parse_awards, ("overview", "top"), single=True),
         FieldSpec(
-            "runtimes", ("runtime",), lambda line: line[:1].isalnum() and v.parse_runtimes(line) is not None,
-            v.parse_runtimes, _ALL_ZONES - {"dyk", "reviews"},
+            "awards",
+            ("awards",),
+            lambda line: v.parse_awards(line) is not None,
+            v.parse_awards,
+            ("overview", "top"),
+            single=True,
         ),
         FieldSpec(
-            "aspect_ratio", ("aspect ratio",), lambda line: len(line) < 60 and v.parse_aspect_ratio(line) is not None,
-            v.parse_aspect_ratio, _ALL_ZONES - {"dyk", "reviews"}, single=True,
+            "runtimes",
+            ("runtime",),
+            lambda line: line[:1].isalnum() and v.parse_runtimes(line) is not None,
+            v.parse_runtimes,
+            _ALL_ZONES - {"dyk", "reviews"},
         ),
         FieldSpec(
-            "certificates", ("certification", "certificate"), v.looks_like_certificates, v.parse_certificates,
-            _ALL_ZONES - {"dyk", "reviews", "top"}, add=_add_certificates,
+            "aspect_ratio",
+            ("aspect ratio",),
+            lambda line: len(line) < 60 and v.parse_aspect_ratio(line) is not None,
+            v.parse_aspect_ratio,
+            _ALL_ZONES - {"dyk", "reviews"},
+            single=True,
+        ),
+        FieldSpec(
+            "certificates",
+            ("certification", "certificate"),
+            v.looks_like_certificates,
+            v.parse_certificates,
+            _ALL_ZONES - {"dyk", "reviews", "top"},
+            add=_add_certificates,
         ),
         FieldSpec("countries", ("country", "countries"), v.is_country_list, v.split_list, _LISTED),
         FieldSpec("languages", ("language", "languages"), v.is_language_list, v.split_list, _LISTED),
@@ -1225,7 +1257,11 @@ def section_goofs(page: Page, value: str) -> None:
 
 def is_goof_category(category: str) -> bool:
     """``Continuity``; also with a note of its own: ``Factual errors (possibly deliberate)``."""
-    return category in GOOF_CATEGORIES or category.endswith(")") and v.split_trailing_parens(category)[0] in GOOF_CATEGORIES
+    return (
+        category in GOOF_CATEGORIES
+        or category.endswith(")")
+        and v.split_trailing_parens(category)[0] in GOOF_CATEGORIES
+    )
 
 
 def goof_value(text: str, *, labelled: bool) -> Goof:
@@ -1310,7 +1346,9 @@ def is_quote_block(lines: list[str]) -> bool:
 
 
 _CONNECTION_TYPES = sorted(CONNECTION_TYPES, key=len, reverse=True)
-_CONNECTION_TITLE = re.compile(r"^(?P<title>.+?)\s*\((?P<year>\d{4}|\?\?\?\?)(?:/[IVXL]+)?\)(?P<rest>(?:\s*\([^()]{1,40}\))*)\s*$")
+_CONNECTION_TITLE = re.compile(
+    r"^(?P<title>.+?)\s*\((?P<year>\d{4}|\?\?\?\?)(?:/[IVXL]+)?\)(?P<rest>(?:\s*\([^()]{1,40}\))*)\s*$"
+)
 
 
 def parse_connection(text: str) -> Connection | None:
@@ -1341,7 +1379,7 @@ def parse_connection(text: str) -> Connection | None:
 def section_connections(page: Page, value: str) -> None:
     page.zone = "dyk"
     page.i += 1
-    lines = ([ends_with_link(page, collapse(value))[0]] if value else [])
+    lines = [ends_with_link(page, collapse(value))[0]] if value else []
     if not value or not ends_with_link(page, collapse(value))[1]:
         lines += take_block(page)
     index = 0
@@ -1416,7 +1454,7 @@ def section_dyk_item(page: Page, value: str) -> None:
         page.record.soundtrack.append("\n".join(lines))
         page.dyk_kinds.append("soundtrack")
     else:
-        page.warn(f"line {start + 1}: an unlabelled \"Did You Know?\" item was not recognised")
+        page.warn(f'line {start + 1}: an unlabelled "Did You Know?" item was not recognised')
         for line in lines:
             page.unparsed(line)
 
@@ -1535,7 +1573,9 @@ def section_review(page: Page, value: str) -> None:
         if len(collapsed) < 80 and exact_label(collapsed):
             # The end line is missing ("Message Boards", "Related Links"… follow): the review ends here.
             break
-        if collapsed.startswith("*** This review may contain spoilers") or collapsed.startswith("*** This comment may contain spoilers"):
+        if collapsed.startswith("*** This review may contain spoilers") or collapsed.startswith(
+            "*** This comment may contain spoilers"
+        ):
             review.spoiler = True
             page.i += 1
             continue
@@ -1546,7 +1586,9 @@ def section_review(page: Page, value: str) -> None:
     # A paragraph's lines are one run of text, as the HTML shows it (extractors wrap lines differently).
     review.text = "\n\n".join(" ".join(collapse(line) for line in paragraph) for paragraph in paragraphs)
     if not ended:
-        page.warn(f"line {start + 1}: the review has no end line (\"Was the above review useful to you?\"); the page may be cut off")
+        page.warn(
+            f'line {start + 1}: the review has no end line ("Was the above review useful to you?"); the page may be cut off'
+        )
     page.record.reviews.append(review)
 
 
@@ -1693,14 +1735,33 @@ LABELS: dict[str, Handler] = {
     "related links": section_footer,
 }
 # Labels that may carry their value on the same line ("Runtime: 90 min").
-_NO_INLINE = {"if you enjoyed this title, our database also recommends", "did you know?", "fun stuff", "faq", "message boards", "recommendations", "related links", "cast", "additional details"}
+_NO_INLINE = {
+    "if you enjoyed this title, our database also recommends",
+    "did you know?",
+    "fun stuff",
+    "faq",
+    "message boards",
+    "recommendations",
+    "related links",
+    "cast",
+    "additional details",
+}
 INLINE_LABELS = {label: handler for label, handler in LABELS.items() if label not in _NO_INLINE}
 
 
 # Headings printed without a colon; every other label needs its colon ("Color:" is a label, "Color" a value).
 _NO_COLON = {
-    "cast", "series cast summary", "faq", "message boards", "recommendations", "related links",
-    "did you know?", "fun stuff", "additional details", "user reviews", "user comments",
+    "cast",
+    "series cast summary",
+    "faq",
+    "message boards",
+    "recommendations",
+    "related links",
+    "did you know?",
+    "fun stuff",
+    "additional details",
+    "user reviews",
+    "user comments",
 }
 # Every line that starts a section by itself, lower-cased: labels, crew headings, company headings.
 HEADINGS: dict[str, Handler] = {}
@@ -1750,7 +1811,12 @@ def _label_with_value(collapsed: str) -> tuple[Handler, str] | None:
         handler = INLINE_LABELS.get(collapsed[:colon].rstrip().lower())
         if handler:
             return handler, collapsed[colon + 1 :].strip()
-    if len(collapsed) < 80 and first in "PpDdSsOo" and collapsed.lower().startswith(_COMPANY_PREFIXES) and company_headings(collapsed):
+    if (
+        len(collapsed) < 80
+        and first in "PpDdSsOo"
+        and collapsed.lower().startswith(_COMPANY_PREFIXES)
+        and company_headings(collapsed)
+    ):
         return section_companies, ""
     if collapsed.endswith(" :"):
         handler = exact_label(collapsed)
@@ -1775,11 +1841,22 @@ def starts_section(page: Page, collapsed: str) -> bool:
 
 # Sections found by a line's shape, tried in page order when no label matched.
 SHAPES: tuple[tuple[Callable[[Page, str], bool], Handler], ...] = (
-    (lambda page, line: line.startswith("IMDb >") and not page.record.title and bool(_IMDB_HEADER.match(line[:500])), section_header),
-    (lambda page, line: "More at IMDb" in line[:500] and not page.title_line_seen and _is_title_with_link(line), section_title_line),
+    (
+        lambda page, line: line.startswith("IMDb >") and not page.record.title and bool(_IMDB_HEADER.match(line[:500])),
+        section_header,
+    ),
+    (
+        lambda page, line: "More at IMDb" in line[:500] and not page.title_line_seen and _is_title_with_link(line),
+        section_title_line,
+    ),
     (is_bare_title_line, section_title_line),
     (is_series_years, section_series_years),
-    (lambda page, line: line.startswith(("Photos (", "Videos (")) and bool(_PHOTOS.match(line) or _VIDEOS.match(line)), section_photos),
+    (
+        lambda page, line: (
+            line.startswith(("Photos (", "Videos (")) and bool(_PHOTOS.match(line) or _VIDEOS.match(line))
+        ),
+        section_photos,
+    ),
     (is_news_or_video, section_news_or_video),
     (lambda page, line: page.zone in ("overview", "top") and _is_rating_line(line), section_rating_line),
     (lambda page, line: v.popularity_text(line) is not None, section_popularity_text),

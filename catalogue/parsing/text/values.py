@@ -28,9 +28,22 @@ _PLOT_MARKER = re.compile(
 _LINK_ENDINGS = ("»", "more", "More", "synopsis", "summary", "Synopsis", "Summary", "(more)", "See all", "trailer)")
 # Link texts the page prints after a value, lower-cased, longest first.
 _LINK_SUFFIXES = (
-    "see full summary »", "see full synopsis »", "full summary »", "full synopsis »", "add synopsis »",
-    "see full summary", "see full synopsis", "full summary", "full synopsis", "add synopsis",
-    "see more »", "see all »", "see more", "more »", "(more)", "(view trailer)",
+    "see full summary »",
+    "see full synopsis »",
+    "full summary »",
+    "full synopsis »",
+    "add synopsis »",
+    "see full summary",
+    "see full synopsis",
+    "full summary",
+    "full synopsis",
+    "add synopsis",
+    "see more »",
+    "see all »",
+    "see more",
+    "more »",
+    "(more)",
+    "(view trailer)",
 )
 
 
@@ -296,7 +309,6 @@ def popularity_rank(value: str) -> int | None:
 def popularity_text(text: str) -> str | None:
     match = _POPULARITY_TEXT.match(text[:SHORT_LINE])
     return match.group(1) if match else None
-
 
 
 _DATE = re.compile(

@@ -32,9 +32,28 @@ COUNTRIES = frozenset(
     West Germany|Yemen|Yugoslavia|Zaire|Zambia|Zimbabwe|International|Worldwide""".replace("\n", "").split("|")
 )
 COUNTRIES = frozenset(" ".join(name.split()) for name in COUNTRIES) | frozenset(
-    ("Maldives", "Brunei", "Faroe Islands", "Macau", "Gibraltar", "San Marino", "Isle of Man", "Cayman Islands",
-     "Reunion", "Guadeloupe", "Martinique", "Korea", "Bosnia-Herzegovina", "Republic of Macedonia", "Vatican",
-     "World-wide", "Czechia", "North Vietnam", "South Vietnam", "Republic of North Macedonia")
+    (
+        "Maldives",
+        "Brunei",
+        "Faroe Islands",
+        "Macau",
+        "Gibraltar",
+        "San Marino",
+        "Isle of Man",
+        "Cayman Islands",
+        "Reunion",
+        "Guadeloupe",
+        "Martinique",
+        "Korea",
+        "Bosnia-Herzegovina",
+        "Republic of Macedonia",
+        "Vatican",
+        "World-wide",
+        "Czechia",
+        "North Vietnam",
+        "South Vietnam",
+        "Republic of North Macedonia",
+    )
 )
 
 LANGUAGES = frozenset(
@@ -52,8 +71,7 @@ LANGUAGES = frozenset(" ".join(name.split()) for name in LANGUAGES)
 
 # Company notes that are neither years nor countries.
 COMPANY_NOTE_WORDS = frozenset(
-    "TV VHS DVD Blu-ray UMD LaserDisc VCD Betamax theatrical video all media worldwide "
-    "Internet HD DVD 3D IMAX".split()
+    "TV VHS DVD Blu-ray UMD LaserDisc VCD Betamax theatrical video all media worldwide Internet HD DVD 3D IMAX".split()
 ) | {"HD DVD", "all media", "non-theatrical"}
 
 GOOF_CATEGORIES = frozenset(
@@ -99,11 +117,37 @@ COLORS = frozenset(("Color", "Colour", "Black and White"))
 
 SOUND_MIXES = frozenset(
     (
-        "Mono", "Stereo", "Dolby", "Dolby Digital", "Dolby Digital EX", "Dolby SR", "Dolby Stereo",
-        "Dolby Surround 7.1", "Dolby Atmos", "DTS", "DTS-ES", "DTS-Stereo", "SDDS", "Ultra Stereo",
-        "70 mm 6-Track", "6-Track Stereo", "4-Track Stereo", "Silent", "Sensurround", "Datasat",
-        "IMAX 6-Track", "Perspecta Stereo", "Cinerama 7-Track", "Matrix Surround", "Vitaphone",
-        "Movietone", "RCA Sound System", "Westrex Recording System", "Western Electric Sound System",
-        "Auro 11.1", "DTS 70 mm", "Todd-AO 6-Track",
+        "Mono",
+        "Stereo",
+        "Dolby",
+        "Dolby Digital",
+        "Dolby Digital EX",
+        "Dolby SR",
+        "Dolby Stereo",
+        "Dolby Surround 7.1",
+        "Dolby Atmos",
+        "DTS",
+        "DTS-ES",
+        "DTS-Stereo",
+        "SDDS",
+        "Ultra Stereo",
+        "70 mm 6-Track",
+        "6-Track Stereo",
+        "4-Track Stereo",
+        "Silent",
+        "Sensurround",
+        "Datasat",
+        "IMAX 6-Track",
+        "Perspecta Stereo",
+        "Cinerama 7-Track",
+        "Matrix Surround",
+        "Vitaphone",
+        "Movietone",
+        "RCA Sound System",
+        "Westrex Recording System",
+        "Western Electric Sound System",
+        "Auro 11.1",
+        "DTS 70 mm",
+        "Todd-AO 6-Track",
     )
 )
