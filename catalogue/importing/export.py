@@ -47,6 +47,10 @@ def titles_for_export() -> QuerySet[Title]:
         .order_by("pk")
     )
     # Their list sections come with them, a chunk of titles at a time (_TitlesWithLists).
+    # ``_iterable_class`` is Django's private hook (values() and values_list() set it); the
+    # public alternative, a Prefetch per section, is a query per section. If an upgrade
+    # changes the hook, title_export() falls back to a query per title and
+    # tests/importing/test_export.py's one-query-a-chunk test fails.
     titles._iterable_class = _TitlesWithLists
     return titles
 
